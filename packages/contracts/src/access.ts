@@ -1,0 +1,29 @@
+export const eventRoles = ['owner', 'admin', 'staff', 'program_chair', 'reviewer', 'b2b_coordinator'] as const;
+export type EventRole = (typeof eventRoles)[number];
+
+/**
+ * Who may call a procedure. Every procedure declares one; a procedure without a
+ * rule is refused at run time and fails the authorization test.
+ * - public: anyone, signed in or not.
+ * - signedIn: any staff user who has passed the second factor (if enrolled).
+ * - pendingSecondFactor: a user between password and second factor (the 2FA step only).
+ * - platformAdmin: platform administrators only.
+ * - event: a member of the event named by input.eventId with one of the roles
+ *   (platform administrators pass every event rule).
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'signedIn' }
+  | { kind: 'pendingSecondFactor' }
+  | { kind: 'platformAdmin' }
+  | { kind: 'event'; roles: readonly EventRole[] };
+
+/** Role groups named once, so procedures say what they mean. */
+export const roles = {
+  /** Change the event itself and its team. */
+  manage: ['owner', 'admin'] as const,
+  /** The owner alone: team-wide security settings, ownership. */
+  own: ['owner'] as const,
+  /** Anyone on the event's team. */
+  team: eventRoles,
+} satisfies Record<string, readonly EventRole[]>;

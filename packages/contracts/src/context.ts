@@ -1,0 +1,51 @@
+import type { EventRole } from './access';
+import type { Services } from './services';
+
+/** A signed-in staff user, as resolved from the session cookie. */
+export interface Actor {
+  userId: string;
+  email: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+  sessionId: string;
+  secondFactorDone: boolean;
+  totpEnabled: boolean;
+}
+
+export interface RequestInfo {
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+  /** True when the request came over https (directly or through a trusted proxy). */
+  secure: boolean;
+}
+
+/** What the transport does with the session cookie; the router never sees Express. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** Who is calling, passed to every service function. */
+export interface Caller {
+  actor: Actor | null;
+  request: RequestInfo;
+}
+
+/** A caller that passed an event rule: the role it holds there (null for a platform admin outside the team). */
+export interface EventCaller extends Caller {
+  actor: Actor;
+  eventId: string;
+  role: EventRole | null;
+}
+
+export interface SignedInCaller extends Caller {
+  actor: Actor;
+}
+
+export interface Context {
+  services: Services;
+  actor: Actor | null;
+  request: RequestInfo;
+  session: SessionCookie;
+}

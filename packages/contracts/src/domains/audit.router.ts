@@ -1,0 +1,11 @@
+import { roles } from '../access';
+import { eventCaller, procedure, router } from '../trpc';
+import * as s from './audit';
+
+export const auditRouter = router({
+  list: procedure
+    .meta({ access: { kind: 'event', roles: roles.manage }, summary: 'The event’s audit log, newest first' })
+    .input(s.auditListInput)
+    .output(s.auditListOutput)
+    .query(({ ctx, input }) => ctx.services.audit.list(eventCaller(ctx), input)),
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime } from './common';
+
+export const auditListInput = z.object({
+  eventId: idSchema,
+  actorUserId: idSchema.optional(),
+  action: z.string().trim().max(100).optional(),
+  objectType: z.string().trim().max(100).optional(),
+  objectId: z.string().trim().max(200).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  /** The id of the last entry of the previous page. */
+  cursor: z.number().int().positive().optional(),
+});
+
+export const auditEntryDto = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorLabel: z.string(),
+  eventId: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  diff: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+});
+export type AuditEntryDto = z.infer<typeof auditEntryDto>;
+
+export const auditListOutput = z.object({
+  entries: z.array(auditEntryDto),
+  nextCursor: z.number().int().nullable(),
+});

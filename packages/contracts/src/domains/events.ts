@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, localizedText, requiredLocalizedText, timeZoneSchema } from './common';
+
+export const eventStatuses = ['draft', 'published', 'closed', 'archived'] as const;
+export const eventStatusSchema = z.enum(eventStatuses);
+export type EventStatus = z.infer<typeof eventStatusSchema>;
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, { error: 'A slug has at least 3 characters' })
+  .max(64, { error: 'A slug has at most 64 characters' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and single hyphens' });
+
+const eventFields = {
+  slug: slugSchema,
+  title: requiredLocalizedText(200),
+  subtitle: localizedText(300).default({}),
+  description: localizedText(20_000).default({}),
+  venueName: localizedText(200).default({}),
+  venueAddress: localizedText(500).default({}),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  timeZone: timeZoneSchema,
+};
+
+function endsAfterStart(v: { startsAt?: string | undefined; endsAt?: string | undefined }) {
+  return !v.startsAt || !v.endsAt || Date.parse(v.endsAt) >= Date.parse(v.startsAt);
+}
+const endsAfterStartRule = { error: 'The end must not be before the start', path: ['endsAt'] };
+
+export const createEventInput = z.object(eventFields).refine(endsAfterStart, endsAfterStartRule);
+export type CreateEventInput = z.infer<typeof createEventInput>;
+
+export const updateEventInput = z
+  .object({
+    eventId: idSchema,
+    slug: eventFields.slug.optional(),
+    title: eventFields.title.optional(),
+    subtitle: localizedText(300).optional(),
+    description: localizedText(20_000).optional(),
+    venueName: localizedText(200).optional(),
+    venueAddress: localizedText(500).optional(),
+    startsAt: isoDateTime.optional(),
+    endsAt: isoDateTime.optional(),
+    timeZone: timeZoneSchema.optional(),
+    requireTwoFactor: z.boolean().optional(),
+  })
+  .refine(endsAfterStart, endsAfterStartRule);
+export type UpdateEventInput = z.infer<typeof updateEventInput>;
+
+export const eventTransitions = ['publish', 'close', 'archive', 'reopen'] as const;
+export const transitionEventInput = z.object({ eventId: idSchema, to: z.enum(eventTransitions) });
+
+const text = z.object({ ko: z.string().optional(), en: z.string().optional() });
+
+export const eventDto = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: text,
+  subtitle: text,
+  description: text,
+  venueName: text,
+  venueAddress: text,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+  status: eventStatusSchema,
+  requireTwoFactor: z.boolean(),
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EventDto = z.infer<typeof eventDto>;
+
+/** What the public portal sees of an event: nothing about the team or its settings. */
+export const publicEventDto = eventDto.pick({
+  id: true,
+  slug: true,
+  title: true,
+  subtitle: true,
+  description: true,
+  venueName: true,
+  venueAddress: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  status: true,
+});
+export type PublicEventDto = z.infer<typeof publicEventDto>;
+
+export const publicEventBySlugInput = z.object({ slug: z.string().trim().toLowerCase().min(1).max(64) });
+
+export const listEventsInput = z
+  .object({ status: eventStatusSchema.optional(), includeArchived: z.boolean().default(false) })
+  .default({ includeArchived: false });

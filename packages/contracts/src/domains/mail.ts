@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { idSchema } from './common';
+
+export const mailStatusSchema = z.enum(['queued', 'sent', 'failed', 'captured']);
+
+export const mailListInput = z.object({
+  status: mailStatusSchema.optional(),
+  to: z.string().trim().max(254).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const mailMessageDto = z.object({
+  id: z.uuid(),
+  eventId: z.string().nullable(),
+  template: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  textBody: z.string(),
+  status: mailStatusSchema,
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type MailMessageDto = z.infer<typeof mailMessageDto>;
+
+export const mailListOutput = z.object({ messages: z.array(mailMessageDto), total: z.number().int() });
+export const mailGetInput = z.object({ id: idSchema });

@@ -1,0 +1,53 @@
+/**
+ * The one set of domain error codes. Services throw DomainError; the tRPC error
+ * formatter and the HTTP layer map each code once to a status.
+ */
+export const domainErrorStatus = {
+  UNAUTHENTICATED: 401,
+  SECOND_FACTOR_REQUIRED: 401,
+  FORBIDDEN: 403,
+  TWO_FACTOR_ENROLMENT_REQUIRED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_INPUT: 400,
+  INVALID_STATE: 409,
+  INVALID_CREDENTIALS: 401,
+  TOKEN_INVALID: 400,
+  TOO_MANY_ATTEMPTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
+} as const;
+
+export type DomainErrorCode = keyof typeof domainErrorStatus;
+
+export const trpcCodeFor: Record<DomainErrorCode, import('@trpc/server').TRPC_ERROR_CODE_KEY> = {
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  SECOND_FACTOR_REQUIRED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  TWO_FACTOR_ENROLMENT_REQUIRED: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID_INPUT: 'BAD_REQUEST',
+  INVALID_STATE: 'CONFLICT',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  TOKEN_INVALID: 'BAD_REQUEST',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_REQUESTS',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+};
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Field path (dotted) -> messages, for errors that belong to an input field. */
+    readonly fieldErrors: Record<string, string[]> = {},
+    /** Seconds until a throttled caller may try again. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainError(err: unknown): err is DomainError {
+  return err instanceof DomainError;
+}

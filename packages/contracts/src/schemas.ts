@@ -1,0 +1,9 @@
+// Schemas only (no tRPC): what the Vue apps import to validate forms with the same rules as the server.
+export * from './domains/common';
+export * from './domains/auth';
+export * from './domains/events';
+export * from './domains/team';
+export * from './domains/audit';
+export * from './domains/mail';
+export * from './access';
+export * from './errors';

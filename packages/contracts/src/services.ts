@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import type { EventRole } from './access';
+import type { Actor, Caller, EventCaller, SessionCookie, SignedInCaller } from './context';
+import type * as auth from './domains/auth';
+import type * as events from './domains/events';
+import type * as team from './domains/team';
+import type * as audit from './domains/audit';
+import type * as mail from './domains/mail';
+
+type In<T extends z.ZodType> = z.input<T>;
+type Out<T extends z.ZodType> = z.output<T>;
+type Parsed<T extends z.ZodType> = z.output<T>;
+
+/** What the procedures need of the server. The server implements it; tests call it through the router. */
+export interface Services {
+  access: {
+    /** The actor's standing in one event, or null when the event does not exist. */
+    eventAccess(actor: Actor, eventId: string): Promise<{ role: EventRole | null; requireTwoFactor: boolean } | null>;
+  };
+  auth: {
+    login(caller: Caller, input: Parsed<typeof auth.loginInput>, cookie: SessionCookie): Promise<Out<typeof auth.loginOutput>>;
+    verifySecondFactor(caller: SignedInCaller, input: Parsed<typeof auth.secondFactorInput>): Promise<void>;
+    logout(caller: SignedInCaller, cookie: SessionCookie): Promise<void>;
+    logoutEverywhere(caller: SignedInCaller, cookie: SessionCookie): Promise<void>;
+    me(caller: Caller): Promise<Out<typeof auth.meOutput>>;
+    updateProfile(caller: SignedInCaller, input: Parsed<typeof auth.updateProfileInput>): Promise<void>;
+    changePassword(caller: SignedInCaller, input: Parsed<typeof auth.changePasswordInput>): Promise<void>;
+    startTotpEnrolment(caller: SignedInCaller): Promise<Out<typeof auth.totpEnrolmentOutput>>;
+    confirmTotpEnrolment(caller: SignedInCaller, input: Parsed<typeof auth.confirmTotpInput>): Promise<Out<typeof auth.recoveryCodesOutput>>;
+    regenerateRecoveryCodes(caller: SignedInCaller): Promise<Out<typeof auth.recoveryCodesOutput>>;
+    disableTotp(caller: SignedInCaller, input: Parsed<typeof auth.disableTotpInput>): Promise<void>;
+    requestPasswordReset(caller: Caller, input: Parsed<typeof auth.requestPasswordResetInput>): Promise<void>;
+    resetPassword(caller: Caller, input: Parsed<typeof auth.resetPasswordInput>): Promise<void>;
+  };
+  users: {
+    list(caller: SignedInCaller): Promise<Out<typeof auth.userDto>[]>;
+    create(caller: SignedInCaller, input: Parsed<typeof auth.createUserInput>): Promise<Out<typeof auth.userDto>>;
+  };
+  events: {
+    listMine(caller: SignedInCaller, input: Parsed<typeof events.listEventsInput>): Promise<Out<typeof events.eventDto>[]>;
+    get(caller: EventCaller): Promise<Out<typeof events.eventDto>>;
+    create(caller: SignedInCaller, input: Parsed<typeof events.createEventInput>): Promise<Out<typeof events.eventDto>>;
+    update(caller: EventCaller, input: Parsed<typeof events.updateEventInput>): Promise<Out<typeof events.eventDto>>;
+    transition(caller: EventCaller, input: Parsed<typeof events.transitionEventInput>): Promise<Out<typeof events.eventDto>>;
+    listPublished(caller: Caller): Promise<Out<typeof events.publicEventDto>[]>;
+    getPublishedBySlug(caller: Caller, input: Parsed<typeof events.publicEventBySlugInput>): Promise<Out<typeof events.publicEventDto>>;
+  };
+  team: {
+    list(caller: EventCaller): Promise<Out<typeof team.teamOutput>>;
+    invite(caller: EventCaller, input: Parsed<typeof team.inviteMemberInput>): Promise<Out<typeof team.invitationDto>>;
+    changeRole(caller: EventCaller, input: Parsed<typeof team.changeRoleInput>): Promise<void>;
+    remove(caller: EventCaller, input: Parsed<typeof team.removeMemberInput>): Promise<void>;
+    revokeInvitation(caller: EventCaller, input: Parsed<typeof team.revokeInvitationInput>): Promise<void>;
+    invitationInfo(caller: Caller, input: Parsed<typeof team.invitationTokenInput>): Promise<Out<typeof team.invitationInfoOutput>>;
+    acceptInvitation(caller: Caller, input: Parsed<typeof team.acceptInvitationInput>, cookie: SessionCookie): Promise<void>;
+  };
+  audit: {
+    list(caller: EventCaller, input: Parsed<typeof audit.auditListInput>): Promise<Out<typeof audit.auditListOutput>>;
+  };
+  mail: {
+    list(caller: SignedInCaller, input: Parsed<typeof mail.mailListInput>): Promise<Out<typeof mail.mailListOutput>>;
+    get(caller: SignedInCaller, input: Parsed<typeof mail.mailGetInput>): Promise<Out<typeof mail.mailMessageDto>>;
+  };
+}
+
+export type { In };

@@ -1,0 +1,4 @@
+export * from './identity';
+export * from './events';
+export * from './audit';
+export * from './mail';

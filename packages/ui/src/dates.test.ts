@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateRange } from './dates';
+
+describe('formatDateRange', () => {
+  // 3 Nov 2015 00:00 in Seoul is 2 Nov 15:00 UTC: the range must be shown in the event's zone.
+  const start = '2015-11-02T15:00:00.000Z';
+  const end = '2015-11-06T09:00:00.000Z';
+  it('shows the days in the event zone, not UTC', () => {
+    expect(formatDateRange(start, end, 'Asia/Seoul', 'en')).toBe('3\u2009–\u20096 Nov 2015');
+  });
+  it('speaks Korean', () => {
+    expect(formatDateRange(start, end, 'Asia/Seoul', 'ko')).toBe('2015년 11월 3일~6일');
+  });
+});

@@ -1,0 +1,24 @@
+import type { Locale } from '@plenary/contracts/schemas';
+
+const intlLocale: Record<Locale, string> = { ko: 'ko-KR', en: 'en-GB' };
+
+/** A date range in the event's own time zone, e.g. "3–6 Nov 2015" / "2015년 11월 3일~6일". */
+export function formatDateRange(startsAt: string, endsAt: string, timeZone: string, locale: Locale): string {
+  const fmt = new Intl.DateTimeFormat(intlLocale[locale], { timeZone, year: 'numeric', month: 'short', day: 'numeric' });
+  return fmt.formatRange(new Date(startsAt), new Date(endsAt));
+}
+
+/** A moment in the event's time zone with the zone named, e.g. "4 Nov 2015, 09:00 GMT+9". */
+export function formatDateTime(at: string, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(at));
+}
+
+export function timeZoneLabel(timeZone: string, locale: Locale): string {
+  const parts = new Intl.DateTimeFormat(intlLocale[locale], { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date());
+  const offset = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return `${timeZone} (${offset})`;
+}

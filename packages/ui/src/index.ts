@@ -1,0 +1,4 @@
+export * from './trpc-client';
+export * from './i18n';
+export * from './dates';
+export { pickLocale, type Locale, type LocalizedText } from '@plenary/contracts/schemas';

@@ -1,0 +1,53 @@
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '@plenary/contracts';
+
+let csrfToken: string | null = null;
+
+/** The session's CSRF token, sent with every mutation (set from auth.me after sign-in). */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** One tRPC client per app, same origin, cookies included. */
+export function createApiClient(baseUrl = '/trpc') {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: baseUrl,
+        headers: () => (csrfToken ? { 'x-plenary-csrf': csrfToken } : {}),
+        fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
+      }),
+    ],
+  });
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export interface ApiErrorInfo {
+  /** The domain code (INVALID_INPUT, CONFLICT, TOO_MANY_ATTEMPTS, ...). */
+  code: string;
+  message: string;
+  fieldErrors: Record<string, string[]>;
+  retryAfterSeconds?: number;
+  httpStatus?: number;
+}
+
+/** What a form needs from any error the API returns. */
+export function apiErrorInfo(err: unknown): ApiErrorInfo {
+  if (err instanceof TRPCClientError) {
+    const data = (err.data ?? {}) as {
+      domainCode?: string;
+      fieldErrors?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+      httpStatus?: number;
+    };
+    return {
+      code: data.domainCode ?? 'INTERNAL',
+      message: err.message,
+      fieldErrors: data.fieldErrors ?? {},
+      ...(data.retryAfterSeconds !== undefined ? { retryAfterSeconds: data.retryAfterSeconds } : {}),
+      ...(data.httpStatus !== undefined ? { httpStatus: data.httpStatus } : {}),
+    };
+  }
+  return { code: 'NETWORK', message: err instanceof Error ? err.message : String(err), fieldErrors: {} };
+}
