@@ -10,6 +10,8 @@ export interface Actor {
   sessionId: string;
   secondFactorDone: boolean;
   totpEnabled: boolean;
+  /** The session's CSRF token: cookie-authenticated mutations must echo it in a header. */
+  csrfToken: string;
 }
 
 export interface RequestInfo {

@@ -1,5 +1,6 @@
 CREATE TABLE "login_attempts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text DEFAULT 'password' NOT NULL,
 	"email" text NOT NULL,
 	"ip" text NOT NULL,
 	"succeeded" boolean NOT NULL,

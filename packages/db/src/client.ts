@@ -26,6 +26,8 @@ export interface Database {
   readonly engine: Engine;
   /** Runs raw SQL with $1-style parameters on the same connection(s) as db. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs a script of several statements without parameters; returns the last statement's rows. */
+  exec(text: string): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const result = await pool.query(text, params);
         return { rows: result.rows as T[] };
       },
+      async exec(text: string) {
+        const result = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        const last = Array.isArray(result) ? result.at(-1) : result;
+        return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
+      },
       close: () => pool.end(),
     };
   }
@@ -73,6 +80,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       async query<T>(text: string, params?: unknown[]) {
         const result = await client.query<T>(text, params);
         return { rows: result.rows };
+      },
+      async exec(text: string) {
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
       },
       close: async () => {
         await client.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange } from './dates';
+import { formatDateRange, timeZoneLabelAt } from './dates';
 
 describe('formatDateRange', () => {
   // 3 Nov 2015 00:00 in Seoul is 2 Nov 15:00 UTC: the range must be shown in the event's zone.
@@ -10,5 +10,13 @@ describe('formatDateRange', () => {
   });
   it('speaks Korean', () => {
     expect(formatDateRange(start, end, 'Asia/Seoul', 'ko')).toBe('2015년 11월 3일~6일');
+  });
+});
+
+describe('timeZoneLabelAt', () => {
+  it('names the zone with its offset at the given moment, across DST', () => {
+    expect(timeZoneLabelAt('Asia/Seoul', '2015-11-02T15:00:00.000Z', 'en')).toBe('Asia/Seoul (GMT+9)');
+    expect(timeZoneLabelAt('Europe/Berlin', '2015-07-01T10:00:00.000Z', 'en')).toBe('Europe/Berlin (GMT+2)');
+    expect(timeZoneLabelAt('Europe/Berlin', '2015-01-15T10:00:00.000Z', 'en')).toBe('Europe/Berlin (GMT+1)');
   });
 });

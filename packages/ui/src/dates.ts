@@ -22,3 +22,13 @@ export function timeZoneLabel(timeZone: string, locale: Locale): string {
   const offset = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
   return `${timeZone} (${offset})`;
 }
+
+/**
+ * The zone named with its offset at a given moment, e.g. "Europe/Berlin (GMT+2)" for a
+ * summer event: timeZoneLabel uses today's offset, which is wrong across a DST change.
+ */
+export function timeZoneLabelAt(timeZone: string, at: string, locale: Locale): string {
+  const parts = new Intl.DateTimeFormat(intlLocale[locale], { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date(at));
+  const offset = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return `${timeZone} (${offset})`;
+}

@@ -1,4 +1,4 @@
-import { createI18n } from 'vue-i18n';
+import { createI18n, type I18nOptions } from 'vue-i18n';
 import type { Locale } from '@plenary/contracts/schemas';
 
 const STORAGE_KEY = 'plenary.locale';
@@ -26,5 +26,7 @@ export function rememberLocale(locale: Locale) {
 
 export function createPlenaryI18n<M extends Record<Locale, Record<string, unknown>>>(messages: M, locale = initialLocale()) {
   rememberLocale(locale);
-  return createI18n({ legacy: false, locale, fallbackLocale: locale === 'ko' ? 'en' : 'ko', messages });
+  // Apps pass plain message objects; vue-i18n's own message type is narrower than `unknown` values.
+  const localeMessages = messages as unknown as NonNullable<I18nOptions['messages']>;
+  return createI18n({ legacy: false, locale, fallbackLocale: locale === 'ko' ? 'en' : 'ko', messages: localeMessages });
 }

@@ -64,6 +64,8 @@ export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** "password" for the first step, "second_factor" for TOTP or recovery codes. */
+    kind: text('kind').notNull().default('password'),
     email: text('email').notNull(),
     ip: text('ip').notNull(),
     succeeded: boolean('succeeded').notNull(),

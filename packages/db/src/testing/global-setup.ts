@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../client';
-import { testEngine, testPostgresUrl } from './engine';
+import { testPostgresUrl } from './engine';
 
 /**
  * Runs once per vitest project: migrates one template database, which each test
@@ -13,7 +13,9 @@ import { testEngine, testPostgresUrl } from './engine';
  * TEMPLATE). Test files run in parallel, each on its own database.
  */
 export default async function setup(project: TestProject) {
-  const engine = testEngine();
+  // globalSetup runs in vitest's main process, where the project's env is not
+  // applied: the project's name says which engine it tests.
+  const engine = project.name === 'postgres' ? 'postgres' : 'pglite';
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'plenary-tpl-'));
     const client = await PGlite.create();

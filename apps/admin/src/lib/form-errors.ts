@@ -1,0 +1,108 @@
+import { computed, onScopeDispose, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { apiErrorInfo, type ApiErrorInfo } from '@plenary/ui';
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+const knownCodes = new Set([
+  'UNAUTHENTICATED',
+  'SECOND_FACTOR_REQUIRED',
+  'FORBIDDEN',
+  'TWO_FACTOR_ENROLMENT_REQUIRED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_INPUT',
+  'INVALID_STATE',
+  'INVALID_CREDENTIALS',
+  'TOKEN_INVALID',
+  'TOO_MANY_ATTEMPTS',
+  'PAYLOAD_TOO_LARGE',
+  'NETWORK',
+]);
+
+/** "30 seconds" / "2 minutes" (rounded up), in the current language. */
+export function waitText(t: Translate, seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  return s < 60 ? t('time.seconds', s) : t('time.minutes', Math.ceil(s / 60));
+}
+
+/**
+ * One sentence for an API error in the user's language. The server's own message
+ * is shown only for a conflict or a state error, where it names the clash.
+ */
+export function describeError(t: Translate, info: ApiErrorInfo, secondsLeft?: number): string {
+  if (info.code === 'TOO_MANY_ATTEMPTS') {
+    const wait = secondsLeft ?? info.retryAfterSeconds;
+    return wait && wait > 0 ? t('errors.TOO_MANY_ATTEMPTS_WAIT', { time: waitText(t, wait) }) : t('errors.TOO_MANY_ATTEMPTS');
+  }
+  if (info.code === 'CONFLICT' || info.code === 'INVALID_STATE') {
+    return `${t(`errors.${info.code}`)} (${info.message})`;
+  }
+  return knownCodes.has(info.code) ? t(`errors.${info.code}`) : t('errors.INTERNAL');
+}
+
+/**
+ * Error state of one form: a sentence for the whole form, messages per field
+ * (keyed by the dotted input path the server reports), and a throttling
+ * countdown while the server refuses further attempts.
+ */
+export function useFormErrors() {
+  const { t } = useI18n();
+  const info = ref<ApiErrorInfo | null>(null);
+  const retryUntil = ref(0);
+  const now = ref(Date.now());
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  function stopTimer() {
+    if (timer) clearInterval(timer);
+    timer = null;
+  }
+  onScopeDispose(stopTimer);
+
+  const secondsLeft = computed(() => Math.max(0, Math.ceil((retryUntil.value - now.value) / 1000)));
+  const throttled = computed(() => secondsLeft.value > 0);
+
+  const message = computed(() => {
+    if (!info.value) return null;
+    if (info.value.code === 'TOO_MANY_ATTEMPTS') {
+      return describeError(t, info.value, info.value.retryAfterSeconds !== undefined ? secondsLeft.value : undefined);
+    }
+    if (info.value.code === 'INVALID_INPUT' && Object.keys(info.value.fieldErrors).some((k) => k !== '_')) {
+      return t('errors.CHECK_FIELDS');
+    }
+    return describeError(t, info.value);
+  });
+
+  /** Takes an error from an API call; returns its parsed form. */
+  function capture(err: unknown): ApiErrorInfo {
+    const parsed = apiErrorInfo(err);
+    info.value = parsed;
+    if (parsed.code === 'TOO_MANY_ATTEMPTS' && parsed.retryAfterSeconds) {
+      retryUntil.value = Date.now() + parsed.retryAfterSeconds * 1000;
+      now.value = Date.now();
+      stopTimer();
+      timer = setInterval(() => {
+        now.value = Date.now();
+        if (now.value >= retryUntil.value) stopTimer();
+      }, 1000);
+    }
+    return parsed;
+  }
+
+  function clear() {
+    info.value = null;
+  }
+
+  /** The messages for one field (dotted path such as "title.ko"), joined, or undefined. */
+  function field(path: string): string | undefined {
+    const list = info.value?.fieldErrors[path];
+    return list?.length ? list.join(' ') : undefined;
+  }
+
+  /** Adds a message found in the browser (e.g. passwords that differ) to one field. */
+  function setField(path: string, text: string) {
+    info.value = { code: 'INVALID_INPUT', message: text, fieldErrors: { [path]: [text] } };
+  }
+
+  return { message, field, setField, capture, clear, throttled, secondsLeft };
+}

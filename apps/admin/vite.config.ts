@@ -1,0 +1,26 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+
+const server = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  // Served by the API server under /admin/ in production; the router uses the same base.
+  base: '/admin/',
+  plugins: [vue()],
+  resolve: {
+    // @plenary/ui imports @trpc/client without declaring it: resolve it (and the
+    // Vue singletons) from this app so there is one copy of each.
+    dedupe: ['vue', 'vue-i18n', '@trpc/client'],
+  },
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  server: {
+    port: 5174,
+    strictPort: true,
+    proxy: { '/trpc': server, '/healthz': server, '/readyz': server },
+  },
+  build: { sourcemap: true },
+});

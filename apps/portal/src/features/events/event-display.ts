@@ -1,0 +1,35 @@
+import { formatDateRange, pickLocaleWithLang, timeZoneLabelAt, type Locale, type LocalizedPick } from '@plenary/ui';
+import type { PublicEventDto } from '@plenary/contracts/schemas';
+
+/** What the portal shows of an event in one language: texts with their real language, dates in the event's zone. */
+export interface EventDisplay {
+  title: LocalizedPick;
+  subtitle: LocalizedPick;
+  venueName: LocalizedPick;
+  venueAddress: LocalizedPick;
+  description: LocalizedPick;
+  /** "3–6 Nov 2015" / "2015년 11월 3일~6일", in the event's own time zone. */
+  dates: string;
+  /** "Asia/Seoul (GMT+9)": the zone with its offset when the event starts. */
+  timeZone: string;
+}
+
+export function describeEvent(event: PublicEventDto, locale: Locale): EventDisplay {
+  return {
+    title: pickLocaleWithLang(event.title, locale),
+    subtitle: pickLocaleWithLang(event.subtitle, locale),
+    venueName: pickLocaleWithLang(event.venueName, locale),
+    venueAddress: pickLocaleWithLang(event.venueAddress, locale),
+    description: pickLocaleWithLang(event.description, locale),
+    dates: formatDateRange(event.startsAt, event.endsAt, event.timeZone, locale),
+    timeZone: timeZoneLabelAt(event.timeZone, event.startsAt, locale),
+  };
+}
+
+/** Plain text to paragraphs: a blank line separates paragraphs; single line breaks stay (CSS pre-line). */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}

@@ -1,0 +1,53 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { apiErrorInfo } from '@plenary/ui';
+import type { PublicEventDto } from '@plenary/contracts/schemas';
+import { portalApi } from '../../api';
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+export type EventLoadState = LoadState | 'not-found';
+
+/** Published events for the public portal: the list, and the event being viewed. */
+export const useEventsStore = defineStore('events', () => {
+  const events = ref<PublicEventDto[]>([]);
+  const listState = ref<LoadState>('idle');
+
+  const event = ref<PublicEventDto | null>(null);
+  const eventState = ref<EventLoadState>('idle');
+  /** The slug last asked for: a slower answer for an earlier slug must not replace it. */
+  const requestedSlug = ref<string | null>(null);
+
+  async function loadEvents(): Promise<void> {
+    // Keep showing the list we have while refreshing it.
+    if (listState.value !== 'ready') listState.value = 'loading';
+    try {
+      events.value = await portalApi().portal.events.query();
+      listState.value = 'ready';
+    } catch {
+      listState.value = 'error';
+    }
+  }
+
+  async function loadEvent(slug: string): Promise<void> {
+    const key = slug.trim().toLowerCase();
+    requestedSlug.value = key;
+    // An event already in the list shows at once; the fetch below refreshes it.
+    const known = events.value.find((e) => e.slug === key) ?? (event.value?.slug === key ? event.value : null);
+    event.value = known;
+    eventState.value = known ? 'ready' : 'loading';
+    try {
+      const found = await portalApi().portal.event.query({ slug: key });
+      if (requestedSlug.value !== key) return;
+      event.value = found;
+      eventState.value = 'ready';
+    } catch (err) {
+      if (requestedSlug.value !== key) return;
+      const notFound = apiErrorInfo(err).code === 'NOT_FOUND';
+      if (notFound) event.value = null;
+      // A network error while a cached copy shows: keep showing it.
+      eventState.value = notFound ? 'not-found' : event.value ? 'ready' : 'error';
+    }
+  }
+
+  return { events, listState, event, eventState, loadEvents, loadEvent };
+});

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+
+const api = { '/trpc': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
+const contractsDir = fileURLToPath(new URL('../../packages/contracts/', import.meta.url));
+
+export default defineConfig({
+  plugins: [vue()],
+  // Compile-time flags: drop the Options API, devtools hooks, vue-i18n's legacy API
+  // and its message compiler (messages arrive as functions, see src/i18n/index.ts)
+  // from the bundle; the portal uses none of them, and the first load stays small.
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+  },
+  server: { port: 5173, strictPort: true, proxy: api },
+  preview: { port: 4173, strictPort: true, proxy: api },
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      treeshake: {
+        // @plenary/ui re-exports pickLocale from @plenary/contracts/schemas; the schema
+        // modules only declare zod schemas, so when the portal uses none of their
+        // exports they (and zod, ~45 KB gzipped) must not ship to the browser.
+        moduleSideEffects: (id) => (id.startsWith(contractsDir) ? false : undefined),
+      },
+    },
+  },
+});

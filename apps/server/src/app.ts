@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { appRouter, type Services } from '@plenary/contracts';
+import type { Runtime } from './core/runtime';
+import { appDistDir } from './core/paths';
+import { createContext } from './http/context';
+import { healthRoutes } from './http/health';
+import { spaRoutes } from './http/static-apps';
+
+export interface AppOptions {
+  runtime: Runtime;
+  services: Services;
+  trustProxy: boolean;
+  serveApps: boolean;
+  isShuttingDown?: () => boolean;
+}
+
+/** Largest request body accepted by the API (413 above it). */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** The Express host: middleware, health, tRPC, the built apps. It knows no domain. */
+export function createApp(options: AppOptions) {
+  const { runtime, services } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger: runtime.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      serializers: { req: (req: { id: unknown; method: unknown; url: unknown }) => ({ id: req.id, method: req.method, url: req.url }) },
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          // PrimeVue writes its theme into <style> elements at run time.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+
+  app.use(healthRoutes(runtime.database, options.isShuttingDown ?? (() => false)));
+
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ req, res }) => createContext(runtime, services, req, res),
+      maxBodySize: MAX_BODY_BYTES,
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') runtime.logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    }),
+  );
+
+  if (options.serveApps) {
+    const admin = spaRoutes('/admin', appDistDir('admin'));
+    const portal = spaRoutes('/', appDistDir('portal'));
+    if (admin) app.use(admin);
+    if (portal) app.use(portal);
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such page' } });
+  });
+
+  const onError: ErrorRequestHandler = (err: { status?: number; type?: string }, req, res, _next) => {
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) req.log.error({ err }, 'request failed');
+    res.status(status).json({ error: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL' : 'INVALID_INPUT', message: status === 500 ? 'Something went wrong on our side; it has been logged.' : String(err.type ?? 'Bad request') } });
+  };
+  app.use(onError);
+  return app;
+}

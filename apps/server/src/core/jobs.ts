@@ -1,0 +1,84 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from '@plenary/db';
+
+export interface JobHandlerOptions {
+  /** Attempts after the first (pg-boss retryLimit). */
+  retryLimit: number;
+  /** First retry delay; doubled each time (exponential backoff). */
+  retryDelaySeconds: number;
+}
+
+export type JobHandler<T> = (data: T, meta: { attempt: number; lastAttempt: boolean }) => Promise<void>;
+
+/** A PostgreSQL-backed job queue (pg-boss) on the same database as everything else. */
+export interface JobQueue {
+  register<T extends object>(name: string, options: JobHandlerOptions, handler: JobHandler<T>): Promise<void>;
+  send<T extends object>(name: string, data: T): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss talks to the database through our own connection, so it works the same
+ * on PGlite (one connection, no pool) and on a PostgreSQL pool. PGlite's query()
+ * takes one statement; pg-boss's schema scripts are several, so those go to exec().
+ */
+function adapterFor(database: Database) {
+  return {
+    executeSql: async (text: string, values?: unknown[]) => {
+      if (database.engine === 'pglite' && (!values || values.length === 0)) {
+        return database.exec(text);
+      }
+      return database.query(text, values);
+    },
+  };
+}
+
+export async function startJobQueue(
+  database: Database,
+  logger: Logger,
+  options: { work: boolean; pollingIntervalSeconds?: number },
+): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: adapterFor(database),
+    schema: 'pgboss',
+    supervise: options.work,
+    schedule: false,
+    migrate: true,
+  } as unknown as PgBoss.ConstructorOptions);
+  boss.on('error', (err: unknown) => logger.error({ err }, 'job queue error'));
+  await boss.start();
+  const created = new Set<string>();
+  const ensureQueue = async (name: string, opts?: JobHandlerOptions) => {
+    if (created.has(name)) return;
+    await boss.createQueue(name, opts ? { name, retryLimit: opts.retryLimit, retryDelay: opts.retryDelaySeconds, retryBackoff: true } : { name });
+    created.add(name);
+  };
+  let stopped = false;
+  return {
+    async register<T extends object>(name: string, opts: JobHandlerOptions, handler: JobHandler<T>) {
+      await ensureQueue(name, opts);
+      if (!options.work) return;
+      await boss.work<T>(
+        name,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, includeMetadata: true, batchSize: 1 },
+        async (jobs: PgBoss.Job<T>[]) => {
+          for (const job of jobs) {
+            const meta = job as unknown as { retryCount?: number; retryLimit?: number };
+            const attempt = (meta.retryCount ?? 0) + 1;
+            await handler(job.data, { attempt, lastAttempt: attempt > (meta.retryLimit ?? opts.retryLimit) });
+          }
+        },
+      );
+    },
+    async send<T extends object>(name: string, data: T) {
+      await ensureQueue(name);
+      await boss.send(name, data);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+    },
+  };
+}

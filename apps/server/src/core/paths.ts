@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The workspace root (where pnpm-workspace.yaml is), so the server and the CLI share one default data dir. */
+export function workspaceRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+export function defaultDataDir(): string {
+  return join(workspaceRoot(), '.data');
+}
+
+export function resolveDataDir(configured: string | undefined): string {
+  return configured ? resolve(configured) : defaultDataDir();
+}
+
+/** The built admin and portal, served by the production server. */
+export function appDistDir(app: 'admin' | 'portal'): string {
+  return join(workspaceRoot(), 'apps', app, 'dist');
+}

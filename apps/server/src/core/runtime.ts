@@ -1,0 +1,59 @@
+import type { Logger } from 'pino';
+import type { Database, Db, Tx } from '@plenary/db';
+import { DomainError } from '@plenary/contracts';
+import type { JobQueue } from './jobs';
+import { conflictFor } from './unique-violations';
+
+export interface RuntimeConfig {
+  /** Base URL for links in emails, e.g. https://plenary.example.org */
+  publicUrl: string;
+  mailFrom: string;
+  smtpUrl: string | undefined;
+  sessionHours: number;
+}
+
+/** What services share: the database, the job queue, configuration, a clock, a logger. */
+export interface Runtime {
+  database: Database;
+  db: Db;
+  jobs: JobQueue;
+  config: RuntimeConfig;
+  logger: Logger;
+  now(): Date;
+}
+
+/** A transaction plus work to do once it has committed (enqueue jobs, never before). */
+export interface UnitOfWork {
+  tx: Tx;
+  afterCommit(fn: () => Promise<unknown> | unknown): void;
+}
+
+/**
+ * Runs fn in one transaction. After-commit hooks run only if it committed; a
+ * failing hook is logged, not thrown, because the change itself is already saved
+ * (the outbox sweeper re-enqueues anything a hook failed to hand over).
+ * A unique violation becomes a 409 with a message naming the field.
+ */
+export async function inTransaction<T>(runtime: Runtime, fn: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  const hooks: Array<() => Promise<unknown> | unknown> = [];
+  let result: T;
+  try {
+    result = await runtime.db.transaction(async (tx) => fn({ tx, afterCommit: (h) => hooks.push(h) }));
+  } catch (err) {
+    const conflict = conflictFor(err);
+    if (conflict) throw conflict;
+    throw err;
+  }
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (err) {
+      runtime.logger.error({ err }, 'after-commit hook failed');
+    }
+  }
+  return result;
+}
+
+export function notFound(what: string): DomainError {
+  return new DomainError('NOT_FOUND', `${what} was not found`);
+}

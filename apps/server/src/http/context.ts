@@ -1,0 +1,52 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
+import { TRPCError } from '@trpc/server';
+import { DomainError, type Context, type RequestInfo, type Services } from '@plenary/contracts';
+import type { Runtime } from '../core/runtime';
+import { resolveSession, SESSION_COOKIE } from '../modules/identity/sessions';
+
+export const CSRF_HEADER = 'x-plenary-csrf';
+
+export function requestInfo(req: Request): RequestInfo {
+  return {
+    requestId: (req.id as string | undefined) ?? randomUUID(),
+    ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    userAgent: req.get('user-agent') ?? null,
+    secure: req.secure,
+  };
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Builds the tRPC context: the actor from the session cookie, and the cookie
+ * writer. Cookie-authenticated mutations (POST) must carry the session's CSRF
+ * token in a header that a cross-site form cannot set.
+ */
+export async function createContext(runtime: Runtime, services: Services, req: Request, res: Response): Promise<Context> {
+  const request = requestInfo(req);
+  const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+  const actor = await resolveSession(runtime, token);
+  if (actor && req.method === 'POST') {
+    const sent = req.get(CSRF_HEADER);
+    if (!sent || !sameToken(sent, actor.csrfToken)) {
+      const message = 'Missing or wrong CSRF token: reload the page and try again';
+      throw new TRPCError({ code: 'FORBIDDEN', message, cause: new DomainError('FORBIDDEN', message) });
+    }
+  }
+  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: request.secure, path: '/' };
+  return {
+    services,
+    actor,
+    request,
+    session: {
+      set: (value, expiresAt) => res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, value, { ...cookieOptions, expires: expiresAt })),
+      clear: () => res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...cookieOptions, expires: new Date(0) })),
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { Router } from 'express';
+
+/**
+ * Serves a built Vue app under a base path with history fallback: any path that
+ * is not a file gets index.html, so deep links work. Hashed assets are cached for
+ * a year; index.html is never cached, so a deploy is picked up at once.
+ */
+export function spaRoutes(base: string, distDir: string): Router | null {
+  if (!existsSync(join(distDir, 'index.html'))) return null;
+  const router = Router();
+  router.use(
+    base,
+    express.static(distDir, {
+      index: false,
+      setHeaders: (res, path) => {
+        if (path.includes(`${join(distDir, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  const fallback = base === '/' ? '/{*splat}' : `${base}{/*splat}`;
+  router.get(fallback, (req, res, next) => {
+    if (req.path.startsWith('/trpc') || req.path.startsWith('/api/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(distDir, 'index.html'));
+  });
+  return router;
+}

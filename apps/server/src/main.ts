@@ -1,0 +1,76 @@
+import type { AddressInfo } from 'node:net';
+import { DataDirLockedError } from '@plenary/db';
+import { createApp } from './app';
+import { closeRuntime, createLogger, describeDatabase, openRuntime } from './core/bootstrap';
+import { EnvError, parseEnv } from './env';
+import { ensureBootstrapAdmin } from './modules/identity/users.service';
+import { startMailDelivery } from './modules/mail/mail.service';
+import { smtpTransport } from './modules/mail/transport';
+import { createServices } from './services';
+
+async function main() {
+  const started = performance.now();
+  const env = parseEnv();
+  const logger = createLogger(env);
+  const runtime = await openRuntime(env, { work: true, logger });
+  const stopSweeper = env.SMTP_URL ? await startMailDelivery(runtime, smtpTransport(env.SMTP_URL)) : () => undefined;
+  if (env.PLENARY_ADMIN_EMAIL && env.PLENARY_ADMIN_PASSWORD) {
+    const result = await ensureBootstrapAdmin(runtime, env.PLENARY_ADMIN_EMAIL, env.PLENARY_ADMIN_PASSWORD);
+    if (result === 'created') logger.info({ email: env.PLENARY_ADMIN_EMAIL }, 'created the first platform admin');
+  }
+  let shuttingDown = false;
+  const app = createApp({
+    runtime,
+    services: createServices(runtime),
+    trustProxy: env.TRUST_PROXY,
+    serveApps: env.PLENARY_SERVE_APPS,
+    isShuttingDown: () => shuttingDown,
+  });
+  const server = app.listen(env.PORT, env.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://localhost:${port}`;
+  logger.info(
+    { port, database: describeDatabase(env), startupMs: Math.round(performance.now() - started), portal: `${base}/`, admin: `${base}/admin/` },
+    'Plenary is running',
+  );
+
+  // Stop accepting, let in-flight requests finish, then close the queue and the database.
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took over 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    server.close(() => {
+      stopSweeper();
+      closeRuntime(runtime)
+        .then(() => {
+          logger.info('stopped');
+          process.exit(0);
+        })
+        .catch((err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        });
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof EnvError || err instanceof DataDirLockedError) {
+    console.error(err.message);
+  } else {
+    console.error('Plenary could not start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import { and, desc, eq, gte, lt, lte, schema, type Executor } from '@plenary/db';
+
+export type AuditRow = typeof schema.auditLog.$inferSelect;
+export type NewAuditRow = typeof schema.auditLog.$inferInsert;
+
+export async function insertAuditEntry(db: Executor, row: NewAuditRow): Promise<void> {
+  await db.insert(schema.auditLog).values(row);
+}
+
+export interface AuditFilter {
+  eventId: string;
+  actorUserId?: string | undefined;
+  action?: string | undefined;
+  objectType?: string | undefined;
+  objectId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  beforeId?: number | undefined;
+  limit: number;
+}
+
+export async function findAuditEntries(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
+  const t = schema.auditLog;
+  const conditions = [eq(t.eventId, f.eventId)];
+  if (f.actorUserId) conditions.push(eq(t.actorUserId, f.actorUserId));
+  if (f.action) conditions.push(eq(t.action, f.action));
+  if (f.objectType) conditions.push(eq(t.objectType, f.objectType));
+  if (f.objectId) conditions.push(eq(t.objectId, f.objectId));
+  if (f.from) conditions.push(gte(t.at, f.from));
+  if (f.to) conditions.push(lte(t.at, f.to));
+  if (f.beforeId) conditions.push(lt(t.id, f.beforeId));
+  return db
+    .select()
+    .from(t)
+    .where(and(...conditions))
+    .orderBy(desc(t.id))
+    .limit(f.limit);
+}

@@ -1,0 +1,89 @@
+import type { Caller, EventCaller, Services } from '@plenary/contracts';
+import type { Executor } from '@plenary/db';
+import type { Runtime } from '../../core/runtime';
+import { findAuditEntries, insertAuditEntry } from './audit.repo';
+
+/** Fields never copied into the audit log, whatever object they belong to. */
+const SECRET_FIELDS = new Set(['passwordHash', 'totpSecret', 'tokenHash', 'codeHash', 'csrfToken']);
+
+type Plain = Record<string, unknown> | null | undefined;
+
+function normalise(v: unknown): unknown {
+  return v instanceof Date ? v.toISOString() : v;
+}
+
+/** Changed fields only, as { field: { before, after } }; secrets are left out. */
+export function auditDiff(before: Plain, after: Plain): Record<string, { before: unknown; after: unknown }> {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const diff: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of keys) {
+    if (SECRET_FIELDS.has(key)) continue;
+    const b = normalise(before?.[key]);
+    const a = normalise(after?.[key]);
+    if (JSON.stringify(b) !== JSON.stringify(a)) diff[key] = { before: b ?? null, after: a ?? null };
+  }
+  return diff;
+}
+
+export interface AuditChange {
+  eventId: string | null;
+  action: string;
+  objectType: string;
+  objectId: string;
+  before?: Plain;
+  after?: Plain;
+  /** Who to name when there is no signed-in actor (e.g. the invitee accepting). */
+  actorLabel?: string;
+}
+
+/**
+ * Records a staff mutation. Call it with the transaction of the change itself, so
+ * the entry exists exactly when the change does.
+ */
+export async function recordAudit(db: Executor, caller: Caller | 'cli' | 'system', change: AuditChange): Promise<void> {
+  const actor = typeof caller === 'string' ? null : caller.actor;
+  await insertAuditEntry(db, {
+    actorUserId: actor?.userId ?? null,
+    actorLabel: change.actorLabel ?? (typeof caller === 'string' ? caller : (actor?.email ?? 'anonymous')),
+    eventId: change.eventId,
+    action: change.action,
+    objectType: change.objectType,
+    objectId: change.objectId,
+    diff: auditDiff(change.before, change.after),
+    requestId: typeof caller === 'string' ? null : caller.request.requestId,
+    ip: typeof caller === 'string' ? null : caller.request.ip,
+  });
+}
+
+export function createAuditService(runtime: Runtime): Services['audit'] {
+  return {
+    async list(caller: EventCaller, input) {
+      const rows = await findAuditEntries(runtime.db, {
+        eventId: caller.eventId,
+        actorUserId: input.actorUserId,
+        action: input.action,
+        objectType: input.objectType,
+        objectId: input.objectId,
+        from: input.from ? new Date(input.from) : undefined,
+        to: input.to ? new Date(input.to) : undefined,
+        beforeId: input.cursor,
+        limit: input.limit + 1,
+      });
+      const page = rows.slice(0, input.limit);
+      return {
+        entries: page.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          actorUserId: r.actorUserId,
+          actorLabel: r.actorLabel,
+          eventId: r.eventId,
+          action: r.action,
+          objectType: r.objectType,
+          objectId: r.objectId,
+          diff: r.diff,
+        })),
+        nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+  };
+}

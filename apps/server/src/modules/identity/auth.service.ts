@@ -1,0 +1,227 @@
+import { DomainError, type Services } from '@plenary/contracts';
+import { inTransaction, type Runtime } from '../../core/runtime';
+import { recordAudit } from '../audit/audit.service';
+import { enqueueMail } from '../mail/mail.service';
+import { mailTemplates } from '../mail/templates';
+import { findMembershipsOfUser } from '../team/team.repo';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  newRecoveryCode,
+  newToken,
+  normaliseRecoveryCode,
+  sha256,
+  verifyPassword,
+} from './crypto';
+import * as repo from './identity.repo';
+import { startSession } from './sessions';
+import { assertNotThrottled } from './throttle';
+import { checkTotp, newTotpSecret, totpEnrolment } from './totp';
+
+const RESET_MINUTES = 60;
+const RECOVERY_CODES = 10;
+
+const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The email or password is not right');
+
+export function createAuthService(runtime: Runtime): Services['auth'] {
+  const now = () => runtime.now();
+
+  async function requireUser(userId: string) {
+    const user = await repo.findUserById(runtime.db, userId);
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    return user;
+  }
+
+  async function issueRecoveryCodes(db: Parameters<typeof repo.replaceRecoveryCodes>[0], userId: string) {
+    const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
+    await repo.replaceRecoveryCodes(db, userId, codes.map(sha256));
+    return codes;
+  }
+
+  return {
+    async login(caller, input, cookie) {
+      await assertNotThrottled(runtime.db, 'password', input.email, caller.request.ip, now());
+      const user = await repo.findUserByEmail(runtime.db, input.email);
+      const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+      const succeeded = Boolean(user && ok && !user.disabledAt);
+      // The attempt is committed on its own, success or not: it is what throttling counts.
+      await repo.recordLoginAttempt(runtime.db, { kind: 'password', email: input.email, ip: caller.request.ip, succeeded });
+      if (!user || !succeeded) throw invalidCredentials();
+      const secondFactorRequired = user.totpEnabledAt !== null;
+      await startSession(runtime, runtime.db, caller, user.id, !secondFactorRequired, cookie);
+      return { secondFactorRequired };
+    },
+
+    async verifySecondFactor(caller, input) {
+      const { actor } = caller;
+      if (actor.secondFactorDone) return;
+      await assertNotThrottled(runtime.db, 'second_factor', actor.email, caller.request.ip, now());
+      const user = await requireUser(actor.userId);
+      let ok = false;
+      if (user.totpSecret && user.totpEnabledAt) {
+        ok = checkTotp(input.code, user.totpSecret);
+        if (!ok && input.code.includes('-')) {
+          ok = await repo.consumeRecoveryCode(runtime.db, user.id, sha256(normaliseRecoveryCode(input.code)), now());
+        }
+      }
+      await repo.recordLoginAttempt(runtime.db, { kind: 'second_factor', email: actor.email, ip: caller.request.ip, succeeded: ok });
+      if (!ok) throw new DomainError('INVALID_CREDENTIALS', 'That code is not right', { code: ['That code is not right'] });
+      await repo.markSecondFactorDone(runtime.db, actor.sessionId);
+    },
+
+    async logout(caller, cookie) {
+      await repo.deleteSession(runtime.db, caller.actor.sessionId);
+      cookie.clear();
+    },
+
+    async logoutEverywhere(caller, cookie) {
+      await inTransaction(runtime, async ({ tx }) => {
+        await repo.deleteSessionsOfUser(tx, caller.actor.userId);
+        await recordAudit(tx, caller, { eventId: null, action: 'user.logoutEverywhere', objectType: 'user', objectId: caller.actor.userId });
+      });
+      cookie.clear();
+    },
+
+    async me(caller) {
+      const actor = caller.actor;
+      if (!actor) return { user: null, secondFactorPending: false, csrfToken: null, memberships: [] };
+      const user = await requireUser(actor.userId);
+      const memberships = actor.secondFactorDone ? await findMembershipsOfUser(runtime.db, user.id, user.isPlatformAdmin) : [];
+      return {
+        user: {
+          id: user.id,
+          email: user.email,
+          displayName: user.displayName,
+          isPlatformAdmin: user.isPlatformAdmin,
+          locale: user.locale === 'en' ? 'en' : 'ko',
+          totpEnabled: user.totpEnabledAt !== null,
+        },
+        secondFactorPending: !actor.secondFactorDone,
+        csrfToken: actor.csrfToken,
+        memberships,
+      };
+    },
+
+    async updateProfile(caller, input) {
+      await inTransaction(runtime, async ({ tx }) => {
+        const before = await repo.findUserById(tx, caller.actor.userId);
+        if (!before) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+        const patch = { ...(input.displayName ? { displayName: input.displayName } : {}), ...(input.locale ? { locale: input.locale } : {}) };
+        await repo.updateUser(tx, before.id, patch);
+        await recordAudit(tx, caller, {
+          eventId: null,
+          action: 'user.updateProfile',
+          objectType: 'user',
+          objectId: before.id,
+          before: { displayName: before.displayName, locale: before.locale },
+          after: { displayName: before.displayName, locale: before.locale, ...patch },
+        });
+      });
+    },
+
+    async changePassword(caller, input) {
+      const user = await requireUser(caller.actor.userId);
+      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+        throw new DomainError('INVALID_CREDENTIALS', 'The current password is not right', {
+          currentPassword: ['The current password is not right'],
+        });
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      await inTransaction(runtime, async ({ tx }) => {
+        await repo.updateUser(tx, user.id, { passwordHash });
+        // Other sessions may belong to whoever knew the old password.
+        await repo.deleteSessionsOfUser(tx, user.id, { except: caller.actor.sessionId });
+        await recordAudit(tx, caller, { eventId: null, action: 'user.changePassword', objectType: 'user', objectId: user.id });
+      });
+    },
+
+    async startTotpEnrolment(caller) {
+      const user = await requireUser(caller.actor.userId);
+      if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Two-factor sign-in is already on; turn it off first');
+      const secret = newTotpSecret();
+      await repo.updateUser(runtime.db, user.id, { totpSecret: secret });
+      return totpEnrolment(user.email, secret);
+    },
+
+    async confirmTotpEnrolment(caller, input) {
+      const user = await requireUser(caller.actor.userId);
+      if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Two-factor sign-in is already on');
+      if (!user.totpSecret) throw new DomainError('INVALID_STATE', 'Start the set-up first');
+      if (!checkTotp(input.code, user.totpSecret)) {
+        throw new DomainError('INVALID_INPUT', 'That code is not right; check the time on your phone', { code: ['That code is not right'] });
+      }
+      return inTransaction(runtime, async ({ tx }) => {
+        await repo.updateUser(tx, user.id, { totpEnabledAt: now() });
+        const recoveryCodes = await issueRecoveryCodes(tx, user.id);
+        await recordAudit(tx, caller, {
+          eventId: null,
+          action: 'user.enableTotp',
+          objectType: 'user',
+          objectId: user.id,
+          before: { totpEnabled: false },
+          after: { totpEnabled: true },
+        });
+        return { recoveryCodes };
+      });
+    },
+
+    async regenerateRecoveryCodes(caller) {
+      const user = await requireUser(caller.actor.userId);
+      if (!user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Turn on two-factor sign-in first');
+      return inTransaction(runtime, async ({ tx }) => {
+        const recoveryCodes = await issueRecoveryCodes(tx, user.id);
+        await recordAudit(tx, caller, { eventId: null, action: 'user.regenerateRecoveryCodes', objectType: 'user', objectId: user.id });
+        return { recoveryCodes };
+      });
+    },
+
+    async disableTotp(caller, input) {
+      const user = await requireUser(caller.actor.userId);
+      if (!(await verifyPassword(user.passwordHash, input.password))) {
+        throw new DomainError('INVALID_CREDENTIALS', 'The password is not right', { password: ['The password is not right'] });
+      }
+      await inTransaction(runtime, async ({ tx }) => {
+        await repo.updateUser(tx, user.id, { totpSecret: null, totpEnabledAt: null });
+        await repo.replaceRecoveryCodes(tx, user.id, []);
+        await recordAudit(tx, caller, {
+          eventId: null,
+          action: 'user.disableTotp',
+          objectType: 'user',
+          objectId: user.id,
+          before: { totpEnabled: true },
+          after: { totpEnabled: false },
+        });
+      });
+    },
+
+    async requestPasswordReset(_caller, input) {
+      const user = await repo.findUserByEmail(runtime.db, input.email);
+      // Same answer whether or not the account exists; at most 3 mails an hour per account.
+      if (!user || user.disabledAt) return;
+      if ((await repo.countRecentResets(runtime.db, user.id, new Date(now().getTime() - 3_600_000))) >= 3) return;
+      const token = newToken();
+      await inTransaction(runtime, async (uow) => {
+        await repo.insertPasswordReset(uow.tx, {
+          tokenHash: sha256(token),
+          userId: user.id,
+          expiresAt: new Date(now().getTime() + RESET_MINUTES * 60_000),
+        });
+        const link = `${runtime.config.publicUrl}/admin/reset-password?token=${encodeURIComponent(token)}`;
+        const locale = user.locale === 'en' ? 'en' : 'ko';
+        const rendered = mailTemplates.passwordReset({ link, minutes: RESET_MINUTES })[locale];
+        await enqueueMail(runtime, uow, { ...rendered, to: user.email, template: 'passwordReset' });
+      });
+    },
+
+    async resetPassword(caller, input) {
+      const passwordHash = await hashPassword(input.password);
+      await inTransaction(runtime, async ({ tx }) => {
+        const userId = await repo.consumePasswordReset(tx, sha256(input.token), now());
+        if (!userId) throw new DomainError('TOKEN_INVALID', 'This reset link is not valid any more; ask for a new one', { token: ['Expired or already used'] });
+        await repo.updateUser(tx, userId, { passwordHash });
+        await repo.deleteSessionsOfUser(tx, userId);
+        await recordAudit(tx, caller, { eventId: null, action: 'user.resetPassword', objectType: 'user', objectId: userId });
+      });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { Caller, Services } from '@plenary/contracts';
+import { inTransaction, type Runtime } from '../../core/runtime';
+import { recordAudit } from '../audit/audit.service';
+import { hashPassword } from './crypto';
+import * as repo from './identity.repo';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password: string;
+  isPlatformAdmin: boolean;
+}
+
+/** Creates a staff account; used by the admin console, the CLI and the first-admin bootstrap. */
+export async function createUser(runtime: Runtime, caller: Caller | 'cli' | 'system', input: NewUser) {
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(runtime, async ({ tx }) => {
+    const user = await repo.insertUser(tx, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      isPlatformAdmin: input.isPlatformAdmin,
+    });
+    await recordAudit(tx, caller, {
+      eventId: null,
+      action: 'user.create',
+      objectType: 'user',
+      objectId: user.id,
+      after: { email: user.email, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin },
+    });
+    return { id: user.id, email: user.email, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin };
+  });
+}
+
+/**
+ * The first platform admin from PLENARY_ADMIN_EMAIL / PLENARY_ADMIN_PASSWORD:
+ * created once, and never overwritten once it exists.
+ */
+export async function ensureBootstrapAdmin(runtime: Runtime, email: string, password: string): Promise<'created' | 'exists'> {
+  const normalised = email.trim().toLowerCase();
+  if (await repo.findUserByEmail(runtime.db, normalised)) return 'exists';
+  await createUser(runtime, 'system', { email: normalised, displayName: 'Administrator', password, isPlatformAdmin: true });
+  return 'created';
+}
+
+export function createUsersService(runtime: Runtime): Services['users'] {
+  return {
+    async list() {
+      return repo.listUsers(runtime.db);
+    },
+    async create(caller, input) {
+      return createUser(runtime, caller, input);
+    },
+  };
+}

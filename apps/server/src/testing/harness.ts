@@ -1,0 +1,101 @@
+import { pino } from 'pino';
+import { createCallerFactory, appRouter, type Actor, type Context, type RequestInfo, type SessionCookie } from '@plenary/contracts';
+import { createTestDatabase, type TestDatabase } from '@plenary/db/testing';
+import { startJobQueue } from '../core/jobs';
+import type { Runtime, RuntimeConfig } from '../core/runtime';
+import { resolveSession } from '../modules/identity/sessions';
+import { createUser } from '../modules/identity/users.service';
+import { createServices } from '../services';
+
+export interface TestHarness {
+  runtime: Runtime;
+  database: TestDatabase;
+  services: ReturnType<typeof createServices>;
+  /** A tRPC caller as the given actor (null: anonymous), through the real router and access rules. */
+  caller(actor: Actor | null, request?: Partial<RequestInfo>): ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+  /** Creates a user, signs them in through auth.login, and returns the resolved actor. */
+  signUp(email: string, options?: { platformAdmin?: boolean; password?: string }): Promise<Actor>;
+  /** Signs in with a password through auth.login; returns the session token and the actor. */
+  signIn(email: string, password: string, request?: Partial<RequestInfo>): Promise<{ token: string; actor: Actor; secondFactorRequired: boolean }>;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A cookie jar standing in for the browser: it keeps what the server set. */
+export function cookieJar(): SessionCookie & { token: string | null } {
+  const jar = {
+    token: null as string | null,
+    set(token: string) {
+      jar.token = token;
+    },
+    clear() {
+      jar.token = null;
+    },
+  };
+  return jar;
+}
+
+export function testRequest(overrides: Partial<RequestInfo> = {}): RequestInfo {
+  return { requestId: 'test', ip: '127.0.0.1', userAgent: 'vitest', secure: false, ...overrides };
+}
+
+/** A real database (PGlite or PostgreSQL, per vitest project), real services, the real router. */
+export async function createHarness(options: { config?: Partial<RuntimeConfig>; work?: boolean } = {}): Promise<TestHarness> {
+  const database = await createTestDatabase();
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const jobs = await startJobQueue(database, logger, { work: options.work ?? false, pollingIntervalSeconds: 0.5 });
+  const runtime: Runtime = {
+    database,
+    db: database.db,
+    jobs,
+    logger,
+    now: () => new Date(),
+    config: { publicUrl: 'http://plenary.test', mailFrom: 'Plenary <no-reply@plenary.test>', smtpUrl: undefined, sessionHours: 12, ...options.config },
+  };
+  const services = createServices(runtime);
+  const factory = createCallerFactory(appRouter);
+
+  const caller: TestHarness['caller'] = (actor, request) => {
+    const ctx: Context = { services, actor, request: testRequest(request), session: cookieJar() };
+    return factory(ctx);
+  };
+
+  const signIn: TestHarness['signIn'] = async (email, password, request) => {
+    const jar = cookieJar();
+    const ctx: Context = { services, actor: null, request: testRequest(request), session: jar };
+    const { secondFactorRequired } = await factory(ctx).auth.login({ email, password });
+    const actor = await resolveSession(runtime, jar.token ?? undefined);
+    if (!jar.token || !actor) throw new Error('sign-in did not set a session');
+    return { token: jar.token, actor, secondFactorRequired };
+  };
+
+  return {
+    runtime,
+    database,
+    services,
+    caller,
+    signIn,
+    async signUp(email, opts = {}) {
+      const password = opts.password ?? TEST_PASSWORD;
+      await createUser(runtime, 'system', { email, displayName: email.split('@')[0] ?? email, password, isPlatformAdmin: opts.platformAdmin ?? false });
+      return (await signIn(email, password)).actor;
+    },
+    async close() {
+      await jobs.stop();
+      await database.close();
+    },
+  };
+}
+
+/** The reference event's shape, for tests that need an event. */
+export const tciEvent = {
+  slug: 'tci-2015',
+  title: { ko: '제18차 세계 클러스터 경쟁력 총회', en: '18th TCI Global Conference' },
+  subtitle: { en: 'Creative Economy and Clusters: Business Models and Policy Agenda' },
+  venueName: { ko: '엑스코', en: 'EXCO' },
+  venueAddress: { en: '10 Exco-ro, Buk-gu, Daegu, Korea' },
+  startsAt: '2015-11-03T09:00:00+09:00',
+  endsAt: '2015-11-06T18:00:00+09:00',
+  timeZone: 'Asia/Seoul',
+};
