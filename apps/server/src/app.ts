@@ -38,7 +38,10 @@ export function createApp(options: AppOptions) {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      serializers: { req: (req: { id: unknown; method: unknown; url: unknown }) => ({ id: req.id, method: req.method, url: req.url }) },
+      serializers: {
+        req: (req: { id: unknown; method: unknown; url: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: unknown }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
 
