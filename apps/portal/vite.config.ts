@@ -23,6 +23,8 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true, proxy: api },
   build: {
     target: 'es2022',
+    // Every browser this targets supports modulepreload; the polyfill would only add bytes.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       treeshake: {
         // @plenary/ui re-exports pickLocale from @plenary/contracts/schemas; the schema
