@@ -8,12 +8,18 @@ import { gzipSync } from 'node:zlib';
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
-/** The value of one attribute in a tag's text, or null. */
+/**
+ * The value of one attribute in a tag's text, or null.
+ * @param {string} tag
+ * @param {string} name
+ * @returns {string | null}
+ */
 function attr(tag, name) {
   const match = new RegExp(`\\s${name}=["']([^"']+)["']`).exec(tag);
   return match ? match[1] : null;
 }
 
+/** @type {Set<string>} */
 const files = new Set();
 for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
   const isEntry = tag.startsWith('<script') && attr(tag, 'type') === 'module' && attr(tag, 'src');

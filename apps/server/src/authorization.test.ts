@@ -34,6 +34,53 @@ async function call(actor: Actor | null, path: string, input: unknown): Promise<
   }
 }
 
+/**
+ * The permission matrix, written out by hand: changing who may call a procedure,
+ * or adding one, means changing this table in the same commit, where a reviewer
+ * sees it. The enforcement tests below then prove the rule is what runs.
+ */
+const MANAGE = 'event:owner,admin';
+const TEAM = `event:${eventRoles.join(',')}`;
+const expectedAccess: Record<string, string> = {
+  'auth.me': 'public',
+  'auth.login': 'public',
+  'auth.verifySecondFactor': 'pendingSecondFactor',
+  'auth.logout': 'pendingSecondFactor',
+  'auth.logoutEverywhere': 'signedIn',
+  'auth.updateProfile': 'signedIn',
+  'auth.changePassword': 'signedIn',
+  'auth.startTotpEnrolment': 'signedIn',
+  'auth.confirmTotpEnrolment': 'signedIn',
+  'auth.regenerateRecoveryCodes': 'signedIn',
+  'auth.disableTotp': 'signedIn',
+  'auth.requestPasswordReset': 'public',
+  'auth.resetPassword': 'public',
+  'users.list': 'platformAdmin',
+  'users.create': 'platformAdmin',
+  'events.listMine': 'signedIn',
+  'events.get': TEAM,
+  'events.create': 'platformAdmin',
+  'events.update': MANAGE,
+  'events.transition': MANAGE,
+  'portal.events': 'public',
+  'portal.event': 'public',
+  'team.list': TEAM,
+  'team.invite': MANAGE,
+  'team.changeRole': MANAGE,
+  'team.remove': MANAGE,
+  'team.revokeInvitation': MANAGE,
+  'team.invitation': 'public',
+  'team.acceptInvitation': 'public',
+  'audit.list': MANAGE,
+  'mail.list': 'platformAdmin',
+  'mail.get': 'platformAdmin',
+};
+
+function describeAccess(a: Access | undefined): string {
+  if (!a) return 'none';
+  return a.kind === 'event' ? `event:${a.roles.join(',')}` : a.kind;
+}
+
 const refused = (err: TRPCError | null) => err?.code === 'UNAUTHORIZED' || err?.code === 'FORBIDDEN';
 
 beforeAll(async () => {
@@ -62,6 +109,11 @@ describe('authorization of every procedure', () => {
     expect(procedures.length).toBeGreaterThan(30);
     const missing = procedures.filter((p) => !p.access).map((p) => p.path);
     expect(missing).toEqual([]);
+  });
+
+  it('matches the reviewed permission matrix exactly', () => {
+    const actual = Object.fromEntries(procedures.map((p) => [p.path, describeAccess(p.access)]));
+    expect(actual).toEqual(expectedAccess);
   });
 
   for (const { path, access } of procedures) {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { ko } from './ko';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') out[prefix + key] = value;
+    else Object.assign(out, flatten(value, `${prefix}${key}.`));
+  }
+  return out;
+}
+
+describe('portal messages', () => {
+  const koFlat = flatten(ko);
+  const enFlat = flatten(en);
+
+  it('have the same keys in Korean and English, none empty', () => {
+    expect(Object.keys(enFlat).sort()).toEqual(Object.keys(koFlat).sort());
+    for (const [key, text] of Object.entries({ ...koFlat, ...enFlat })) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('are plain text: no vue-i18n syntax, since messages are never compiled', () => {
+    for (const [key, text] of Object.entries({ ...koFlat, ...enFlat })) expect(text, key).not.toMatch(/[{}@|]/);
+  });
+});
