@@ -1,4 +1,4 @@
-import type { Caller, Services } from '@plenary/contracts';
+import { emailSchema, type Caller, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from './crypto';
@@ -13,10 +13,12 @@ export interface NewUser {
 
 /** Creates a staff account; used by the admin console, the CLI and the first-admin bootstrap. */
 export async function createUser(runtime: Runtime, caller: Caller | 'cli' | 'system', input: NewUser) {
+  // The CLI and bootstrap come here without the contract's parsing: normalise the same way.
+  const email = emailSchema.parse(input.email);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(runtime, async ({ tx }) => {
     const user = await repo.insertUser(tx, {
-      email: input.email,
+      email,
       displayName: input.displayName,
       passwordHash,
       isPlatformAdmin: input.isPlatformAdmin,
@@ -37,7 +39,7 @@ export async function createUser(runtime: Runtime, caller: Caller | 'cli' | 'sys
  * created once, and never overwritten once it exists.
  */
 export async function ensureBootstrapAdmin(runtime: Runtime, email: string, password: string): Promise<'created' | 'exists'> {
-  const normalised = email.trim().toLowerCase();
+  const normalised = emailSchema.parse(email);
   if (await repo.findUserByEmail(runtime.db, normalised)) return 'exists';
   await createUser(runtime, 'system', { email: normalised, displayName: 'Administrator', password, isPlatformAdmin: true });
   return 'created';

@@ -1,5 +1,6 @@
 import type { Services } from '@plenary/contracts';
 import { DomainError } from '@plenary/contracts';
+import type { JobHandlerOptions } from '../../core/jobs';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
 import type { MailTransport } from './transport';
 import { findMail, findQueuedMailIds, insertMail, listMail, markMail, type MailRow } from './mail.repo';
@@ -7,7 +8,7 @@ import type { RenderedMail } from './templates';
 
 export const MAIL_QUEUE = 'mail.deliver';
 /** 10 attempts with doubling delays from 30 s: the last is about 4 hours after the first. */
-const MAIL_RETRY = { retryLimit: 9, retryDelaySeconds: 30 };
+export const MAIL_RETRY: JobHandlerOptions = { retryLimit: 9, retryDelaySeconds: 30 };
 
 export interface MailToSend extends RenderedMail {
   to: string;
@@ -60,9 +61,12 @@ export async function deliverMail(
   await markMail(runtime.db, id, { status: 'sent', attempts: row.attempts + 1, lastError: null, sentAt: runtime.now() });
 }
 
-/** Registers the delivery worker, and re-enqueues messages whose hand-over was lost (crash after commit). */
-export async function startMailDelivery(runtime: Runtime, transport: MailTransport): Promise<() => void> {
-  await runtime.jobs.register<{ id: string }>(MAIL_QUEUE, MAIL_RETRY, (data, meta) => deliverMail(runtime, transport, data.id, meta));
+/**
+ * Registers the delivery worker, and re-enqueues messages whose hand-over was lost (crash after commit).
+ * The retry policy is a parameter so tests can retry in seconds instead of minutes.
+ */
+export async function startMailDelivery(runtime: Runtime, transport: MailTransport, retry: JobHandlerOptions = MAIL_RETRY): Promise<() => void> {
+  await runtime.jobs.register<{ id: string }>(MAIL_QUEUE, retry, (data, meta) => deliverMail(runtime, transport, data.id, meta));
   const sweep = async () => {
     const ids = await findQueuedMailIds(runtime.db, new Date(runtime.now().getTime() - 10 * 60_000));
     for (const id of ids) await runtime.jobs.send(MAIL_QUEUE, { id });

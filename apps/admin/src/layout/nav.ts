@@ -1,0 +1,25 @@
+import { navSectionIds, type NavEntry, type NavSectionId } from '../router/feature';
+
+export interface NavContext {
+  /** The event open in the console, if any. */
+  eventId: string | null;
+  canManageEvent: boolean;
+  isPlatformAdmin: boolean;
+}
+
+export interface NavSection {
+  id: NavSectionId;
+  entries: NavEntry[];
+}
+
+/** The entries this user may open, grouped in section order; empty sections are left out. */
+export function navSections(entries: readonly NavEntry[], ctx: NavContext): NavSection[] {
+  const visible = entries.filter((e) => {
+    if (e.audience === 'platformAdmin') return ctx.isPlatformAdmin;
+    if (!ctx.eventId) return false;
+    return e.audience === 'eventTeam' || ctx.canManageEvent;
+  });
+  return navSectionIds
+    .map((id) => ({ id, entries: visible.filter((e) => e.section === id) }))
+    .filter((s) => s.entries.length > 0);
+}

@@ -1,0 +1,19 @@
+import { auditFeature } from '../features/audit/routes';
+import { authFeature } from '../features/auth/routes';
+import { eventsFeature } from '../features/events/routes';
+import { mailFeature } from '../features/mail/routes';
+import { profileFeature } from '../features/profile/routes';
+import { teamFeature } from '../features/team/routes';
+import { usersFeature } from '../features/users/routes';
+import type { Feature } from './feature';
+
+/** Every feature folder, in navigation order. A new module adds its feature here. */
+export const features: readonly Feature[] = [
+  authFeature,
+  eventsFeature,
+  teamFeature,
+  auditFeature,
+  profileFeature,
+  usersFeature,
+  mailFeature,
+];

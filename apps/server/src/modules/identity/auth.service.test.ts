@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { schema, eq } from '@plenary/db';
+import { createHarness, TEST_PASSWORD, type TestHarness } from '../../testing/harness';
+import { resolveSession } from './sessions';
+import { THROTTLE } from './throttle';
+import { totpCodeFor } from './totp';
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('sign-in', () => {
+  it('normalises the email, starts a new session at every sign-in and stores only its hash', async () => {
+    await h.signUp('Chair@TCI-Network.example');
+    const first = await h.signIn('  chair@tci-network.example ', TEST_PASSWORD);
+    const second = await h.signIn('CHAIR@tci-network.example', TEST_PASSWORD);
+    expect(first.actor.sessionId).not.toBe(second.actor.sessionId);
+    const rows = await h.runtime.db.select({ id: schema.sessions.id }).from(schema.sessions);
+    expect(rows.map((r) => r.id)).not.toContain(first.token);
+  });
+
+  it('answers a wrong password and an unknown account alike', async () => {
+    const wrong = await errorOf(h.caller(null).auth.login({ email: 'chair@tci-network.example', password: 'nope' }));
+    const unknown = await errorOf(h.caller(null).auth.login({ email: 'nobody@example.org', password: 'nope' }));
+    expect([wrong.code, wrong.message]).toEqual(['UNAUTHORIZED', 'The email or password is not right']);
+    expect([unknown.code, unknown.message]).toEqual(['UNAUTHORIZED', 'The email or password is not right']);
+  });
+
+  it(`throttles an account after ${THROTTLE.perAccount} failures, even with the right password, from any address`, async () => {
+    await h.signUp('target@kicox.example');
+    for (let i = 0; i < THROTTLE.perAccount; i++) {
+      const err = await errorOf(h.caller(null, { ip: `10.0.0.${i}` }).auth.login({ email: 'target@kicox.example', password: `guess-${i}` }));
+      expect(err.code).toBe('UNAUTHORIZED');
+    }
+    const blocked = await errorOf(h.caller(null, { ip: '10.0.0.99' }).auth.login({ email: 'target@kicox.example', password: TEST_PASSWORD }));
+    expect(blocked.code).toBe('TOO_MANY_REQUESTS');
+    expect(blocked.message).toBe('Too many failed sign-in attempts. Try again in 15 minutes, or reset your password.');
+  });
+
+  it(`throttles an address after ${THROTTLE.perIp} failures across accounts`, async () => {
+    const ip = '192.0.2.7';
+    for (let i = 0; i < THROTTLE.perIp; i++) {
+      await errorOf(h.caller(null, { ip }).auth.login({ email: `spray${i % 10}@example.org`, password: 'x' }));
+    }
+    await h.signUp('innocent@example.org');
+    const blocked = await errorOf(h.caller(null, { ip }).auth.login({ email: 'innocent@example.org', password: TEST_PASSWORD }));
+    expect(blocked.code).toBe('TOO_MANY_REQUESTS');
+    const elsewhere = await h.signIn('innocent@example.org', TEST_PASSWORD, { ip: '192.0.2.8' });
+    expect(elsewhere.actor.email).toBe('innocent@example.org');
+  });
+
+  it('logs out everywhere: every session of the user ends', async () => {
+    const a = await h.signUp('multi@example.org');
+    const b = await h.signIn('multi@example.org', TEST_PASSWORD);
+    await h.caller(a).auth.logoutEverywhere();
+    expect(await resolveSession(h.runtime, b.token)).toBeNull();
+  });
+});
+
+describe('two-factor sign-in', () => {
+  it('enrols with a QR code, then asks for a code at sign-in; a recovery code works once', async () => {
+    const actor = await h.signUp('secure@kicox.example');
+    const enrolment = await h.caller(actor).auth.startTotpEnrolment();
+    expect(enrolment.qrDataUrl.startsWith('data:image/png;base64,')).toBe(true);
+    expect(enrolment.otpauthUrl).toContain('otpauth://totp/Plenary:secure%40kicox.example');
+    const wrong = await errorOf(h.caller(actor).auth.confirmTotpEnrolment({ code: '000000' === totpCodeFor(enrolment.secret) ? '111111' : '000000' }));
+    expect(wrong.code).toBe('BAD_REQUEST');
+    const { recoveryCodes } = await h.caller(actor).auth.confirmTotpEnrolment({ code: totpCodeFor(enrolment.secret) });
+    expect(recoveryCodes).toHaveLength(10);
+
+    const pending = await h.signIn('secure@kicox.example', TEST_PASSWORD);
+    expect(pending.secondFactorRequired).toBe(true);
+    expect((await errorOf(h.caller(pending.actor).events.listMine({}))).code).toBe('UNAUTHORIZED');
+    await h.caller(pending.actor).auth.verifySecondFactor({ code: totpCodeFor(enrolment.secret) });
+    const done = await resolveSession(h.runtime, pending.token);
+    expect(done?.secondFactorDone).toBe(true);
+
+    const recovery = recoveryCodes[0]!;
+    const p2 = await h.signIn('secure@kicox.example', TEST_PASSWORD);
+    await h.caller(p2.actor).auth.verifySecondFactor({ code: recovery.toUpperCase() });
+    const p3 = await h.signIn('secure@kicox.example', TEST_PASSWORD);
+    const reused = await errorOf(h.caller(p3.actor).auth.verifySecondFactor({ code: recovery }));
+    expect(reused.code).toBe('UNAUTHORIZED');
+  });
+
+  it('an owner can require two-factor for the team; members without it are refused until they enrol', async () => {
+    const owner = await h.signUp('owner2fa@kicox.example', { platformAdmin: true });
+    const event = await h.caller(owner).events.create({
+      slug: 'secure-event',
+      title: { en: 'Secure' },
+      startsAt: '2015-11-03T09:00:00+09:00',
+      endsAt: '2015-11-06T18:00:00+09:00',
+      timeZone: 'Asia/Seoul',
+    });
+    const staff = await h.signUp('desk@kicox.example');
+    const { insertMember } = await import('../team/team.repo');
+    await insertMember(h.runtime.db, { eventId: event.id, userId: staff.userId, role: 'staff' });
+    expect((await h.caller(staff).events.get({ eventId: event.id })).slug).toBe('secure-event');
+    await h.caller(owner).events.update({ eventId: event.id, requireTwoFactor: true });
+    const refused = await errorOf(h.caller(staff).events.get({ eventId: event.id }));
+    expect([refused.code, refused.message]).toEqual(['FORBIDDEN', 'This event requires two-factor sign-in: set it up in your profile']);
+    const { secret } = await h.caller(staff).auth.startTotpEnrolment();
+    await h.caller(staff).auth.confirmTotpEnrolment({ code: totpCodeFor(secret) });
+    const again = await h.signIn('desk@kicox.example', TEST_PASSWORD);
+    await h.caller(again.actor).auth.verifySecondFactor({ code: totpCodeFor(secret) });
+    const ready = await resolveSession(h.runtime, again.token);
+    expect((await h.caller(ready).events.get({ eventId: event.id })).slug).toBe('secure-event');
+  });
+});
+
+describe('password reset', () => {
+  it('mails a link whose token resets the password once and ends every session', async () => {
+    await h.signUp('forgetful@unido.example');
+    const session = await h.signIn('forgetful@unido.example', TEST_PASSWORD);
+    await h.caller(null).auth.requestPasswordReset({ email: 'Forgetful@UNIDO.example' });
+    await h.caller(null).auth.requestPasswordReset({ email: 'unknown@unido.example' });
+    const mails = await h.runtime.db.select().from(schema.mailOutbox).where(eq(schema.mailOutbox.toAddress, 'forgetful@unido.example'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.status).toBe('captured');
+    const token = /token=([\w-]+)/.exec(mails[0]!.textBody)?.[1];
+    expect(token).toBeTruthy();
+    await h.caller(null).auth.resetPassword({ token: token!, password: 'a brand new passphrase' });
+    expect(await resolveSession(h.runtime, session.token)).toBeNull();
+    const again = await errorOf(h.caller(null).auth.resetPassword({ token: token!, password: 'another new passphrase' }));
+    expect(again.code).toBe('BAD_REQUEST');
+    const signedIn = await h.signIn('forgetful@unido.example', 'a brand new passphrase');
+    expect(signedIn.actor.email).toBe('forgetful@unido.example');
+  });
+});
