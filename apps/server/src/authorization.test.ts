@@ -11,7 +11,7 @@ import { createHarness, tciEvent, TEST_PASSWORD, type TestHarness } from './test
  * fails here.
  */
 type ProcedureEntry = { path: string; access: Access | undefined };
-const procedures: ProcedureEntry[] = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: Meta } }>).map(
+const procedures: ProcedureEntry[] = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>).map(
   ([path, proc]) => ({ path, access: proc._def.meta?.access }),
 );
 

@@ -27,7 +27,8 @@ export const en: PortalMessages = {
     timeZone: 'Time zone',
     venue: 'Venue',
     about: 'About the event',
-    loadError: 'The event could not be loaded. Please try again in a moment.',
+    loadErrorHeading: 'The event could not be loaded',
+    loadError: 'Please check your connection and try again in a moment.',
   },
   notFound: {
     pageTitle: 'Page not found',

@@ -26,7 +26,8 @@ export const ko = {
     timeZone: '시간대',
     venue: '장소',
     about: '행사 소개',
-    loadError: '행사 정보를 불러오지 못했습니다. 잠시 후 다시 시도해 주세요.',
+    loadErrorHeading: '행사 정보를 불러오지 못했습니다',
+    loadError: '연결 상태를 확인하고 잠시 후 다시 시도해 주세요.',
   },
   notFound: {
     pageTitle: '페이지를 찾을 수 없음',

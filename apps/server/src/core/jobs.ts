@@ -45,7 +45,7 @@ export async function startJobQueue(
     supervise: options.work,
     schedule: false,
     migrate: true,
-  } as unknown as PgBoss.ConstructorOptions);
+  });
   boss.on('error', (err: unknown) => logger.error({ err }, 'job queue error'));
   await boss.start();
   const created = new Set<string>();

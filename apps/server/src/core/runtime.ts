@@ -25,7 +25,7 @@ export interface Runtime {
 /** A transaction plus work to do once it has committed (enqueue jobs, never before). */
 export interface UnitOfWork {
   tx: Tx;
-  afterCommit(fn: () => Promise<unknown> | unknown): void;
+  afterCommit(fn: () => unknown): void;
 }
 
 /**
@@ -35,7 +35,7 @@ export interface UnitOfWork {
  * A unique violation becomes a 409 with a message naming the field.
  */
 export async function inTransaction<T>(runtime: Runtime, fn: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-  const hooks: Array<() => Promise<unknown> | unknown> = [];
+  const hooks: Array<() => unknown> = [];
   let result: T;
   try {
     result = await runtime.db.transaction(async (tx) => fn({ tx, afterCommit: (h) => hooks.push(h) }));

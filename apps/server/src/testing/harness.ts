@@ -7,12 +7,15 @@ import { resolveSession } from '../modules/identity/sessions';
 import { createUser } from '../modules/identity/users.service';
 import { createServices } from '../services';
 
+const callerFactory = createCallerFactory(appRouter);
+export type AppCaller = ReturnType<typeof callerFactory>;
+
 export interface TestHarness {
   runtime: Runtime;
   database: TestDatabase;
   services: ReturnType<typeof createServices>;
   /** A tRPC caller as the given actor (null: anonymous), through the real router and access rules. */
-  caller(actor: Actor | null, request?: Partial<RequestInfo>): ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+  caller(actor: Actor | null, request?: Partial<RequestInfo>): AppCaller;
   /** Creates a user, signs them in through auth.login, and returns the resolved actor. */
   signUp(email: string, options?: { platformAdmin?: boolean; password?: string }): Promise<Actor>;
   /** Signs in with a password through auth.login; returns the session token and the actor. */
@@ -54,7 +57,7 @@ export async function createHarness(options: { config?: Partial<RuntimeConfig>; 
     config: { publicUrl: 'http://plenary.test', mailFrom: 'Plenary <no-reply@plenary.test>', smtpUrl: undefined, sessionHours: 12, ...options.config },
   };
   const services = createServices(runtime);
-  const factory = createCallerFactory(appRouter);
+  const factory = callerFactory;
 
   const caller: TestHarness['caller'] = (actor, request) => {
     const ctx: Context = { services, actor, request: testRequest(request), session: cookieJar() };

@@ -24,8 +24,8 @@ export interface TestSmtpServer {
   readonly rejected: number;
   /** Refuses the next n messages at DATA with the given SMTP reply (default 451: a temporary failure). */
   rejectNext(n: number, reply?: { code: number; message: string }): void;
-  /** Resolves once at least `count` messages have arrived; fails after timeoutMs. */
-  waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** Resolves with the first accepted message that matches (e.g. by recipient); fails after timeoutMs. */
+  waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
@@ -104,16 +104,17 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       toReject = n;
       if (reply) rejectReply = reply;
     },
-    waitFor(count, timeoutMs = 15_000) {
+    waitFor(match, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          if (messages.length < count) return;
+          const found = messages.find(match);
+          if (!found) return;
           cleanup();
-          resolve([...messages]);
+          resolve(found);
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`expected ${count} message(s) within ${timeoutMs} ms, got ${messages.length} (rejected ${rejected})`));
+          reject(new Error(`no matching message within ${timeoutMs} ms (${messages.length} accepted, ${rejected} rejected)`));
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
-import { testPostgresUrl } from './engine';
+import { testPostgresUrl } from './engine.ts';
 
 const globalSetup = fileURLToPath(new URL('./global-setup.ts', import.meta.url));
 

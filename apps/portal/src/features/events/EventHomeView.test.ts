@@ -1,4 +1,6 @@
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PortalApi } from '../../api';
 import { englishOnly, fakePortalApi, tci2015 } from '../../testing/fake-portal-api';
 import { mountPortal } from '../../testing/mount-portal';
 import EventHomeView from './EventHomeView.vue';
@@ -73,5 +75,28 @@ describe('EventHomeView', () => {
     expect(wrapper.get('h1').text()).toBe('행사를 찾을 수 없습니다');
     expect(wrapper.get('a[href="/"]').text()).toBe('행사 목록으로 돌아가기');
     expect(document.title).toBe('행사를 찾을 수 없습니다 · Plenary');
+  });
+
+  it('says the event could not be loaded, with a retry, when the server is unreachable', async () => {
+    let calls = 0;
+    const flaky: PortalApi = {
+      portal: {
+        events: { query: async () => [] },
+        event: {
+          query: async () => {
+            calls += 1;
+            if (calls === 1) throw new TypeError('Failed to fetch');
+            return tci2015;
+          },
+        },
+      },
+    };
+    const { wrapper } = await mountPortal(EventHomeView, { api: flaky, locale: 'en', props: { slug: 'tci-2015' } });
+    expect(wrapper.get('h1').text()).toBe('The event could not be loaded');
+    expect(wrapper.get('[role="alert"]').text()).toContain('Please check your connection');
+    expect(document.title).toBe('The event could not be loaded · Plenary');
+    await wrapper.get('[role="alert"] button').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('h1').text()).toBe('18th TCI Global Conference');
   });
 });
