@@ -23,13 +23,15 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true, proxy: api },
   build: {
     target: 'es2022',
-    // Every browser this targets supports modulepreload; the polyfill would only add bytes.
+    // Browsers without modulepreload (Safari < 17) still load every chunk, only without
+    // the early hint; the polyfill would cost every visitor bytes for that.
     modulePreload: { polyfill: false },
     rolldownOptions: {
       treeshake: {
         // @plenary/ui re-exports pickLocale from @plenary/contracts/schemas; the schema
         // modules only declare zod schemas, so when the portal uses none of their
-        // exports they (and zod, ~45 KB gzipped) must not ship to the browser.
+        // exports they (and zod, ~27 KB gzipped) must not ship to the browser. Importing
+        // pickLocale itself would bring them back: use pickLocaleWithLang from @plenary/ui.
         moduleSideEffects: (id) => (id.startsWith(contractsDir) ? false : undefined),
       },
     },

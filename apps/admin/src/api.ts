@@ -16,3 +16,6 @@ export function api(): ApiClient {
 }
 
 export type { ApiClient };
+
+/** What a query or mutation resolves to, as the client sees it (after JSON transport). */
+export type ApiOutput<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;

@@ -2,7 +2,7 @@ import { defaultOptions, type PrimeVueLocaleOptions } from 'primevue/config';
 import type { Locale } from '@plenary/ui';
 
 /** PrimeVue's own strings (calendar, password meter, table paging, aria labels) per language. */
-const ko: PrimeVueLocaleOptions = {
+const ko: Partial<PrimeVueLocaleOptions> = {
   accept: '예',
   reject: '아니요',
   cancel: '취소',
@@ -62,10 +62,11 @@ const koAria = {
   falseLabel: '아니요',
 };
 
-const en: PrimeVueLocaleOptions = { dateFormat: 'yy-mm-dd', firstDayOfWeek: 1 };
+const en: Partial<PrimeVueLocaleOptions> = { dateFormat: 'yy-mm-dd', firstDayOfWeek: 1 };
 
 export function primeVueLocale(locale: Locale): PrimeVueLocaleOptions {
-  const base = defaultOptions.locale ?? {};
+  // PrimeVue's English defaults fill in whatever is not translated here.
+  const base = defaultOptions.locale as PrimeVueLocaleOptions;
   if (locale === 'en') return { ...base, ...en };
   return { ...base, ...ko, aria: { ...base.aria, ...koAria } };
 }

@@ -1,8 +1,8 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { z } from 'zod';
-import type { AuditEntryDto, auditListInput } from '@plenary/contracts/schemas';
-import { api } from '../../api';
+import type { auditListInput } from '@plenary/contracts/schemas';
+import { api, type ApiClient, type ApiOutput } from '../../api';
 import { endOfDayIso, startOfDayIso } from '../../lib/zoned-time';
 
 export interface AuditFilters {
@@ -16,6 +16,7 @@ export interface AuditFilters {
 }
 
 export type AuditQuery = z.input<typeof auditListInput>;
+export type AuditEntry = ApiOutput<ApiClient['audit']['list']['query']>['entries'][number];
 
 export function emptyAuditFilters(): AuditFilters {
   return { actorUserId: null, action: '', objectType: '', objectId: '', from: null, to: null };
@@ -42,7 +43,7 @@ export function auditQuery(eventId: string, filters: AuditFilters, timeZone: str
 
 /** One event's audit log, newest first, paged by cursor ("older entries"). */
 export const useAuditStore = defineStore('audit', () => {
-  const entries = ref<AuditEntryDto[]>([]);
+  const entries = ref<AuditEntry[]>([]);
   const nextCursor = ref<number | null>(null);
   let last: { eventId: string; filters: AuditFilters; timeZone: string } | null = null;
 

@@ -1,0 +1,140 @@
+import { appRouter, createCallerFactory, type Actor, type EventRole, type RequestInfo, type SessionCookie } from '@plenary/contracts';
+import { and, desc, eq, schema } from '@plenary/db';
+import type { Runtime } from '../core/runtime';
+import { findUserByEmail } from '../modules/identity/identity.repo';
+import { resolveSession } from '../modules/identity/sessions';
+import { createUser } from '../modules/identity/users.service';
+import { listMembers } from '../modules/team/team.repo';
+import { createServices } from '../services';
+import { DEMO_PASSWORD, demoEvents, demoPeople, type DemoEvent, type DemoPerson } from './tci-2015';
+
+export interface DemoReport {
+  /** What this run added; empty when the demo was already loaded. */
+  created: {
+    users: Array<{ id: string; email: string; displayName: string }>;
+    events: Array<{ id: string; slug: string; status: string }>;
+    memberships: Array<{ eventId: string; slug: string; userId: string; email: string; role: EventRole }>;
+  };
+  /** Events with this slug that were already there and not the demo's, left alone. */
+  skippedEvents: string[];
+  password: string;
+  ownerEmail: string;
+}
+
+export class DemoError extends Error {}
+
+const request: RequestInfo = { requestId: 'cli-demo', ip: '127.0.0.1', userAgent: 'plenary-cli demo', secure: false };
+
+function cookieJar(): SessionCookie & { token: string | null } {
+  const jar = {
+    token: null as string | null,
+    set: (token: string) => void (jar.token = token),
+    clear: () => void (jar.token = null),
+  };
+  return jar;
+}
+
+async function findEventBySlug(runtime: Runtime, slug: string) {
+  const [row] = await runtime.db.select({ id: schema.events.id, status: schema.events.status }).from(schema.events).where(eq(schema.events.slug, slug));
+  return row;
+}
+
+/** The link of the newest invitation mail to this person for this event: what they would click. */
+async function invitationToken(runtime: Runtime, eventId: string, email: string): Promise<string> {
+  const m = schema.mailOutbox;
+  const [mail] = await runtime.db
+    .select({ text: m.textBody })
+    .from(m)
+    .where(and(eq(m.template, 'teamInvitation'), eq(m.eventId, eventId), eq(m.toAddress, email)))
+    .orderBy(desc(m.createdAt))
+    .limit(1);
+  const token = mail && /\/admin\/invitation\?token=([\w%-]+)/.exec(mail.text)?.[1];
+  if (!token) throw new Error(`no invitation mail to ${email} in the outbox`);
+  return decodeURIComponent(token);
+}
+
+/**
+ * Loads the reference event (tci-2015), its team and the next edition (tci-2016)
+ * through the real services, so the audit log and the outbox show what happened:
+ * accounts are created as "cli", the owner signs in and creates and publishes the
+ * events, invites the team, and each invitee accepts the emailed link.
+ * Idempotent: whatever exists is kept, only what is missing is added.
+ */
+export async function loadDemo(base: Runtime): Promise<DemoReport> {
+  // The demo's people have example.org addresses: keep their mail in the outbox, never hand it to SMTP.
+  const runtime: Runtime = { ...base, config: { ...base.config, smtpUrl: undefined } };
+  const services = createServices(runtime);
+  const factory = createCallerFactory(appRouter);
+  const api = (actor: Actor | null, session: SessionCookie = cookieJar()) => factory({ services, actor, request, session });
+  const report: DemoReport = {
+    created: { users: [], events: [], memberships: [] },
+    skippedEvents: [],
+    password: DEMO_PASSWORD,
+    ownerEmail: demoPeople.owner.email,
+  };
+
+  const userIds = new Map<string, string>();
+  for (const person of Object.values(demoPeople)) {
+    const existing = await findUserByEmail(runtime.db, person.email);
+    if (existing) {
+      userIds.set(person.email, existing.id);
+      continue;
+    }
+    const user = await createUser(runtime, 'cli', { ...person, password: DEMO_PASSWORD, isPlatformAdmin: false });
+    userIds.set(person.email, user.id);
+    report.created.users.push({ id: user.id, email: user.email, displayName: user.displayName });
+  }
+
+  // The owner signs in only if there is something to do (a re-run after the
+  // owner changed the demo password then still succeeds).
+  let ownerSession: { actor: Actor; cookie: SessionCookie } | null = null;
+  const asOwner = async () => {
+    if (ownerSession) return api(ownerSession.actor, ownerSession.cookie);
+    const cookie = cookieJar();
+    const signIn = await api(null, cookie)
+      .auth.login({ email: demoPeople.owner.email, password: DEMO_PASSWORD })
+      .catch(() => null);
+    const actor = signIn && !signIn.secondFactorRequired ? await resolveSession(runtime, cookie.token ?? undefined) : null;
+    if (!actor) {
+      throw new DemoError(`The demo owner ${demoPeople.owner.email} cannot sign in with the demo password any more; the demo cannot add what is missing.`);
+    }
+    ownerSession = { actor, cookie };
+    return api(actor, cookie);
+  };
+
+  try {
+    for (const spec of demoEvents) await loadEvent(spec);
+  } finally {
+    const session = ownerSession as { actor: Actor; cookie: SessionCookie } | null;
+    if (session) await api(session.actor, session.cookie).auth.logout();
+  }
+  return report;
+
+  async function loadEvent(spec: DemoEvent) {
+    const { slug } = spec.input;
+    let event = await findEventBySlug(runtime, slug);
+    if (!event) {
+      const created = await (await asOwner()).events.create(spec.input);
+      event = { id: created.id, status: created.status };
+      if (spec.publish) event.status = (await (await asOwner()).events.transition({ eventId: created.id, to: 'publish' })).status;
+      report.created.events.push({ id: event.id, slug, status: event.status });
+    }
+    const eventId = event.id;
+    const members = new Map((await listMembers(runtime.db, eventId)).map((m) => [m.email, m.role]));
+    if (members.get(demoPeople.owner.email) !== 'owner') {
+      report.skippedEvents.push(slug);
+      return;
+    }
+    for (const { person, role } of spec.team) {
+      if (members.has(person.email)) continue;
+      await addToTeam(eventId, slug, person, role);
+    }
+  }
+
+  async function addToTeam(eventId: string, slug: string, person: DemoPerson, role: EventRole) {
+    await (await asOwner()).team.invite({ eventId, email: person.email, role });
+    // The invitee follows the emailed link; their account exists, so no new session starts.
+    await api(null).team.acceptInvitation({ token: await invitationToken(runtime, eventId, person.email) });
+    report.created.memberships.push({ eventId, slug, userId: userIds.get(person.email) ?? '', email: person.email, role });
+  }
+}
