@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { databaseProjects } from './src/testing/projects';
 
-export default defineConfig({ test: { projects: databaseProjects() } });
+// The db package's own tests need no database; the schema and migrations are
+// exercised on both engines by every server test.
+export default defineConfig({ test: { include: ['src/**/*.test.ts'] } });

@@ -2,4 +2,4 @@ export * from './schemas';
 export * from './context';
 export type { Services } from './services';
 export { appRouter, type AppRouter } from './router';
-export { createCallerFactory, zodFieldErrors, type Meta } from './trpc';
+export { createCallerFactory, type Meta } from './trpc';

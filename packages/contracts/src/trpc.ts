@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
+import { zodFieldErrors } from './domains/common';
 import type { Access } from './access';
 import type { Actor, Caller, Context, EventCaller, SignedInCaller } from './context';
 import { DomainError, domainErrorStatus, trpcCodeFor, type DomainErrorCode } from './errors';
@@ -8,16 +9,6 @@ export interface Meta {
   access: Access;
   /** One line for the API reference and the admin's permission overview. */
   summary?: string;
-}
-
-/** Dotted path -> messages, for every issue of a zod error (nested fields included). */
-export function zodFieldErrors(error: ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }
 
 const t = initTRPC

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, type ZodError } from 'zod';
 
 export const locales = ['ko', 'en'] as const;
 export const localeSchema = z.enum(locales);
@@ -65,3 +65,13 @@ export const pageInput = z.object({
 });
 
 export const okOutput = z.object({ ok: z.literal(true) });
+
+/** Dotted path -> messages, for every issue of a zod error (nested fields included). */
+export function zodFieldErrors(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
