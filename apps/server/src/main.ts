@@ -3,7 +3,7 @@ import { DataDirLockedError } from '@plenary/db';
 import { createApp } from './app';
 import { closeRuntime, createLogger, describeDatabase, openRuntime } from './core/bootstrap';
 import { EnvError, parseEnv } from './env';
-import { ensureBootstrapAdmin } from './modules/identity/users.service';
+import { ensureBootstrapAdmin, ensureFirstAdmin } from './modules/identity/users.service';
 import { startMailDelivery } from './modules/mail/mail.service';
 import { smtpTransport } from './modules/mail/transport';
 import { createServices } from './services';
@@ -14,9 +14,14 @@ async function main() {
   const logger = createLogger(env);
   const runtime = await openRuntime(env, { work: true, logger });
   const stopSweeper = env.SMTP_URL ? await startMailDelivery(runtime, smtpTransport(env.SMTP_URL)) : () => undefined;
+  let signIn = 'an existing account';
   if (env.PLENARY_ADMIN_EMAIL && env.PLENARY_ADMIN_PASSWORD) {
     const result = await ensureBootstrapAdmin(runtime, env.PLENARY_ADMIN_EMAIL, env.PLENARY_ADMIN_PASSWORD);
     if (result === 'created') logger.info({ email: env.PLENARY_ADMIN_EMAIL }, 'created the first platform admin');
+    signIn = `${env.PLENARY_ADMIN_EMAIL} and PLENARY_ADMIN_PASSWORD`;
+  } else {
+    const first = await ensureFirstAdmin(runtime);
+    if (first) signIn = `${first.email} / ${first.password}  (shown once: change it under Profile, or run pnpm plenary create-admin)`;
   }
   let shuttingDown = false;
   const app = createApp({
@@ -36,6 +41,18 @@ async function main() {
   logger.info(
     { port, database: describeDatabase(env), startupMs: Math.round(performance.now() - started), portal: `${base}/`, admin: `${base}/admin/` },
     'Plenary is running',
+  );
+  // For the person at the terminal, besides the JSON log line above.
+  console.log(
+    [
+      '',
+      '  Plenary is running',
+      `    Portal:   ${base}/`,
+      `    Admin:    ${base}/admin/`,
+      `    Database: ${describeDatabase(env)}`,
+      `    Sign in:  ${signIn}`,
+      '',
+    ].join('\n'),
   );
 
   // Stop accepting, let in-flight requests finish, then close the queue and the database.

@@ -87,9 +87,9 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
 
   // The owner signs in only if there is something to do (a re-run after the
   // owner changed the demo password then still succeeds).
-  let ownerSession: { actor: Actor; cookie: SessionCookie } | null = null;
+  const owner: { session: { actor: Actor; cookie: SessionCookie } | null } = { session: null };
   const asOwner = async () => {
-    if (ownerSession) return api(ownerSession.actor, ownerSession.cookie);
+    if (owner.session) return api(owner.session.actor, owner.session.cookie);
     const cookie = cookieJar();
     const signIn = await api(null, cookie)
       .auth.login({ email: demoPeople.owner.email, password: DEMO_PASSWORD })
@@ -98,15 +98,14 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
     if (!actor) {
       throw new DemoError(`The demo owner ${demoPeople.owner.email} cannot sign in with the demo password any more; the demo cannot add what is missing.`);
     }
-    ownerSession = { actor, cookie };
+    owner.session = { actor, cookie };
     return api(actor, cookie);
   };
 
   try {
     for (const spec of demoEvents) await loadEvent(spec);
   } finally {
-    const session = ownerSession as { actor: Actor; cookie: SessionCookie } | null;
-    if (session) await api(session.actor, session.cookie).auth.logout();
+    if (owner.session) await api(owner.session.actor, owner.session.cookie).auth.logout();
   }
   return report;
 
@@ -118,6 +117,8 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
       event = { id: created.id, status: created.status };
       if (spec.publish) event.status = (await (await asOwner()).events.transition({ eventId: created.id, to: 'publish' })).status;
       report.created.events.push({ id: event.id, slug, status: event.status });
+      const { email } = demoPeople.owner;
+      report.created.memberships.push({ eventId: event.id, slug, userId: userIds.get(email) ?? '', email, role: 'owner' });
     }
     const eventId = event.id;
     const members = new Map((await listMembers(runtime.db, eventId)).map((m) => [m.email, m.role]));

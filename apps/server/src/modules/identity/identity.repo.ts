@@ -34,8 +34,8 @@ export async function listUsers(db: Executor) {
     .orderBy(users.email);
 }
 
-export async function countPlatformAdmins(db: Executor): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(users).where(eq(users.isPlatformAdmin, true));
+export async function countUsers(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
   return Number(row?.n ?? 0);
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { emailSchema, type Caller, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
@@ -43,6 +44,19 @@ export async function ensureBootstrapAdmin(runtime: Runtime, email: string, pass
   if (await repo.findUserByEmail(runtime.db, normalised)) return 'exists';
   await createUser(runtime, 'system', { email: normalised, displayName: 'Administrator', password, isPlatformAdmin: true });
   return 'created';
+}
+
+/**
+ * On a database without any account (a fresh embedded start), creates a platform
+ * admin with a random password so the person who started Plenary can sign in.
+ * The password is returned to be printed once; it is not stored anywhere else.
+ */
+export async function ensureFirstAdmin(runtime: Runtime): Promise<{ email: string; password: string } | null> {
+  if ((await repo.countUsers(runtime.db)) > 0) return null;
+  const email = 'admin@plenary.localhost';
+  const password = randomBytes(12).toString('base64url');
+  await createUser(runtime, 'system', { email, displayName: 'Administrator', password, isPlatformAdmin: true });
+  return { email, password };
 }
 
 export function createUsersService(runtime: Runtime): Services['users'] {
