@@ -30,6 +30,8 @@ const envSchema = z
     TRUST_PROXY: booleanish.default(false),
     SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     PLENARY_SERVE_APPS: booleanish.default(true),
+    /** Load the reference event when an embedded database starts empty. */
+    PLENARY_DEMO: booleanish.default(true),
   })
   .refine((e) => Boolean(e.PLENARY_ADMIN_EMAIL) === Boolean(e.PLENARY_ADMIN_PASSWORD), {
     error: 'Set PLENARY_ADMIN_EMAIL and PLENARY_ADMIN_PASSWORD together',

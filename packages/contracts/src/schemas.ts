@@ -1,4 +1,5 @@
 // Schemas only (no tRPC): what the Vue apps import to validate forms with the same rules as the server.
+export * from './localized';
 export * from './domains/common';
 export * from './domains/auth';
 export * from './domains/events';

@@ -1,4 +1,4 @@
-import type { Locale } from '@plenary/contracts/schemas';
+import type { Locale } from '@plenary/contracts/localized';
 
 const intlLocale: Record<Locale, string> = { ko: 'ko-KR', en: 'en-GB' };
 

@@ -1,5 +1,5 @@
 import { createI18n, type I18nOptions } from 'vue-i18n';
-import type { Locale } from '@plenary/contracts/schemas';
+import type { Locale } from '@plenary/contracts/localized';
 
 const STORAGE_KEY = 'plenary.locale';
 

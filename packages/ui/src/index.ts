@@ -1,5 +1,4 @@
 export * from './trpc-client';
 export * from './i18n';
 export * from './dates';
-export * from './localized';
-export { pickLocale, type Locale, type LocalizedText } from '@plenary/contracts/schemas';
+export { pickLocale, pickLocaleWithLang, type Locale, type LocalizedText, type LocalizedPick } from '@plenary/contracts/localized';

@@ -1,8 +1,8 @@
 import { z, type ZodError } from 'zod';
 
-export const locales = ['ko', 'en'] as const;
+import { locales } from '../localized';
+
 export const localeSchema = z.enum(locales);
-export type Locale = z.infer<typeof localeSchema>;
 
 export const idSchema = z.uuid({ error: 'Must be a valid id' });
 export const eventIdInput = z.object({ eventId: idSchema });
@@ -27,20 +27,12 @@ export function localizedText(max: number) {
     en: z.string().trim().max(max, { error: `At most ${max} characters` }).optional(),
   });
 }
-export type LocalizedText = { ko?: string | undefined; en?: string | undefined };
 
 export function requiredLocalizedText(max: number) {
   return localizedText(max).refine((v) => Boolean(v.ko?.length || v.en?.length), {
     error: 'Give the text in Korean or English',
     path: ['ko'],
   });
-}
-
-/** The text in the wanted language, else the other one, else ''. */
-export function pickLocale(text: LocalizedText | null | undefined, locale: Locale): string {
-  if (!text) return '';
-  const other: Locale = locale === 'ko' ? 'en' : 'ko';
-  return text[locale] || text[other] || '';
 }
 
 export const isoDateTime = z.iso.datetime({ offset: true, error: 'Must be an ISO 8601 date-time with offset' });
