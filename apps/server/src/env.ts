@@ -18,6 +18,8 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgres:// or postgresql://' })
       .optional(),
     PLENARY_DATA_DIR: z.string().min(1).optional(),
+    /** Set by pnpm to the directory the command was typed in; relative paths resolve from there. */
+    INIT_CWD: z.string().optional(),
     PUBLIC_URL: z.url({ error: 'PUBLIC_URL must be a URL such as https://plenary.example.org' }).optional(),
     SMTP_URL: z
       .string()

@@ -7,6 +7,8 @@ import { ensureBootstrapAdmin, ensureFirstAdmin } from './modules/identity/users
 import { startMailDelivery } from './modules/mail/mail.service';
 import { smtpTransport } from './modules/mail/transport';
 import { createServices } from './services';
+import { loadDemo } from './demo/load-demo';
+import { countUsers } from './modules/identity/identity.repo';
 
 async function main() {
   const started = performance.now();
@@ -14,6 +16,12 @@ async function main() {
   const logger = createLogger(env);
   const runtime = await openRuntime(env, { work: true, logger });
   const stopSweeper = env.SMTP_URL ? await startMailDelivery(runtime, smtpTransport(env.SMTP_URL)) : () => undefined;
+  // A first embedded start shows the reference event rather than an empty console.
+  let demoLine: string | null = null;
+  if (!env.DATABASE_URL && env.PLENARY_DEMO && (await countUsers(runtime.db)) === 0) {
+    const demo = await loadDemo(runtime);
+    demoLine = `Demo:     the 18th TCI Global Conference; its owner signs in as ${demo.ownerEmail} / ${demo.password}`;
+  }
   let signIn = 'an existing account';
   if (env.PLENARY_ADMIN_EMAIL && env.PLENARY_ADMIN_PASSWORD) {
     const result = await ensureBootstrapAdmin(runtime, env.PLENARY_ADMIN_EMAIL, env.PLENARY_ADMIN_PASSWORD);
@@ -51,6 +59,7 @@ async function main() {
       `    Admin:    ${base}/admin/`,
       `    Database: ${describeDatabase(env)}`,
       `    Sign in:  ${signIn}`,
+      ...(demoLine ? [`    ${demoLine}`] : []),
       '',
     ].join('\n'),
   );

@@ -19,11 +19,16 @@ Environment:
   LOG_LEVEL         fatal, error, warn, info (default), debug, trace or silent; logs go to stderr
 
 With the embedded database, stop the server before running a command: only one
-process can use the data directory at a time.`;
+process can use the data directory at a time.
+
+For scripts, add --json (one JSON object on stdout, everything else on stderr) and
+run as "pnpm --silent plenary ...", or pnpm prints its own banner on stdout first.`;
 
 function program(): Command {
   return new Command('plenary')
-    .description('Plenary on the command line: migrate the database, create the first administrator, load demo data.')
+    .description(
+      'Plenary on the command line: migrate the database, create the first administrator, load demo data.',
+    )
     .addCommand(migrateCommand())
     .addCommand(createAdminCommand())
     .addCommand(demoCommand())

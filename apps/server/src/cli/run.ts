@@ -35,14 +35,20 @@ export function output(options: { json?: boolean | undefined }): Output {
 
 /** Logs go to stderr, synchronously, so they neither mix with stdout nor get lost at exit. */
 export function cliLogger(env: Pick<Env, 'LOG_LEVEL'>): Logger {
-  return pino({ level: env.LOG_LEVEL, base: { service: 'plenary-cli' } }, pino.destination({ dest: 2, sync: true }));
+  return pino(
+    { level: env.LOG_LEVEL, base: { service: 'plenary-cli' } },
+    pino.destination({ dest: 2, sync: true }),
+  );
 }
 
 /**
  * Opens the database the server uses (same env, same default data dir), runs the
  * command, and closes it again. This process only enqueues jobs; the server runs them.
  */
-export async function withRuntime<T>(out: Output, fn: (runtime: Runtime, env: Env) => Promise<T>): Promise<T> {
+export async function withRuntime<T>(
+  out: Output,
+  fn: (runtime: Runtime, env: Env) => Promise<T>,
+): Promise<T> {
   const env = parseEnv();
   const runtime = await openRuntime(env, { work: false, logger: cliLogger(env) });
   out.say(`Database: ${describeDatabase(env)}`);
@@ -55,16 +61,29 @@ export async function withRuntime<T>(out: Output, fn: (runtime: Runtime, env: En
 
 /** Field errors of a zod error as "  --flag: message" lines, naming the command-line flag. */
 export function flagErrors(error: ZodError, flags: Record<string, string>): string {
-  return error.issues.map((i) => `  ${flags[String(i.path[0])] ?? (i.path.join('.') || 'input')}: ${i.message}`).join('\n');
+  return error.issues
+    .map((i) => `  ${flags[String(i.path[0])] ?? (i.path.join('.') || 'input')}: ${i.message}`)
+    .join('\n');
 }
 
 /** The message to print for an error the user can act on; null for a bug (printed with its stack). */
 export function userFacingMessage(err: unknown): string | null {
-  if (err instanceof EnvError || err instanceof DataDirLockedError || err instanceof CliError || err instanceof DemoError) {
+  if (
+    err instanceof EnvError ||
+    err instanceof DataDirLockedError ||
+    err instanceof CliError ||
+    err instanceof DemoError
+  ) {
     return err.message;
   }
-  const domain = err instanceof DomainError ? err : err instanceof TRPCError && err.cause instanceof DomainError ? err.cause : null;
+  const domain =
+    err instanceof DomainError
+      ? err
+      : err instanceof TRPCError && err.cause instanceof DomainError
+        ? err.cause
+        : null;
   if (domain) return domain.message;
-  if (err instanceof TRPCError && err.cause instanceof ZodError) return `Not valid:\n${flagErrors(err.cause, {})}`;
+  if (err instanceof TRPCError && err.cause instanceof ZodError)
+    return `Not valid:\n${flagErrors(err.cause, {})}`;
   return null;
 }

@@ -11,13 +11,13 @@ export function createLogger(env: Pick<Env, 'LOG_LEVEL'>): Logger {
 
 /** Where the data lives, in words for logs and the CLI. */
 export function describeDatabase(env: Env): string {
-  return env.DATABASE_URL ? `PostgreSQL at ${new URL(env.DATABASE_URL).host}` : `embedded PostgreSQL (PGlite) in ${resolveDataDir(env.PLENARY_DATA_DIR)}`;
+  return env.DATABASE_URL ? `PostgreSQL at ${new URL(env.DATABASE_URL).host}` : `embedded PostgreSQL (PGlite) in ${resolveDataDir(env.PLENARY_DATA_DIR, env.INIT_CWD)}`;
 }
 
 export async function openConfiguredDatabase(env: Env): Promise<Database> {
   return env.DATABASE_URL
     ? openDatabase({ engine: 'postgres', url: env.DATABASE_URL })
-    : openDatabase({ engine: 'pglite', dataDir: resolveDataDir(env.PLENARY_DATA_DIR) });
+    : openDatabase({ engine: 'pglite', dataDir: resolveDataDir(env.PLENARY_DATA_DIR, env.INIT_CWD) });
 }
 
 /**

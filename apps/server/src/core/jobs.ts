@@ -49,15 +49,17 @@ export async function startJobQueue(
   boss.on('error', (err: unknown) => logger.error({ err }, 'job queue error'));
   await boss.start();
   const created = new Set<string>();
-  const ensureQueue = async (name: string, opts?: JobHandlerOptions) => {
+  const ensureQueue = async (name: string) => {
     if (created.has(name)) return;
-    await boss.createQueue(name, opts ? { name, retryLimit: opts.retryLimit, retryDelay: opts.retryDelaySeconds, retryBackoff: true } : { name });
+    await boss.createQueue(name, { name });
     created.add(name);
   };
   let stopped = false;
   return {
     async register<T extends object>(name: string, opts: JobHandlerOptions, handler: JobHandler<T>) {
-      await ensureQueue(name, opts);
+      await ensureQueue(name);
+      // The retry policy is the queue's: set it even when a sender created the queue first.
+      await boss.updateQueue(name, { name, retryLimit: opts.retryLimit, retryDelay: opts.retryDelaySeconds, retryBackoff: true });
       if (!options.work) return;
       await boss.work<T>(
         name,

@@ -17,8 +17,9 @@ export function defaultDataDir(): string {
   return join(workspaceRoot(), '.data');
 }
 
-export function resolveDataDir(configured: string | undefined): string {
-  return configured ? resolve(configured) : defaultDataDir();
+/** A relative PLENARY_DATA_DIR is taken from where the command was typed (pnpm runs scripts elsewhere). */
+export function resolveDataDir(configured: string | undefined, typedIn: string = process.cwd()): string {
+  return configured ? resolve(typedIn, configured) : defaultDataDir();
 }
 
 /** The built admin and portal, served by the production server. */

@@ -1,4 +1,12 @@
-import { appRouter, createCallerFactory, type Actor, type EventRole, type RequestInfo, type SessionCookie } from '@plenary/contracts';
+import {
+  appRouter,
+  createCallerFactory,
+  createEventInput,
+  type Actor,
+  type EventRole,
+  type RequestInfo,
+  type SessionCookie,
+} from '@plenary/contracts';
 import { and, desc, eq, schema } from '@plenary/db';
 import type { Runtime } from '../core/runtime';
 import { findUserByEmail } from '../modules/identity/identity.repo';
@@ -15,6 +23,8 @@ export interface DemoReport {
     events: Array<{ id: string; slug: string; status: string }>;
     memberships: Array<{ eventId: string; slug: string; userId: string; email: string; role: EventRole }>;
   };
+  /** Every demo event's id by slug, whether this run created it or found it. */
+  eventIds: Record<string, string>;
   /** Events with this slug that were already there and not the demo's, left alone. */
   skippedEvents: string[];
   password: string;
@@ -23,7 +33,12 @@ export interface DemoReport {
 
 export class DemoError extends Error {}
 
-const request: RequestInfo = { requestId: 'cli-demo', ip: '127.0.0.1', userAgent: 'plenary-cli demo', secure: false };
+const request: RequestInfo = {
+  requestId: 'cli-demo',
+  ip: '127.0.0.1',
+  userAgent: 'plenary-cli demo',
+  secure: false,
+};
 
 function cookieJar(): SessionCookie & { token: string | null } {
   const jar = {
@@ -35,7 +50,10 @@ function cookieJar(): SessionCookie & { token: string | null } {
 }
 
 async function findEventBySlug(runtime: Runtime, slug: string) {
-  const [row] = await runtime.db.select({ id: schema.events.id, status: schema.events.status }).from(schema.events).where(eq(schema.events.slug, slug));
+  const [row] = await runtime.db
+    .select({ id: schema.events.id, status: schema.events.status })
+    .from(schema.events)
+    .where(eq(schema.events.slug, slug));
   return row;
 }
 
@@ -65,9 +83,11 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
   const runtime: Runtime = { ...base, config: { ...base.config, smtpUrl: undefined } };
   const services = createServices(runtime);
   const factory = createCallerFactory(appRouter);
-  const api = (actor: Actor | null, session: SessionCookie = cookieJar()) => factory({ services, actor, request, session });
+  const api = (actor: Actor | null, session: SessionCookie = cookieJar()) =>
+    factory({ services, actor, request, session });
   const report: DemoReport = {
     created: { users: [], events: [], memberships: [] },
+    eventIds: {},
     skippedEvents: [],
     password: DEMO_PASSWORD,
     ownerEmail: demoPeople.owner.email,
@@ -80,32 +100,45 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
       userIds.set(person.email, existing.id);
       continue;
     }
-    const user = await createUser(runtime, 'cli', { ...person, password: DEMO_PASSWORD, isPlatformAdmin: false });
+    const user = await createUser(runtime, 'cli', {
+      ...person,
+      password: DEMO_PASSWORD,
+      isPlatformAdmin: false,
+    });
     userIds.set(person.email, user.id);
     report.created.users.push({ id: user.id, email: user.email, displayName: user.displayName });
   }
 
-  // The owner signs in only if there is something to do (a re-run after the
-  // owner changed the demo password then still succeeds).
-  const owner: { session: { actor: Actor; cookie: SessionCookie } | null } = { session: null };
-  const asOwner = async () => {
-    if (owner.session) return api(owner.session.actor, owner.session.cookie);
+  // The owner signs in (a real session) only if there is something to do, so a
+  // re-run after someone changed the demo password still succeeds.
+  const owner: { session?: Promise<{ actor: Actor; cookie: SessionCookie }> } = {};
+  const signInOwner = async () => {
     const cookie = cookieJar();
     const signIn = await api(null, cookie)
       .auth.login({ email: demoPeople.owner.email, password: DEMO_PASSWORD })
       .catch(() => null);
-    const actor = signIn && !signIn.secondFactorRequired ? await resolveSession(runtime, cookie.token ?? undefined) : null;
+    const actor =
+      signIn && !signIn.secondFactorRequired
+        ? await resolveSession(runtime, cookie.token ?? undefined)
+        : null;
     if (!actor) {
-      throw new DemoError(`The demo owner ${demoPeople.owner.email} cannot sign in with the demo password any more; the demo cannot add what is missing.`);
+      throw new DemoError(
+        `The demo owner ${demoPeople.owner.email} cannot sign in with the demo password any more; the demo cannot add what is missing.`,
+      );
     }
-    owner.session = { actor, cookie };
+    return { actor, cookie };
+  };
+  const ownerActor = async () => (await (owner.session ??= signInOwner())).actor;
+  const asOwner = async () => {
+    const { actor, cookie } = await (owner.session ??= signInOwner());
     return api(actor, cookie);
   };
 
   try {
     for (const spec of demoEvents) await loadEvent(spec);
   } finally {
-    if (owner.session) await api(owner.session.actor, owner.session.cookie).auth.logout();
+    const session = await owner.session?.catch(() => undefined);
+    if (session) await api(session.actor, session.cookie).auth.logout();
   }
   return report;
 
@@ -113,14 +146,31 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
     const { slug } = spec.input;
     let event = await findEventBySlug(runtime, slug);
     if (!event) {
-      const created = await (await asOwner()).events.create(spec.input);
+      // Creating an event is a platform administrator's act, and the router lets no
+      // one else do it. The CLI is the operator's (who could make themselves an
+      // admin with create-admin), so it asks the events service directly to create
+      // the event for the owner; the audit entry names the owner, request cli-demo.
+      const created = await services.events.create(
+        { actor: await ownerActor(), request },
+        createEventInput.parse(spec.input),
+      );
       event = { id: created.id, status: created.status };
-      if (spec.publish) event.status = (await (await asOwner()).events.transition({ eventId: created.id, to: 'publish' })).status;
+      if (spec.publish)
+        event.status = (
+          await (await asOwner()).events.transition({ eventId: created.id, to: 'publish' })
+        ).status;
       report.created.events.push({ id: event.id, slug, status: event.status });
       const { email } = demoPeople.owner;
-      report.created.memberships.push({ eventId: event.id, slug, userId: userIds.get(email) ?? '', email, role: 'owner' });
+      report.created.memberships.push({
+        eventId: event.id,
+        slug,
+        userId: userIds.get(email) ?? '',
+        email,
+        role: 'owner',
+      });
     }
     const eventId = event.id;
+    report.eventIds[slug] = eventId;
     const members = new Map((await listMembers(runtime.db, eventId)).map((m) => [m.email, m.role]));
     if (members.get(demoPeople.owner.email) !== 'owner') {
       report.skippedEvents.push(slug);
@@ -136,6 +186,12 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
     await (await asOwner()).team.invite({ eventId, email: person.email, role });
     // The invitee follows the emailed link; their account exists, so no new session starts.
     await api(null).team.acceptInvitation({ token: await invitationToken(runtime, eventId, person.email) });
-    report.created.memberships.push({ eventId, slug, userId: userIds.get(person.email) ?? '', email: person.email, role });
+    report.created.memberships.push({
+      eventId,
+      slug,
+      userId: userIds.get(person.email) ?? '',
+      email: person.email,
+      role,
+    });
   }
 }

@@ -23,24 +23,45 @@ export interface DemoOrganisation {
 /** Who ran and supported the conference; named in the description (partner records come in a later issue). */
 export const tciOrganisations: DemoOrganisation[] = [
   { role: 'host', name: { ko: '산업통상자원부', en: 'Ministry of Trade, Industry and Energy' } },
-  { role: 'co-organiser', name: { ko: '한국산업단지공단', en: 'Korea Industrial Complex Corporation (KICOX)' } },
+  {
+    role: 'co-organiser',
+    name: { ko: '한국산업단지공단', en: 'Korea Industrial Complex Corporation (KICOX)' },
+  },
   { role: 'co-organiser', name: { ko: 'TCI 네트워크', en: 'TCI Network' } },
-  { role: 'partner', name: { ko: '미국 상무부 경제개발청(EDA)', en: 'US Economic Development Administration (EDA)' } },
+  {
+    role: 'partner',
+    name: { ko: '미국 상무부 경제개발청(EDA)', en: 'US Economic Development Administration (EDA)' },
+  },
   { role: 'partner', name: { ko: '세계은행', en: 'World Bank' } },
   { role: 'partner', name: { ko: 'UN공업개발기구(UNIDO)', en: 'UNIDO' } },
   { role: 'partner', name: { ko: '아시아개발은행', en: 'Asian Development Bank' } },
-  { role: 'next host', name: { ko: '브레인포트 디벨롭먼트(네덜란드 아인트호번)', en: 'Brainport Development, Eindhoven' } },
+  {
+    role: 'next host',
+    name: { ko: '브레인포트 디벨롭먼트(네덜란드 아인트호번)', en: 'Brainport Development, Eindhoven' },
+  },
 ];
 
 /** The demo's staff. The owner signs in and builds the events; the others join by invitation. */
 export const demoPeople = {
   owner: { email: 'jihoon.kim@kicox.example.org', displayName: '김지훈 Kim Ji-hoon (KICOX)' },
   tciManager: { email: 'laura.puig@tci-network.example.org', displayName: 'Laura Puig (TCI Network)' },
-  registrationDesk: { email: 'sujin.lee@kicox.example.org', displayName: '이수진 Lee Su-jin (KICOX, registration desk)' },
-  programChair: { email: 'hyunwoo.park@university.example.org', displayName: '박현우 Park Hyun-woo (programme chair)' },
+  registrationDesk: {
+    email: 'sujin.lee@kicox.example.org',
+    displayName: '이수진 Lee Su-jin (KICOX, registration desk)',
+  },
+  programChair: {
+    email: 'hyunwoo.park@university.example.org',
+    displayName: '박현우 Park Hyun-woo (programme chair)',
+  },
   reviewer: { email: 'emma.lindqvist@research.example.org', displayName: 'Emma Lindqvist (reviewer)' },
-  b2bCoordinator: { email: 'yuna.choi@kicox.example.org', displayName: '최유나 Choi Yu-na (KICOX, export fair)' },
-  brainport: { email: 'sanne.devries@brainport.example.org', displayName: 'Sanne de Vries (Brainport Development)' },
+  b2bCoordinator: {
+    email: 'yuna.choi@kicox.example.org',
+    displayName: '최유나 Choi Yu-na (KICOX, export fair)',
+  },
+  brainport: {
+    email: 'sanne.devries@brainport.example.org',
+    displayName: 'Sanne de Vries (Brainport Development)',
+  },
 } satisfies Record<string, DemoPerson>;
 
 export interface DemoEvent {

@@ -54,7 +54,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   const waiters = new Set<() => void>();
   let toReject = 0;
   let rejected = 0;
-  let rejectReply = { code: 451, message: 'Temporary failure, try again later' };
+  const temporaryFailure = { code: 451, message: 'Temporary failure, try again later' };
+  let rejectReply = temporaryFailure;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -75,7 +76,10 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             from: parsed.from?.text ?? '',
-            to: [parsed.to ?? []].flat().map((a) => a.text).join(', '),
+            to: [parsed.to ?? []]
+              .flat()
+              .map((a) => a.text)
+              .join(', '),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             raw: raw.toString('utf8'),
@@ -100,9 +104,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     get rejected() {
       return rejected;
     },
-    rejectNext(n, reply) {
+    rejectNext(n, reply = temporaryFailure) {
       toReject = n;
-      if (reply) rejectReply = reply;
+      rejectReply = reply;
     },
     waitFor(match, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
@@ -114,7 +118,11 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`no matching message within ${timeoutMs} ms (${messages.length} accepted, ${rejected} rejected)`));
+          reject(
+            new Error(
+              `no matching message within ${timeoutMs} ms (${messages.length} accepted, ${rejected} rejected)`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

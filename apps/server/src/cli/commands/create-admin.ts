@@ -22,22 +22,38 @@ export function createAdminCommand(): Command {
     .action(async (options: Options) => {
       const out = output(options);
       // The same rules as the admin console's form (contracts' createUserInput).
-      const parsed = createUserInput.safeParse({ email: options.email, password: options.password, displayName: options.name, isPlatformAdmin: true });
-      if (!parsed.success) throw new CliError(`The administrator was not created:\n${flagErrors(parsed.error, flags)}`);
+      const parsed = createUserInput.safeParse({
+        email: options.email,
+        password: options.password,
+        displayName: options.name,
+        isPlatformAdmin: true,
+      });
+      if (!parsed.success)
+        throw new CliError(`The administrator was not created:\n${flagErrors(parsed.error, flags)}`);
       const input = parsed.data;
 
       const user = await withRuntime(out, async (runtime) => {
         try {
-          return { ...(await createUser(runtime, 'cli', input)), signIn: `${runtime.config.publicUrl}/admin/` };
+          return {
+            ...(await createUser(runtime, 'cli', input)),
+            signIn: `${runtime.config.publicUrl}/admin/`,
+          };
         } catch (err) {
           if (err instanceof DomainError && err.code === 'CONFLICT') {
-            throw new CliError(`An account with the email ${input.email} already exists; nothing was changed.`);
+            throw new CliError(
+              `An account with the email ${input.email} already exists; nothing was changed.`,
+            );
           }
           throw err;
         }
       });
       out.say(`Created the platform administrator ${user.email} (${user.displayName}), id ${user.id}.`);
       out.say(`Sign in at ${user.signIn}`);
-      out.result({ id: user.id, email: user.email, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin });
+      out.result({
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        isPlatformAdmin: user.isPlatformAdmin,
+      });
     });
 }

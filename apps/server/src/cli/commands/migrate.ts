@@ -28,7 +28,11 @@ export function migrateCommand(): Command {
         const after = await migrationStatus(database);
         const appliedNow = after.applied - before.applied;
         const counts = `${after.applied} of ${after.expected} applied, ${after.pending} pending`;
-        out.say(appliedNow > 0 ? `Applied ${appliedNow} migration${appliedNow === 1 ? '' : 's'}: ${counts}.` : `Nothing to apply: ${counts}.`);
+        out.say(
+          appliedNow > 0
+            ? `Applied ${appliedNow} migration${appliedNow === 1 ? '' : 's'}: ${counts}.`
+            : `Nothing to apply: ${counts}.`,
+        );
         out.result({ appliedNow, applied: after.applied, pending: after.pending, total: after.expected });
       } finally {
         await database.close();

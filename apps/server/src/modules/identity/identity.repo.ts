@@ -34,8 +34,11 @@ export async function listUsers(db: Executor) {
     .orderBy(users.email);
 }
 
-export async function countUsers(db: Executor): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(users);
+export async function countUsers(db: Executor, options: { platformAdmins?: boolean } = {}): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(options.platformAdmins ? eq(users.isPlatformAdmin, true) : undefined);
   return Number(row?.n ?? 0);
 }
 

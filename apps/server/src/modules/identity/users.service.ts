@@ -47,12 +47,12 @@ export async function ensureBootstrapAdmin(runtime: Runtime, email: string, pass
 }
 
 /**
- * On a database without any account (a fresh embedded start), creates a platform
- * admin with a random password so the person who started Plenary can sign in.
- * The password is returned to be printed once; it is not stored anywhere else.
+ * On a database without a platform admin (a fresh start), creates one with a
+ * random password so the person who started Plenary can sign in. The password is
+ * returned to be printed once; it is not stored anywhere else.
  */
 export async function ensureFirstAdmin(runtime: Runtime): Promise<{ email: string; password: string } | null> {
-  if ((await repo.countUsers(runtime.db)) > 0) return null;
+  if ((await repo.countUsers(runtime.db, { platformAdmins: true })) > 0) return null;
   const email = 'admin@plenary.localhost';
   const password = randomBytes(12).toString('base64url');
   await createUser(runtime, 'system', { email, displayName: 'Administrator', password, isPlatformAdmin: true });

@@ -37,7 +37,8 @@ async function outboxRowWhen(id: string, status: MailStatus, timeoutMs = 15_000)
   for (;;) {
     const row = await findMail(h.runtime.db, id);
     if (row?.status === status) return row;
-    if (Date.now() > deadline) throw new Error(`mail ${id} is ${row?.status ?? 'missing'}, expected ${status}`);
+    if (Date.now() > deadline)
+      throw new Error(`mail ${id} is ${row?.status ?? 'missing'}, expected ${status}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -50,7 +51,12 @@ async function onlyOutboxRowTo(address: string): Promise<MailRow> {
 
 function queueTestMail(address: string): Promise<string> {
   return inTransaction(h.runtime, (uow) =>
-    enqueueMail(h.runtime, uow, { to: address, template: 'test', subject: `Test for ${address}`, text: 'Hello from the queue' }),
+    enqueueMail(h.runtime, uow, {
+      to: address,
+      template: 'test',
+      subject: `Test for ${address}`,
+      text: 'Hello from the queue',
+    }),
   );
 }
 
@@ -72,7 +78,9 @@ describe('mail delivery over SMTP', () => {
     expect(sent.sentAt).toBeInstanceOf(Date);
 
     // The link in the delivered mail is the one that resets the password.
-    await h.caller(null).auth.resetPassword({ token: decodeURIComponent(token ?? ''), password: 'a new passphrase for Daegu' });
+    await h
+      .caller(null)
+      .auth.resetPassword({ token: decodeURIComponent(token ?? ''), password: 'a new passphrase for Daegu' });
     const { actor } = await h.signIn(email, 'a new passphrase for Daegu');
     expect(actor.email).toBe(email);
   });
@@ -93,12 +101,12 @@ describe('mail delivery over SMTP', () => {
 
   it('gives up after the last attempt and keeps the error', async () => {
     const email = 'bounce@tci-network.example';
-    smtp.rejectNext(3, { code: 451, message: 'Mailbox busy' });
+    smtp.rejectNext(3, { code: 550, message: 'Mailbox unavailable' });
     const id = await queueTestMail(email);
 
     const row = await outboxRowWhen(id, 'failed', 20_000);
     expect(row.attempts).toBe(3);
-    expect(row.lastError).toContain('451 Mailbox busy');
+    expect(row.lastError).toContain('550 Mailbox unavailable');
     expect(row.sentAt).toBeNull();
     expect(smtp.messages.filter(to(email))).toEqual([]);
   });
@@ -107,7 +115,12 @@ describe('mail delivery over SMTP', () => {
     const rolledBack = 'rolled-back@kicox.example';
     await expect(
       inTransaction(h.runtime, async (uow) => {
-        await enqueueMail(h.runtime, uow, { to: rolledBack, template: 'test', subject: 'Never', text: 'This change failed' });
+        await enqueueMail(h.runtime, uow, {
+          to: rolledBack,
+          template: 'test',
+          subject: 'Never',
+          text: 'This change failed',
+        });
         throw new Error('the change failed after queuing its mail');
       }),
     ).rejects.toThrow('the change failed after queuing its mail');

@@ -40,7 +40,10 @@ describe('mail without SMTP', () => {
     expect((await h.caller(admin).mail.list({ status: 'captured' })).total).toBe(1);
     expect((await h.caller(admin).mail.list({ status: 'queued' })).total).toBe(0);
 
-    const jobs = await h.database.query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = $1`, [MAIL_QUEUE]);
+    const jobs = await h.database.query<{ n: number }>(
+      `select count(*)::int as n from pgboss.job where name = $1`,
+      [MAIL_QUEUE],
+    );
     expect(jobs.rows[0]?.n).toBe(0);
   });
 
