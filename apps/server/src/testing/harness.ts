@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { TRPCError } from '@trpc/server';
 import { createCallerFactory, appRouter, type Actor, type Context, type RequestInfo, type SessionCookie } from '@plenary/contracts';
 import { createTestDatabase, type TestDatabase } from '@plenary/db/testing';
 import { startJobQueue } from '../core/jobs';
@@ -102,3 +103,14 @@ export const tciEvent = {
   endsAt: '2015-11-06T18:00:00+09:00',
   timeZone: 'Asia/Seoul',
 };
+
+/** The TRPCError a call fails with; fails the test if the call succeeds. */
+export async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import type { Actor } from '@plenary/contracts';
-import { createHarness, tciEvent, type TestHarness } from '../../testing/harness';
+import { createHarness, errorOf, tciEvent, type TestHarness } from '../../testing/harness';
 
 let h: TestHarness;
 let admin: Actor;
@@ -12,15 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('events', () => {
   it('creates an event with the creator as owner, converting times to instants', async () => {

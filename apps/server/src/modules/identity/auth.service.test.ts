@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { schema, eq } from '@plenary/db';
-import { createHarness, TEST_PASSWORD, type TestHarness } from '../../testing/harness';
+import { createHarness, errorOf, TEST_PASSWORD, type TestHarness } from '../../testing/harness';
 import { resolveSession } from './sessions';
 import { THROTTLE } from './throttle';
 import { totpCodeFor } from './totp';
@@ -12,15 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('sign-in', () => {
   it('normalises the email, starts a new session at every sign-in and stores only its hash', async () => {
