@@ -5,6 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
+import prettier from 'eslint-config-prettier';
 
 const browserOnly = {
   patterns: [
@@ -47,6 +48,8 @@ export default tseslint.config(
     languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module' } },
     rules: { 'vue/multi-word-component-names': 'off', 'vue/max-attributes-per-line': 'off', 'vue/singleline-html-element-content-newline': 'off', 'vue/html-self-closing': 'off' },
   },
+  // Formatting is Prettier's job: turn off the stylistic rules that would fight it.
+  prettier,
   {
     files: ['apps/admin/**', 'apps/portal/**', 'packages/ui/**'],
     rules: { 'no-restricted-imports': ['error', browserOnly] },

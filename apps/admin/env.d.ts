@@ -8,7 +8,6 @@ declare module '*.vue' {
 
 interface ImportMetaEnv {
   /** PrimeUI licence key (PrimeVue 5 shows a licence notice without one). */
-  readonly VITE_PRIMEUI_LICENSE?: string;
 }
 
 interface ImportMeta {

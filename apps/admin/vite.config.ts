@@ -8,9 +8,8 @@ export default defineConfig({
   base: '/admin/',
   plugins: [vue()],
   resolve: {
-    // @plenary/ui imports @trpc/client without declaring it: resolve it (and the
-    // Vue singletons) from this app so there is one copy of each.
-    dedupe: ['vue', 'vue-i18n', '@trpc/client'],
+    // One copy of the Vue singletons, whichever workspace package imports them.
+    dedupe: ['vue', 'vue-i18n'],
   },
   define: {
     __VUE_I18N_FULL_INSTALL__: true,

@@ -5,7 +5,9 @@ import ConfirmationService from 'primevue/confirmationservice';
 import ToastService from 'primevue/toastservice';
 import 'primeicons/primeicons.css';
 import '@plenary/ui/tokens.css';
-import './styles.css';
+import './styles/base.css';
+import './styles/console.css';
+import './styles/phone.css';
 import App from './App.vue';
 import { createAdminI18n } from './i18n';
 import { primeVueLocale } from './i18n/primevue-locale';
@@ -20,7 +22,6 @@ app.use(i18n);
 app.use(PrimeVue, {
   theme: { preset: PlenaryPreset, options: { darkModeSelector: 'none', cssLayer: true } },
   locale: primeVueLocale(i18n.global.locale.value === 'en' ? 'en' : 'ko'),
-  license: import.meta.env.VITE_PRIMEUI_LICENSE,
 });
 app.use(ToastService);
 app.use(ConfirmationService);

@@ -1,3 +1,5 @@
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+
 /**
  * The one set of domain error codes. Services throw DomainError; the tRPC error
  * formatter and the HTTP layer map each code once to a status.
@@ -19,7 +21,7 @@ export const domainErrorStatus = {
 
 export type DomainErrorCode = keyof typeof domainErrorStatus;
 
-export const trpcCodeFor: Record<DomainErrorCode, import('@trpc/server').TRPC_ERROR_CODE_KEY> = {
+export const trpcCodeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAUTHENTICATED: 'UNAUTHORIZED',
   SECOND_FACTOR_REQUIRED: 'UNAUTHORIZED',
   FORBIDDEN: 'FORBIDDEN',

@@ -83,7 +83,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
       async exec(text: string) {
         const results = await client.exec(text);
-        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+        return { rows: (results.at(-1)?.rows ?? []) };
       },
       close: async () => {
         await client.close();

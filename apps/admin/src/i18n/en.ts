@@ -119,7 +119,8 @@ export const en: Messages = {
     profile: 'Profile & security',
     logout: 'Sign out',
     logoutEverywhere: 'Sign out everywhere',
-    logoutEverywhereBody: 'This ends every session of your account. You will have to sign in again on every device.',
+    logoutEverywhereBody:
+      'This ends every session of your account. You will have to sign in again on every device.',
   },
   home: {
     title: 'Welcome',
@@ -269,7 +270,8 @@ export const en: Messages = {
       confirm: 'Confirm and turn on',
       enabled: 'Two-factor sign-in is on.',
       codesTitle: 'Recovery codes',
-      codesOnce: 'These codes are shown only now. Keep them somewhere safe: if you lose your phone, each code signs you in once.',
+      codesOnce:
+        'These codes are shown only now. Keep them somewhere safe: if you lose your phone, each code signs you in once.',
       copyCodes: 'Copy the codes',
       codesSaved: 'I have saved them',
       regenerate: 'New recovery codes',

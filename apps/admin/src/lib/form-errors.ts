@@ -33,7 +33,9 @@ export function waitText(t: Translate, seconds: number): string {
 export function describeError(t: Translate, info: ApiErrorInfo, secondsLeft?: number): string {
   if (info.code === 'TOO_MANY_ATTEMPTS') {
     const wait = secondsLeft ?? info.retryAfterSeconds;
-    return wait && wait > 0 ? t('errors.TOO_MANY_ATTEMPTS_WAIT', { time: waitText(t, wait) }) : t('errors.TOO_MANY_ATTEMPTS');
+    return wait && wait > 0
+      ? t('errors.TOO_MANY_ATTEMPTS_WAIT', { time: waitText(t, wait) })
+      : t('errors.TOO_MANY_ATTEMPTS');
   }
   if (info.code === 'CONFLICT' || info.code === 'INVALID_STATE') {
     return `${t(`errors.${info.code}`)} (${info.message})`;
@@ -65,7 +67,11 @@ export function useFormErrors() {
   const message = computed(() => {
     if (!info.value) return null;
     if (info.value.code === 'TOO_MANY_ATTEMPTS') {
-      return describeError(t, info.value, info.value.retryAfterSeconds !== undefined ? secondsLeft.value : undefined);
+      return describeError(
+        t,
+        info.value,
+        info.value.retryAfterSeconds !== undefined ? secondsLeft.value : undefined,
+      );
     }
     if (info.value.code === 'INVALID_INPUT' && Object.keys(info.value.fieldErrors).some((k) => k !== '_')) {
       return t('errors.CHECK_FIELDS');

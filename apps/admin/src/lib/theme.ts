@@ -25,7 +25,12 @@ export const PlenaryPreset = definePreset(Aura, {
     focusRing: { width: '3px', style: 'solid', color: '#f59e0b', offset: '2px' },
     colorScheme: {
       light: {
-        primary: { color: '{primary.700}', contrastColor: '#ffffff', hoverColor: '{primary.800}', activeColor: '{primary.900}' },
+        primary: {
+          color: '{primary.700}',
+          contrastColor: '#ffffff',
+          hoverColor: '{primary.800}',
+          activeColor: '{primary.900}',
+        },
       },
     },
   },

@@ -53,3 +53,16 @@ export function timeZoneOptions(): string[] {
   const zones = Intl.supportedValuesOf('timeZone').filter((z) => z.includes('/'));
   return [defaultTimeZone, ...zones.filter((z) => z !== defaultTimeZone), 'UTC'];
 }
+
+/**
+ * "Europe/Amsterdam (GMT+2)": the zone with its offset at a given moment (by
+ * default now), so a summer event shows its summer offset even in winter.
+ */
+export function zoneLabelAt(timeZone: string, locale: 'ko' | 'en', at: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+    timeZone,
+    timeZoneName: 'shortOffset',
+  }).formatToParts(at);
+  const offset = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return `${timeZone} (${offset})`;
+}

@@ -9,8 +9,9 @@ export interface GuardState {
 
 /** An in-app path to go back to, or '/' (never another origin: `//evil.example` is refused). */
 export function safeRedirect(value: unknown): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
+  const path: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\'))
+    return '/';
   return path;
 }
 
@@ -31,6 +32,7 @@ export function decide(to: RouteLocationNormalized, auth: GuardState): true | Ro
   if (auth.status === 'secondFactor') return { name: 'second-factor', query: back };
   if (to.meta.platformAdmin && !auth.isPlatformAdmin) return { name: 'home' };
   const eventId = typeof to.params.eventId === 'string' ? to.params.eventId : null;
-  if (to.meta.eventManage && eventId && !auth.canManage(eventId)) return { name: 'event-overview', params: { eventId } };
+  if (to.meta.eventManage && eventId && !auth.canManage(eventId))
+    return { name: 'event-overview', params: { eventId } };
   return true;
 }

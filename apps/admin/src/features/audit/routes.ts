@@ -9,5 +9,13 @@ export const auditFeature: Feature = {
       meta: { eventManage: true, titleKey: 'audit.title' },
     },
   ],
-  nav: [{ section: 'event', routeName: 'event-audit', labelKey: 'nav.audit', icon: 'pi pi-history', audience: 'eventManage' }],
+  nav: [
+    {
+      section: 'event',
+      routeName: 'event-audit',
+      labelKey: 'nav.audit',
+      icon: 'pi pi-history',
+      audience: 'eventManage',
+    },
+  ],
 };

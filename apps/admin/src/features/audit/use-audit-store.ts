@@ -25,7 +25,12 @@ export function emptyAuditFilters(): AuditFilters {
 const pageSize = 50;
 
 /** The audit.list input for a set of filters: blanks left out, days from the start of `from` to the end of `to` in the event's zone. */
-export function auditQuery(eventId: string, filters: AuditFilters, timeZone: string, cursor?: number): AuditQuery {
+export function auditQuery(
+  eventId: string,
+  filters: AuditFilters,
+  timeZone: string,
+  cursor?: number,
+): AuditQuery {
   const text = (value: string) => (value.trim() ? value.trim() : undefined);
   const query: AuditQuery = { eventId, limit: pageSize };
   if (filters.actorUserId) query.actorUserId = filters.actorUserId;
@@ -56,7 +61,9 @@ export const useAuditStore = defineStore('audit', () => {
 
   async function loadMore(): Promise<void> {
     if (!last || nextCursor.value === null) return;
-    const page = await api().audit.list.query(auditQuery(last.eventId, last.filters, last.timeZone, nextCursor.value));
+    const page = await api().audit.list.query(
+      auditQuery(last.eventId, last.filters, last.timeZone, nextCursor.value),
+    );
     entries.value = [...entries.value, ...page.entries];
     nextCursor.value = page.nextCursor;
   }

@@ -25,7 +25,10 @@ export interface EventFormModel extends Record<LocalizedField, TextPair> {
   requireTwoFactor: boolean;
 }
 
-const pair = (text?: { ko?: string | undefined; en?: string | undefined }): TextPair => ({ ko: text?.ko ?? '', en: text?.en ?? '' });
+const pair = (text?: { ko?: string | undefined; en?: string | undefined }): TextPair => ({
+  ko: text?.ko ?? '',
+  en: text?.en ?? '',
+});
 
 export function emptyEventForm(): EventFormModel {
   return {
@@ -77,7 +80,11 @@ export function createInputFrom(model: EventFormModel): CreateEventInput {
 }
 
 /** Everything the form shows; requireTwoFactor only when the caller may change it (the owner). */
-export function updateInputFrom(eventId: string, model: EventFormModel, includeTwoFactor: boolean): UpdateEventInput {
+export function updateInputFrom(
+  eventId: string,
+  model: EventFormModel,
+  includeTwoFactor: boolean,
+): UpdateEventInput {
   const { slug: _slug, ...rest } = createInputFrom(model);
   return {
     eventId,

@@ -2,13 +2,14 @@ import type { EventStatus } from '@plenary/contracts/schemas';
 import type { EventTransition } from './use-events-store';
 
 /**
- * The actions offered for each status. The server decides (events.transition);
- * this only keeps buttons for moves it would refuse off the screen.
+ * The actions offered for each status: the server's table (events.service.ts)
+ * read from the other side. The server decides; this keeps buttons for moves it
+ * would refuse off the screen. (Better exported once from contracts.)
  */
 export const transitionsFrom: Record<EventStatus, readonly EventTransition[]> = {
   draft: ['publish', 'archive'],
   published: ['close'],
-  closed: ['reopen', 'archive'],
+  closed: ['publish', 'archive'],
   archived: ['reopen'],
 };
 

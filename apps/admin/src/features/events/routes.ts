@@ -39,7 +39,19 @@ export const eventsFeature: Feature = {
     },
   ],
   nav: [
-    { section: 'event', routeName: 'event-overview', labelKey: 'nav.overview', icon: 'pi pi-home', audience: 'eventTeam' },
-    { section: 'platform', routeName: 'events', labelKey: 'nav.events', icon: 'pi pi-calendar', audience: 'platformAdmin' },
+    {
+      section: 'event',
+      routeName: 'event-overview',
+      labelKey: 'nav.overview',
+      icon: 'pi pi-home',
+      audience: 'eventTeam',
+    },
+    {
+      section: 'platform',
+      routeName: 'events',
+      labelKey: 'nav.events',
+      icon: 'pi pi-calendar',
+      audience: 'platformAdmin',
+    },
   ],
 };

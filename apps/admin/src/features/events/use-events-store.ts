@@ -77,5 +77,16 @@ export const useEventsStore = defineStore('events', () => {
     }
   }
 
-  return { list, listLoaded, current, switcherEvents, loadList, open, create, update, transition, lastEventId };
+  return {
+    list,
+    listLoaded,
+    current,
+    switcherEvents,
+    loadList,
+    open,
+    create,
+    update,
+    transition,
+    lastEventId,
+  };
 });

@@ -9,5 +9,13 @@ export const mailFeature: Feature = {
       meta: { platformAdmin: true, titleKey: 'mail.title' },
     },
   ],
-  nav: [{ section: 'platform', routeName: 'mail', labelKey: 'nav.mail', icon: 'pi pi-envelope', audience: 'platformAdmin' }],
+  nav: [
+    {
+      section: 'platform',
+      routeName: 'mail',
+      labelKey: 'nav.mail',
+      icon: 'pi pi-envelope',
+      audience: 'platformAdmin',
+    },
+  ],
 };

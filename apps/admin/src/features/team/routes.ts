@@ -9,6 +9,21 @@ export const teamFeature: Feature = {
       meta: { public: true, titleKey: 'invitation.title' },
     },
   ],
-  event: [{ path: 'team', name: 'event-team', component: () => import('./TeamView.vue'), meta: { titleKey: 'team.title' } }],
-  nav: [{ section: 'event', routeName: 'event-team', labelKey: 'nav.team', icon: 'pi pi-users', audience: 'eventTeam' }],
+  event: [
+    {
+      path: 'team',
+      name: 'event-team',
+      component: () => import('./TeamView.vue'),
+      meta: { titleKey: 'team.title' },
+    },
+  ],
+  nav: [
+    {
+      section: 'event',
+      routeName: 'event-team',
+      labelKey: 'nav.team',
+      icon: 'pi pi-users',
+      audience: 'eventTeam',
+    },
+  ],
 };

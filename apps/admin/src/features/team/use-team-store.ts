@@ -1,7 +1,12 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { z } from 'zod';
-import type { EventRole, invitationDto, invitationInfoOutput, teamMemberDto } from '@plenary/contracts/schemas';
+import type {
+  EventRole,
+  invitationDto,
+  invitationInfoOutput,
+  teamMemberDto,
+} from '@plenary/contracts/schemas';
 import { api } from '../../api';
 import { useAuthStore } from '../auth/use-auth-store';
 
@@ -58,10 +63,24 @@ export const useTeamStore = defineStore('team', () => {
   }
 
   /** Joins the team (creating the account when name and password are given) and signs in. */
-  async function acceptInvitation(token: string, account?: { displayName: string; password: string }): Promise<void> {
+  async function acceptInvitation(
+    token: string,
+    account?: { displayName: string; password: string },
+  ): Promise<void> {
     await api().team.acceptInvitation.mutate({ token, ...account });
     await useAuthStore().refresh();
   }
 
-  return { eventId, members, invitations, load, invite, changeRole, remove, revoke, invitationInfo, acceptInvitation };
+  return {
+    eventId,
+    members,
+    invitations,
+    load,
+    invite,
+    changeRole,
+    remove,
+    revoke,
+    invitationInfo,
+    acceptInvitation,
+  };
 });

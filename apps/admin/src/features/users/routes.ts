@@ -9,5 +9,13 @@ export const usersFeature: Feature = {
       meta: { platformAdmin: true, titleKey: 'users.title' },
     },
   ],
-  nav: [{ section: 'platform', routeName: 'users', labelKey: 'nav.users', icon: 'pi pi-id-card', audience: 'platformAdmin' }],
+  nav: [
+    {
+      section: 'platform',
+      routeName: 'users',
+      labelKey: 'nav.users',
+      icon: 'pi pi-id-card',
+      audience: 'platformAdmin',
+    },
+  ],
 };
