@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium); CHROME_PATH overrides. Playwright's own download cannot work here. */
 export function chromiumPath(): string {
@@ -31,4 +34,17 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/** Screenshots of open pages into apps/server/test-results/, named after the test. */
+export async function saveScreenshots(pages: Page[], testName: string): Promise<void> {
+  const dir = fileURLToPath(new URL('../test-results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const base = testName.replace(/[^\w-]+/g, '-').slice(0, 80);
+  for (const [i, page] of pages.entries()) {
+    if (page.isClosed()) continue;
+    const path = join(dir, `${base}-${i}.png`);
+    await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+    console.error(`screenshot: ${path} (${page.url()})`);
+  }
 }
