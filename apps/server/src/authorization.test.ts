@@ -97,7 +97,7 @@ beforeAll(async () => {
   // A user with TOTP on, signed in with the password only: second factor pending.
   const totpUser = await h.signUp('totp@plenary.test');
   const { secret } = await h.caller(totpUser).auth.startTotpEnrolment();
-  await h.caller(totpUser).auth.confirmTotpEnrolment({ code: totpCodeFor(secret) });
+  await h.caller(totpUser).auth.confirmTotpEnrolment({ code: totpCodeFor(secret, h.runtime.now()) });
   const second = await h.signIn('totp@plenary.test', TEST_PASSWORD);
   expect(second.secondFactorRequired).toBe(true);
   pending = second.actor;

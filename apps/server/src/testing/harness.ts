@@ -21,6 +21,8 @@ export interface TestHarness {
   signUp(email: string, options?: { platformAdmin?: boolean; password?: string }): Promise<Actor>;
   /** Signs in with a password through auth.login; returns the session token and the actor. */
   signIn(email: string, password: string, request?: Partial<RequestInfo>): Promise<{ token: string; actor: Actor; secondFactorRequired: boolean }>;
+  /** Moves the services' clock forward (TOTP steps, expiries); Date.now is left alone. */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function testRequest(overrides: Partial<RequestInfo> = {}): RequestInfo {
 /** A real database (PGlite or PostgreSQL, per vitest project), real services, the real router. */
 export async function createHarness(options: { config?: Partial<RuntimeConfig>; work?: boolean } = {}): Promise<TestHarness> {
   const database = await createTestDatabase();
+  let clockOffsetMs = 0;
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const jobs = await startJobQueue(database, logger, { work: options.work ?? false, pollingIntervalSeconds: 0.5 });
   const runtime: Runtime = {
@@ -54,7 +57,7 @@ export async function createHarness(options: { config?: Partial<RuntimeConfig>; 
     db: database.db,
     jobs,
     logger,
-    now: () => new Date(),
+    now: () => new Date(Date.now() + clockOffsetMs),
     config: { publicUrl: 'http://plenary.test', mailFrom: 'Plenary <no-reply@plenary.test>', smtpUrl: undefined, sessionHours: 12, ...options.config },
   };
   const services = createServices(runtime);
@@ -84,6 +87,9 @@ export async function createHarness(options: { config?: Partial<RuntimeConfig>; 
       const password = opts.password ?? TEST_PASSWORD;
       await createUser(runtime, 'system', { email, displayName: email.split('@')[0] ?? email, password, isPlatformAdmin: opts.platformAdmin ?? false });
       return (await signIn(email, password)).actor;
+    },
+    advanceClock(ms) {
+      clockOffsetMs += ms;
     },
     async close() {
       await jobs.stop();

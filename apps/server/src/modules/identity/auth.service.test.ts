@@ -66,17 +66,24 @@ describe('two-factor sign-in', () => {
     const enrolment = await h.caller(actor).auth.startTotpEnrolment();
     expect(enrolment.qrDataUrl.startsWith('data:image/png;base64,')).toBe(true);
     expect(enrolment.otpauthUrl).toContain('otpauth://totp/Plenary:secure%40kicox.example');
-    const wrong = await errorOf(h.caller(actor).auth.confirmTotpEnrolment({ code: '000000' === totpCodeFor(enrolment.secret) ? '111111' : '000000' }));
+    const code = () => totpCodeFor(enrolment.secret, h.runtime.now());
+    const wrong = await errorOf(h.caller(actor).auth.confirmTotpEnrolment({ code: code() === '000000' ? '111111' : '000000' }));
     expect(wrong.code).toBe('BAD_REQUEST');
-    const { recoveryCodes } = await h.caller(actor).auth.confirmTotpEnrolment({ code: totpCodeFor(enrolment.secret) });
+    const { recoveryCodes } = await h.caller(actor).auth.confirmTotpEnrolment({ code: code() });
     expect(recoveryCodes).toHaveLength(10);
 
     const pending = await h.signIn('secure@kicox.example', TEST_PASSWORD);
     expect(pending.secondFactorRequired).toBe(true);
     expect((await errorOf(h.caller(pending.actor).events.listMine({}))).code).toBe('UNAUTHORIZED');
-    await h.caller(pending.actor).auth.verifySecondFactor({ code: totpCodeFor(enrolment.secret) });
+    // The code used at enrolment cannot be replayed; the next step's code works once.
+    const replayed = await errorOf(h.caller(pending.actor).auth.verifySecondFactor({ code: code() }));
+    expect([replayed.code, replayed.message]).toEqual(['UNAUTHORIZED', 'That code is not right']);
+    h.advanceClock(30_000);
+    await h.caller(pending.actor).auth.verifySecondFactor({ code: code() });
     const done = await resolveSession(h.runtime, pending.token);
     expect(done?.secondFactorDone).toBe(true);
+    const again = await h.signIn('secure@kicox.example', TEST_PASSWORD);
+    expect((await errorOf(h.caller(again.actor).auth.verifySecondFactor({ code: code() }))).code).toBe('UNAUTHORIZED');
 
     const recovery = recoveryCodes[0]!;
     const p2 = await h.signIn('secure@kicox.example', TEST_PASSWORD);
@@ -103,9 +110,10 @@ describe('two-factor sign-in', () => {
     const refused = await errorOf(h.caller(staff).events.get({ eventId: event.id }));
     expect([refused.code, refused.message]).toEqual(['FORBIDDEN', 'This event requires two-factor sign-in: set it up in your profile']);
     const { secret } = await h.caller(staff).auth.startTotpEnrolment();
-    await h.caller(staff).auth.confirmTotpEnrolment({ code: totpCodeFor(secret) });
+    await h.caller(staff).auth.confirmTotpEnrolment({ code: totpCodeFor(secret, h.runtime.now()) });
+    h.advanceClock(30_000);
     const again = await h.signIn('desk@kicox.example', TEST_PASSWORD);
-    await h.caller(again.actor).auth.verifySecondFactor({ code: totpCodeFor(secret) });
+    await h.caller(again.actor).auth.verifySecondFactor({ code: totpCodeFor(secret, h.runtime.now()) });
     const ready = await resolveSession(h.runtime, again.token);
     expect((await h.caller(ready).events.get({ eventId: event.id })).slug).toBe('secure-event');
   });

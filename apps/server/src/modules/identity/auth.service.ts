@@ -16,7 +16,7 @@ import {
 import * as repo from './identity.repo';
 import { startSession } from './sessions';
 import { assertNotThrottled } from './throttle';
-import { checkTotp, newTotpSecret, totpEnrolment } from './totp';
+import { newTotpSecret, totpEnrolment, totpStep } from './totp';
 
 const RESET_MINUTES = 60;
 const RECOVERY_CODES = 10;
@@ -45,7 +45,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
       const succeeded = Boolean(user && ok && !user.disabledAt);
       // The attempt is committed on its own, success or not: it is what throttling counts.
-      await repo.recordLoginAttempt(runtime.db, { kind: 'password', email: input.email, ip: caller.request.ip, succeeded });
+      await repo.recordLoginAttempt(runtime.db, { kind: 'password', email: input.email, ip: caller.request.ip, succeeded, at: now() });
       if (!user || !succeeded) throw invalidCredentials();
       const secondFactorRequired = user.totpEnabledAt !== null;
       await startSession(runtime, runtime.db, caller, user.id, !secondFactorRequired, cookie);
@@ -59,12 +59,13 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
       const user = await requireUser(actor.userId);
       let ok = false;
       if (user.totpSecret && user.totpEnabledAt) {
-        ok = checkTotp(input.code, user.totpSecret);
+        const step = totpStep(input.code, user.totpSecret, now());
+        ok = step !== null && (await repo.claimTotpStep(runtime.db, user.id, step));
         if (!ok && input.code.includes('-')) {
           ok = await repo.consumeRecoveryCode(runtime.db, user.id, sha256(normaliseRecoveryCode(input.code)), now());
         }
       }
-      await repo.recordLoginAttempt(runtime.db, { kind: 'second_factor', email: actor.email, ip: caller.request.ip, succeeded: ok });
+      await repo.recordLoginAttempt(runtime.db, { kind: 'second_factor', email: actor.email, ip: caller.request.ip, succeeded: ok, at: now() });
       if (!ok) throw new DomainError('INVALID_CREDENTIALS', 'That code is not right', { code: ['That code is not right'] });
       await repo.markSecondFactorDone(runtime.db, actor.sessionId);
     },
@@ -147,11 +148,12 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
       const user = await requireUser(caller.actor.userId);
       if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Two-factor sign-in is already on');
       if (!user.totpSecret) throw new DomainError('INVALID_STATE', 'Start the set-up first');
-      if (!checkTotp(input.code, user.totpSecret)) {
+      const step = totpStep(input.code, user.totpSecret, now());
+      if (step === null) {
         throw new DomainError('INVALID_INPUT', 'That code is not right; check the time on your phone', { code: ['That code is not right'] });
       }
       return inTransaction(runtime, async ({ tx }) => {
-        await repo.updateUser(tx, user.id, { totpEnabledAt: now() });
+        await repo.updateUser(tx, user.id, { totpEnabledAt: now(), totpLastStep: step });
         const recoveryCodes = await issueRecoveryCodes(tx, user.id);
         await recordAudit(tx, caller, {
           eventId: null,
@@ -181,7 +183,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
         throw new DomainError('INVALID_CREDENTIALS', 'The password is not right', { password: ['The password is not right'] });
       }
       await inTransaction(runtime, async ({ tx }) => {
-        await repo.updateUser(tx, user.id, { totpSecret: null, totpEnabledAt: null });
+        await repo.updateUser(tx, user.id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
         await repo.replaceRecoveryCodes(tx, user.id, []);
         await recordAudit(tx, caller, {
           eventId: null,

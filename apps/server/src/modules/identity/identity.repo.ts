@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, ne, schema, sql, type Executor } from '@plenary/db';
+import { and, count, eq, gt, isNull, lt, ne, or, schema, sql, type Executor } from '@plenary/db';
 
 const { users, sessions, loginAttempts, recoveryCodes, passwordResets } = schema;
 
@@ -138,4 +138,17 @@ export async function consumePasswordReset(db: Executor, tokenHash: string, now:
     .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
     .returning({ userId: passwordResets.userId });
   return row?.userId ?? null;
+}
+
+/**
+ * Records the time step of an accepted TOTP code; false when that step (or a
+ * later one) was already used, so an observed code cannot be replayed.
+ */
+export async function claimTotpStep(db: Executor, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
