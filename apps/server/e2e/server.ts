@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +17,25 @@ export interface ProductionServer {
  * built portal and admin), on a fresh embedded database. Build first: the
  * test:e2e task depends on build.
  */
-export async function startProductionServer(env: Record<string, string> = {}): Promise<ProductionServer> {
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'plenary-e2e-'));
+}
+
+/** Runs `pnpm plenary <args>` the way an operator would (through tsx), on a data dir. */
+export function runCli(args: string[], dataDir: string): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: serverDir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PLENARY_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+}
+
+export async function startProductionServer(
+  env: Record<string, string> = {},
+  dataDir: string = newDataDir(),
+): Promise<ProductionServer> {
   const entry = join(serverDir, 'dist', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run the build first (pnpm build)`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenary-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: serverDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', PLENARY_DATA_DIR: dataDir, ...env },
