@@ -137,7 +137,7 @@ export const en: Messages = {
     statusHelp: {
       draft: 'A draft is not shown on the public site.',
       published: 'Shown on the public site.',
-      closed: 'Shown on the public site, marked as closed.',
+      closed: 'Closed and taken off the public site.',
       archived: 'Archived events are hidden from lists.',
     },
     actions: { publish: 'Publish', close: 'Close', archive: 'Archive', reopen: 'Reopen' },

@@ -137,7 +137,7 @@ export const ko = {
     statusHelp: {
       draft: '초안은 공개 사이트에 보이지 않습니다.',
       published: '공개 사이트에 보입니다.',
-      closed: '공개 사이트에 보이지만 마감되었습니다.',
+      closed: '마감되어 공개 사이트에서 내려갔습니다.',
       archived: '보관된 행사는 목록에서 숨겨집니다.',
     },
     actions: { publish: '공개', close: '마감', archive: '보관', reopen: '다시 열기' },

@@ -35,7 +35,10 @@ export function requiredLocalizedText(max: number) {
   });
 }
 
-export const isoDateTime = z.iso.datetime({ offset: true, error: 'Must be an ISO 8601 date-time with offset' });
+export const isoDateTime = z.iso.datetime({
+  offset: true,
+  error: (issue) => (issue.input === undefined || issue.input === '' ? 'Required' : 'Must be an ISO 8601 date-time with offset'),
+});
 
 export function isValidTimeZone(tz: string): boolean {
   try {

@@ -51,6 +51,24 @@ export const updateEventInput = z
 export type UpdateEventInput = z.infer<typeof updateEventInput>;
 
 export const eventTransitions = ['publish', 'close', 'archive', 'reopen'] as const;
+export type EventTransition = (typeof eventTransitions)[number];
+
+/**
+ * The life of an event: each transition, where it may start and where it leads.
+ * Only published events are on the portal; closing takes an event off it.
+ * The server enforces this table; the console shows the moves it allows.
+ */
+export const eventTransitionRules: Record<EventTransition, { from: readonly EventStatus[]; to: EventStatus }> = {
+  publish: { from: ['draft', 'closed'], to: 'published' },
+  close: { from: ['published'], to: 'closed' },
+  archive: { from: ['draft', 'closed'], to: 'archived' },
+  reopen: { from: ['archived'], to: 'draft' },
+};
+
+/** The transitions open to an event in this status. */
+export function transitionsFrom(status: EventStatus): EventTransition[] {
+  return eventTransitions.filter((t) => eventTransitionRules[t].from.includes(status));
+}
 export const transitionEventInput = z.object({ eventId: idSchema, to: z.enum(eventTransitions) });
 
 const text = z.object({ ko: z.string().optional(), en: z.string().optional() });

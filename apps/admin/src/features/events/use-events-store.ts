@@ -1,11 +1,11 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { EventDto } from '@plenary/contracts/schemas';
+import type { EventDto, EventTransition } from '@plenary/contracts/schemas';
 import { api } from '../../api';
 import { useAuthStore } from '../auth/use-auth-store';
 import type { CreateEventInput, UpdateEventInput } from './event-form';
 
-export type EventTransition = 'publish' | 'close' | 'archive' | 'reopen';
+export type { EventTransition };
 
 const lastEventKey = 'plenary.admin.lastEvent';
 

@@ -1,5 +1,4 @@
-import { DomainError, type EventDto, type PublicEventDto, type Services } from '@plenary/contracts';
-import type { EventStatus } from '@plenary/db/schema';
+import { DomainError, eventTransitionRules, type EventDto, type PublicEventDto, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { insertMember } from '../team/team.repo';
@@ -29,14 +28,6 @@ function toPublicDto(r: repo.EventRow): PublicEventDto {
   const { requireTwoFactor: _r, publishedAt: _p, createdAt: _c, updatedAt: _u, ...pub } = toDto(r);
   return pub;
 }
-
-/** Which status each transition leads to, and from where it may start. */
-const transitions: Record<'publish' | 'close' | 'archive' | 'reopen', { from: EventStatus[]; to: EventStatus }> = {
-  publish: { from: ['draft', 'closed'], to: 'published' },
-  close: { from: ['published'], to: 'closed' },
-  archive: { from: ['draft', 'closed'], to: 'archived' },
-  reopen: { from: ['archived'], to: 'draft' },
-};
 
 /** The fields an audit diff shows for an event. */
 function auditView(r: repo.EventRow) {
@@ -103,7 +94,7 @@ export function createEventsService(runtime: Runtime): Services['events'] {
     },
 
     async transition(caller, input) {
-      const rule = transitions[input.to];
+      const rule = eventTransitionRules[input.to];
       return inTransaction(runtime, async ({ tx }) => {
         const before = await repo.findEventForUpdate(tx, input.eventId);
         if (!before) throw new DomainError('NOT_FOUND', 'No such event');
