@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, saveScreenshots } from './browser';
+import { launchBrowser, saveScreenshots, watchForErrors } from './browser';
 import { startProductionServer, type ProductionServer } from './server';
 
 /**
@@ -12,6 +12,7 @@ const ADMIN = { email: 'admin@kicox.example', password: 'e2e-admin-password-2015
 let server: ProductionServer;
 let browser: Browser;
 const pages: Page[] = [];
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startProductionServer({ PLENARY_ADMIN_EMAIL: ADMIN.email, PLENARY_ADMIN_PASSWORD: ADMIN.password, PLENARY_DEMO: 'false' });
@@ -34,9 +35,7 @@ async function newPage(options: { locale: string; phone?: boolean }): Promise<Pa
   });
   const page = await context.newPage();
   pages.push(page);
-  page.on('pageerror', (err) => {
-    throw err;
-  });
+  watchForErrors(page, pageErrors);
   return page;
 }
 
@@ -81,5 +80,8 @@ describe('admin creates and publishes an event; the portal shows it', () => {
     await visitor.reload();
     await expect.poll(() => visitor.getByRole('heading', { level: 1 }).textContent()).toBe('18th TCI Global Conference');
     await expect.poll(() => visitor.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    // Under the server's Content-Security-Policy, nothing was blocked and nothing threw.
+    expect(pageErrors).toEqual([]);
   });
 });

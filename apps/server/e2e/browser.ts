@@ -48,3 +48,14 @@ export async function saveScreenshots(pages: Page[], testName: string): Promise<
     console.error(`screenshot: ${path} (${page.url()})`);
   }
 }
+
+/**
+ * Collects what would make a page wrong without a thrown error: console errors
+ * (a Content-Security-Policy violation among them) and uncaught exceptions.
+ */
+export function watchForErrors(page: Page, into: string[]): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') into.push(`${page.url()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => into.push(`${page.url()}: ${err.message}`));
+}

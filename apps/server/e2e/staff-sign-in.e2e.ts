@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { totpCodeFor } from '../src/modules/identity/totp';
-import { launchBrowser, saveScreenshots } from './browser';
+import { launchBrowser, saveScreenshots, watchForErrors } from './browser';
 import { newDataDir, runCli, startProductionServer, type ProductionServer } from './server';
 
 /**
@@ -13,6 +13,7 @@ const ADMIN = { email: 'secretariat@kicox.example', password: 'cli-made-password
 let server: ProductionServer;
 let browser: Browser;
 const pages: Page[] = [];
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   const dataDir = newDataDir();
@@ -32,6 +33,7 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
   const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
   pages.push(page);
+  watchForErrors(page, pageErrors);
   return page;
 }
 
@@ -73,6 +75,7 @@ describe('staff sign-in in Chromium', () => {
     await page.locator('#second-factor-code').fill(totpCodeFor(secret));
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Events' }).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
   });
 
   it('throttles wrong passwords with a message saying when to try again', async () => {
