@@ -1,6 +1,7 @@
 import { computed, onScopeDispose, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { apiErrorInfo, type ApiErrorInfo } from '@plenary/ui';
+import { useSessionLoss } from './session';
 
 type Translate = ReturnType<typeof useI18n>['t'];
 
@@ -50,6 +51,7 @@ export function describeError(t: Translate, info: ApiErrorInfo, secondsLeft?: nu
  */
 export function useFormErrors() {
   const { t } = useI18n();
+  const sessionLost = useSessionLoss();
   const info = ref<ApiErrorInfo | null>(null);
   const retryUntil = ref(0);
   const now = ref(Date.now());
@@ -79,10 +81,11 @@ export function useFormErrors() {
     return describeError(t, info.value);
   });
 
-  /** Takes an error from an API call; returns its parsed form. */
+  /** Takes an error from an API call; returns its parsed form. A lost session sends the user to sign in (and back). */
   function capture(err: unknown): ApiErrorInfo {
     const parsed = apiErrorInfo(err);
     info.value = parsed;
+    sessionLost(parsed);
     if (parsed.code === 'TOO_MANY_ATTEMPTS' && parsed.retryAfterSeconds) {
       retryUntil.value = Date.now() + parsed.retryAfterSeconds * 1000;
       now.value = Date.now();

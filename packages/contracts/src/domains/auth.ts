@@ -36,7 +36,8 @@ export const meOutput = z.object({
       email: z.string(),
       displayName: z.string(),
       isPlatformAdmin: z.boolean(),
-      locale: localeSchema,
+      /** Null until the person picks a language; the console then keeps the device's. */
+      locale: localeSchema.nullable(),
       totpEnabled: z.boolean(),
     })
     .nullable(),

@@ -11,7 +11,8 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
-    locale: text('locale').notNull().default('ko'),
+    /** The language the person chose (console and mail); null until they choose. */
+    locale: text('locale'),
     /** Base32 TOTP secret; set at enrolment, active once totpEnabledAt is set. */
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),

@@ -94,7 +94,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
           email: user.email,
           displayName: user.displayName,
           isPlatformAdmin: user.isPlatformAdmin,
-          locale: user.locale === 'en' ? 'en' : 'ko',
+          locale: user.locale === 'en' || user.locale === 'ko' ? user.locale : null,
           totpEnabled: user.totpEnabledAt !== null,
         },
         secondFactorPending: !actor.secondFactorDone,
