@@ -54,3 +54,25 @@ describe('shared schemas (the same rules run in the browser and on the server)',
     expect(zodFieldErrors(result.error)).toEqual({ endsAt: ['The end must not be before the start'] });
   });
 });
+
+describe('validation messages in the person’s language', () => {
+  it('words the same rule in Korean once the browser asks for it, and in English by default', async () => {
+    const { setValidationLocale } = await import('./messages');
+    const input = { slug: 'No Spaces', title: { ko: '총회' }, startsAt: 5, endsAt: '2015-11-06T09:00:00+09:00', timeZone: 'Asia/Seoul' };
+    const english = createEventInput.safeParse(input);
+    setValidationLocale('ko');
+    try {
+      const korean = createEventInput.safeParse(input);
+      expect(korean.success || zodFieldErrors(korean.error)).toEqual({
+        slug: ['영문 소문자, 숫자, 하이픈(-)만 쓸 수 있습니다'],
+        startsAt: ['날짜와 시간이 올바르지 않습니다'],
+      });
+    } finally {
+      setValidationLocale('en');
+    }
+    expect(english.success || zodFieldErrors(english.error)).toEqual({
+      slug: ['Use lower-case letters, digits and single hyphens'],
+      startsAt: ['Must be an ISO 8601 date-time with offset'],
+    });
+  });
+});

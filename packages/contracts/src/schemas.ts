@@ -1,5 +1,6 @@
 // Schemas only (no tRPC): what the Vue apps import to validate forms with the same rules as the server.
 export * from './localized';
+export * from './messages';
 export * from './domains/common';
 export * from './domains/auth';
 export * from './domains/events';

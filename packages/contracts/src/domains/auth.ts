@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { eventRoles } from '../access';
 import { emailSchema, localeSchema, passwordSchema } from './common';
+import { msg } from '../messages';
 
 export const loginInput = z.object({
   email: emailSchema,
-  password: z.string().min(1, { error: 'Enter your password' }).max(200),
+  password: z.string().min(1, { error: msg('passwordMissing') }).max(200),
 });
 
 export const loginOutput = z.object({
@@ -17,8 +18,8 @@ export const secondFactorInput = z.object({
   code: z
     .string()
     .trim()
-    .min(6, { error: 'Enter the 6-digit code or a recovery code' })
-    .max(32, { error: 'Enter the 6-digit code or a recovery code' }),
+    .min(6, { error: msg('secondFactorCode') })
+    .max(32, { error: msg('secondFactorCode') }),
 });
 
 export const membershipDto = z.object({
@@ -55,7 +56,7 @@ export const totpEnrolmentOutput = z.object({
 });
 
 export const confirmTotpInput = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, { error: 'Enter the 6-digit code from your app' }),
+  code: z.string().trim().regex(/^\d{6}$/, { error: msg('totpCode') }),
 });
 
 export const recoveryCodesOutput = z.object({ recoveryCodes: z.array(z.string()) });
@@ -75,7 +76,7 @@ export const changePasswordInput = z.object({
 });
 
 export const updateProfileInput = z.object({
-  displayName: z.string().trim().min(1).max(120).optional(),
+  displayName: z.string().trim().min(1, { error: msg('name') }).max(120, { error: msg('tooLong', { max: 120 }) }).optional(),
   locale: localeSchema.optional(),
 });
 
@@ -88,7 +89,7 @@ export const userDto = z.object({
 
 export const createUserInput = z.object({
   email: emailSchema,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: z.string().trim().min(1, { error: msg('name') }).max(120, { error: msg('tooLong', { max: 120 }) }),
   password: passwordSchema,
   isPlatformAdmin: z.boolean().default(false),
 });

@@ -1,10 +1,11 @@
 import { z, type ZodError } from 'zod';
 
 import { locales } from '../localized';
+import { message, msg } from '../messages';
 
 export const localeSchema = z.enum(locales);
 
-export const idSchema = z.uuid({ error: 'Must be a valid id' });
+export const idSchema = z.uuid({ error: msg('id') });
 export const eventIdInput = z.object({ eventId: idSchema });
 
 /** Emails are trimmed and lower-cased before anything compares or stores them. */
@@ -12,32 +13,32 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, { error: 'An email address has at most 254 characters' })
-  .pipe(z.email({ error: 'Enter a valid email address' }));
+  .max(254, { error: msg('emailTooLong') })
+  .pipe(z.email({ error: msg('email') }));
 
 export const passwordSchema = z
   .string()
-  .min(10, { error: 'A password has at least 10 characters' })
-  .max(200, { error: 'A password has at most 200 characters' });
+  .min(10, { error: msg('passwordTooShort') })
+  .max(200, { error: msg('passwordTooLong') });
 
 /** Text in Korean and English; either may be missing, and one falls back to the other. */
 export function localizedText(max: number) {
   return z.object({
-    ko: z.string().trim().max(max, { error: `At most ${max} characters` }).optional(),
-    en: z.string().trim().max(max, { error: `At most ${max} characters` }).optional(),
+    ko: z.string().trim().max(max, { error: msg('tooLong', { max }) }).optional(),
+    en: z.string().trim().max(max, { error: msg('tooLong', { max }) }).optional(),
   });
 }
 
 export function requiredLocalizedText(max: number) {
   return localizedText(max).refine((v) => Boolean(v.ko?.length || v.en?.length), {
-    error: 'Give the text in Korean or English',
+    error: msg('koreanOrEnglish'),
     path: ['ko'],
   });
 }
 
 export const isoDateTime = z.iso.datetime({
   offset: true,
-  error: (issue) => (issue.input === undefined || issue.input === '' ? 'Required' : 'Must be an ISO 8601 date-time with offset'),
+  error: (issue) => message(issue.input === undefined || issue.input === '' ? 'required' : 'dateTime'),
 });
 
 export function isValidTimeZone(tz: string): boolean {
@@ -52,7 +53,7 @@ export function isValidTimeZone(tz: string): boolean {
 export const timeZoneSchema = z
   .string()
   .trim()
-  .refine(isValidTimeZone, { error: 'Must be an IANA time zone such as Asia/Seoul' });
+  .refine(isValidTimeZone, { error: msg('timeZone') });
 
 export const pageInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),

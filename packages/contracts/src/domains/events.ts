@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, localizedText, requiredLocalizedText, timeZoneSchema } from './common';
+import { msg } from '../messages';
 
 export const eventStatuses = ['draft', 'published', 'closed', 'archived'] as const;
 export const eventStatusSchema = z.enum(eventStatuses);
@@ -9,9 +10,9 @@ export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, { error: 'A slug has at least 3 characters' })
-  .max(64, { error: 'A slug has at most 64 characters' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and single hyphens' });
+  .min(3, { error: msg('slugTooShort') })
+  .max(64, { error: msg('slugTooLong') })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: msg('slugFormat') });
 
 const eventFields = {
   slug: slugSchema,
@@ -28,7 +29,7 @@ const eventFields = {
 function endsAfterStart(v: { startsAt?: string | undefined; endsAt?: string | undefined }) {
   return !v.startsAt || !v.endsAt || Date.parse(v.endsAt) >= Date.parse(v.startsAt);
 }
-const endsAfterStartRule = { error: 'The end must not be before the start', path: ['endsAt'] };
+const endsAfterStartRule = { error: msg('endBeforeStart'), path: ['endsAt'] };
 
 export const createEventInput = z.object(eventFields).refine(endsAfterStart, endsAfterStartRule);
 export type CreateEventInput = z.infer<typeof createEventInput>;

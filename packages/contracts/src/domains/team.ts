@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventRoles } from '../access';
+import { msg } from '../messages';
 import { emailSchema, idSchema, passwordSchema } from './common';
 
 export const eventRoleSchema = z.enum(eventRoles);
@@ -42,6 +43,6 @@ export const invitationInfoOutput = z.object({
 });
 export const acceptInvitationInput = z.object({
   token: z.string().min(20).max(200),
-  displayName: z.string().trim().min(1).max(120).optional(),
+  displayName: z.string().trim().min(1, { error: msg('name') }).max(120, { error: msg('tooLong', { max: 120 }) }).optional(),
   password: passwordSchema.optional(),
 });

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Locale } from './localized';
+
+/**
+ * Every validation message of the contracts, in Korean and English. Schemas use
+ * msg(key) as their zod `error`, so a message is worded when an issue is raised,
+ * in the validation locale: English on the server (the API's language), the
+ * person's language in the browser, which validates with the same schemas before
+ * anything is sent.
+ */
+const messages = {
+  required: { en: 'Required', ko: '필수 항목입니다' },
+  passwordMissing: { en: 'Enter your password', ko: '비밀번호를 입력하세요' },
+  secondFactorCode: { en: 'Enter the 6-digit code or a recovery code', ko: '6자리 코드나 복구 코드를 입력하세요' },
+  totpCode: { en: 'Enter the 6-digit code from your app', ko: '앱에 표시된 6자리 코드를 입력하세요' },
+  id: { en: 'Must be a valid id', ko: '올바른 ID가 아닙니다' },
+  emailTooLong: { en: 'An email address has at most 254 characters', ko: '이메일 주소는 254자 이하여야 합니다' },
+  email: { en: 'Enter a valid email address', ko: '올바른 이메일 주소를 입력하세요' },
+  passwordTooShort: { en: 'A password has at least 10 characters', ko: '비밀번호는 10자 이상이어야 합니다' },
+  passwordTooLong: { en: 'A password has at most 200 characters', ko: '비밀번호는 200자 이하여야 합니다' },
+  tooLong: { en: 'At most {max} characters', ko: '{max}자 이하로 입력하세요' },
+  koreanOrEnglish: { en: 'Give the text in Korean or English', ko: '한국어나 영어로 입력하세요' },
+  dateTime: { en: 'Must be an ISO 8601 date-time with offset', ko: '날짜와 시간이 올바르지 않습니다' },
+  timeZone: { en: 'Must be an IANA time zone such as Asia/Seoul', ko: 'Asia/Seoul 같은 IANA 시간대를 고르세요' },
+  slugTooShort: { en: 'A slug has at least 3 characters', ko: '주소 이름은 3자 이상이어야 합니다' },
+  slugTooLong: { en: 'A slug has at most 64 characters', ko: '주소 이름은 64자 이하여야 합니다' },
+  slugFormat: { en: 'Use lower-case letters, digits and single hyphens', ko: '영문 소문자, 숫자, 하이픈(-)만 쓸 수 있습니다' },
+  endBeforeStart: { en: 'The end must not be before the start', ko: '종료가 시작보다 앞설 수 없습니다' },
+  name: { en: 'Enter a name', ko: '이름을 입력하세요' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+let current: Locale = 'en';
+
+/**
+ * The language of validation messages in this process: both ours and zod's own
+ * (for an unexpected type, say). The browser sets it with the interface
+ * language; the server leaves it in English.
+ */
+export function setValidationLocale(locale: Locale): void {
+  current = locale;
+  z.config(locale === 'ko' ? z.locales.ko() : z.locales.en());
+}
+
+/** A message in a language, with {placeholders} filled in. */
+export function message(key: MessageKey, params: Record<string, string | number> = {}, locale: Locale = current): string {
+  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** A zod `error` that words the message when the issue is raised, in the current validation locale. */
+export function msg(key: MessageKey, params?: Record<string, string | number>): () => string {
+  return () => message(key, params);
+}
