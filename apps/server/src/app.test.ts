@@ -73,6 +73,12 @@ describe('HTTP surface', () => {
     expect((event.json.result?.data as { description: unknown }).description).toEqual({});
   });
 
+  it('is 400 naming the field for text PostgreSQL cannot store (a NUL character), never 500', async () => {
+    const anon = new HttpClient(server.url);
+    const res = await anon.query('portal.event', { slug: 'tci\u00002015' });
+    expect([res.status, res.json.error?.data.fieldErrors]).toEqual([400, { slug: ['Text must not contain NUL characters'] }]);
+  });
+
   it('is 400 for a body that is not JSON, never 500', async () => {
     const admin = new HttpClient(server.url);
     await admin.login('admin@kicox.example', TEST_PASSWORD);

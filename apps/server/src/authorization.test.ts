@@ -72,6 +72,7 @@ const expectedAccess: Record<string, string> = {
   'team.invitation': 'public',
   'team.acceptInvitation': 'public',
   'audit.list': MANAGE,
+  'audit.listPlatform': 'platformAdmin',
   'mail.list': 'platformAdmin',
   'mail.get': 'platformAdmin',
 };

@@ -56,6 +56,7 @@ export interface Services {
   };
   audit: {
     list(caller: EventCaller, input: Parsed<typeof audit.auditListInput>): Promise<Out<typeof audit.auditListOutput>>;
+    listPlatform(caller: SignedInCaller, input: Parsed<typeof audit.platformAuditListInput>): Promise<Out<typeof audit.auditListOutput>>;
   };
   mail: {
     list(caller: SignedInCaller, input: Parsed<typeof mail.mailListInput>): Promise<Out<typeof mail.mailListOutput>>;

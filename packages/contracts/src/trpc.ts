@@ -95,9 +95,33 @@ const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }
   return next({ ctx: { eventCaller } });
 });
 
+/** The dotted path of the first string holding a NUL character, which PostgreSQL cannot store in text. */
+function findNul(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '_' : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = findNul(inner, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Refuses text that no PostgreSQL column can hold (a NUL character) with a 400
+ * naming the field, for every procedure at once, instead of letting the query fail.
+ */
+const rejectNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const field = findNul(await getRawInput());
+  if (field) {
+    const text = 'Text must not contain NUL characters';
+    throw new TRPCError({ code: 'BAD_REQUEST', message: text, cause: new DomainError('INVALID_INPUT', text, { [field]: [text] }) });
+  }
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const procedure = t.procedure.use(mapDomainErrors).use(enforceAccess);
+export const procedure = t.procedure.use(mapDomainErrors).use(enforceAccess).use(rejectNulCharacters);
 
 export { domainErrorStatus };
 

@@ -1,5 +1,5 @@
 import { roles } from '../access';
-import { eventCaller, procedure, router } from '../trpc';
+import { eventCaller, procedure, router, signedInCaller } from '../trpc';
 import * as s from './audit';
 
 export const auditRouter = router({
@@ -8,4 +8,9 @@ export const auditRouter = router({
     .input(s.auditListInput)
     .output(s.auditListOutput)
     .query(({ ctx, input }) => ctx.services.audit.list(eventCaller(ctx), input)),
+  listPlatform: procedure
+    .meta({ access: { kind: 'platformAdmin' }, summary: 'The whole platform’s audit log, newest first' })
+    .input(s.platformAuditListInput)
+    .output(s.auditListOutput)
+    .query(({ ctx, input }) => ctx.services.audit.listPlatform(signedInCaller(ctx), input)),
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime } from './common';
 
-export const auditListInput = z.object({
-  eventId: idSchema,
+const auditFilterFields = {
   actorUserId: idSchema.optional(),
   action: z.string().trim().max(100).optional(),
   objectType: z.string().trim().max(100).optional(),
@@ -12,7 +11,17 @@ export const auditListInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
   /** The id of the last entry of the previous page. */
   cursor: z.number().int().positive().optional(),
-});
+};
+
+/** One event's log, for its owners and admins. */
+export const auditListInput = z.object({ eventId: idSchema, ...auditFilterFields });
+
+/**
+ * The whole platform's log, for platform admins: every event's entries and those
+ * that belong to no event (accounts, sign-in security). eventId: omitted for all,
+ * null for the platform's own entries only, an id for one event.
+ */
+export const platformAuditListInput = z.object({ eventId: idSchema.nullable().optional(), ...auditFilterFields });
 
 export const auditEntryDto = z.object({
   id: z.number().int(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, schema, type Executor } from '@plenary/db';
+import { and, desc, eq, gte, isNull, lt, lte, schema, type Executor } from '@plenary/db';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
 export type NewAuditRow = typeof schema.auditLog.$inferInsert;
@@ -8,7 +8,8 @@ export async function insertAuditEntry(db: Executor, row: NewAuditRow): Promise<
 }
 
 export interface AuditFilter {
-  eventId: string;
+  /** An event's entries; null: entries of no event; undefined: all. */
+  eventId: string | null | undefined;
   actorUserId?: string | undefined;
   action?: string | undefined;
   objectType?: string | undefined;
@@ -21,7 +22,9 @@ export interface AuditFilter {
 
 export async function findAuditEntries(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
   const t = schema.auditLog;
-  const conditions = [eq(t.eventId, f.eventId)];
+  const conditions = [];
+  if (f.eventId === null) conditions.push(isNull(t.eventId));
+  else if (f.eventId) conditions.push(eq(t.eventId, f.eventId));
   if (f.actorUserId) conditions.push(eq(t.actorUserId, f.actorUserId));
   if (f.action) conditions.push(eq(t.action, f.action));
   if (f.objectType) conditions.push(eq(t.objectType, f.objectType));

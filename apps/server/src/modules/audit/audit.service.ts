@@ -1,7 +1,7 @@
 import type { Caller, EventCaller, Services } from '@plenary/contracts';
 import type { Executor } from '@plenary/db';
 import type { Runtime } from '../../core/runtime';
-import { findAuditEntries, insertAuditEntry } from './audit.repo';
+import { findAuditEntries, insertAuditEntry, type AuditFilter } from './audit.repo';
 
 /** Fields never copied into the audit log, whatever object they belong to. */
 const SECRET_FIELDS = new Set(['passwordHash', 'totpSecret', 'tokenHash', 'codeHash', 'csrfToken']);
@@ -55,35 +55,36 @@ export async function recordAudit(db: Executor, caller: Caller | 'cli' | 'system
   });
 }
 
+type AuditQuery = Omit<AuditFilter, 'beforeId' | 'from' | 'to'> & { from?: string | undefined; to?: string | undefined; cursor?: number | undefined };
+
+async function listEntries(runtime: Runtime, q: AuditQuery) {
+  const rows = await findAuditEntries(runtime.db, {
+    ...q,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+    beforeId: q.cursor,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  return {
+    entries: page.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actorUserId: r.actorUserId,
+      actorLabel: r.actorLabel,
+      eventId: r.eventId,
+      action: r.action,
+      objectType: r.objectType,
+      objectId: r.objectId,
+      diff: r.diff,
+    })),
+    nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
 export function createAuditService(runtime: Runtime): Services['audit'] {
   return {
-    async list(caller: EventCaller, input) {
-      const rows = await findAuditEntries(runtime.db, {
-        eventId: caller.eventId,
-        actorUserId: input.actorUserId,
-        action: input.action,
-        objectType: input.objectType,
-        objectId: input.objectId,
-        from: input.from ? new Date(input.from) : undefined,
-        to: input.to ? new Date(input.to) : undefined,
-        beforeId: input.cursor,
-        limit: input.limit + 1,
-      });
-      const page = rows.slice(0, input.limit);
-      return {
-        entries: page.map((r) => ({
-          id: r.id,
-          at: r.at.toISOString(),
-          actorUserId: r.actorUserId,
-          actorLabel: r.actorLabel,
-          eventId: r.eventId,
-          action: r.action,
-          objectType: r.objectType,
-          objectId: r.objectId,
-          diff: r.diff,
-        })),
-        nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-      };
-    },
+    list: (caller: EventCaller, input) => listEntries(runtime, { ...input, eventId: caller.eventId }),
+    listPlatform: (_caller, input) => listEntries(runtime, { ...input, eventId: input.eventId }),
   };
 }

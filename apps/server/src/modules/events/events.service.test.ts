@@ -65,3 +65,13 @@ describe('events', () => {
     expect(err.message).toBe('A draft event cannot be changed with "close"');
   });
 });
+
+describe('platform audit log', () => {
+  it('shows a platform admin the entries of no event (accounts) apart from event entries', async () => {
+    const platform = await h.caller(admin).audit.listPlatform({ eventId: null });
+    expect(platform.entries.map((e) => [e.action, e.actorLabel])).toEqual([['user.create', 'system']]);
+    const all = await h.caller(admin).audit.listPlatform({});
+    expect(all.entries.length).toBeGreaterThan(platform.entries.length);
+    expect(new Set(all.entries.map((e) => e.action))).toContain('event.create');
+  });
+});
