@@ -1,5 +1,7 @@
 import { computed, onScopeDispose, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
+import type { z } from 'zod';
+import { zodFieldErrors } from '@plenary/contracts/schemas';
 import { apiErrorInfo, type ApiErrorInfo } from '@plenary/ui';
 import { useSessionLoss } from './session';
 
@@ -47,7 +49,9 @@ export function describeError(t: Translate, info: ApiErrorInfo, secondsLeft?: nu
 /**
  * Error state of one form: a sentence for the whole form, messages per field
  * (keyed by the dotted input path the server reports), and a throttling
- * countdown while the server refuses further attempts.
+ * countdown while the server refuses further attempts. `validate` checks the
+ * input with the procedure's own contract schema before anything is sent, so
+ * field messages are in the person's language; the server answers in English.
  */
 export function useFormErrors() {
   const { t } = useI18n();
@@ -56,6 +60,8 @@ export function useFormErrors() {
   const retryUntil = ref(0);
   const now = ref(Date.now());
   let timer: ReturnType<typeof setInterval> | null = null;
+  /** The input last checked in the browser, to word the server's verdict on the same fields (see capture). */
+  let checked: { schema: z.ZodType; input: unknown } | null = null;
 
   function stopTimer() {
     if (timer) clearInterval(timer);
@@ -84,6 +90,7 @@ export function useFormErrors() {
   /** Takes an error from an API call; returns its parsed form. A lost session sends the user to sign in (and back). */
   function capture(err: unknown): ApiErrorInfo {
     const parsed = apiErrorInfo(err);
+    if (parsed.code === 'INVALID_INPUT') parsed.fieldErrors = preferLocal(parsed.fieldErrors);
     info.value = parsed;
     sessionLost(parsed);
     if (parsed.code === 'TOO_MANY_ATTEMPTS' && parsed.retryAfterSeconds) {
@@ -98,8 +105,33 @@ export function useFormErrors() {
     return parsed;
   }
 
+  /** The server's field messages, each replaced by the browser's (localized) one for the same field when it has one. */
+  function preferLocal(server: Record<string, string[]>): Record<string, string[]> {
+    if (!checked) return server;
+    const result = checked.schema.safeParse(checked.input);
+    if (result.success) return server;
+    const local = zodFieldErrors(result.error);
+    return Object.fromEntries(Object.entries(server).map(([path, list]) => [path, local[path] ?? list]));
+  }
+
+  /**
+   * Checks a form's input with the contract schema its procedure uses (the
+   * messages are in the validation locale, which follows the interface
+   * language). On failure marks the fields and returns null: send nothing.
+   * On success returns the parsed value, ready to send.
+   */
+  function validate<S extends z.ZodType>(schema: S, input: z.input<S>): z.output<S> | null {
+    checked = { schema, input };
+    const result = schema.safeParse(input);
+    if (result.success) return result.data;
+    const fieldErrors = zodFieldErrors(result.error);
+    info.value = { code: 'INVALID_INPUT', message: result.error.issues[0]?.message ?? '', fieldErrors };
+    return null;
+  }
+
   function clear() {
     info.value = null;
+    checked = null;
   }
 
   /** The messages for one field (dotted path such as "title.ko"), joined, or undefined. */
@@ -108,10 +140,15 @@ export function useFormErrors() {
     return list?.length ? list.join(' ') : undefined;
   }
 
-  /** Adds a message found in the browser (e.g. passwords that differ) to one field. */
+  /**
+   * Adds a message found in the browser (e.g. passwords that differ) to one
+   * field, keeping what validate found, so the person sees every problem at once.
+   */
   function setField(path: string, text: string) {
-    info.value = { code: 'INVALID_INPUT', message: text, fieldErrors: { [path]: [text] } };
+    const fieldErrors = info.value?.code === 'INVALID_INPUT' ? { ...info.value.fieldErrors } : {};
+    fieldErrors[path] = [...(fieldErrors[path] ?? []), text];
+    info.value = { code: 'INVALID_INPUT', message: text, fieldErrors };
   }
 
-  return { message, field, setField, capture, clear, throttled, secondsLeft };
+  return { message, field, setField, validate, capture, clear, throttled, secondsLeft };
 }

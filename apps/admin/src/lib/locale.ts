@@ -1,6 +1,7 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { usePrimeVue } from 'primevue/config';
+import { setValidationLocale } from '@plenary/contracts/schemas';
 import { rememberLocale, type Locale } from '@plenary/ui';
 import { primeVueLocale } from '../i18n/primevue-locale';
 
@@ -10,7 +11,10 @@ export const localeOptions: readonly { value: Locale; label: string }[] = [
   { value: 'en', label: 'English' },
 ];
 
-/** The interface language: switching it also switches PrimeVue's strings and is remembered. */
+/**
+ * The interface language: switching it also switches PrimeVue's strings and the
+ * contract schemas' validation messages, and is remembered.
+ */
 export function useAppLocale() {
   const { locale } = useI18n({ useScope: 'global' });
   const primevue = usePrimeVue();
@@ -18,6 +22,7 @@ export function useAppLocale() {
   function setLocale(next: Locale) {
     locale.value = next;
     primevue.config.locale = primeVueLocale(next);
+    setValidationLocale(next);
     rememberLocale(next);
   }
   return { locale: current, setLocale };

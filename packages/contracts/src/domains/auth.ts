@@ -61,7 +61,7 @@ export const confirmTotpInput = z.object({
 
 export const recoveryCodesOutput = z.object({ recoveryCodes: z.array(z.string()) });
 
-export const disableTotpInput = z.object({ password: z.string().min(1).max(200) });
+export const disableTotpInput = z.object({ password: z.string().min(1, { error: msg('passwordMissing') }).max(200) });
 
 export const requestPasswordResetInput = z.object({ email: emailSchema });
 
@@ -71,7 +71,7 @@ export const resetPasswordInput = z.object({
 });
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: z.string().min(1, { error: msg('passwordMissing') }).max(200),
   newPassword: passwordSchema,
 });
 

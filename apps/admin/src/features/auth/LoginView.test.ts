@@ -3,7 +3,8 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import PrimeVue from 'primevue/config';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import type { Me } from '@plenary/contracts/schemas';
+import { setValidationLocale, type Me } from '@plenary/contracts/schemas';
+import type { Locale } from '@plenary/ui';
 import { setApi } from '../../api';
 import { createAdminI18n } from '../../i18n';
 import { apiError, fakeApi } from '../../testing/fake-api';
@@ -25,7 +26,7 @@ const pending: Me = {
   memberships: [],
 };
 
-async function mountLogin(handlers: Parameters<typeof fakeApi>[0], path = '/login') {
+async function mountLogin(handlers: Parameters<typeof fakeApi>[0], path = '/login', locale: Locale = 'en') {
   const fake = fakeApi(handlers);
   setApi(fake.client);
   const router = createRouter({
@@ -37,7 +38,7 @@ async function mountLogin(handlers: Parameters<typeof fakeApi>[0], path = '/logi
   });
   await router.push(path);
   const wrapper = mount(LoginView, {
-    global: { plugins: [createPinia(), createAdminI18n('en'), PrimeVue, router] },
+    global: { plugins: [createPinia(), createAdminI18n(locale), PrimeVue, router] },
     attachTo: document.body,
   });
   return { wrapper, router, fake };
@@ -53,6 +54,7 @@ async function signIn(wrapper: Awaited<ReturnType<typeof mountLogin>>['wrapper']
 describe('LoginView', () => {
   afterEach(() => {
     setApi(null);
+    setValidationLocale('en');
     document.body.innerHTML = '';
   });
 
@@ -105,6 +107,21 @@ describe('LoginView', () => {
     expect(wrapper.get('#login-email-error').text()).toBe('Enter a valid email address');
     expect(wrapper.get('#login-email').attributes('aria-describedby')).toBe('login-email-error');
     expect(wrapper.get('#login-email').attributes('aria-invalid')).toBe('true');
+    wrapper.unmount();
+  });
+
+  it('checks the email in the browser, in Korean, and sends nothing', async () => {
+    const { wrapper, fake } = await mountLogin({}, '/login', 'ko');
+    await wrapper.get('#login-email').setValue('chair@');
+    await wrapper.get('#login-password').setValue('correct horse battery');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+
+    expect(fake.calls).toEqual([]);
+    expect(wrapper.get('[data-test="form-error"]').text()).toBe('표시된 항목을 확인하세요.');
+    expect(wrapper.get('#login-email-error').text()).toBe('올바른 이메일 주소를 입력하세요');
+    expect(wrapper.get('#login-email').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('#login-password-error').exists()).toBe(false);
     wrapper.unmount();
   });
 });

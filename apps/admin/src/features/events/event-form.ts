@@ -60,7 +60,7 @@ export function eventFormFrom(event: EventDto): EventFormModel {
   };
 }
 
-/** An empty picker is sent as '' so the server reports the field as missing, by its name. */
+/** An empty picker becomes '' so the contract schema reports the field as missing, by its name. */
 function instant(wall: Date | null, timeZone: string): string {
   return wall ? wallTimeToIso(wall, timeZone) : '';
 }

@@ -1,11 +1,12 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { z } from 'zod';
-import type { Locale, totpEnrolmentOutput } from '@plenary/contracts/schemas';
+import type { totpEnrolmentOutput, updateProfileInput } from '@plenary/contracts/schemas';
 import { api } from '../../api';
 import { useAuthStore } from '../auth/use-auth-store';
 
 export type TotpEnrolment = z.infer<typeof totpEnrolmentOutput>;
+export type UpdateProfileInput = z.input<typeof updateProfileInput>;
 
 /** The signed-in user's own profile, password and two-factor sign-in. */
 export const useProfileStore = defineStore('profile', () => {
@@ -14,7 +15,7 @@ export const useProfileStore = defineStore('profile', () => {
   /** Recovery codes just issued: shown once, then forgotten. */
   const recoveryCodes = ref<string[] | null>(null);
 
-  async function updateProfile(input: { displayName: string; locale: Locale }): Promise<void> {
+  async function updateProfile(input: UpdateProfileInput): Promise<void> {
     await api().auth.updateProfile.mutate(input);
     await useAuthStore().refresh();
   }

@@ -2,6 +2,7 @@ import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { z } from 'zod';
 import type {
+  acceptInvitationInput,
   EventRole,
   invitationDto,
   invitationInfoOutput,
@@ -13,6 +14,7 @@ import { useAuthStore } from '../auth/use-auth-store';
 export type TeamMember = z.infer<typeof teamMemberDto>;
 export type Invitation = z.infer<typeof invitationDto>;
 export type InvitationInfo = z.infer<typeof invitationInfoOutput>;
+export type AcceptInvitationInput = z.input<typeof acceptInvitationInput>;
 
 /** The team of one event: members, pending invitations, and the invitation link flow. */
 export const useTeamStore = defineStore('team', () => {
@@ -63,11 +65,8 @@ export const useTeamStore = defineStore('team', () => {
   }
 
   /** Joins the team (creating the account when name and password are given) and signs in. */
-  async function acceptInvitation(
-    token: string,
-    account?: { displayName: string; password: string },
-  ): Promise<void> {
-    await api().team.acceptInvitation.mutate({ token, ...account });
+  async function acceptInvitation(input: AcceptInvitationInput): Promise<void> {
+    await api().team.acceptInvitation.mutate(input);
     await useAuthStore().refresh();
   }
 
