@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, saveScreenshots, watchForErrors } from './browser';
-import { startProductionServer, type ProductionServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { startProductionServer } from './server';
+import { useBrowserSession } from './session';
 
 /**
  * The foundation end to end, as people use it: an admin created at start signs
@@ -9,40 +8,15 @@ import { startProductionServer, type ProductionServer } from './server';
  * visitor on a phone finds it on the portal in Korean and in English.
  */
 const ADMIN = { email: 'admin@kicox.example', password: 'e2e-admin-password-2015' };
-let server: ProductionServer;
-let browser: Browser;
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startProductionServer({ PLENARY_ADMIN_EMAIL: ADMIN.email, PLENARY_ADMIN_PASSWORD: ADMIN.password, PLENARY_DEMO: 'false' });
-  browser = await launchBrowser();
-});
-afterEach(async (ctx) => {
-  // A failing browser test leaves a picture of every page it had open.
-  if (ctx.task.result?.state === 'fail') await saveScreenshots(pages, ctx.task.name);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(options: { locale: string; phone?: boolean }): Promise<Page> {
-  const context = await browser.newContext({
-    locale: options.locale,
-    timezoneId: 'America/Los_Angeles', // far from Seoul: times must still be the event's
-    ...(options.phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 800 } }),
-  });
-  const page = await context.newPage();
-  pages.push(page);
-  watchForErrors(page, pageErrors);
-  return page;
-}
+const session = useBrowserSession(() =>
+  startProductionServer({ PLENARY_ADMIN_EMAIL: ADMIN.email, PLENARY_ADMIN_PASSWORD: ADMIN.password, PLENARY_DEMO: 'false' }),
+);
+const { newPage, pageErrors } = session;
 
 describe('admin creates and publishes an event; the portal shows it', () => {
   it('works end to end in Chromium', async () => {
     const admin = await newPage({ locale: 'en-GB' });
-    await admin.goto(`${server.url}/admin/`);
+    await admin.goto(`${session.server().url}/admin/`);
     await admin.getByLabel('Email').fill(ADMIN.email);
     await admin.getByLabel('Password').fill(ADMIN.password);
     await admin.getByRole('button', { name: 'Sign in' }).click();
@@ -67,7 +41,7 @@ describe('admin creates and publishes an event; the portal shows it', () => {
 
     // A visitor on a phone, in Korean.
     const visitor = await newPage({ locale: 'ko-KR', phone: true });
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${session.server().url}/`);
     await visitor.getByRole('link', { name: /제18차 세계 클러스터 경쟁력 총회/ }).click();
     await expect.poll(() => visitor.getByRole('heading', { level: 1 }).textContent()).toBe('제18차 세계 클러스터 경쟁력 총회');
     // 09:00 in Seoul on 3 Nov, whatever the visitor's own zone.

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { totpCodeFor } from '../src/modules/identity/totp';
-import { launchBrowser, saveScreenshots, watchForErrors } from './browser';
-import { newDataDir, runCli, startProductionServer, type ProductionServer } from './server';
+import { newDataDir, runCli, startProductionServer } from './server';
+import { useBrowserSession } from './session';
 
 /**
  * Staff sign-in as it happens: an admin made with the CLI signs in, turns on
@@ -10,35 +10,16 @@ import { newDataDir, runCli, startProductionServer, type ProductionServer } from
  * is throttled with a message saying when to try again.
  */
 const ADMIN = { email: 'secretariat@kicox.example', password: 'cli-made-password-2015' };
-let server: ProductionServer;
-let browser: Browser;
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
+const session = useBrowserSession(async () => {
   const dataDir = newDataDir();
   const created = JSON.parse(runCli(['create-admin', '--email', ADMIN.email, '--password', ADMIN.password, '--json'], dataDir)) as { id: string };
   expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
-  server = await startProductionServer({ PLENARY_DEMO: 'false' }, dataDir);
-  browser = await launchBrowser();
+  return startProductionServer({ PLENARY_DEMO: 'false' }, dataDir);
 });
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await saveScreenshots(pages, ctx.task.name);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-  pages.push(page);
-  watchForErrors(page, pageErrors);
-  return page;
-}
+const { newPage, pageErrors } = session;
 
 async function signIn(page: Page, password: string) {
-  await page.goto(`${server.url}/admin/login`);
+  await page.goto(`${session.server().url}/admin/login`);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
