@@ -245,6 +245,14 @@ export const en: Messages = {
     field: 'Field',
     before: 'Before',
     after: 'After',
+    event: 'Event',
+    platform: {
+      title: 'Platform audit log',
+      scope: 'Scope',
+      scopePlatform: 'Platform only (no event)',
+      noEvent: 'Platform',
+      localZone: 'In your browser’s zone: {zone}',
+    },
   },
   profile: {
     title: 'Profile & security',

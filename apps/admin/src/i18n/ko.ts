@@ -245,6 +245,14 @@ export const ko = {
     field: '항목',
     before: '변경 전',
     after: '변경 후',
+    event: '행사',
+    platform: {
+      title: '플랫폼 감사 기록',
+      scope: '범위',
+      scopePlatform: '플랫폼만 (행사 없음)',
+      noEvent: '플랫폼',
+      localZone: '브라우저 시간대 기준: {zone}',
+    },
   },
   profile: {
     title: '프로필 및 보안',

@@ -69,6 +69,8 @@ describe('route guard', () => {
   it('keeps platform pages for platform admins and the audit log for event managers', () => {
     expect(decide(to('/users'), state('signedIn'))).toEqual({ name: 'home' });
     expect(decide(to('/users'), state('signedIn', true))).toBe(true);
+    expect(decide(to('/audit'), state('signedIn', false, ['e1']))).toEqual({ name: 'home' });
+    expect(decide(to('/audit'), state('signedIn', true))).toBe(true);
     expect(decide(to('/events/e1/audit'), state('signedIn', false, ['e2']))).toEqual({
       name: 'event-overview',
       params: { eventId: 'e1' },

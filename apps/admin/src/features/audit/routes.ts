@@ -1,6 +1,14 @@
 import type { Feature } from '../../router/feature';
 
 export const auditFeature: Feature = {
+  console: [
+    {
+      path: 'audit',
+      name: 'platform-audit',
+      component: () => import('./PlatformAuditLogView.vue'),
+      meta: { platformAdmin: true, titleKey: 'audit.platform.title' },
+    },
+  ],
   event: [
     {
       path: 'audit',
@@ -16,6 +24,13 @@ export const auditFeature: Feature = {
       labelKey: 'nav.audit',
       icon: 'pi pi-history',
       audience: 'eventManage',
+    },
+    {
+      section: 'platform',
+      routeName: 'platform-audit',
+      labelKey: 'nav.audit',
+      icon: 'pi pi-history',
+      audience: 'platformAdmin',
     },
   ],
 };

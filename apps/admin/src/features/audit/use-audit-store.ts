@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { z } from 'zod';
-import type { auditListInput } from '@plenary/contracts/schemas';
+import type { auditListInput, platformAuditListInput } from '@plenary/contracts/schemas';
 import { api, type ApiClient, type ApiOutput } from '../../api';
 import { endOfDayIso, startOfDayIso } from '../../lib/zoned-time';
 
@@ -10,12 +10,23 @@ export interface AuditFilters {
   action: string;
   objectType: string;
   objectId: string;
-  /** Picked days, read in the event's time zone. */
+  /** Picked days, read in the page's time zone (the event's, or the browser's on the platform page). */
   from: Date | null;
   to: Date | null;
 }
 
+/**
+ * Whose log to read. One event's goes through audit.list (the event's owners and
+ * admins); the platform's through audit.listPlatform (platform admins), where
+ * eventId left out means every entry, null the entries of no event (accounts,
+ * sign-in security) and an id that event's entries.
+ */
+export type AuditScope = { log: 'event'; eventId: string } | { log: 'platform'; eventId?: string | null };
+
 export type AuditQuery = z.input<typeof auditListInput>;
+export type PlatformAuditQuery = z.input<typeof platformAuditListInput>;
+/** The part of a query both procedures share: filters, page size and cursor. */
+export type AuditFilterQuery = Omit<AuditQuery, 'eventId'>;
 export type AuditEntry = ApiOutput<ApiClient['audit']['list']['query']>['entries'][number];
 
 export function emptyAuditFilters(): AuditFilters {
@@ -24,15 +35,10 @@ export function emptyAuditFilters(): AuditFilters {
 
 const pageSize = 50;
 
-/** The audit.list input for a set of filters: blanks left out, days from the start of `from` to the end of `to` in the event's zone. */
-export function auditQuery(
-  eventId: string,
-  filters: AuditFilters,
-  timeZone: string,
-  cursor?: number,
-): AuditQuery {
+/** The filters as query fields: blanks left out, days from the start of `from` to the end of `to` in `timeZone`. */
+export function auditFilterQuery(filters: AuditFilters, timeZone: string, cursor?: number): AuditFilterQuery {
   const text = (value: string) => (value.trim() ? value.trim() : undefined);
-  const query: AuditQuery = { eventId, limit: pageSize };
+  const query: AuditFilterQuery = { limit: pageSize };
   if (filters.actorUserId) query.actorUserId = filters.actorUserId;
   const action = text(filters.action);
   if (action) query.action = action;
@@ -46,27 +52,41 @@ export function auditQuery(
   return query;
 }
 
-/** One event's audit log, newest first, paged by cursor ("older entries"). */
-export const useAuditStore = defineStore('audit', () => {
+function fetchPage(scope: AuditScope, query: AuditFilterQuery) {
+  if (scope.log === 'event') return api().audit.list.query({ eventId: scope.eventId, ...query });
+  // Left out and null ask for different things (all entries / entries of no event): pass null on.
+  const input: PlatformAuditQuery =
+    scope.eventId === undefined ? query : { eventId: scope.eventId, ...query };
+  return api().audit.listPlatform.query(input);
+}
+
+/** A log, newest first, paged by cursor ("older entries"). */
+function auditLog() {
   const entries = ref<AuditEntry[]>([]);
   const nextCursor = ref<number | null>(null);
-  let last: { eventId: string; filters: AuditFilters; timeZone: string } | null = null;
+  let last: { scope: AuditScope; filters: AuditFilters; timeZone: string } | null = null;
 
-  async function search(eventId: string, filters: AuditFilters, timeZone: string): Promise<void> {
-    last = { eventId, filters: { ...filters }, timeZone };
-    const page = await api().audit.list.query(auditQuery(eventId, filters, timeZone));
+  async function search(scope: AuditScope, filters: AuditFilters, timeZone: string): Promise<void> {
+    last = { scope: { ...scope }, filters: { ...filters }, timeZone };
+    const page = await fetchPage(scope, auditFilterQuery(filters, timeZone));
     entries.value = page.entries;
     nextCursor.value = page.nextCursor;
   }
 
   async function loadMore(): Promise<void> {
     if (!last || nextCursor.value === null) return;
-    const page = await api().audit.list.query(
-      auditQuery(last.eventId, last.filters, last.timeZone, nextCursor.value),
-    );
+    const page = await fetchPage(last.scope, auditFilterQuery(last.filters, last.timeZone, nextCursor.value));
     entries.value = [...entries.value, ...page.entries];
     nextCursor.value = page.nextCursor;
   }
 
   return { entries, nextCursor, search, loadMore };
-});
+}
+
+/** The open event's log (event owners and admins). */
+export const useAuditStore = defineStore('audit', auditLog);
+
+/** The whole platform's log (platform admins); its own store, so neither page shows the other's entries. */
+export const usePlatformAuditStore = defineStore('platform-audit', auditLog);
+
+export type AuditLogStore = Pick<ReturnType<typeof useAuditStore>, 'search' | 'loadMore'>;
