@@ -1,8 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServerProcess } from '../src/testing/process';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -36,32 +37,16 @@ export async function startProductionServer(
 ): Promise<ProductionServer> {
   const entry = join(serverDir, 'dist', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run the build first (pnpm build)`);
-  const child: ChildProcess = spawn(process.execPath, [entry], {
-    cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', PLENARY_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    child.stdout?.on('data', () => {
-      const m = /"port":(\d+).*"msg":"Plenary is running"/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    void exited.then((code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
+  const server = await startServerProcess(
+    { NODE_ENV: 'production', PLENARY_SERVE_APPS: 'true', PLENARY_DATA_DIR: dataDir, ...env },
+    { entry: 'bundle' },
+  );
   return {
-    url,
-    output: () => out,
+    url: server.url,
+    output: server.output,
     async stop() {
-      child.kill('SIGTERM');
-      await exited;
+      server.child.kill('SIGTERM');
+      await server.exited;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
