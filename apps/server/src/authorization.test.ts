@@ -4,6 +4,12 @@ import { appRouter, eventRoles, type Access, type Actor, type EventRole, type Me
 import { totpCodeFor } from './modules/identity/totp';
 import { insertMember } from './modules/team/team.repo';
 import { createHarness, tciEvent, TEST_PASSWORD, type TestHarness } from './testing/harness';
+import { MANAGE, TEAM } from './authorization/roles';
+import { registrationAccess } from './authorization/registration';
+import { partnerAccess } from './authorization/partners';
+import { webhookAccess } from './authorization/webhooks';
+import { deskAccess } from './authorization/desk';
+import { exportAccess } from './authorization/exports';
 
 /**
  * Every procedure in the router, enumerated from the router itself: a procedure
@@ -34,14 +40,29 @@ async function call(actor: Actor | null, path: string, input: unknown): Promise<
   }
 }
 
+async function callWith(secrets: { linkToken?: string; apiKey?: string }, path: string, input: unknown): Promise<TRPCError | null> {
+  let target: unknown = h.caller(null, {}, secrets);
+  for (const segment of path.split('.')) target = (target as Record<string, unknown>)[segment];
+  try {
+    await (target as (i: unknown) => Promise<unknown>)(input);
+    return null;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+}
+
 /**
  * The permission matrix, written out by hand: changing who may call a procedure,
  * or adding one, means changing this table in the same commit, where a reviewer
  * sees it. The enforcement tests below then prove the rule is what runs.
  */
-const MANAGE = 'event:owner,admin';
-const TEAM = `event:${eventRoles.join(',')}`;
 const expectedAccess: Record<string, string> = {
+  ...registrationAccess,
+  ...partnerAccess,
+  ...webhookAccess,
+  ...deskAccess,
+  ...exportAccess,
   'auth.me': 'public',
   'auth.login': 'public',
   'auth.verifySecondFactor': 'pendingSecondFactor',
@@ -79,7 +100,9 @@ const expectedAccess: Record<string, string> = {
 
 function describeAccess(a: Access | undefined): string {
   if (!a) return 'none';
-  return a.kind === 'event' ? `event:${a.roles.join(',')}` : a.kind;
+  if (a.kind === 'event') return `event:${a.roles.join(',')}`;
+  if (a.kind === 'partner') return `partner:${a.scope}`;
+  return a.kind;
 }
 
 const refused = (err: TRPCError | null) => err?.code === 'UNAUTHORIZED' || err?.code === 'FORBIDDEN';
@@ -133,6 +156,17 @@ describe('authorization of every procedure', () => {
     });
 
     if (access.kind === 'pendingSecondFactor') continue;
+
+    if (access.kind === 'participant' || access.kind === 'delegationContact' || access.kind === 'partner') {
+      it(`${path}: refuses a signed-in platform admin without a link or key`, async () => {
+        expect((await call(admin, path, { eventId: eventA }))?.code).toBe('UNAUTHORIZED');
+      });
+      it(`${path}: refuses a made-up link or key`, async () => {
+        const made = 'x'.repeat(43);
+        expect((await callWith({ linkToken: made, apiKey: made }, path, { eventId: eventA }))?.code).toBe('UNAUTHORIZED');
+      });
+      continue;
+    }
 
     it(`${path}: refuses a caller whose second factor is pending`, async () => {
       expect((await call(pending, path, { eventId: eventA }))?.code).toBe('UNAUTHORIZED');

@@ -1,4 +1,11 @@
-export const eventRoles = ['owner', 'admin', 'staff', 'program_chair', 'reviewer', 'b2b_coordinator'] as const;
+export const eventRoles = [
+  'owner',
+  'admin',
+  'staff',
+  'program_chair',
+  'reviewer',
+  'b2b_coordinator',
+] as const;
 export type EventRole = (typeof eventRoles)[number];
 
 /**
@@ -10,13 +17,29 @@ export type EventRole = (typeof eventRoles)[number];
  * - platformAdmin: platform administrators only.
  * - event: a member of the event named by input.eventId with one of the roles
  *   (platform administrators pass every event rule).
+ * - participant: whoever holds a registration's emailed link (header x-plenary-link).
+ * - delegationContact: whoever holds a delegation's emailed link (same header).
+ * - partner: a partner organisation's API key (Authorization: Bearer) with the scope;
+ *   when the input names an event (id or slug), the key must be valid for it.
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'signedIn' }
   | { kind: 'pendingSecondFactor' }
   | { kind: 'platformAdmin' }
-  | { kind: 'event'; roles: readonly EventRole[] };
+  | { kind: 'event'; roles: readonly EventRole[] }
+  | { kind: 'participant' }
+  | { kind: 'delegationContact' }
+  | { kind: 'partner'; scope: ApiScope };
+
+/** What a partner's API key may do. */
+export const apiScopes = [
+  'events:read',
+  'registrations:read',
+  'registrations:write',
+  'webhooks:manage',
+] as const;
+export type ApiScope = (typeof apiScopes)[number];
 
 /** Role groups named once, so procedures say what they mean. */
 export const roles = {
@@ -26,4 +49,8 @@ export const roles = {
   own: ['owner'] as const,
   /** Anyone on the event's team. */
   team: eventRoles,
+  /** Run registration day to day: the participant list, approvals, the check-in desk. */
+  desk: ['owner', 'admin', 'staff'] as const,
+  /** See passport data and decide visa letters. */
+  passports: ['owner', 'admin'] as const,
 } satisfies Record<string, readonly EventRole[]>;

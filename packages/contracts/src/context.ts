@@ -1,4 +1,4 @@
-import type { EventRole } from './access';
+import type { ApiScope, EventRole } from './access';
 import type { Services } from './services';
 
 /** A signed-in staff user, as resolved from the session cookie. */
@@ -45,9 +45,44 @@ export interface SignedInCaller extends Caller {
   actor: Actor;
 }
 
+/** A partner organisation, as resolved from its API key. */
+export interface PartnerActor {
+  apiKeyId: string;
+  partnerId: string;
+  partnerName: string;
+  /** The event the key is for; null: every event. */
+  eventId: string | null;
+  scopes: ApiScope[];
+}
+
+/** A partner's key that passed a partner rule; eventId is the event the input named, if any. */
+export interface PartnerCaller {
+  partner: PartnerActor;
+  request: RequestInfo;
+  eventId: string | null;
+}
+
+/** The holder of a registration's emailed link. */
+export interface ParticipantCaller {
+  request: RequestInfo;
+  registrationId: string;
+  eventId: string;
+}
+
+/** The holder of a delegation's emailed link (the group's contact). */
+export interface DelegationCaller {
+  request: RequestInfo;
+  delegationId: string;
+  eventId: string;
+}
+
 export interface Context {
   services: Services;
   actor: Actor | null;
   request: RequestInfo;
   session: SessionCookie;
+  /** The secret from a participant's or delegation contact's emailed link (header x-plenary-link). */
+  linkToken?: string | null;
+  /** The API key from Authorization: Bearer. */
+  apiKey?: string | null;
 }

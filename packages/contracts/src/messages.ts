@@ -11,22 +11,51 @@ import type { Locale } from './localized';
 const messages = {
   required: { en: 'Required', ko: '필수 항목입니다' },
   passwordMissing: { en: 'Enter your password', ko: '비밀번호를 입력하세요' },
-  secondFactorCode: { en: 'Enter the 6-digit code or a recovery code', ko: '6자리 코드나 복구 코드를 입력하세요' },
+  secondFactorCode: {
+    en: 'Enter the 6-digit code or a recovery code',
+    ko: '6자리 코드나 복구 코드를 입력하세요',
+  },
   totpCode: { en: 'Enter the 6-digit code from your app', ko: '앱에 표시된 6자리 코드를 입력하세요' },
   id: { en: 'Must be a valid id', ko: '올바른 ID가 아닙니다' },
-  emailTooLong: { en: 'An email address has at most 254 characters', ko: '이메일 주소는 254자 이하여야 합니다' },
+  emailTooLong: {
+    en: 'An email address has at most 254 characters',
+    ko: '이메일 주소는 254자 이하여야 합니다',
+  },
   email: { en: 'Enter a valid email address', ko: '올바른 이메일 주소를 입력하세요' },
   passwordTooShort: { en: 'A password has at least 10 characters', ko: '비밀번호는 10자 이상이어야 합니다' },
   passwordTooLong: { en: 'A password has at most 200 characters', ko: '비밀번호는 200자 이하여야 합니다' },
   tooLong: { en: 'At most {max} characters', ko: '{max}자 이하로 입력하세요' },
   koreanOrEnglish: { en: 'Give the text in Korean or English', ko: '한국어나 영어로 입력하세요' },
   dateTime: { en: 'Must be an ISO 8601 date-time with offset', ko: '날짜와 시간이 올바르지 않습니다' },
-  timeZone: { en: 'Must be an IANA time zone such as Asia/Seoul', ko: 'Asia/Seoul 같은 IANA 시간대를 고르세요' },
+  timeZone: {
+    en: 'Must be an IANA time zone such as Asia/Seoul',
+    ko: 'Asia/Seoul 같은 IANA 시간대를 고르세요',
+  },
   slugTooShort: { en: 'A slug has at least 3 characters', ko: '주소 이름은 3자 이상이어야 합니다' },
   slugTooLong: { en: 'A slug has at most 64 characters', ko: '주소 이름은 64자 이하여야 합니다' },
-  slugFormat: { en: 'Use lower-case letters, digits and single hyphens', ko: '영문 소문자, 숫자, 하이픈(-)만 쓸 수 있습니다' },
+  slugFormat: {
+    en: 'Use lower-case letters, digits and single hyphens',
+    ko: '영문 소문자, 숫자, 하이픈(-)만 쓸 수 있습니다',
+  },
   endBeforeStart: { en: 'The end must not be before the start', ko: '종료가 시작보다 앞설 수 없습니다' },
   name: { en: 'Enter a name', ko: '이름을 입력하세요' },
+  personName: { en: 'Enter the name without control characters', ko: '이름에 쓸 수 없는 문자가 있습니다' },
+  country: { en: 'Choose a country', ko: '국가를 고르세요' },
+  phone: {
+    en: 'Enter a phone number with its country code, e.g. +82 53 601 5000',
+    ko: '국가 번호를 포함한 전화번호를 입력하세요 (예: +82 53 601 5000)',
+  },
+  choiceUnknown: { en: 'Choose one of the offered answers', ko: '제시된 답 가운데에서 고르세요' },
+  date: { en: 'Enter a date as YYYY-MM-DD', ko: '날짜를 YYYY-MM-DD 형식으로 입력하세요' },
+  mustAccept: { en: 'You must accept this to register', ko: '등록하려면 동의해야 합니다' },
+  duplicateOptions: { en: 'Each option can be chosen once', ko: '같은 선택 항목을 두 번 고를 수 없습니다' },
+  colour: { en: 'Use a colour like #1f6feb', ko: '#1f6feb 같은 색상 값을 입력하세요' },
+  currency: {
+    en: 'Use a three-letter currency code such as KRW',
+    ko: 'KRW 같은 세 글자 통화 코드를 입력하세요',
+  },
+  code: { en: 'Use letters, digits and hyphens (2–40)', ko: '영문자, 숫자, 하이픈으로 2–40자를 입력하세요' },
+  capacity: { en: 'A whole number of places, 0 or more', ko: '0 이상의 정수를 입력하세요' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
@@ -44,8 +73,14 @@ export function setValidationLocale(locale: Locale): void {
 }
 
 /** A message in a language, with {placeholders} filled in. */
-export function message(key: MessageKey, params: Record<string, string | number> = {}, locale: Locale = current): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+export function message(
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  locale: Locale = current,
+): string {
+  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(params[name] ?? `{${name}}`),
+  );
 }
 
 /** A zod `error` that words the message when the issue is raised, in the current validation locale. */

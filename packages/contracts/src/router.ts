@@ -4,6 +4,17 @@ import { eventsRouter, portalRouter } from './domains/events.router';
 import { teamRouter } from './domains/team.router';
 import { auditRouter } from './domains/audit.router';
 import { mailRouter } from './domains/mail.router';
+import {
+  delegationsRouter,
+  myRegistrationRouter,
+  portalRegistrationRouter,
+  registrationSetupRouter,
+  registrationsRouter,
+} from './domains/registration/router';
+import { apiRouter, partnersRouter } from './domains/partners.router';
+import { webhooksRouter } from './domains/webhooks.router';
+import { checkInRouter, documentsRouter, visaRouter } from './domains/desk.router';
+import { exportsRouter } from './domains/exports.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -13,6 +24,19 @@ export const appRouter = router({
   team: teamRouter,
   audit: auditRouter,
   mail: mailRouter,
+  registrationSetup: registrationSetupRouter,
+  registrations: registrationsRouter,
+  portalRegistration: portalRegistrationRouter,
+  myRegistration: myRegistrationRouter,
+  delegations: delegationsRouter,
+  partners: partnersRouter,
+  /** The partner REST API (also served at /api/v1 from the procedures' OpenAPI meta). */
+  api: apiRouter,
+  webhooks: webhooksRouter,
+  checkIn: checkInRouter,
+  visa: visaRouter,
+  documents: documentsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

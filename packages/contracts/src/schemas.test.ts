@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createEventInput, emailSchema, pickLocale, slugSchema, timeZoneSchema, zodFieldErrors } from './schemas';
+import {
+  createEventInput,
+  emailSchema,
+  pickLocale,
+  slugSchema,
+  timeZoneSchema,
+  zodFieldErrors,
+} from './schemas';
 
 describe('shared schemas (the same rules run in the browser and on the server)', () => {
   it('normalises emails', () => {
@@ -58,7 +65,13 @@ describe('shared schemas (the same rules run in the browser and on the server)',
 describe('validation messages in the person’s language', () => {
   it('words the same rule in Korean once the browser asks for it, and in English by default', async () => {
     const { setValidationLocale } = await import('./messages');
-    const input = { slug: 'No Spaces', title: { ko: '총회' }, startsAt: 5, endsAt: '2015-11-06T09:00:00+09:00', timeZone: 'Asia/Seoul' };
+    const input = {
+      slug: 'No Spaces',
+      title: { ko: '총회' },
+      startsAt: 5,
+      endsAt: '2015-11-06T09:00:00+09:00',
+      timeZone: 'Asia/Seoul',
+    };
     const english = createEventInput.safeParse(input);
     setValidationLocale('ko');
     try {

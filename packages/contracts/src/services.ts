@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { EventRole } from './access';
-import type { Actor, Caller, EventCaller, SessionCookie, SignedInCaller } from './context';
+import type { Actor, Caller, EventCaller, PartnerActor, SessionCookie, SignedInCaller } from './context';
+import type { RegistrationServices } from './domains/registration/services';
+import type { PartnerServices } from './domains/partners';
+import type { WebhookServices } from './domains/webhooks';
+import type { DeskServices } from './domains/desk';
+import type { ExportServices } from './domains/exports';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -12,13 +17,29 @@ type Out<T extends z.ZodType> = z.output<T>;
 type Parsed<T extends z.ZodType> = z.output<T>;
 
 /** What the procedures need of the server. The server implements it; tests call it through the router. */
-export interface Services {
+export interface Services
+  extends RegistrationServices, PartnerServices, WebhookServices, DeskServices, ExportServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
-    eventAccess(actor: Actor, eventId: string): Promise<{ role: EventRole | null; requireTwoFactor: boolean } | null>;
+    eventAccess(
+      actor: Actor,
+      eventId: string,
+    ): Promise<{ role: EventRole | null; requireTwoFactor: boolean } | null>;
+    /** The registration an emailed link opens, or null for an unknown link. */
+    registrationLink(token: string): Promise<{ registrationId: string; eventId: string } | null>;
+    /** The delegation an emailed contact link opens, or null. */
+    delegationLink(token: string): Promise<{ delegationId: string; eventId: string } | null>;
+    /** The partner behind an API key (null: unknown or revoked); records "last used". */
+    partnerKey(key: string): Promise<PartnerActor | null>;
+    /** The id of the event a partner names by id or slug, or null when missing or not the key's. */
+    partnerEvent(partner: PartnerActor, eventRef: string): Promise<string | null>;
   };
   auth: {
-    login(caller: Caller, input: Parsed<typeof auth.loginInput>, cookie: SessionCookie): Promise<Out<typeof auth.loginOutput>>;
+    login(
+      caller: Caller,
+      input: Parsed<typeof auth.loginInput>,
+      cookie: SessionCookie,
+    ): Promise<Out<typeof auth.loginOutput>>;
     verifySecondFactor(caller: SignedInCaller, input: Parsed<typeof auth.secondFactorInput>): Promise<void>;
     logout(caller: SignedInCaller, cookie: SessionCookie): Promise<void>;
     logoutEverywhere(caller: SignedInCaller, cookie: SessionCookie): Promise<void>;
@@ -26,7 +47,10 @@ export interface Services {
     updateProfile(caller: SignedInCaller, input: Parsed<typeof auth.updateProfileInput>): Promise<void>;
     changePassword(caller: SignedInCaller, input: Parsed<typeof auth.changePasswordInput>): Promise<void>;
     startTotpEnrolment(caller: SignedInCaller): Promise<Out<typeof auth.totpEnrolmentOutput>>;
-    confirmTotpEnrolment(caller: SignedInCaller, input: Parsed<typeof auth.confirmTotpInput>): Promise<Out<typeof auth.recoveryCodesOutput>>;
+    confirmTotpEnrolment(
+      caller: SignedInCaller,
+      input: Parsed<typeof auth.confirmTotpInput>,
+    ): Promise<Out<typeof auth.recoveryCodesOutput>>;
     regenerateRecoveryCodes(caller: SignedInCaller): Promise<Out<typeof auth.recoveryCodesOutput>>;
     disableTotp(caller: SignedInCaller, input: Parsed<typeof auth.disableTotpInput>): Promise<void>;
     requestPasswordReset(caller: Caller, input: Parsed<typeof auth.requestPasswordResetInput>): Promise<void>;
@@ -34,33 +58,73 @@ export interface Services {
   };
   users: {
     list(caller: SignedInCaller): Promise<Out<typeof auth.userDto>[]>;
-    create(caller: SignedInCaller, input: Parsed<typeof auth.createUserInput>): Promise<Out<typeof auth.userDto>>;
+    create(
+      caller: SignedInCaller,
+      input: Parsed<typeof auth.createUserInput>,
+    ): Promise<Out<typeof auth.userDto>>;
   };
   events: {
-    listMine(caller: SignedInCaller, input: Parsed<typeof events.listEventsInput>): Promise<Out<typeof events.eventDto>[]>;
+    listMine(
+      caller: SignedInCaller,
+      input: Parsed<typeof events.listEventsInput>,
+    ): Promise<Out<typeof events.eventDto>[]>;
     get(caller: EventCaller): Promise<Out<typeof events.eventDto>>;
-    create(caller: SignedInCaller, input: Parsed<typeof events.createEventInput>): Promise<Out<typeof events.eventDto>>;
-    update(caller: EventCaller, input: Parsed<typeof events.updateEventInput>): Promise<Out<typeof events.eventDto>>;
-    transition(caller: EventCaller, input: Parsed<typeof events.transitionEventInput>): Promise<Out<typeof events.eventDto>>;
+    create(
+      caller: SignedInCaller,
+      input: Parsed<typeof events.createEventInput>,
+    ): Promise<Out<typeof events.eventDto>>;
+    update(
+      caller: EventCaller,
+      input: Parsed<typeof events.updateEventInput>,
+    ): Promise<Out<typeof events.eventDto>>;
+    transition(
+      caller: EventCaller,
+      input: Parsed<typeof events.transitionEventInput>,
+    ): Promise<Out<typeof events.eventDto>>;
     listPublished(caller: Caller): Promise<Out<typeof events.publicEventDto>[]>;
-    getPublishedBySlug(caller: Caller, input: Parsed<typeof events.publicEventBySlugInput>): Promise<Out<typeof events.publicEventDto>>;
+    getPublishedBySlug(
+      caller: Caller,
+      input: Parsed<typeof events.publicEventBySlugInput>,
+    ): Promise<Out<typeof events.publicEventDto>>;
   };
   team: {
     list(caller: EventCaller): Promise<Out<typeof team.teamOutput>>;
-    invite(caller: EventCaller, input: Parsed<typeof team.inviteMemberInput>): Promise<Out<typeof team.invitationDto>>;
+    invite(
+      caller: EventCaller,
+      input: Parsed<typeof team.inviteMemberInput>,
+    ): Promise<Out<typeof team.invitationDto>>;
     changeRole(caller: EventCaller, input: Parsed<typeof team.changeRoleInput>): Promise<void>;
     remove(caller: EventCaller, input: Parsed<typeof team.removeMemberInput>): Promise<void>;
     revokeInvitation(caller: EventCaller, input: Parsed<typeof team.revokeInvitationInput>): Promise<void>;
-    invitationInfo(caller: Caller, input: Parsed<typeof team.invitationTokenInput>): Promise<Out<typeof team.invitationInfoOutput>>;
-    acceptInvitation(caller: Caller, input: Parsed<typeof team.acceptInvitationInput>, cookie: SessionCookie): Promise<void>;
+    invitationInfo(
+      caller: Caller,
+      input: Parsed<typeof team.invitationTokenInput>,
+    ): Promise<Out<typeof team.invitationInfoOutput>>;
+    acceptInvitation(
+      caller: Caller,
+      input: Parsed<typeof team.acceptInvitationInput>,
+      cookie: SessionCookie,
+    ): Promise<void>;
   };
   audit: {
-    list(caller: EventCaller, input: Parsed<typeof audit.auditListInput>): Promise<Out<typeof audit.auditListOutput>>;
-    listPlatform(caller: SignedInCaller, input: Parsed<typeof audit.platformAuditListInput>): Promise<Out<typeof audit.auditListOutput>>;
+    list(
+      caller: EventCaller,
+      input: Parsed<typeof audit.auditListInput>,
+    ): Promise<Out<typeof audit.auditListOutput>>;
+    listPlatform(
+      caller: SignedInCaller,
+      input: Parsed<typeof audit.platformAuditListInput>,
+    ): Promise<Out<typeof audit.auditListOutput>>;
   };
   mail: {
-    list(caller: SignedInCaller, input: Parsed<typeof mail.mailListInput>): Promise<Out<typeof mail.mailListOutput>>;
-    get(caller: SignedInCaller, input: Parsed<typeof mail.mailGetInput>): Promise<Out<typeof mail.mailMessageDto>>;
+    list(
+      caller: SignedInCaller,
+      input: Parsed<typeof mail.mailListInput>,
+    ): Promise<Out<typeof mail.mailListOutput>>;
+    get(
+      caller: SignedInCaller,
+      input: Parsed<typeof mail.mailGetInput>,
+    ): Promise<Out<typeof mail.mailMessageDto>>;
   };
 }
 

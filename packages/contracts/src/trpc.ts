@@ -2,14 +2,24 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { zodFieldErrors } from './domains/common';
 import type { Access } from './access';
-import type { Actor, Caller, Context, EventCaller, SignedInCaller } from './context';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import type {
+  Actor,
+  Caller,
+  Context,
+  DelegationCaller,
+  EventCaller,
+  ParticipantCaller,
+  PartnerCaller,
+  SignedInCaller,
+} from './context';
 import { DomainError, domainErrorStatus, trpcCodeFor, type DomainErrorCode } from './errors';
 
-export interface Meta {
+export type Meta = OpenApiMeta<{
   access: Access;
   /** One line for the API reference and the admin's permission overview. */
   summary?: string;
-}
+}>;
 
 const t = initTRPC
   .context<Context>()
@@ -56,6 +66,23 @@ function refuse(code: DomainErrorCode, message: string): never {
 }
 
 const eventIdOf = z.object({ eventId: z.uuid() });
+/** Partners may name an event by id or by slug. */
+const eventRefOf = z.object({ eventId: z.string().trim().min(1).max(64) });
+
+/** What enforceAccess resolved about the caller, by rule kind; null where the rule is another kind. */
+interface Resolved {
+  eventCaller: EventCaller | null;
+  partnerCaller: PartnerCaller | null;
+  participantCaller: ParticipantCaller | null;
+  delegationCaller: DelegationCaller | null;
+}
+const none: Resolved = {
+  eventCaller: null,
+  partnerCaller: null,
+  participantCaller: null,
+  delegationCaller: null,
+};
+const badLink = 'This link is not valid any more: use the newest email, or ask for a new link';
 
 /**
  * Enforces the procedure's declared access rule before its input is parsed.
@@ -64,19 +91,55 @@ const eventIdOf = z.object({ eventId: z.uuid() });
 const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
   const access = meta?.access;
   if (!access) return refuse('FORBIDDEN', `The procedure ${path} declares no access rule`);
-  if (access.kind === 'public') return next({ ctx: { eventCaller: null } });
+  if (access.kind === 'public') return next({ ctx: none });
+  if (access.kind === 'participant') {
+    const link = ctx.linkToken ? await ctx.services.access.registrationLink(ctx.linkToken) : null;
+    if (!link) return refuse('UNAUTHENTICATED', badLink);
+    return next({ ctx: { ...none, participantCaller: { request: ctx.request, ...link } } });
+  }
+  if (access.kind === 'delegationContact') {
+    const link = ctx.linkToken ? await ctx.services.access.delegationLink(ctx.linkToken) : null;
+    if (!link) return refuse('UNAUTHENTICATED', badLink);
+    return next({ ctx: { ...none, delegationCaller: { request: ctx.request, ...link } } });
+  }
+  if (access.kind === 'partner') {
+    const partner = ctx.apiKey ? await ctx.services.access.partnerKey(ctx.apiKey) : null;
+    if (!partner) return refuse('UNAUTHENTICATED', 'Send a valid API key: Authorization: Bearer <key>');
+    if (!partner.scopes.includes(access.scope))
+      return refuse('FORBIDDEN', `This API key lacks the scope ${access.scope}`);
+    const raw = await getRawInput();
+    let eventId: string | null = null;
+    if (raw && typeof raw === 'object' && 'eventId' in raw) {
+      const parsed = eventRefOf.safeParse(raw);
+      if (!parsed.success) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'eventId is missing or not valid',
+          cause: parsed.error,
+        });
+      }
+      // An event the key is not for is reported as missing, so ids and slugs cannot be probed.
+      eventId = await ctx.services.access.partnerEvent(partner, parsed.data.eventId);
+      if (!eventId) return refuse('NOT_FOUND', 'No such event');
+    }
+    return next({ ctx: { ...none, partnerCaller: { partner, request: ctx.request, eventId } } });
+  }
   const actor: Actor | null = ctx.actor;
   if (!actor) return refuse('UNAUTHENTICATED', 'Sign in first');
-  if (access.kind === 'pendingSecondFactor') return next({ ctx: { eventCaller: null } });
+  if (access.kind === 'pendingSecondFactor') return next({ ctx: none });
   if (!actor.secondFactorDone) return refuse('SECOND_FACTOR_REQUIRED', 'Enter your second-factor code first');
-  if (access.kind === 'signedIn') return next({ ctx: { eventCaller: null } });
+  if (access.kind === 'signedIn') return next({ ctx: none });
   if (access.kind === 'platformAdmin') {
     if (!actor.isPlatformAdmin) return refuse('FORBIDDEN', 'Only platform administrators may do this');
-    return next({ ctx: { eventCaller: null } });
+    return next({ ctx: none });
   }
   const parsed = eventIdOf.safeParse(await getRawInput());
   if (!parsed.success) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'eventId is missing or not valid', cause: parsed.error });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'eventId is missing or not valid',
+      cause: parsed.error,
+    });
   }
   const { eventId } = parsed.data;
   const standing = await ctx.services.access.eventAccess(actor, eventId);
@@ -89,10 +152,13 @@ const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }
   const allowed = actor.isPlatformAdmin || (standing.role !== null && access.roles.includes(standing.role));
   if (!allowed) return refuse('FORBIDDEN', 'Your role in this event does not allow this');
   if (standing.requireTwoFactor && !actor.totpEnabled && !actor.isPlatformAdmin) {
-    return refuse('TWO_FACTOR_ENROLMENT_REQUIRED', 'This event requires two-factor sign-in: set it up in your profile');
+    return refuse(
+      'TWO_FACTOR_ENROLMENT_REQUIRED',
+      'This event requires two-factor sign-in: set it up in your profile',
+    );
   }
   const eventCaller: EventCaller = { actor, request: ctx.request, eventId, role: standing.role };
-  return next({ ctx: { eventCaller } });
+  return next({ ctx: { ...none, eventCaller } });
 });
 
 /** The dotted path of the first string holding a NUL character, which PostgreSQL cannot store in text. */
@@ -114,7 +180,11 @@ const rejectNulCharacters = t.middleware(async ({ getRawInput, next }) => {
   const field = findNul(await getRawInput());
   if (field) {
     const text = 'Text must not contain NUL characters';
-    throw new TRPCError({ code: 'BAD_REQUEST', message: text, cause: new DomainError('INVALID_INPUT', text, { [field]: [text] }) });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: text,
+      cause: new DomainError('INVALID_INPUT', text, { [field]: [text] }),
+    });
   }
   return next();
 });
@@ -125,11 +195,12 @@ export const procedure = t.procedure.use(mapDomainErrors).use(enforceAccess).use
 
 export { domainErrorStatus };
 
-type ResolverCtx = Context & { eventCaller: EventCaller | null };
+type ResolverCtx = Context & Resolved;
 
 /** The caller of a procedure whose rule is "event": set by enforceAccess. */
 export function eventCaller(ctx: ResolverCtx): EventCaller {
-  if (!ctx.eventCaller) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'event rule not enforced' });
+  if (!ctx.eventCaller)
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'event rule not enforced' });
   return ctx.eventCaller;
 }
 
@@ -138,6 +209,19 @@ export function signedInCaller(ctx: ResolverCtx): SignedInCaller {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   return { actor: ctx.actor, request: ctx.request };
 }
+
+function resolved<T>(value: T | null, rule: string): T {
+  if (!value) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `${rule} rule not enforced` });
+  return value;
+}
+/** The partner of a procedure whose rule is "partner". */
+export const partnerCaller = (ctx: ResolverCtx): PartnerCaller => resolved(ctx.partnerCaller, 'partner');
+/** The link holder of a procedure whose rule is "participant". */
+export const participantCaller = (ctx: ResolverCtx): ParticipantCaller =>
+  resolved(ctx.participantCaller, 'participant');
+/** The link holder of a procedure whose rule is "delegationContact". */
+export const delegationCaller = (ctx: ResolverCtx): DelegationCaller =>
+  resolved(ctx.delegationCaller, 'delegationContact');
 
 export function anyCaller(ctx: ResolverCtx): Caller {
   return { actor: ctx.actor, request: ctx.request };

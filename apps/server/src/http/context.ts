@@ -7,6 +7,14 @@ import type { Runtime } from '../core/runtime';
 import { resolveSession, SESSION_COOKIE } from '../modules/identity/sessions';
 
 export const CSRF_HEADER = 'x-plenary-csrf';
+/** A participant's or delegation contact's emailed-link secret; a header keeps it out of URLs and logs. */
+export const LINK_HEADER = 'x-plenary-link';
+
+function bearerOf(req: Request): string | null {
+  const header = req.get('authorization');
+  const match = header ? /^Bearer\s+(\S{1,200})$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
 
 export function requestInfo(req: Request): RequestInfo {
   return {
@@ -44,6 +52,8 @@ export async function createContext(runtime: Runtime, services: Services, req: R
     services,
     actor,
     request,
+    linkToken: req.get(LINK_HEADER)?.slice(0, 200) ?? null,
+    apiKey: bearerOf(req),
     session: {
       set: (value, expiresAt) => res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, value, { ...cookieOptions, expires: expiresAt })),
       clear: () => res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...cookieOptions, expires: new Date(0) })),

@@ -16,7 +16,7 @@ export interface TestHarness {
   database: TestDatabase;
   services: ReturnType<typeof createServices>;
   /** A tRPC caller as the given actor (null: anonymous), through the real router and access rules. */
-  caller(actor: Actor | null, request?: Partial<RequestInfo>): AppCaller;
+  caller(actor: Actor | null, request?: Partial<RequestInfo>, secrets?: CallerSecrets): AppCaller;
   /** Creates a user, signs them in through auth.login, and returns the resolved actor. */
   signUp(email: string, options?: { platformAdmin?: boolean; password?: string }): Promise<Actor>;
   /** Signs in with a password through auth.login; returns the session token and the actor. */
@@ -24,6 +24,12 @@ export interface TestHarness {
   /** Moves the services' clock forward (TOTP steps, expiries); Date.now is left alone. */
   advanceClock(ms: number): void;
   close(): Promise<void>;
+}
+
+/** What a participant's link or a partner's key carries, as the HTTP layer would pass it. */
+export interface CallerSecrets {
+  linkToken?: string;
+  apiKey?: string;
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -63,8 +69,15 @@ export async function createHarness(options: { config?: Partial<RuntimeConfig>; 
   const services = createServices(runtime);
   const factory = callerFactory;
 
-  const caller: TestHarness['caller'] = (actor, request) => {
-    const ctx: Context = { services, actor, request: testRequest(request), session: cookieJar() };
+  const caller: TestHarness['caller'] = (actor, request, secrets = {}) => {
+    const ctx: Context = {
+      services,
+      actor,
+      request: testRequest(request),
+      session: cookieJar(),
+      linkToken: secrets.linkToken ?? null,
+      apiKey: secrets.apiKey ?? null,
+    };
     return factory(ctx);
   };
 

@@ -21,7 +21,10 @@ export const auditListInput = z.object({ eventId: idSchema, ...auditFilterFields
  * that belong to no event (accounts, sign-in security). eventId: omitted for all,
  * null for the platform's own entries only, an id for one event.
  */
-export const platformAuditListInput = z.object({ eventId: idSchema.nullable().optional(), ...auditFilterFields });
+export const platformAuditListInput = z.object({
+  eventId: idSchema.nullable().optional(),
+  ...auditFilterFields,
+});
 
 export const auditEntryDto = z.object({
   id: z.number().int(),

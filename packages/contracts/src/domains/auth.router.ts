@@ -15,7 +15,10 @@ export const authRouter = router({
     .output(s.loginOutput)
     .mutation(({ ctx, input }) => ctx.services.auth.login(anyCaller(ctx), input, ctx.session)),
   verifySecondFactor: procedure
-    .meta({ access: { kind: 'pendingSecondFactor' }, summary: 'Complete sign-in with a TOTP or recovery code' })
+    .meta({
+      access: { kind: 'pendingSecondFactor' },
+      summary: 'Complete sign-in with a TOTP or recovery code',
+    })
     .input(s.secondFactorInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
@@ -53,11 +56,17 @@ export const authRouter = router({
       return ok;
     }),
   startTotpEnrolment: procedure
-    .meta({ access: { kind: 'signedIn' }, summary: 'A new TOTP secret and its QR code (not active until confirmed)' })
+    .meta({
+      access: { kind: 'signedIn' },
+      summary: 'A new TOTP secret and its QR code (not active until confirmed)',
+    })
     .output(s.totpEnrolmentOutput)
     .mutation(({ ctx }) => ctx.services.auth.startTotpEnrolment(signedInCaller(ctx))),
   confirmTotpEnrolment: procedure
-    .meta({ access: { kind: 'signedIn' }, summary: 'Activate TOTP with a first code; returns recovery codes once' })
+    .meta({
+      access: { kind: 'signedIn' },
+      summary: 'Activate TOTP with a first code; returns recovery codes once',
+    })
     .input(s.confirmTotpInput)
     .output(s.recoveryCodesOutput)
     .mutation(({ ctx, input }) => ctx.services.auth.confirmTotpEnrolment(signedInCaller(ctx), input)),
@@ -74,7 +83,10 @@ export const authRouter = router({
       return ok;
     }),
   requestPasswordReset: procedure
-    .meta({ access: { kind: 'public' }, summary: 'Email a reset link (answers the same whether or not the account exists)' })
+    .meta({
+      access: { kind: 'public' },
+      summary: 'Email a reset link (answers the same whether or not the account exists)',
+    })
     .input(s.requestPasswordResetInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {

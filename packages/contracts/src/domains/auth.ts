@@ -5,7 +5,10 @@ import { msg } from '../messages';
 
 export const loginInput = z.object({
   email: emailSchema,
-  password: z.string().min(1, { error: msg('passwordMissing') }).max(200),
+  password: z
+    .string()
+    .min(1, { error: msg('passwordMissing') })
+    .max(200),
 });
 
 export const loginOutput = z.object({
@@ -56,12 +59,20 @@ export const totpEnrolmentOutput = z.object({
 });
 
 export const confirmTotpInput = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, { error: msg('totpCode') }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: msg('totpCode') }),
 });
 
 export const recoveryCodesOutput = z.object({ recoveryCodes: z.array(z.string()) });
 
-export const disableTotpInput = z.object({ password: z.string().min(1, { error: msg('passwordMissing') }).max(200) });
+export const disableTotpInput = z.object({
+  password: z
+    .string()
+    .min(1, { error: msg('passwordMissing') })
+    .max(200),
+});
 
 export const requestPasswordResetInput = z.object({ email: emailSchema });
 
@@ -71,12 +82,20 @@ export const resetPasswordInput = z.object({
 });
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, { error: msg('passwordMissing') }).max(200),
+  currentPassword: z
+    .string()
+    .min(1, { error: msg('passwordMissing') })
+    .max(200),
   newPassword: passwordSchema,
 });
 
 export const updateProfileInput = z.object({
-  displayName: z.string().trim().min(1, { error: msg('name') }).max(120, { error: msg('tooLong', { max: 120 }) }).optional(),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, { error: msg('name') })
+    .max(120, { error: msg('tooLong', { max: 120 }) })
+    .optional(),
   locale: localeSchema.optional(),
 });
 
@@ -89,7 +108,11 @@ export const userDto = z.object({
 
 export const createUserInput = z.object({
   email: emailSchema,
-  displayName: z.string().trim().min(1, { error: msg('name') }).max(120, { error: msg('tooLong', { max: 120 }) }),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, { error: msg('name') })
+    .max(120, { error: msg('tooLong', { max: 120 }) }),
   password: passwordSchema,
   isPlatformAdmin: z.boolean().default(false),
 });

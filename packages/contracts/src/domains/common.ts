@@ -24,8 +24,16 @@ export const passwordSchema = z
 /** Text in Korean and English; either may be missing, and one falls back to the other. */
 export function localizedText(max: number) {
   return z.object({
-    ko: z.string().trim().max(max, { error: msg('tooLong', { max }) }).optional(),
-    en: z.string().trim().max(max, { error: msg('tooLong', { max }) }).optional(),
+    ko: z
+      .string()
+      .trim()
+      .max(max, { error: msg('tooLong', { max }) })
+      .optional(),
+    en: z
+      .string()
+      .trim()
+      .max(max, { error: msg('tooLong', { max }) })
+      .optional(),
   });
 }
 

@@ -5,7 +5,10 @@ import * as s from './events';
 
 export const eventsRouter = router({
   listMine: procedure
-    .meta({ access: { kind: 'signedIn' }, summary: 'Events whose team the user is on (all events for a platform admin)' })
+    .meta({
+      access: { kind: 'signedIn' },
+      summary: 'Events whose team the user is on (all events for a platform admin)',
+    })
     .input(s.listEventsInput)
     .output(s.eventDto.array())
     .query(({ ctx, input }) => ctx.services.events.listMine(signedInCaller(ctx), input)),

@@ -59,7 +59,10 @@ export type EventTransition = (typeof eventTransitions)[number];
  * Only published events are on the portal; closing takes an event off it.
  * The server enforces this table; the console shows the moves it allows.
  */
-export const eventTransitionRules: Record<EventTransition, { from: readonly EventStatus[]; to: EventStatus }> = {
+export const eventTransitionRules: Record<
+  EventTransition,
+  { from: readonly EventStatus[]; to: EventStatus }
+> = {
   publish: { from: ['draft', 'closed'], to: 'published' },
   close: { from: ['published'], to: 'closed' },
   archive: { from: ['draft', 'closed'], to: 'archived' },

@@ -46,7 +46,10 @@ export const teamRouter = router({
     .output(s.invitationInfoOutput)
     .query(({ ctx, input }) => ctx.services.team.invitationInfo(anyCaller(ctx), input)),
   acceptInvitation: procedure
-    .meta({ access: { kind: 'public' }, summary: 'Join the team (creating an account if needed) and sign in' })
+    .meta({
+      access: { kind: 'public' },
+      summary: 'Join the team (creating an account if needed) and sign in',
+    })
     .input(s.acceptInvitationInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {

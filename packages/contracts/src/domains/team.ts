@@ -43,6 +43,11 @@ export const invitationInfoOutput = z.object({
 });
 export const acceptInvitationInput = z.object({
   token: z.string().min(20).max(200),
-  displayName: z.string().trim().min(1, { error: msg('name') }).max(120, { error: msg('tooLong', { max: 120 }) }).optional(),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, { error: msg('name') })
+    .max(120, { error: msg('tooLong', { max: 120 }) })
+    .optional(),
   password: passwordSchema.optional(),
 });

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './identity';
 
 /** Text in Korean and English; either may be missing and falls back to the other. */
@@ -37,7 +48,14 @@ export const events = pgTable(
   ],
 );
 
-export const eventRoles = ['owner', 'admin', 'staff', 'program_chair', 'reviewer', 'b2b_coordinator'] as const;
+export const eventRoles = [
+  'owner',
+  'admin',
+  'staff',
+  'program_chair',
+  'reviewer',
+  'b2b_coordinator',
+] as const;
 export type EventRole = (typeof eventRoles)[number];
 
 /** A staff member's role in one event. One role per person per event. */
@@ -73,5 +91,8 @@ export const eventInvitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('event_invitations_token_key').on(t.tokenHash), index('event_invitations_event_idx').on(t.eventId)],
+  (t) => [
+    uniqueIndex('event_invitations_token_key').on(t.tokenHash),
+    index('event_invitations_event_idx').on(t.eventId),
+  ],
 );

@@ -2,3 +2,5 @@ export * from './identity';
 export * from './events';
 export * from './audit';
 export * from './mail';
+export * from './partners';
+export * from './registration';

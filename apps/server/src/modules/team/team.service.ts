@@ -199,7 +199,7 @@ export function createTeamService(runtime: Runtime): Services['team'] {
   };
 }
 
-export function createAccessService(runtime: Runtime): Services['access'] {
+export function createAccessService(runtime: Runtime): Pick<Services['access'], 'eventAccess'> {
   return {
     async eventAccess(actor, eventId) {
       const standing = await repo.findEventStanding(runtime.db, eventId, actor.userId);

@@ -1,0 +1,31 @@
+import { eq, schema } from '@plenary/db';
+import type { Services } from '@plenary/contracts';
+import type { Runtime } from '../../core/runtime';
+import { sha256 } from '../identity/crypto';
+
+/**
+ * Emailed links carry a random secret; only its hash is stored, so a database
+ * leak does not open anyone's registration.
+ */
+export function createLinkAccess(
+  runtime: Runtime,
+): Pick<Services['access'], 'registrationLink' | 'delegationLink'> {
+  return {
+    async registrationLink(token) {
+      if (token.length < 20 || token.length > 100) return null;
+      const [row] = await runtime.db
+        .select({ registrationId: schema.registrations.id, eventId: schema.registrations.eventId })
+        .from(schema.registrations)
+        .where(eq(schema.registrations.manageTokenHash, sha256(token)));
+      return row ?? null;
+    },
+    async delegationLink(token) {
+      if (token.length < 20 || token.length > 100) return null;
+      const [row] = await runtime.db
+        .select({ delegationId: schema.delegations.id, eventId: schema.delegations.eventId })
+        .from(schema.delegations)
+        .where(eq(schema.delegations.manageTokenHash, sha256(token)));
+      return row ?? null;
+    },
+  };
+}

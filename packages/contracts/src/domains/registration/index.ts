@@ -1,0 +1,6 @@
+export * from './countries';
+export * from './form';
+export * from './setup';
+export * from './registrations';
+export * from './portal';
+export * from './delegations';

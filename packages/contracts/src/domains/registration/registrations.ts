@@ -1,0 +1,333 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, localeSchema } from '../common';
+import { msg } from '../../messages';
+import { countryCodes } from './countries';
+import { answersInput, consentKinds } from './form';
+
+const text = z.object({ ko: z.string().optional(), en: z.string().optional() });
+
+export const registrationStatuses = [
+  'pending',
+  'confirmed',
+  'waitlisted',
+  'offered',
+  'cancelled',
+  'rejected',
+] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+export const paymentStatuses = ['not_required', 'unpaid', 'paid', 'waived'] as const;
+export const registrationSources = ['portal', 'staff', 'partner'] as const;
+
+/** Statuses that hold a place (counted against every limit). */
+export const placeHoldingStatuses = [
+  'pending',
+  'confirmed',
+  'offered',
+] as const satisfies readonly RegistrationStatus[];
+
+// Control characters (C0, C1) and the bidi overrides that can disguise a name.
+// eslint-disable-next-line no-control-regex
+const forbiddenInName = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A person's name in any script: Hangul, Chinese, Arabic, accented Latin. Only
+ * what cannot be printed on a badge is refused; the text is stored in NFC.
+ */
+export function personName(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, { error: msg('required') })
+    .max(max, { error: msg('tooLong', { max }) })
+    .refine((v) => !forbiddenInName.test(v), { error: msg('personName') })
+    .transform((v) => v.normalize('NFC'));
+}
+
+function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, { error: msg('tooLong', { max }) })
+    .refine((v) => !forbiddenInName.test(v.replace(/[\n\t]/g, ' ')), { error: msg('personName') })
+    .transform((v) => (v === '' ? null : v.normalize('NFC')))
+    .nullable()
+    .optional();
+}
+
+export const countrySchema = z
+  .string({ error: msg('country') })
+  .trim()
+  .toUpperCase()
+  .refine((v) => (countryCodes as readonly string[]).includes(v), { error: msg('country') });
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()./-]{5,29}$/, { error: msg('phone') })
+  .transform((v) => v.replace(/\s+/g, ' '))
+  .nullable()
+  .optional();
+
+/** The person: the standard fields of every registration form. */
+export const participantFields = z.object({
+  givenName: personName(100),
+  familyName: personName(100),
+  localName: optionalText(100),
+  email: emailSchema,
+  organisation: personName(200),
+  jobTitle: optionalText(200),
+  country: countrySchema,
+  phone: phoneSchema.or(z.literal('').transform(() => null)),
+  dietary: optionalText(500),
+  accessibility: optionalText(500),
+});
+export type ParticipantFields = z.infer<typeof participantFields>;
+
+const optionIds = z
+  .array(idSchema)
+  .max(30)
+  .default([])
+  .refine((ids) => new Set(ids).size === ids.length, { error: msg('duplicateOptions') });
+
+export const acceptedConsentInput = z.object({
+  kind: z.enum(consentKinds),
+  version: z.number().int().min(1),
+});
+
+/** One registration, as the portal, staff and partners send it. */
+export const registrationRequest = z.object({
+  categoryId: idSchema,
+  invitationCode: z.string().trim().toUpperCase().max(40).nullable().optional(),
+  participant: participantFields,
+  optionIds,
+  answers: answersInput.default({}),
+  locale: localeSchema.default('en'),
+});
+export type RegistrationRequest = z.infer<typeof registrationRequest>;
+
+/** A participant registering on the portal; they must accept the current consent texts. */
+export const registerInput = registrationRequest.extend({
+  eventId: idSchema,
+  consents: z.array(acceptedConsentInput).max(10).default([]),
+});
+export type RegisterInput = z.infer<typeof registerInput>;
+
+/** Staff registering someone by hand (on the phone, at the desk). */
+export const staffRegisterInput = registrationRequest.extend({
+  eventId: idSchema,
+  /** Staff may confirm a category that needs approval at once. */
+  approve: z.boolean().default(false),
+  sendConfirmation: z.boolean().default(true),
+});
+
+/** What the one who registered learns at once; the personal link goes by email. */
+export const registrationReceiptDto = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  status: z.enum(registrationStatuses),
+  waitlistPosition: z.number().int().nullable(),
+  options: z.array(
+    z.object({
+      optionId: z.uuid(),
+      status: z.enum(['booked', 'waitlisted']),
+      waitlistPosition: z.number().int().nullable(),
+    }),
+  ),
+});
+export type RegistrationReceiptDto = z.infer<typeof registrationReceiptDto>;
+
+export const registrationChoiceDto = z.object({
+  optionId: z.uuid(),
+  code: z.string(),
+  label: text,
+  status: z.enum(['booked', 'waitlisted']),
+  waitlistPosition: z.number().int().nullable(),
+});
+
+/** A registration as staff see it. No passport data: that lives with the visa request. */
+export const registrationDto = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  reference: z.string(),
+  status: z.enum(registrationStatuses),
+  source: z.enum(registrationSources),
+  category: z.object({ id: z.uuid(), code: z.string(), label: text, colour: z.string() }),
+  givenName: z.string(),
+  familyName: z.string(),
+  localName: z.string().nullable(),
+  email: z.string(),
+  organisation: z.string(),
+  jobTitle: z.string().nullable(),
+  country: z.string(),
+  phone: z.string().nullable(),
+  dietary: z.string().nullable(),
+  accessibility: z.string().nullable(),
+  locale: localeSchema,
+  answers: z.record(z.string(), z.unknown()),
+  consents: z.array(z.object({ kind: z.string(), version: z.number().int(), acceptedAt: z.string() })),
+  options: z.array(registrationChoiceDto),
+  invitationCode: z.string().nullable(),
+  delegation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  partnerId: z.uuid().nullable(),
+  waitlistPosition: z.number().int().nullable(),
+  offerExpiresAt: z.string().nullable(),
+  statusReason: z.string().nullable(),
+  paymentStatus: z.enum(paymentStatuses),
+  paymentReference: z.string().nullable(),
+  fee: z.object({ amount: z.number().int(), currency: z.string() }).nullable(),
+  emailVerified: z.boolean(),
+  checkedInAt: z.string().nullable(),
+  visaLetterStatus: z.enum(['requested', 'approved', 'rejected']).nullable(),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+});
+export type RegistrationDto = z.infer<typeof registrationDto>;
+
+export const registrationRefInput = z.object({ eventId: idSchema, registrationId: idSchema });
+
+export const registrationSortFields = [
+  'createdAt',
+  'familyName',
+  'organisation',
+  'country',
+  'status',
+  'reference',
+] as const;
+export const visaFilter = ['none', 'requested', 'approved', 'rejected'] as const;
+
+/** The participant list: server-side search, filters, sorting and pages. */
+export const registrationListInput = z.object({
+  eventId: idSchema,
+  search: z.string().trim().max(200).optional(),
+  statuses: z.array(z.enum(registrationStatuses)).max(6).optional(),
+  categoryIds: z.array(idSchema).max(50).optional(),
+  countries: z.array(z.string().trim().toUpperCase().length(2)).max(250).optional(),
+  optionId: idSchema.optional(),
+  checkedIn: z.boolean().optional(),
+  visaLetter: z.enum(visaFilter).optional(),
+  sort: z.enum(registrationSortFields).default('createdAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type RegistrationListInput = z.infer<typeof registrationListInput>;
+
+/** A row of the participant list: what the table shows. */
+export const registrationRowDto = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  status: z.enum(registrationStatuses),
+  categoryId: z.uuid(),
+  categoryLabel: text,
+  categoryColour: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  localName: z.string().nullable(),
+  email: z.string(),
+  organisation: z.string(),
+  country: z.string(),
+  paymentStatus: z.enum(paymentStatuses),
+  checkedInAt: z.string().nullable(),
+  visaLetterStatus: z.enum(['requested', 'approved', 'rejected']).nullable(),
+  createdAt: z.string(),
+});
+export type RegistrationRowDto = z.infer<typeof registrationRowDto>;
+export const registrationListOutput = z.object({
+  rows: z.array(registrationRowDto),
+  total: z.number().int(),
+});
+
+export const registrationDetailDto = registrationDto.extend({
+  history: z.array(
+    z.object({
+      at: z.string(),
+      actorLabel: z.string(),
+      action: z.string(),
+      diff: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+    }),
+  ),
+});
+
+export const decideRegistrationsInput = z.object({
+  eventId: idSchema,
+  registrationIds: z.array(idSchema).min(1).max(1000),
+  reason: z.string().trim().max(1000).nullable().default(null),
+});
+export const cancelRegistrationInput = z.object({
+  eventId: idSchema,
+  registrationId: idSchema,
+  reason: z.string().trim().max(1000).nullable().default(null),
+});
+export const bulkOutcomeDto = z.object({
+  changed: z.number().int(),
+  skipped: z.array(z.object({ id: z.uuid(), reason: z.string() })),
+});
+
+export const setPaymentInput = z.object({
+  eventId: idSchema,
+  registrationId: idSchema,
+  paymentStatus: z.enum(['unpaid', 'paid', 'waived']),
+  paymentReference: z.string().trim().max(200).nullable().default(null),
+});
+
+export const updateParticipantInput = z.object({
+  eventId: idSchema,
+  registrationId: idSchema,
+  participant: participantFields.partial(),
+  answers: answersInput.optional(),
+});
+
+export const bulkEmailInput = z.object({
+  eventId: idSchema,
+  registrationIds: z.array(idSchema).min(1).max(10_000),
+  subject: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(20_000),
+});
+
+export const waitlistInput = z.object({ eventId: idSchema, categoryId: idSchema.optional() });
+export const waitlistEntryDto = z.object({
+  registrationId: z.uuid(),
+  reference: z.string(),
+  position: z.number().int(),
+  name: z.string(),
+  organisation: z.string(),
+  country: z.string(),
+  categoryId: z.uuid(),
+  categoryLabel: text,
+  createdAt: z.string(),
+});
+/** Put a waiting registration before another one (or last when beforeId is null). */
+export const moveInWaitlistInput = z.object({
+  eventId: idSchema,
+  registrationId: idSchema,
+  beforeId: idSchema.nullable(),
+});
+
+export const registrationStatsDto = z.object({
+  total: z.number().int(),
+  byStatus: z.array(z.object({ status: z.enum(registrationStatuses), count: z.number().int() })),
+  byCategory: z.array(
+    z.object({
+      categoryId: z.uuid(),
+      label: text,
+      colour: z.string(),
+      capacity: z.number().int().nullable(),
+      taken: z.number().int(),
+      waitlisted: z.number().int(),
+    }),
+  ),
+  byCountry: z.array(z.object({ country: z.string(), count: z.number().int() })),
+  byOption: z.array(
+    z.object({
+      optionId: z.uuid(),
+      label: text,
+      capacity: z.number().int().nullable(),
+      booked: z.number().int(),
+      waitlisted: z.number().int(),
+    }),
+  ),
+  overTime: z.array(z.object({ date: z.string(), count: z.number().int() })),
+  checkedIn: z.number().int(),
+});
+export type RegistrationStatsDto = z.infer<typeof registrationStatsDto>;
