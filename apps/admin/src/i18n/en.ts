@@ -1,3 +1,8 @@
+import { en as registrationSetupEN } from '../features/registration-setup/messages';
+import { en as participantsEN } from '../features/participants/messages';
+import { en as partnersEN } from '../features/partners/messages';
+import { en as webhooksEN } from '../features/webhooks/messages';
+import { en as deskEN } from '../features/desk/messages';
 import type { Messages } from './ko';
 
 /** English messages; the shape is Korean's (ko.ts). */
@@ -316,4 +321,9 @@ export const en: Messages = {
       done: 'The user {email} has been added.',
     },
   },
+  registrationSetup: registrationSetupEN,
+  participants: participantsEN,
+  partners: partnersEN,
+  webhooks: webhooksEN,
+  desk: deskEN,
 };

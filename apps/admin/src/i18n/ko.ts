@@ -1,3 +1,8 @@
+import { ko as registrationSetupKO } from '../features/registration-setup/messages';
+import { ko as participantsKO } from '../features/participants/messages';
+import { ko as partnersKO } from '../features/partners/messages';
+import { ko as webhooksKO } from '../features/webhooks/messages';
+import { ko as deskKO } from '../features/desk/messages';
 /**
  * Korean messages: the shape every language follows (en.ts is checked against it).
  * vue-i18n syntax: {name} is a value, "a | b" a plural; write no "@" or "|" otherwise.
@@ -316,6 +321,11 @@ export const ko = {
       done: '{email} 사용자를 추가했습니다.',
     },
   },
+  registrationSetup: registrationSetupKO,
+  participants: participantsKO,
+  partners: partnersKO,
+  webhooks: webhooksKO,
+  desk: deskKO,
 };
 
 export type Messages = typeof ko;

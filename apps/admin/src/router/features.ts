@@ -1,3 +1,8 @@
+import { registrationSetupFeature } from '../features/registration-setup/routes';
+import { participantsFeature } from '../features/participants/routes';
+import { partnersFeature } from '../features/partners/routes';
+import { webhooksFeature } from '../features/webhooks/routes';
+import { deskFeature } from '../features/desk/routes';
 import { auditFeature } from '../features/audit/routes';
 import { authFeature } from '../features/auth/routes';
 import { eventsFeature } from '../features/events/routes';
@@ -16,4 +21,9 @@ export const features: readonly Feature[] = [
   profileFeature,
   usersFeature,
   mailFeature,
+  registrationSetupFeature,
+  participantsFeature,
+  partnersFeature,
+  webhooksFeature,
+  deskFeature,
 ];

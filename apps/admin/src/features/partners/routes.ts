@@ -1,0 +1,3 @@
+import type { Feature } from '../../router/feature';
+
+export const partnersFeature: Feature = {};
