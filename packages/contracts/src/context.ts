@@ -65,6 +65,8 @@ export interface PartnerCaller {
 /** The holder of a registration's emailed link. */
 export interface ParticipantCaller {
   request: RequestInfo;
+  /** The link's secret itself, to put the same link in the mails it triggers. */
+  linkToken: string;
   registrationId: string;
   eventId: string;
 }

@@ -95,7 +95,7 @@ const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }
   if (access.kind === 'participant') {
     const link = ctx.linkToken ? await ctx.services.access.registrationLink(ctx.linkToken) : null;
     if (!link) return refuse('UNAUTHENTICATED', badLink);
-    return next({ ctx: { ...none, participantCaller: { request: ctx.request, ...link } } });
+    return next({ ctx: { ...none, participantCaller: { request: ctx.request, linkToken: ctx.linkToken ?? '', ...link } } });
   }
   if (access.kind === 'delegationContact') {
     const link = ctx.linkToken ? await ctx.services.access.delegationLink(ctx.linkToken) : null;

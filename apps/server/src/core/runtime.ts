@@ -10,6 +10,11 @@ export interface RuntimeConfig {
   mailFrom: string;
   smtpUrl: string | undefined;
   sessionHours: number;
+  /**
+   * Off only in the control run of the capacity concurrency test, to show that
+   * without the locks registrations oversell. Never off in a server.
+   */
+  capacityLocks?: boolean;
 }
 
 /** What services share: the database, the job queue, configuration, a clock, a logger. */

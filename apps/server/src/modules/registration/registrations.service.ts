@@ -1,21 +1,164 @@
-import type { Services } from '@plenary/contracts';
-import type { Runtime } from '../../core/runtime';
-import { notBuilt } from './not-built';
+import { and, eq, inArray, schema } from '@plenary/db';
+import { DomainError, type Services } from '@plenary/contracts';
+import { inTransaction, type Runtime } from '../../core/runtime';
+import { recordAudit } from '../audit/audit.service';
+import { recordWebhookEvent } from '../webhooks/webhook-outbox';
+import { mailParticipant } from './mails';
+import { placeRegistration } from './placement';
+import { cancelRegistration } from './promotion';
+import { loadRegistrationDto } from './registration.dto';
+import { webhookData } from './webhook-data';
+
+export { createPortalRegistrationService, createMyRegistrationService } from './portal.service';
+export { createDelegationService } from './delegations.service';
+
+const { registrations, events } = schema;
 
 export type RegistrationCommands = Pick<
   Services['registrations'],
   'create' | 'approve' | 'reject' | 'cancel' | 'setPayment'
 >;
 
-export function createRegistrationCommands(_runtime: Runtime): RegistrationCommands {
-  return notBuilt('registrations');
+/** A registration of the caller's event, or NOT_FOUND (ids of other events are not told apart). */
+export async function registrationOfEvent(runtime: Runtime, eventId: string, registrationId: string) {
+  const dto = await loadRegistrationDto(runtime.db, registrationId, runtime.now());
+  if (!dto || dto.eventId !== eventId) throw new DomainError('NOT_FOUND', 'No such registration');
+  return dto;
 }
-export function createPortalRegistrationService(_runtime: Runtime): Services['portalRegistration'] {
-  return notBuilt('portalRegistration');
-}
-export function createMyRegistrationService(_runtime: Runtime): Services['myRegistration'] {
-  return notBuilt('myRegistration');
-}
-export function createDelegationService(_runtime: Runtime): Services['delegations'] {
-  return notBuilt('delegations');
+
+export function createRegistrationCommands(runtime: Runtime): RegistrationCommands {
+  async function loadOwn(eventId: string, id: string) {
+    return registrationOfEvent(runtime, eventId, id);
+  }
+  return {
+    async create(caller, input) {
+      const { eventId, approve, sendConfirmation, ...request } = input;
+      const placed = await inTransaction(runtime, (uow) =>
+        placeRegistration(runtime, uow, eventId, request, {
+          source: 'staff',
+          partnerId: null,
+          caller,
+          emailVerified: true,
+          approve,
+          consents: [],
+          ignoreOpeningDates: true,
+          sendMail: sendConfirmation,
+        }),
+      );
+      return loadOwn(eventId, placed.registrationId);
+    },
+
+    async approve(caller, input) {
+      const skipped: Array<{ id: string; reason: string }> = [];
+      let changed = 0;
+      await inTransaction(runtime, async (uow) => {
+        const rows = await uow.tx
+          .select()
+          .from(registrations)
+          .where(
+            and(eq(registrations.eventId, input.eventId), inArray(registrations.id, input.registrationIds)),
+          )
+          .for('update');
+        const [event] = await uow.tx
+          .select({ title: events.title })
+          .from(events)
+          .where(eq(events.id, input.eventId));
+        const found = new Set(rows.map((r) => r.id));
+        for (const id of input.registrationIds) if (!found.has(id)) skipped.push({ id, reason: 'not found' });
+        const now = runtime.now();
+        for (const r of rows) {
+          if (r.status !== 'pending') {
+            skipped.push({ id: r.id, reason: `is ${r.status}` });
+            continue;
+          }
+          // A pending registration already holds its place: approving changes no count.
+          const [after] = await uow.tx
+            .update(registrations)
+            .set({ status: 'confirmed', confirmedAt: now, statusReason: input.reason, updatedAt: now })
+            .where(eq(registrations.id, r.id))
+            .returning();
+          if (!after) continue;
+          changed += 1;
+          await recordAudit(uow.tx, caller, {
+            eventId: input.eventId,
+            action: 'registration.approve',
+            objectType: 'registration',
+            objectId: r.id,
+            before: { status: 'pending' },
+            after: { status: 'confirmed' },
+          });
+          await recordWebhookEvent(runtime, uow, {
+            partnerId: after.partnerId,
+            type: 'registration.confirmed',
+            registration: webhookData(after),
+          });
+          await mailParticipant(
+            runtime,
+            uow,
+            'confirmed',
+            { email: after.email, locale: after.locale, eventId: after.eventId },
+            {
+              eventTitle: event?.title ?? {},
+              name: `${after.givenName} ${after.familyName}`,
+              reference: after.reference,
+              link: runtime.config.publicUrl + '/',
+            },
+          );
+        }
+      });
+      return { changed, skipped };
+    },
+
+    async reject(caller, input) {
+      const skipped: Array<{ id: string; reason: string }> = [];
+      let changed = 0;
+      for (const id of input.registrationIds) {
+        try {
+          await loadOwn(input.eventId, id);
+          await inTransaction(runtime, (uow) =>
+            cancelRegistration(runtime, uow, id, { caller, reason: input.reason }, 'rejected'),
+          );
+          changed += 1;
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          skipped.push({ id, reason: err.message });
+        }
+      }
+      return { changed, skipped };
+    },
+
+    async cancel(caller, input) {
+      await loadOwn(input.eventId, input.registrationId);
+      await inTransaction(runtime, (uow) =>
+        cancelRegistration(runtime, uow, input.registrationId, { caller, reason: input.reason }),
+      );
+      return loadOwn(input.eventId, input.registrationId);
+    },
+
+    async setPayment(caller, input) {
+      const before = await loadOwn(input.eventId, input.registrationId);
+      if (!before.fee) throw new DomainError('INVALID_STATE', 'This registration’s category has no fee');
+      await inTransaction(runtime, async (uow) => {
+        const now = runtime.now();
+        await uow.tx
+          .update(registrations)
+          .set({
+            paymentStatus: input.paymentStatus,
+            paymentReference: input.paymentReference,
+            paidAt: input.paymentStatus === 'unpaid' ? null : now,
+            updatedAt: now,
+          })
+          .where(eq(registrations.id, input.registrationId));
+        await recordAudit(uow.tx, caller, {
+          eventId: input.eventId,
+          action: 'registration.payment',
+          objectType: 'registration',
+          objectId: input.registrationId,
+          before: { paymentStatus: before.paymentStatus, paymentReference: before.paymentReference },
+          after: { paymentStatus: input.paymentStatus, paymentReference: input.paymentReference },
+        });
+      });
+      return loadOwn(input.eventId, input.registrationId);
+    },
+  };
 }

@@ -1,0 +1,113 @@
+import { and, asc, desc, eq, schema, sql } from '@plenary/db';
+import { DomainError, type DelegationDto, type Services } from '@plenary/contracts';
+import { inTransaction, type Runtime } from '../../core/runtime';
+import { placeDelegation } from './placement';
+import { cancelRegistration } from './promotion';
+import { loadRegistrationDtos } from './registration.dto';
+
+const { delegations, registrations } = schema;
+
+async function loadDelegation(
+  runtime: Runtime,
+  eventId: string,
+  delegationId: string,
+): Promise<DelegationDto> {
+  const [d] = await runtime.db
+    .select()
+    .from(delegations)
+    .where(and(eq(delegations.id, delegationId), eq(delegations.eventId, eventId)));
+  if (!d) throw new DomainError('NOT_FOUND', 'No such delegation');
+  const ids = await runtime.db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(eq(registrations.delegationId, d.id))
+    .orderBy(asc(registrations.createdAt), asc(registrations.id));
+  const members = await loadRegistrationDtos(
+    runtime.db,
+    ids.map((r) => r.id),
+    runtime.now(),
+  );
+  return {
+    id: d.id,
+    eventId: d.eventId,
+    name: d.name,
+    contactName: d.contactName,
+    contactEmail: d.contactEmail,
+    partnerId: d.partnerId,
+    createdAt: d.createdAt.toISOString(),
+    members: members.map((m) => ({
+      registrationId: m.id,
+      reference: m.reference,
+      status: m.status,
+      givenName: m.givenName,
+      familyName: m.familyName,
+      email: m.email,
+      waitlistPosition: m.waitlistPosition,
+    })),
+  };
+}
+export { loadDelegation };
+
+export function createDelegationService(runtime: Runtime): Services['delegations'] {
+  return {
+    async list(caller) {
+      const rows = await runtime.db
+        .select({
+          d: delegations,
+          memberCount: sql<number>`(select count(*)::int from registrations r where r.delegation_id = ${delegations.id})`,
+          confirmed: sql<number>`(select count(*)::int from registrations r where r.delegation_id = ${delegations.id} and r.status = 'confirmed')`,
+        })
+        .from(delegations)
+        .where(eq(delegations.eventId, caller.eventId))
+        .orderBy(desc(delegations.createdAt));
+      return rows.map(({ d, memberCount, confirmed }) => ({
+        id: d.id,
+        eventId: d.eventId,
+        name: d.name,
+        contactName: d.contactName,
+        contactEmail: d.contactEmail,
+        partnerId: d.partnerId,
+        createdAt: d.createdAt.toISOString(),
+        memberCount: Number(memberCount),
+        confirmed: Number(confirmed),
+      }));
+    },
+    get: (caller, input) => loadDelegation(runtime, caller.eventId, input.delegationId),
+    async create(caller, input) {
+      const { eventId, ...request } = input;
+      const placed = await inTransaction(runtime, (uow) =>
+        placeDelegation(runtime, uow, eventId, request, {
+          source: 'staff',
+          partnerId: null,
+          caller,
+          emailVerified: true,
+          approve: false,
+          consents: [],
+          ignoreOpeningDates: true,
+        }),
+      );
+      return loadDelegation(runtime, eventId, placed.delegationId);
+    },
+    mine: (caller) => loadDelegation(runtime, caller.eventId, caller.delegationId),
+    async cancelMember(caller, input) {
+      const [member] = await runtime.db
+        .select({ id: registrations.id, email: registrations.email })
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.id, input.registrationId),
+            eq(registrations.delegationId, caller.delegationId),
+          ),
+        );
+      if (!member) throw new DomainError('NOT_FOUND', 'No such member of this delegation');
+      await inTransaction(runtime, (uow) =>
+        cancelRegistration(runtime, uow, member.id, {
+          caller: 'system',
+          reason: input.reason,
+          actorLabel: `delegation contact`,
+        }),
+      );
+      return loadDelegation(runtime, caller.eventId, caller.delegationId);
+    },
+  };
+}

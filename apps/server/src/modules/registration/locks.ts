@@ -1,0 +1,28 @@
+import { sql } from '@plenary/db';
+import type { Runtime, UnitOfWork } from '../../core/runtime';
+
+/**
+ * The limited objects a transaction may lock, in the one order every
+ * transaction takes them: the event, then categories, codes and options, each
+ * by id. Taking locks in a single global order means two transactions never
+ * wait for each other in a circle (no deadlocks).
+ */
+export type LimitKey = { kind: 'event' | 'category' | 'code' | 'option'; id: string };
+const rank = { event: 1, category: 2, code: 3, option: 4 } as const;
+
+/**
+ * Transaction-scoped advisory locks, one per limited object, as pretix does for
+ * quotas. Whoever holds an object's lock may count its places from the rows and
+ * rely on the count until commit, on PostgreSQL and on PGlite alike.
+ */
+export async function lockLimits(runtime: Runtime, uow: UnitOfWork, keys: LimitKey[]): Promise<void> {
+  if (runtime.config.capacityLocks === false) return;
+  const unique = [...new Map(keys.map((k) => [`${rank[k.kind]}:${k.id}`, k])).entries()].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  for (const [name] of unique) {
+    await uow.tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${'plenary.capacity:' + name}, 0))`,
+    );
+  }
+}
