@@ -1,6 +1,13 @@
 import { pino } from 'pino';
 import { TRPCError } from '@trpc/server';
-import { createCallerFactory, appRouter, type Actor, type Context, type RequestInfo, type SessionCookie } from '@plenary/contracts';
+import {
+  createCallerFactory,
+  appRouter,
+  type Actor,
+  type Context,
+  type RequestInfo,
+  type SessionCookie,
+} from '@plenary/contracts';
 import { createTestDatabase, type TestDatabase } from '@plenary/db/testing';
 import { startJobQueue } from '../core/jobs';
 import type { Runtime, RuntimeConfig } from '../core/runtime';
@@ -20,7 +27,11 @@ export interface TestHarness {
   /** Creates a user, signs them in through auth.login, and returns the resolved actor. */
   signUp(email: string, options?: { platformAdmin?: boolean; password?: string }): Promise<Actor>;
   /** Signs in with a password through auth.login; returns the session token and the actor. */
-  signIn(email: string, password: string, request?: Partial<RequestInfo>): Promise<{ token: string; actor: Actor; secondFactorRequired: boolean }>;
+  signIn(
+    email: string,
+    password: string,
+    request?: Partial<RequestInfo>,
+  ): Promise<{ token: string; actor: Actor; secondFactorRequired: boolean }>;
   /** Moves the services' clock forward (TOTP steps, expiries); Date.now is left alone. */
   advanceClock(ms: number): void;
   close(): Promise<void>;
@@ -53,18 +64,29 @@ export function testRequest(overrides: Partial<RequestInfo> = {}): RequestInfo {
 }
 
 /** A real database (PGlite or PostgreSQL, per vitest project), real services, the real router. */
-export async function createHarness(options: { config?: Partial<RuntimeConfig>; work?: boolean } = {}): Promise<TestHarness> {
-  const database = await createTestDatabase();
+export async function createHarness(
+  options: { config?: Partial<RuntimeConfig>; work?: boolean; poolSize?: number } = {},
+): Promise<TestHarness> {
+  const database = await createTestDatabase(options.poolSize ? { poolSize: options.poolSize } : {});
   let clockOffsetMs = 0;
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const jobs = await startJobQueue(database, logger, { work: options.work ?? false, pollingIntervalSeconds: 0.5 });
+  const jobs = await startJobQueue(database, logger, {
+    work: options.work ?? false,
+    pollingIntervalSeconds: 0.5,
+  });
   const runtime: Runtime = {
     database,
     db: database.db,
     jobs,
     logger,
     now: () => new Date(Date.now() + clockOffsetMs),
-    config: { publicUrl: 'http://plenary.test', mailFrom: 'Plenary <no-reply@plenary.test>', smtpUrl: undefined, sessionHours: 12, ...options.config },
+    config: {
+      publicUrl: 'http://plenary.test',
+      mailFrom: 'Plenary <no-reply@plenary.test>',
+      smtpUrl: undefined,
+      sessionHours: 12,
+      ...options.config,
+    },
   };
   const services = createServices(runtime);
   const factory = callerFactory;
@@ -98,7 +120,12 @@ export async function createHarness(options: { config?: Partial<RuntimeConfig>; 
     signIn,
     async signUp(email, opts = {}) {
       const password = opts.password ?? TEST_PASSWORD;
-      await createUser(runtime, 'system', { email, displayName: email.split('@')[0] ?? email, password, isPlatformAdmin: opts.platformAdmin ?? false });
+      await createUser(runtime, 'system', {
+        email,
+        displayName: email.split('@')[0] ?? email,
+        password,
+        isPlatformAdmin: opts.platformAdmin ?? false,
+      });
       return (await signIn(email, password)).actor;
     },
     advanceClock(ms) {
