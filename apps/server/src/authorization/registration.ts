@@ -33,6 +33,7 @@ export const registrationAccess: Record<string, string> = {
   'portalRegistration.form': 'public',
   'portalRegistration.register': 'public',
   'portalRegistration.resendLink': 'public',
+  'portalRegistration.uploadFile': 'public',
   'myRegistration.get': 'participant',
   'myRegistration.verifyEmail': 'participant',
   'myRegistration.update': 'participant',

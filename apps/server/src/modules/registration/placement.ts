@@ -25,6 +25,7 @@ import {
 } from './capacity';
 import { lockLimits, type LimitKey } from './locks';
 import { delegationLinkUrl, mailDelegationContact, mailParticipant, registrationLink } from './mails';
+import { attachFiles } from './uploads';
 import { webhookData } from './webhook-data';
 
 const {
@@ -248,6 +249,8 @@ export async function placeRegistration(
     })
     .returning();
   if (!row) throw new Error('registration insert returned nothing');
+
+  await attachFiles(uow, eventId, row.id, (settings?.questions ?? []) as FormQuestion[], answers);
 
   for (const o of chosen) {
     const free =

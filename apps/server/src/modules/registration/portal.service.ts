@@ -14,6 +14,7 @@ import { mailParticipant, registrationLink } from './mails';
 import { placeRegistration } from './placement';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
+import { uploadFile } from './uploads';
 import { webhookData } from './webhook-data';
 
 const {
@@ -166,6 +167,8 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
         })),
       };
     },
+
+    uploadFile: (_caller, input) => uploadFile(runtime, input),
 
     async resendLink(_caller, input) {
       // Says nothing about whether the address is registered: the answer is the same either way.
@@ -506,14 +509,12 @@ async function changeOptions(
   for (const o of wanted) {
     if (current.some((c) => c.optionId === o.id)) continue;
     const free = o.capacity === null || (counts.get(o.id)?.booked ?? 0) < o.capacity;
-    await uow.tx
-      .insert(registrationChoices)
-      .values({
-        registrationId,
-        optionId: o.id,
-        status: free ? 'booked' : 'waitlisted',
-        waitlistRank: free ? null : runtime.now().getTime() * 1000,
-      });
+    await uow.tx.insert(registrationChoices).values({
+      registrationId,
+      optionId: o.id,
+      status: free ? 'booked' : 'waitlisted',
+      waitlistRank: free ? null : runtime.now().getTime() * 1000,
+    });
   }
   await fillFreedPlaces(runtime, uow, eventId);
 }

@@ -123,3 +123,24 @@ export const resendLinkInput = z.object({
   eventId: idSchema,
   email: z.string().trim().toLowerCase().max(254),
 });
+
+/** Largest file a file question accepts (the request itself is capped at 1 MB). */
+export const MAX_UPLOAD_BYTES = 700_000;
+/** What a file question accepts, told by the file's content, not its name. */
+export const uploadContentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/** A file for a file question, sent before the registration; the answer holds the returned id. */
+export const uploadFileInput = z.object({
+  eventId: idSchema,
+  questionId: z.string().trim().max(40),
+  filename: z.string().trim().min(1).max(200),
+  /** The file's bytes, base64-encoded. */
+  // Generous here: the service tells a too-large file apart (413) from bad input.
+  contentBase64: z.string().max(1_400_000),
+});
+export const uploadedFileDto = z.object({
+  fileId: z.uuid(),
+  filename: z.string(),
+  contentType: z.enum(uploadContentTypes),
+  size: z.number().int(),
+});

@@ -189,6 +189,14 @@ export const portalRegistrationRouter = router({
     .input(s.resendLinkInput)
     .output(ok)
     .mutation(({ ctx, input }) => ctx.services.portalRegistration.resendLink(anyCaller(ctx), input)),
+  uploadFile: procedure
+    .meta({
+      access: { kind: 'public' },
+      summary: 'A file for a file question (PDF, JPEG or PNG, checked by content)',
+    })
+    .input(s.uploadFileInput)
+    .output(s.uploadedFileDto)
+    .mutation(({ ctx, input }) => ctx.services.portalRegistration.uploadFile(anyCaller(ctx), input)),
 });
 
 /** A participant's own page, opened by the emailed link. */

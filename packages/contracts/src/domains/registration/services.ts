@@ -100,6 +100,7 @@ export interface RegistrationServices {
       input: In<typeof s.registerInput>,
     ): Promise<Out<typeof s.registrationReceiptDto>>;
     resendLink(caller: Caller, input: In<typeof s.resendLinkInput>): Promise<void>;
+    uploadFile(caller: Caller, input: In<typeof s.uploadFileInput>): Promise<Out<typeof s.uploadedFileDto>>;
   };
   myRegistration: {
     get(caller: ParticipantCaller): Promise<Out<typeof s.myRegistrationDto>>;
