@@ -75,7 +75,7 @@ describe('file questions', () => {
           answers: { cv: file.fileId },
         }),
     );
-    expect((reused.cause as { fieldErrors: object }).fieldErrors).toEqual({
+    expect((reused.cause as unknown as { fieldErrors: object }).fieldErrors).toEqual({
       'answers.cv': ['Upload the file again'],
     });
   });
