@@ -108,7 +108,7 @@ export const en: Messages = {
     menu: 'Menu',
     open: 'Open the menu',
     pickEvent: 'Pick an event.',
-    sections: { event: 'Event', platform: 'Platform' },
+    sections: { event: 'Event', registration: 'Registration', platform: 'Platform' },
     overview: 'Overview & settings',
     team: 'Team',
     audit: 'Audit log',

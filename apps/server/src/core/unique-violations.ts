@@ -8,6 +8,15 @@ const known: Record<string, { field: string; message: string }> = {
   events_slug_key: { field: 'slug', message: 'Another event already uses this slug' },
   users_email_key: { field: 'email', message: 'An account with this email already exists' },
   event_members_event_id_user_id_pk: { field: 'email', message: 'This person is already on the team' },
+  registration_categories_code_key: {
+    field: 'code',
+    message: 'Another category of this event already uses this code',
+  },
+  registration_options_code_key: {
+    field: 'code',
+    message: 'Another option of this event already uses this code',
+  },
+  invitation_codes_code_key: { field: 'code', message: 'This invitation code already exists in this event' },
 };
 
 /** SQLSTATE of a driver error; drizzle wraps it in err.cause. */

@@ -1,7 +1,171 @@
-import type { Services } from '@plenary/contracts';
-import type { Runtime } from '../../core/runtime';
-import { notBuilt } from '../registration/not-built';
+import { DomainError, type Services } from '@plenary/contracts';
+import { inTransaction, type Runtime } from '../../core/runtime';
+import { recordAudit } from '../audit/audit.service';
+import { countCodeUses, countEventTaken } from '../registration/capacity';
+import { lockLimits } from '../registration/locks';
+import { fillFreedPlaces, lockWholeEvent } from '../registration/promotion';
+import { createCatalogueService, limitGrows } from './catalogue.service';
+import { defaultSettings, toCodeDto, toConsentDto, toSettingsDto } from './setup.dto';
+import * as repo from './setup.repo';
 
-export function createRegistrationSetupService(_runtime: Runtime): Services['registrationSetup'] {
-  return notBuilt('registrationSetup');
+/** Staff set registration up: event-wide rules, the form, categories, options, codes, consent texts. */
+export function createRegistrationSetupService(runtime: Runtime): Services['registrationSetup'] {
+  const now = () => runtime.now();
+
+  /** Applies a change to the settings row (created on first write) and records it, in one transaction. */
+  function changeSettings(
+    caller: Parameters<Services['registrationSetup']['getSettings']>[0],
+    action: string,
+    patch: Partial<Omit<repo.SettingsRow, 'eventId' | 'updatedAt'>>,
+    check?: (tx: Parameters<typeof repo.lockSettings>[0]) => Promise<void>,
+  ) {
+    return inTransaction(runtime, async (uow) => {
+      const { tx } = uow;
+      // The event's limit is checked, and freed places offered, under the locks registration takes.
+      if (patch.capacity !== undefined) await lockWholeEvent(runtime, uow, caller.eventId);
+      const { updatedAt: _b, ...before } = await repo.lockSettings(tx, caller.eventId);
+      if (check) await check(tx);
+      const { updatedAt: _a, ...after } = await repo.updateSettings(tx, caller.eventId, patch, now());
+      await recordAudit(tx, caller, {
+        eventId: caller.eventId,
+        action,
+        objectType: 'registrationSettings',
+        objectId: caller.eventId,
+        before,
+        after,
+      });
+      if (limitGrows(before.capacity, after.capacity)) await fillFreedPlaces(runtime, uow, caller.eventId);
+      return toSettingsDto(after);
+    });
+  }
+
+  return {
+    ...createCatalogueService(runtime),
+
+    async getSettings(caller) {
+      const row = await repo.findSettings(runtime.db, caller.eventId);
+      return toSettingsDto(row ?? defaultSettings(caller.eventId));
+    },
+
+    async updateSettings(caller, input) {
+      const { eventId: _eventId, ...fields } = input;
+      const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      return changeSettings(caller, 'registrationSettings.update', patch, async (tx) => {
+        if (input.capacity === undefined || input.capacity === null) return;
+        // Same rule as a category's limit: it may shrink, never below the places held.
+        const taken = await countEventTaken(tx, caller.eventId, now());
+        if (input.capacity < taken) {
+          const text = `${taken} ${taken === 1 ? 'place is' : 'places are'} already taken in the event; the capacity cannot be lower than ${taken}`;
+          throw new DomainError('INVALID_INPUT', text, { capacity: [text] });
+        }
+      });
+    },
+
+    async updateForm(caller, input) {
+      // A removed question's answers stay stored on the registrations that gave them.
+      return changeSettings(caller, 'registrationSettings.updateForm', {
+        standardFields: input.standardFields,
+        questions: input.questions,
+      });
+    },
+
+    async listCodes(caller) {
+      const [rows, uses] = await Promise.all([
+        repo.listCodes(runtime.db, caller.eventId),
+        countCodeUses(runtime.db, caller.eventId),
+      ]);
+      return rows.map((row) => toCodeDto(row, uses.get(row.id) ?? 0));
+    },
+
+    async createCode(caller, input) {
+      return inTransaction(runtime, async (uow) => {
+        const { tx } = uow;
+        // Locked as registration locks it: a code that reserves places changes what the category has left.
+        await lockLimits(runtime, uow, [{ kind: 'category', id: input.categoryId }]);
+        const category = await repo.lockCategory(tx, caller.eventId, input.categoryId);
+        if (!category) {
+          throw new DomainError('NOT_FOUND', 'This category was not found', {
+            categoryId: ['Choose a category of this event'],
+          });
+        }
+        const row = await repo.insertCode(tx, {
+          eventId: caller.eventId,
+          code: input.code,
+          categoryId: category.id,
+          reservesPlaces: input.reservesPlaces,
+          maxUses: input.maxUses,
+          expiresAt: input.expiresAt === null ? null : new Date(input.expiresAt),
+          note: input.note,
+          createdAt: now(),
+        });
+        await recordAudit(tx, caller, {
+          eventId: caller.eventId,
+          action: 'invitationCode.create',
+          objectType: 'invitationCode',
+          objectId: row.id,
+          after: {
+            code: row.code,
+            categoryId: row.categoryId,
+            reservesPlaces: row.reservesPlaces,
+            maxUses: row.maxUses,
+            expiresAt: row.expiresAt,
+            note: row.note,
+          },
+        });
+        return toCodeDto(row, 0);
+      });
+    },
+
+    async revokeCode(caller, input) {
+      await inTransaction(runtime, async (uow) => {
+        const { tx } = uow;
+        // A code that reserves places gives them back: they go to the waiting list at once.
+        await lockWholeEvent(runtime, uow, caller.eventId);
+        const code = await repo.lockCode(tx, caller.eventId, input.codeId);
+        if (!code) throw new DomainError('NOT_FOUND', 'This invitation code was not found');
+        // Revoking twice changes nothing (a double click); the first time is the one recorded.
+        if (code.revokedAt) return;
+        const row = await repo.revokeCode(tx, code.id, now());
+        await recordAudit(tx, caller, {
+          eventId: caller.eventId,
+          action: 'invitationCode.revoke',
+          objectType: 'invitationCode',
+          objectId: code.id,
+          before: { revokedAt: null },
+          after: { revokedAt: row.revokedAt },
+        });
+        if (code.reservesPlaces) await fillFreedPlaces(runtime, uow, caller.eventId);
+      });
+    },
+
+    async listConsents(caller) {
+      const rows = await repo.listConsents(runtime.db, caller.eventId);
+      const latest = new Map<string, number>();
+      for (const r of rows) latest.set(r.kind, Math.max(latest.get(r.kind) ?? 0, r.version));
+      return rows.map((r) => toConsentDto(r, latest.get(r.kind) === r.version));
+    },
+
+    async publishConsent(caller, input) {
+      return inTransaction(runtime, async ({ tx }) => {
+        if (!(await repo.lockEvent(tx, caller.eventId))) throw new DomainError('NOT_FOUND', 'No such event');
+        const version = (await repo.latestConsentVersion(tx, caller.eventId, input.kind)) + 1;
+        const row = await repo.insertConsent(tx, {
+          eventId: caller.eventId,
+          kind: input.kind,
+          version,
+          text: input.text,
+          required: input.required,
+          createdAt: now(),
+        });
+        await recordAudit(tx, caller, {
+          eventId: caller.eventId,
+          action: 'consent.publish',
+          objectType: 'consent',
+          objectId: row.id,
+          after: { kind: row.kind, version: row.version, text: row.text, required: row.required },
+        });
+        return toConsentDto(row, true);
+      });
+    },
+  };
 }

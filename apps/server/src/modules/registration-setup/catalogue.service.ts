@@ -1,0 +1,262 @@
+import { DomainError, message, type Services } from '@plenary/contracts';
+import type { Executor } from '@plenary/db';
+import { inTransaction, type Runtime } from '../../core/runtime';
+import { recordAudit } from '../audit/audit.service';
+import { countByCategory, countByOption, countReserved } from '../registration/capacity';
+import { lockLimits } from '../registration/locks';
+import { fillFreedPlaces, lockWholeEvent } from '../registration/promotion';
+import { toCategoryDto, toOptionDto } from './setup.dto';
+import * as repo from './setup.repo';
+
+type Setup = Services['registrationSetup'];
+export type CatalogueService = Pick<
+  Setup,
+  | 'listCategories'
+  | 'createCategory'
+  | 'updateCategory'
+  | 'deleteCategory'
+  | 'listOptions'
+  | 'createOption'
+  | 'updateOption'
+  | 'deleteOption'
+>;
+
+const toDate = (v: string | null) => (v === null ? null : new Date(v));
+
+/** Defined entries only: an update sends just what changed. */
+function definedOnly<T extends object>(v: T): Partial<T> {
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as Partial<T>;
+}
+
+/** Whether a new limit lets more people in than the old one (null: no limit). */
+export function limitGrows(before: number | null, after: number | null): boolean {
+  if (after === null) return before !== null;
+  return before !== null && after > before;
+}
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Categories and options: the things a participant registers for, each with its own limit. */
+export function createCatalogueService(runtime: Runtime): CatalogueService {
+  const now = () => runtime.now();
+
+  async function categoryDtoOf(db: Executor, eventId: string, row: repo.CategoryRow) {
+    const [counts, reserved] = await Promise.all([
+      countByCategory(db, eventId, now()),
+      countReserved(db, eventId, now()),
+    ]);
+    const held = (reserved.get(row.id) ?? []).reduce((sum, c) => sum + c.unused, 0);
+    return toCategoryDto(row, counts.get(row.id), held);
+  }
+
+  async function optionDtoOf(db: Executor, eventId: string, row: repo.OptionRow) {
+    const counts = await countByOption(db, eventId, now());
+    return toOptionDto(row, counts.get(row.id));
+  }
+
+  /** A limit may shrink, but never below the places people already hold. */
+  function refuseBelowTaken(capacity: number | null | undefined, taken: number, held: string) {
+    if (capacity === undefined || capacity === null || capacity >= taken) return;
+    const text = `${held}; the capacity cannot be lower than ${taken}`;
+    throw new DomainError('INVALID_INPUT', text, { capacity: [text] });
+  }
+
+  return {
+    async listCategories(caller) {
+      const [rows, counts, reserved] = await Promise.all([
+        repo.listCategories(runtime.db, caller.eventId),
+        countByCategory(runtime.db, caller.eventId, now()),
+        countReserved(runtime.db, caller.eventId, now()),
+      ]);
+      return rows.map((row) =>
+        toCategoryDto(
+          row,
+          counts.get(row.id),
+          (reserved.get(row.id) ?? []).reduce((sum, c) => sum + c.unused, 0),
+        ),
+      );
+    },
+
+    async createCategory(caller, input) {
+      const { eventId: _eventId, opensAt, closesAt, ...fields } = input;
+      return inTransaction(runtime, async ({ tx }) => {
+        const row = await repo.insertCategory(tx, {
+          ...fields,
+          eventId: caller.eventId,
+          opensAt: toDate(opensAt),
+          closesAt: toDate(closesAt),
+          createdAt: now(),
+          updatedAt: now(),
+        });
+        await recordAudit(tx, caller, {
+          eventId: caller.eventId,
+          action: 'registrationCategory.create',
+          objectType: 'registrationCategory',
+          objectId: row.id,
+          after: { ...fields, opensAt: row.opensAt, closesAt: row.closesAt },
+        });
+        return categoryDtoOf(tx, caller.eventId, row);
+      });
+    },
+
+    async updateCategory(caller, input) {
+      const { eventId: _eventId, categoryId, opensAt, closesAt, ...rest } = input;
+      const patch = {
+        ...definedOnly(rest),
+        ...(opensAt !== undefined ? { opensAt: toDate(opensAt) } : {}),
+        ...(closesAt !== undefined ? { closesAt: toDate(closesAt) } : {}),
+      };
+      return inTransaction(runtime, async (uow) => {
+        const { tx } = uow;
+        // A new limit is checked, and freed places offered, under the locks registration takes.
+        if (patch.capacity !== undefined) await lockWholeEvent(runtime, uow, caller.eventId);
+        const current = await repo.lockCategory(tx, caller.eventId, categoryId);
+        if (!current) throw new DomainError('NOT_FOUND', 'This category was not found');
+        const merged = { ...current, ...patch };
+        // The contract checks these pairs only when both are sent; here they meet the stored half.
+        if ((merged.feeAmount === null) !== (merged.feeCurrency === null)) {
+          const text = 'Give a fee and its currency together, or neither';
+          throw new DomainError('INVALID_INPUT', text, { feeCurrency: [text] });
+        }
+        if (merged.opensAt && merged.closesAt && merged.closesAt <= merged.opensAt) {
+          const text = message('endBeforeStart', {}, 'en');
+          throw new DomainError('INVALID_INPUT', text, { closesAt: [text] });
+        }
+        if (patch.capacity !== undefined && patch.capacity !== current.capacity) {
+          const counts = await countByCategory(tx, caller.eventId, now());
+          const taken = counts.get(categoryId)?.taken ?? 0;
+          refuseBelowTaken(patch.capacity, taken, `${plural(taken, 'place is', 'places are')} already taken`);
+        }
+        const row = await repo.updateCategory(tx, categoryId, patch, now());
+        const { updatedAt: _b, ...before } = current;
+        const { updatedAt: _a, ...after } = row;
+        await recordAudit(tx, caller, {
+          eventId: caller.eventId,
+          action: 'registrationCategory.update',
+          objectType: 'registrationCategory',
+          objectId: row.id,
+          before,
+          after,
+        });
+        if (limitGrows(current.capacity, row.capacity)) await fillFreedPlaces(runtime, uow, caller.eventId);
+        return categoryDtoOf(tx, caller.eventId, row);
+      });
+    },
+
+    async deleteCategory(caller, input) {
+      await inTransaction(runtime, async (uow) => {
+        const { tx } = uow;
+        // Nobody is placed in the category while it is checked and deleted.
+        await lockLimits(runtime, uow, [{ kind: 'category', id: input.categoryId }]);
+        const current = await repo.lockCategory(tx, caller.eventId, input.categoryId);
+        if (!current) throw new DomainError('NOT_FOUND', 'This category was not found');
+        const used = await repo.countRegistrationsInCategory(tx, current.id);
+        if (used > 0) {
+          throw new DomainError(
+            'INVALID_STATE',
+            `${plural(used, 'registration uses', 'registrations use')} this category (cancelled ones included); a category can be deleted only while nobody has registered in it`,
+          );
+        }
+        await repo.deleteCategory(tx, current.id);
+        await recordAudit(tx, caller, {
+          eventId: caller.eventId,
+          action: 'registrationCategory.delete',
+          objectType: 'registrationCategory',
+          objectId: current.id,
+          before: { code: current.code, label: current.label, capacity: current.capacity },
+        });
+      });
+    },
+
+    async listOptions(caller) {
+      const [rows, counts] = await Promise.all([
+        repo.listOptions(runtime.db, caller.eventId),
+        countByOption(runtime.db, caller.eventId, now()),
+      ]);
+      return rows.map((row) => toOptionDto(row, counts.get(row.id)));
+    },
+
+    async createOption(caller, input) {
+      const { eventId: _eventId, startsAt, ...fields } = input;
+      return inTransaction(runtime, async ({ tx }) => {
+        const row = await repo.insertOption(tx, {
+          ...fields,
+          eventId: caller.eventId,
+          startsAt: toDate(startsAt),
+          createdAt: now(),
+          updatedAt: now(),
+        });
+        await recordAudit(tx, caller, {
+          eventId: caller.eventId,
+          action: 'registrationOption.create',
+          objectType: 'registrationOption',
+          objectId: row.id,
+          after: { ...fields, startsAt: row.startsAt },
+        });
+        return optionDtoOf(tx, caller.eventId, row);
+      });
+    },
+
+    async updateOption(caller, input) {
+      const { eventId: _eventId, optionId, startsAt, ...rest } = input;
+      const patch = {
+        ...definedOnly(rest),
+        ...(startsAt !== undefined ? { startsAt: toDate(startsAt) } : {}),
+      };
+      return inTransaction(runtime, async (uow) => {
+        const { tx } = uow;
+        if (patch.capacity !== undefined) await lockWholeEvent(runtime, uow, caller.eventId);
+        const current = await repo.lockOption(tx, caller.eventId, optionId);
+        if (!current) throw new DomainError('NOT_FOUND', 'This option was not found');
+        if (patch.capacity !== undefined && patch.capacity !== current.capacity) {
+          const counts = await countByOption(tx, caller.eventId, now());
+          const booked = counts.get(optionId)?.booked ?? 0;
+          refuseBelowTaken(
+            patch.capacity,
+            booked,
+            `${plural(booked, 'seat is', 'seats are')} already booked`,
+          );
+        }
+        const row = await repo.updateOption(tx, optionId, patch, now());
+        const { updatedAt: _b, ...before } = current;
+        const { updatedAt: _a, ...after } = row;
+        await recordAudit(tx, caller, {
+          eventId: caller.eventId,
+          action: 'registrationOption.update',
+          objectType: 'registrationOption',
+          objectId: row.id,
+          before,
+          after,
+        });
+        if (limitGrows(current.capacity, row.capacity)) await fillFreedPlaces(runtime, uow, caller.eventId);
+        return optionDtoOf(tx, caller.eventId, row);
+      });
+    },
+
+    async deleteOption(caller, input) {
+      await inTransaction(runtime, async (uow) => {
+        const { tx } = uow;
+        await lockLimits(runtime, uow, [{ kind: 'option', id: input.optionId }]);
+        const current = await repo.lockOption(tx, caller.eventId, input.optionId);
+        if (!current) throw new DomainError('NOT_FOUND', 'This option was not found');
+        const used = await repo.countChoicesOfOption(tx, current.id);
+        if (used > 0) {
+          throw new DomainError(
+            'INVALID_STATE',
+            `${plural(used, 'registration has', 'registrations have')} chosen this option (cancelled ones included); an option can be deleted only while nobody has chosen it`,
+          );
+        }
+        await repo.deleteOption(tx, current.id);
+        await recordAudit(tx, caller, {
+          eventId: caller.eventId,
+          action: 'registrationOption.delete',
+          objectType: 'registrationOption',
+          objectId: current.id,
+          before: { code: current.code, label: current.label, capacity: current.capacity },
+        });
+      });
+    },
+  };
+}

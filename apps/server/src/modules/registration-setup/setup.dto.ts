@@ -1,0 +1,123 @@
+import type {
+  CategoryDto,
+  ConsentVersionDto,
+  InvitationCodeDto,
+  OptionDto,
+  RegistrationSettingsDto,
+} from '@plenary/contracts';
+import { editableFieldNames, type FormQuestion } from '@plenary/contracts';
+import type { CategoryCounts, OptionCounts } from '../registration/capacity';
+import type { CategoryRow, CodeRow, ConsentRow, OptionRow, SettingsRow } from './setup.repo';
+
+/** What an event has before anyone saved its settings: the column defaults. */
+export function defaultSettings(eventId: string): Omit<SettingsRow, 'updatedAt'> {
+  return {
+    eventId,
+    capacity: null,
+    offerHours: 48,
+    editableFields: ['phone', 'dietary', 'accessibility', 'jobTitle'],
+    allowSelfCancel: true,
+    visaPurgeDays: 30,
+    visaLettersEnabled: true,
+    letterhead: {},
+    standardFields: {},
+    questions: [],
+  };
+}
+
+const editable = new Set<string>(editableFieldNames);
+
+export function toSettingsDto(row: Omit<SettingsRow, 'updatedAt'>): RegistrationSettingsDto {
+  return {
+    eventId: row.eventId,
+    capacity: row.capacity,
+    offerHours: row.offerHours,
+    editableFields: row.editableFields.filter((f): f is RegistrationSettingsDto['editableFields'][number] =>
+      editable.has(f),
+    ),
+    allowSelfCancel: row.allowSelfCancel,
+    visaPurgeDays: row.visaPurgeDays,
+    visaLettersEnabled: row.visaLettersEnabled,
+    letterhead: row.letterhead,
+    standardFields: row.standardFields,
+    // Checked by the contract's schema when they were saved.
+    questions: row.questions as unknown as FormQuestion[],
+  };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Places left: capacity minus what is taken and what codes hold back; never negative. */
+export function remainingOf(capacity: number | null, used: number): number | null {
+  return capacity === null ? null : Math.max(0, capacity - used);
+}
+
+export function toCategoryDto(
+  row: CategoryRow,
+  counts: CategoryCounts | undefined,
+  reserved: number,
+): CategoryDto {
+  const taken = counts?.taken ?? 0;
+  return {
+    id: row.id,
+    code: row.code,
+    label: row.label,
+    description: row.description,
+    capacity: row.capacity,
+    requiresApproval: row.requiresApproval,
+    opensAt: iso(row.opensAt),
+    closesAt: iso(row.closesAt),
+    feeAmount: row.feeAmount,
+    feeCurrency: row.feeCurrency,
+    visibility: row.visibility,
+    colour: row.colour,
+    position: row.position,
+    taken,
+    waitlisted: counts?.waitlisted ?? 0,
+    remaining: remainingOf(row.capacity, taken + reserved),
+  };
+}
+
+export function toOptionDto(row: OptionRow, counts: OptionCounts | undefined): OptionDto {
+  const booked = counts?.booked ?? 0;
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    label: row.label,
+    description: row.description,
+    capacity: row.capacity,
+    startsAt: iso(row.startsAt),
+    position: row.position,
+    booked,
+    waitlisted: counts?.waitlisted ?? 0,
+    remaining: remainingOf(row.capacity, booked),
+  };
+}
+
+export function toCodeDto(row: CodeRow, used: number): InvitationCodeDto {
+  return {
+    id: row.id,
+    code: row.code,
+    categoryId: row.categoryId,
+    reservesPlaces: row.reservesPlaces,
+    maxUses: row.maxUses,
+    used,
+    expiresAt: iso(row.expiresAt),
+    note: row.note,
+    revokedAt: iso(row.revokedAt),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toConsentDto(row: ConsentRow, current: boolean): ConsentVersionDto {
+  return {
+    id: row.id,
+    kind: row.kind as ConsentVersionDto['kind'],
+    version: row.version,
+    text: row.text,
+    required: row.required,
+    createdAt: row.createdAt.toISOString(),
+    current,
+  };
+}
