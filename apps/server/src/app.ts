@@ -9,6 +9,7 @@ import { appDistDir } from './core/paths';
 import { createContext } from './http/context';
 import { healthRoutes } from './http/health';
 import { spaRoutes } from './http/static-apps';
+import { API_REQUESTS_PER_MINUTE, apiDocs, restApi } from './http/rest';
 
 export interface AppOptions {
   runtime: Runtime;
@@ -16,6 +17,8 @@ export interface AppOptions {
   trustProxy: boolean;
   serveApps: boolean;
   isShuttingDown?: () => boolean;
+  /** Requests per minute per partner API key (default API_REQUESTS_PER_MINUTE). */
+  apiRequestsPerMinute?: number;
 }
 
 /** Largest request body accepted by the API (413 above it). */
@@ -79,6 +82,18 @@ export function createApp(options: AppOptions) {
       },
     }),
   );
+
+  // The partner REST API (same procedures, OpenAPI routes) and its reference page.
+  app.use(
+    '/api/v1',
+    restApi({
+      runtime,
+      services,
+      maxBodyBytes: MAX_BODY_BYTES,
+      requestsPerMinute: options.apiRequestsPerMinute ?? API_REQUESTS_PER_MINUTE,
+    }),
+  );
+  app.use('/api/docs', apiDocs());
 
   if (options.serveApps) {
     const admin = spaRoutes('/admin', appDistDir('admin'));

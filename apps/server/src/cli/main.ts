@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { apiKeyCommand } from './commands/api-key';
 import { createAdminCommand } from './commands/create-admin';
 import { demoCommand } from './commands/demo';
 import { migrateCommand } from './commands/migrate';
+import { partnerCommand } from './commands/partner';
 import { userFacingMessage } from './run';
 
 /**
@@ -27,11 +29,13 @@ run as "pnpm --silent plenary ...", or pnpm prints its own banner on stdout firs
 function program(): Command {
   return new Command('plenary')
     .description(
-      'Plenary on the command line: migrate the database, create the first administrator, load demo data.',
+      'Plenary on the command line: migrate the database, create the first administrator, load demo data, issue partner API keys.',
     )
     .addCommand(migrateCommand())
     .addCommand(createAdminCommand())
     .addCommand(demoCommand())
+    .addCommand(partnerCommand())
+    .addCommand(apiKeyCommand())
     .addHelpText('after', ENVIRONMENT)
     .showHelpAfterError('(run plenary --help to see the commands)');
 }

@@ -16,6 +16,7 @@ const known: Record<string, { field: string; message: string }> = {
     field: 'code',
     message: 'Another option of this event already uses this code',
   },
+  partners_name_key: { field: 'name', message: 'Another partner already has this name' },
   invitation_codes_code_key: { field: 'code', message: 'This invitation code already exists in this event' },
 };
 

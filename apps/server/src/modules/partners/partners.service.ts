@@ -1,16 +1,199 @@
-import type { PartnerServices, Services } from '@plenary/contracts';
-import type { Runtime } from '../../core/runtime';
+import {
+  apiScopes,
+  DomainError,
+  type ApiKeyDto,
+  type ApiScope,
+  type Caller,
+  type CreatedApiKeyOutput,
+  type CreatePartnerInput,
+  type PartnerDto,
+  type PartnerServices,
+  type Services,
+} from '@plenary/contracts';
+import { inTransaction, type Runtime } from '../../core/runtime';
+import { recordAudit } from '../audit/audit.service';
+import { generateApiKey, keyMatches, prefixOf } from './api-keys';
+import { createPartnerApi } from './partner-api.service';
+import * as repo from './partners.repo';
 
-/** How API keys are resolved: used by the partner access rule. */
-export function createPartnerAccess(
-  _runtime: Runtime,
-): Pick<Services['access'], 'partnerKey' | 'partnerEvent'> {
+/** "Last used" is written at most this often per key, so a busy key does not write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isScope(s: string): s is ApiScope {
+  return (apiScopes as readonly string[]).includes(s);
+}
+
+function partnerDto(r: repo.PartnerRow): PartnerDto {
+  return { id: r.id, name: r.name, contactEmail: r.contactEmail, createdAt: r.createdAt.toISOString() };
+}
+
+function keyDto(r: repo.ApiKeyRow): ApiKeyDto {
   return {
-    partnerKey: () => Promise.resolve(null),
-    partnerEvent: () => Promise.resolve(null),
+    id: r.id,
+    partnerId: r.partnerId,
+    partnerName: r.partnerName,
+    eventId: r.eventId,
+    name: r.name,
+    prefix: r.prefix,
+    scopes: r.scopes.filter(isScope),
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
   };
 }
 
-export function createPartnerServices(_runtime: Runtime): PartnerServices {
-  return {};
+/** Adds a partner organisation (console or command line). */
+export async function createPartner(
+  runtime: Runtime,
+  caller: Caller | 'cli',
+  input: CreatePartnerInput,
+): Promise<PartnerDto> {
+  return inTransaction(runtime, async ({ tx }) => {
+    if (await repo.findPartnerByName(tx, input.name)) {
+      const message = 'Another partner already has this name';
+      throw new DomainError('CONFLICT', message, { name: [message] });
+    }
+    const row = await repo.insertPartner(tx, {
+      name: input.name,
+      contactEmail: input.contactEmail,
+      createdAt: runtime.now(),
+    });
+    await recordAudit(tx, caller, {
+      eventId: null,
+      action: 'partner.create',
+      objectType: 'partner',
+      objectId: row.id,
+      after: { name: row.name, contactEmail: row.contactEmail },
+    });
+    return partnerDto(row);
+  });
+}
+
+export interface IssueApiKey {
+  partnerId: string;
+  /** null: every published event (command line only). */
+  eventId: string | null;
+  name: string;
+  scopes: ApiScope[];
+}
+
+/** Issues a key; the secret is returned here once and only its hash is kept. */
+export async function issueApiKey(
+  runtime: Runtime,
+  caller: Caller | 'cli',
+  input: IssueApiKey,
+): Promise<CreatedApiKeyOutput> {
+  return inTransaction(runtime, async ({ tx }) => {
+    if (!(await repo.findPartner(tx, input.partnerId))) {
+      throw new DomainError('NOT_FOUND', 'No such partner', { partnerId: ['No such partner'] });
+    }
+    if (input.eventId && !(await repo.findEventById(tx, input.eventId))) {
+      throw new DomainError('NOT_FOUND', 'No such event', { eventId: ['No such event'] });
+    }
+    const { key, prefix, secretHash } = generateApiKey();
+    const id = await repo.insertApiKey(tx, {
+      partnerId: input.partnerId,
+      eventId: input.eventId,
+      name: input.name,
+      prefix,
+      secretHash,
+      scopes: [...new Set(input.scopes)],
+      createdBy: typeof caller === 'string' ? null : (caller.actor?.userId ?? null),
+      createdAt: runtime.now(),
+    });
+    const row = await repo.findKey(tx, id);
+    if (!row) throw new Error('api key vanished');
+    // The hash is left out of the audit entry: it is as good as the key for an offline guess.
+    await recordAudit(tx, caller, {
+      eventId: input.eventId,
+      action: 'apiKey.create',
+      objectType: 'apiKey',
+      objectId: id,
+      after: { partnerId: row.partnerId, name: row.name, prefix: row.prefix, scopes: row.scopes },
+    });
+    return { apiKey: keyDto(row), key };
+  });
+}
+
+/** How API keys are resolved: used by the partner access rule. */
+export function createPartnerAccess(
+  runtime: Runtime,
+): Pick<Services['access'], 'partnerKey' | 'partnerEvent'> {
+  return {
+    async partnerKey(key) {
+      const prefix = prefixOf(key);
+      if (!prefix) return null;
+      const row = await repo.findKeyByPrefix(runtime.db, prefix);
+      if (!row || !keyMatches(key, row.secretHash) || row.revokedAt) return null;
+      const now = runtime.now();
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+        await repo.touchKey(runtime.db, row.id, now);
+      }
+      return {
+        apiKeyId: row.id,
+        partnerId: row.partnerId,
+        partnerName: row.partnerName,
+        eventId: row.eventId,
+        scopes: row.scopes.filter(isScope),
+      };
+    },
+
+    async partnerEvent(partner, ref) {
+      const row = uuidPattern.test(ref)
+        ? await repo.findEventById(runtime.db, ref.toLowerCase())
+        : await repo.findEventBySlug(runtime.db, ref.toLowerCase());
+      // Drafts are not public yet; a key for one event does not see the others.
+      if (!row || row.status === 'draft') return null;
+      if (partner.eventId && partner.eventId !== row.id) return null;
+      return row.id;
+    },
+  };
+}
+
+export function createPartnerServices(runtime: Runtime): PartnerServices {
+  return {
+    partners: {
+      async list() {
+        return (await repo.listPartners(runtime.db)).map(partnerDto);
+      },
+      create: (caller, input) => createPartner(runtime, caller, input),
+      async keys(caller) {
+        const [keys, partners] = await Promise.all([
+          repo.listEventKeys(runtime.db, caller.eventId),
+          repo.listPartners(runtime.db),
+        ]);
+        return { keys: keys.map(keyDto), partners: partners.map((p) => ({ id: p.id, name: p.name })) };
+      },
+      createKey: (caller, input) =>
+        issueApiKey(runtime, caller, {
+          partnerId: input.partnerId,
+          eventId: caller.eventId,
+          name: input.name,
+          scopes: input.scopes,
+        }),
+      async revokeKey(caller, input) {
+        return inTransaction(runtime, async ({ tx }) => {
+          const key = await repo.findEventKeyForUpdate(tx, caller.eventId, input.apiKeyId);
+          if (!key) throw new DomainError('NOT_FOUND', 'No such API key');
+          if (!key.revokedAt) {
+            const at = runtime.now();
+            await repo.revokeKey(tx, key.id, at);
+            await recordAudit(tx, caller, {
+              eventId: caller.eventId,
+              action: 'apiKey.revoke',
+              objectType: 'apiKey',
+              objectId: key.id,
+              before: { revokedAt: null },
+              after: { revokedAt: at },
+            });
+          }
+          const row = await repo.findKey(tx, key.id);
+          if (!row) throw new Error('api key vanished');
+          return keyDto(row);
+        });
+      },
+    },
+    api: createPartnerApi(runtime),
+  };
 }

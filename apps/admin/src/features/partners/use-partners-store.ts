@@ -1,0 +1,48 @@
+import { ref } from 'vue';
+import { defineStore } from 'pinia';
+import type { ApiKeyDto, ApiScope, PartnerDto } from '@plenary/contracts/schemas';
+import { api } from '../../api';
+
+export type PartnerChoice = Pick<PartnerDto, 'id' | 'name'>;
+
+/** An event's partner API keys, the partners a key may be for, and new partners (platform admins). */
+export const usePartnersStore = defineStore('partners', () => {
+  const eventId = ref<string | null>(null);
+  const keys = ref<ApiKeyDto[]>([]);
+  const partners = ref<PartnerChoice[]>([]);
+
+  async function load(id: string): Promise<void> {
+    if (eventId.value !== id) keys.value = [];
+    eventId.value = id;
+    const out = await api().partners.keys.query({ eventId: id });
+    keys.value = out.keys;
+    partners.value = out.partners;
+  }
+
+  function requireEvent(): string {
+    if (!eventId.value) throw new Error('partners store used before load()');
+    return eventId.value;
+  }
+
+  /** Issues a key; the returned secret is shown once and kept nowhere in the store. */
+  async function createKey(input: { partnerId: string; name: string; scopes: ApiScope[] }): Promise<string> {
+    const created = await api().partners.createKey.mutate({ eventId: requireEvent(), ...input });
+    keys.value = [created.apiKey, ...keys.value];
+    return created.key;
+  }
+
+  async function revokeKey(apiKeyId: string): Promise<void> {
+    const revoked = await api().partners.revokeKey.mutate({ eventId: requireEvent(), apiKeyId });
+    keys.value = keys.value.map((k) => (k.id === revoked.id ? revoked : k));
+  }
+
+  async function createPartner(input: { name: string; contactEmail: string | null }): Promise<PartnerDto> {
+    const partner = await api().partners.create.mutate(input);
+    partners.value = [...partners.value, { id: partner.id, name: partner.name }].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    return partner;
+  }
+
+  return { eventId, keys, partners, load, createKey, revokeKey, createPartner };
+});

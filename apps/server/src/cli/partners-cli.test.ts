@@ -1,0 +1,251 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, schema, type Database } from '@plenary/db';
+import { createTestDatabase, testEngine, type TestDatabase } from '@plenary/db/testing';
+import { startJobQueue } from '../core/jobs';
+import type { Runtime } from '../core/runtime';
+import { createPartnerAccess } from '../modules/partners/partners.service';
+
+// `plenary partner create` and `plenary api-key create` in a child process, as an
+// operator runs them (see cli.test.ts for the pattern).
+const serverDir = fileURLToPath(new URL('../..', import.meta.url));
+const engine = testEngine();
+let dataDir = '';
+let pgDatabase: TestDatabase | undefined;
+
+beforeAll(async () => {
+  if (engine === 'postgres') pgDatabase = await createTestDatabase({ poolSize: 2 });
+  else dataDir = join(mkdtempSync(join(tmpdir(), 'plenary-cli-partners-')), 'data');
+});
+afterAll(async () => {
+  await pgDatabase?.close();
+  if (dataDir) rmSync(join(dataDir, '..'), { recursive: true, force: true });
+});
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const target: Record<string, string> = pgDatabase?.url
+    ? { DATABASE_URL: pgDatabase.url }
+    : { PLENARY_DATA_DIR: dataDir };
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...target };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: serverDir,
+      env,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Opens what the CLI wrote (PGlite: after the CLI has exited and let go of the data dir). */
+async function withDatabase<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const database: Database = pgDatabase ?? (await openDatabase({ engine: 'pglite', dataDir }));
+  const logger = pino({ level: 'silent' });
+  const jobs = await startJobQueue(database, logger, { work: false });
+  const runtime: Runtime = {
+    database,
+    db: database.db,
+    jobs,
+    logger,
+    now: () => new Date(),
+    config: {
+      publicUrl: 'http://plenary.test',
+      mailFrom: 'Plenary <no-reply@plenary.test>',
+      smtpUrl: undefined,
+      sessionHours: 12,
+    },
+  };
+  try {
+    return await fn(runtime);
+  } finally {
+    await jobs.stop();
+    if (!pgDatabase) await database.close();
+  }
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('plenary partner and api-key', () => {
+  let partnerId = '';
+  let eventId = '';
+
+  beforeAll(async () => {
+    // The reference event, published, to issue keys for (written straight to the table).
+    expect((await cli(['migrate'])).code).toBe(0);
+    eventId = await withDatabase(async (runtime) => {
+      const [row] = await runtime.db
+        .insert(schema.events)
+        .values({
+          slug: 'tci-2015',
+          title: { en: '18th TCI Global Conference' },
+          startsAt: new Date('2015-11-03T00:00:00Z'),
+          endsAt: new Date('2015-11-06T09:00:00Z'),
+          timeZone: 'Asia/Seoul',
+          status: 'published',
+        })
+        .returning({ id: schema.events.id });
+      return row!.id;
+    });
+  }, 120_000);
+
+  it('partner create --json prints one JSON object with the new partner', async () => {
+    const run = await cli([
+      'partner',
+      'create',
+      '--name',
+      'KOTRA',
+      '--contact-email',
+      'API@kotra.example',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    const partner = JSON.parse(run.stdout) as { id: string; createdAt: string };
+    expect(partner).toEqual({
+      id: expect.stringMatching(uuid) as unknown,
+      name: 'KOTRA',
+      contactEmail: 'api@kotra.example',
+      createdAt: partner.createdAt,
+    });
+    expect(run.stderr).toContain(`Created the partner KOTRA, id ${partner.id}.`);
+    partnerId = partner.id;
+  });
+
+  it('partner create refuses a name in use (any case) and a bad email, and exits 1', async () => {
+    const dup = await cli(['partner', 'create', '--name', 'kotra']);
+    expect([dup.code, dup.stderr]).toEqual([
+      1,
+      'A partner named "kotra" already exists; nothing was changed.\n',
+    ]);
+    const bad = await cli(['partner', 'create', '--name', 'KICOX', '--contact-email', 'nope']);
+    expect([bad.code, bad.stderr]).toEqual([
+      1,
+      'The partner was not created:\n  --contact-email: Enter a valid email address\n',
+    ]);
+  });
+
+  it('api-key create --json prints the key once; the key opens the API for that partner and event', async () => {
+    const run = await cli([
+      'api-key',
+      'create',
+      '--partner',
+      'kotra',
+      '--event',
+      'tci-2015',
+      '--scopes',
+      'events:read,registrations:write',
+      '--name',
+      'Delegation sync',
+      '--json',
+    ]);
+    expect(run.stderr).not.toContain('Error');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    const created = JSON.parse(run.stdout) as { id: string; key: string; prefix: string };
+    expect(created).toEqual({
+      id: expect.stringMatching(uuid) as unknown,
+      partnerId,
+      eventId,
+      name: 'Delegation sync',
+      prefix: created.key.slice(0, 14),
+      scopes: ['events:read', 'registrations:write'],
+      key: expect.stringMatching(/^plk_[A-Za-z0-9]{10}_[A-Za-z0-9]{43}$/) as unknown,
+    });
+    expect(run.stderr).toContain(`The key, shown this once (store it now): ${created.key}`);
+
+    await withDatabase(async (runtime) => {
+      expect(await createPartnerAccess(runtime).partnerKey(created.key)).toEqual({
+        apiKeyId: created.id,
+        partnerId,
+        partnerName: 'KOTRA',
+        eventId,
+        scopes: ['events:read', 'registrations:write'],
+      });
+      const audit = await runtime.database.query<{ actor_label: string; action: string }>(
+        `select actor_label, action from audit_log where object_id in ($1, $2) order by at`,
+        [partnerId, created.id],
+      );
+      expect(audit.rows).toEqual([
+        { actor_label: 'cli', action: 'partner.create' },
+        { actor_label: 'cli', action: 'apiKey.create' },
+      ]);
+    });
+  });
+
+  it('api-key create by partner id for every event prints the key for people', async () => {
+    const run = await cli([
+      'api-key',
+      'create',
+      '--partner',
+      partnerId,
+      '--all-events',
+      '--scopes',
+      'events:read',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Created the API key plk_\w{10} for KOTRA on every published event \(scopes: events:read\), id /m,
+    );
+    expect(run.stdout).toMatch(/^The key, shown this once \(store it now\): plk_\w{10}_\w{43}$/m);
+  });
+
+  it('api-key create refuses an unknown scope, or no event choice, before opening the database', async () => {
+    const scope = await cli([
+      'api-key',
+      'create',
+      '--partner',
+      'KOTRA',
+      '--event',
+      'tci-2015',
+      '--scopes',
+      'events:read,everything',
+    ]);
+    expect([scope.code, scope.stdout, scope.stderr]).toEqual([
+      1,
+      '',
+      'Unknown scope everything: use events:read, registrations:read, registrations:write, webhooks:manage (comma-separated).\n',
+    ]);
+    const neither = await cli(['api-key', 'create', '--partner', 'KOTRA', '--scopes', 'events:read']);
+    expect([neither.code, neither.stderr]).toEqual([
+      1,
+      'Give either --event <id or slug> or --all-events.\n',
+    ]);
+  });
+
+  it('api-key create refuses an unknown partner or event, and exits 1', async () => {
+    const partner = await cli([
+      'api-key',
+      'create',
+      '--partner',
+      'Nobody',
+      '--event',
+      'tci-2015',
+      '--scopes',
+      'events:read',
+    ]);
+    expect([partner.code, partner.stderr]).toEqual([
+      1,
+      'No partner "Nobody": create it first with "plenary partner create --name ..."\n',
+    ]);
+    const event = await cli([
+      'api-key',
+      'create',
+      '--partner',
+      'KOTRA',
+      '--event',
+      'tci-1999',
+      '--scopes',
+      'events:read',
+    ]);
+    expect([event.code, event.stderr]).toEqual([1, 'No event "tci-1999" (give its id or slug)\n']);
+  });
+});

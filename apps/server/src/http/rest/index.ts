@@ -1,0 +1,60 @@
+import express, { Router } from 'express';
+import type { Services } from '@plenary/contracts';
+import { createOpenApiExpressMiddleware } from 'trpc-to-openapi';
+import type { Runtime } from '../../core/runtime';
+import { createContext } from '../context';
+import { reshapeErrorBodies, restErrorHandler } from './errors';
+import { idempotency } from './idempotency';
+import { partnerApiDocument } from './openapi-document';
+import { openApiRouter, postProcedurePaths } from './openapi-router';
+import { apiRateLimit } from './rate-limit';
+
+export { apiDocs } from './docs';
+export { API_REQUESTS_PER_MINUTE } from './rate-limit';
+
+export interface RestApiOptions {
+  runtime: Runtime;
+  services: Services;
+  maxBodyBytes: number;
+  requestsPerMinute: number;
+}
+
+/**
+ * The partner REST API, mounted at /api/v1: the procedures with OpenAPI meta,
+ * behind a per-key rate limit, a body limit and Idempotency-Key handling.
+ */
+export function restApi(options: RestApiOptions): Router {
+  const { runtime, services } = options;
+  const document = partnerApiDocument();
+  const createdOnSuccess = postProcedurePaths();
+  const router = Router();
+
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  router.use(apiRateLimit(options.requestsPerMinute));
+  router.use(express.json({ limit: options.maxBodyBytes }));
+  router.use(idempotency(runtime, services));
+
+  const handler = createOpenApiExpressMiddleware({
+    router: openApiRouter,
+    createContext: ({ req, res }) => createContext(runtime, services, req, res),
+    maxBodySize: options.maxBodyBytes,
+    responseMeta: ({ paths, errors }) => {
+      const error = errors[0];
+      if (!error) return paths?.every((p) => createdOnSuccess.has(p)) ? { status: 201 } : {};
+      const retryAfter = (error.cause as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      return typeof retryAfter === 'number' ? { headers: { 'Retry-After': String(retryAfter) } } : {};
+    },
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        runtime.logger.error({ err: error.cause ?? error, path }, 'api procedure failed');
+    },
+  });
+  router.use((req, res) => {
+    reshapeErrorBodies(res);
+    return handler(req, res);
+  });
+  router.use(restErrorHandler);
+  return router;
+}

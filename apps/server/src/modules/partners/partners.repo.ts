@@ -1,0 +1,135 @@
+import { and, asc, desc, eq, schema, sql, type Executor } from '@plenary/db';
+
+const { partners, apiKeys, events } = schema;
+export type PartnerRow = typeof partners.$inferSelect;
+
+export async function insertPartner(db: Executor, row: typeof partners.$inferInsert): Promise<PartnerRow> {
+  const [created] = await db.insert(partners).values(row).returning();
+  if (!created) throw new Error('partner insert returned nothing');
+  return created;
+}
+
+export async function listPartners(db: Executor): Promise<PartnerRow[]> {
+  return db.select().from(partners).orderBy(asc(partners.name));
+}
+
+export async function findPartner(db: Executor, id: string): Promise<PartnerRow | undefined> {
+  const [row] = await db.select().from(partners).where(eq(partners.id, id));
+  return row;
+}
+
+/** Names are unique regardless of case (partners_name_key). */
+export async function findPartnerByName(db: Executor, name: string): Promise<PartnerRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(partners)
+    .where(sql`lower(${partners.name}) = lower(${name})`);
+  return row;
+}
+
+const keyColumns = {
+  id: apiKeys.id,
+  partnerId: apiKeys.partnerId,
+  partnerName: partners.name,
+  eventId: apiKeys.eventId,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  scopes: apiKeys.scopes,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  revokedAt: apiKeys.revokedAt,
+};
+export type ApiKeyRow = Awaited<ReturnType<typeof listEventKeys>>[number];
+
+export async function insertApiKey(db: Executor, row: typeof apiKeys.$inferInsert): Promise<string> {
+  const [created] = await db.insert(apiKeys).values(row).returning({ id: apiKeys.id });
+  if (!created) throw new Error('api key insert returned nothing');
+  return created.id;
+}
+
+export async function listEventKeys(db: Executor, eventId: string) {
+  return db
+    .select(keyColumns)
+    .from(apiKeys)
+    .innerJoin(partners, eq(partners.id, apiKeys.partnerId))
+    .where(eq(apiKeys.eventId, eventId))
+    .orderBy(desc(apiKeys.createdAt), asc(apiKeys.id));
+}
+
+export async function findKey(db: Executor, id: string) {
+  const [row] = await db
+    .select(keyColumns)
+    .from(apiKeys)
+    .innerJoin(partners, eq(partners.id, apiKeys.partnerId))
+    .where(eq(apiKeys.id, id));
+  return row;
+}
+
+/** The key of an event, locked for revoking. */
+export async function findEventKeyForUpdate(db: Executor, eventId: string, id: string) {
+  const [row] = await db
+    .select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.eventId, eventId)))
+    .for('update');
+  return row;
+}
+
+export async function revokeKey(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(apiKeys).set({ revokedAt: at }).where(eq(apiKeys.id, id));
+}
+
+/** What the access rule needs to resolve a presented key. */
+export async function findKeyByPrefix(db: Executor, prefix: string) {
+  const [row] = await db
+    .select({
+      id: apiKeys.id,
+      partnerId: apiKeys.partnerId,
+      partnerName: partners.name,
+      eventId: apiKeys.eventId,
+      scopes: apiKeys.scopes,
+      secretHash: apiKeys.secretHash,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .innerJoin(partners, eq(partners.id, apiKeys.partnerId))
+    .where(eq(apiKeys.prefix, prefix));
+  return row;
+}
+
+export async function touchKey(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id));
+}
+
+const eventColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  subtitle: events.subtitle,
+  venueName: events.venueName,
+  venueAddress: events.venueAddress,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timeZone: events.timeZone,
+  status: events.status,
+};
+export type PartnerEventRow = Awaited<ReturnType<typeof findEventById>>;
+
+export async function findEventById(db: Executor, id: string) {
+  const [row] = await db.select(eventColumns).from(events).where(eq(events.id, id));
+  return row;
+}
+
+export async function findEventBySlug(db: Executor, slug: string) {
+  const [row] = await db.select(eventColumns).from(events).where(eq(events.slug, slug));
+  return row;
+}
+
+export async function listPublishedEvents(db: Executor) {
+  return db
+    .select(eventColumns)
+    .from(events)
+    .where(eq(events.status, 'published'))
+    .orderBy(asc(events.startsAt));
+}
