@@ -6,6 +6,9 @@ import { EnvError, parseEnv } from './env';
 import { ensureBootstrapAdmin, ensureFirstAdmin } from './modules/identity/users.service';
 import { startMailDelivery } from './modules/mail/mail.service';
 import { smtpTransport } from './modules/mail/transport';
+import { startWebhookDelivery } from './modules/webhooks/webhook-delivery';
+import { startVisaPurge } from './modules/desk/desk.service';
+import { startRegistrationTimers } from './modules/registration/timers';
 import { createServices } from './services';
 import { loadDemo } from './demo/load-demo';
 import { countUsers } from './modules/identity/identity.repo';
@@ -15,7 +18,16 @@ async function main() {
   const env = parseEnv();
   const logger = createLogger(env);
   const runtime = await openRuntime(env, { work: true, logger });
-  const stopSweeper = env.SMTP_URL ? await startMailDelivery(runtime, smtpTransport(env.SMTP_URL)) : () => undefined;
+  const stopSweeper = env.SMTP_URL
+    ? await startMailDelivery(runtime, smtpTransport(env.SMTP_URL))
+    : () => undefined;
+  // Receivers on this machine only in development (no PUBLIC_URL); elsewhere that would be SSRF.
+  const stopWebhookSweeper = await startWebhookDelivery(runtime, {
+    allowPrivateAddresses: env.NODE_ENV !== 'production' && !env.PUBLIC_URL,
+  });
+  // Lapsed waiting-list offers pass on; passport data is erased after the event.
+  const stopRegistrationTimers = startRegistrationTimers(runtime);
+  const stopVisaPurge = startVisaPurge(runtime);
   // A first embedded start shows the reference event rather than an empty console.
   let demoLine: string | null = null;
   if (!env.DATABASE_URL && env.PLENARY_DEMO && (await countUsers(runtime.db)) === 0) {
@@ -25,11 +37,13 @@ async function main() {
   let signIn = 'an existing account';
   if (env.PLENARY_ADMIN_EMAIL && env.PLENARY_ADMIN_PASSWORD) {
     const result = await ensureBootstrapAdmin(runtime, env.PLENARY_ADMIN_EMAIL, env.PLENARY_ADMIN_PASSWORD);
-    if (result === 'created') logger.info({ email: env.PLENARY_ADMIN_EMAIL }, 'created the first platform admin');
+    if (result === 'created')
+      logger.info({ email: env.PLENARY_ADMIN_EMAIL }, 'created the first platform admin');
     signIn = `${env.PLENARY_ADMIN_EMAIL} and PLENARY_ADMIN_PASSWORD`;
   } else {
     const first = await ensureFirstAdmin(runtime);
-    if (first) signIn = `${first.email} / ${first.password}  (shown once: change it under Profile, or run pnpm plenary create-admin)`;
+    if (first)
+      signIn = `${first.email} / ${first.password}  (shown once: change it under Profile, or run pnpm plenary create-admin)`;
   }
   let shuttingDown = false;
   const app = createApp({
@@ -47,7 +61,13 @@ async function main() {
   const port = (server.address() as AddressInfo).port;
   const base = `http://localhost:${port}`;
   logger.info(
-    { port, database: describeDatabase(env), startupMs: Math.round(performance.now() - started), portal: `${base}/`, admin: `${base}/admin/` },
+    {
+      port,
+      database: describeDatabase(env),
+      startupMs: Math.round(performance.now() - started),
+      portal: `${base}/`,
+      admin: `${base}/admin/`,
+    },
     'Plenary is running',
   );
   // For the person at the terminal, besides the JSON log line above.
@@ -76,6 +96,9 @@ async function main() {
     force.unref();
     server.close(() => {
       stopSweeper();
+      stopWebhookSweeper();
+      stopRegistrationTimers();
+      stopVisaPurge();
       closeRuntime(runtime)
         .then(() => {
           logger.info('stopped');

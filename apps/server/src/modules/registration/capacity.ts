@@ -134,3 +134,64 @@ export async function selectRows<T>(db: Executor, query: SQL): Promise<T[]> {
   if (Array.isArray(result)) return result as T[];
   return (result as { rows?: T[] }).rows ?? [];
 }
+
+export interface LimitsSnapshot {
+  categoryTaken: number;
+  eventTaken: number;
+  /** Unused places reserved by codes other than the registrant's own: in the category, and in the event. */
+  reservedInCategory: number;
+  reservedInEvent: number;
+  codeUses: number;
+  /** Booked seats per option asked for. */
+  optionBooked: Map<string, number>;
+}
+
+/**
+ * Everything one registration must know about its limits, in one round trip:
+ * it runs while the limits' locks are held, so it is kept short.
+ */
+export async function snapshotLimits(
+  db: Executor,
+  q: { eventId: string; categoryId: string; codeId: string | null; optionIds: string[]; now: Date },
+): Promise<LimitsSnapshot> {
+  const now = q.now.toISOString();
+  const unused = sql`greatest(c.max_uses - (select count(*) from registrations u
+                       where u.invitation_code_id = c.id and u.status not in ('cancelled','rejected')), 0)`;
+  const liveCode = sql`c.event_id = ${q.eventId} and c.reserves_places and c.revoked_at is null
+                       and (c.expires_at is null or c.expires_at > ${now}) and c.id is distinct from ${q.codeId}::uuid`;
+  const options = q.optionIds.length
+    ? sql`array[${sql.join(
+        q.optionIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}]`
+    : sql`array[]::uuid[]`;
+  const [row] = await selectRows<{
+    category_taken: number;
+    event_taken: number;
+    reserved_category: number;
+    reserved_event: number;
+    code_uses: number;
+    options: Array<{ id: string; booked: number }> | null;
+  }>(
+    db,
+    sql`select
+      (select count(*) from registrations r where r.category_id = ${q.categoryId} and ${holdsPlace(q.now)})::int as category_taken,
+      (select count(*) from registrations r where r.event_id = ${q.eventId} and ${holdsPlace(q.now)})::int as event_taken,
+      (select coalesce(sum(${unused}), 0) from invitation_codes c where ${liveCode} and c.category_id = ${q.categoryId})::int as reserved_category,
+      (select coalesce(sum(${unused}), 0) from invitation_codes c where ${liveCode})::int as reserved_event,
+      (select count(*) from registrations r where r.invitation_code_id = ${q.codeId}::uuid and r.status not in ('cancelled','rejected'))::int as code_uses,
+      (select json_agg(json_build_object('id', o.id, 'booked',
+         (select count(*) from registration_choices ch join registrations r on r.id = ch.registration_id
+          where ch.option_id = o.id and ch.status = 'booked' and ${holdsPlace(q.now)})))
+       from unnest(${options}) as o(id)) as options`,
+  );
+  if (!row) throw new Error('limits snapshot returned nothing');
+  return {
+    categoryTaken: Number(row.category_taken),
+    eventTaken: Number(row.event_taken),
+    reservedInCategory: Number(row.reserved_category),
+    reservedInEvent: Number(row.reserved_event),
+    codeUses: Number(row.code_uses),
+    optionBooked: new Map((row.options ?? []).map((o) => [o.id, Number(o.booked)])),
+  };
+}

@@ -16,13 +16,7 @@ import type { Runtime, UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import {
-  countCategoryTaken,
-  countCodeUses,
-  countEventTaken,
-  countOptionBooked,
-  countReserved,
-} from './capacity';
+import { snapshotLimits } from './capacity';
 import { lockLimits, type LimitKey } from './locks';
 import { delegationLinkUrl, mailDelegationContact, mailParticipant, registrationLink } from './mails';
 import { attachFiles } from './uploads';
@@ -205,24 +199,25 @@ export async function placeRegistration(
   for (const o of chosen) if (o.capacity !== null) keys.push({ kind: 'option', id: o.id });
   await lockLimits(runtime, uow, keys);
 
-  if (code) {
-    const used = (await countCodeUses(uow.tx, eventId)).get(code.id) ?? 0;
-    if (used >= code.maxUses) throw invalid('invitationCode', 'This invitation code has been used up');
-  }
-  const hasPlace = await placeAvailable(
-    uow,
+  const limits = await snapshotLimits(uow.tx, {
     eventId,
-    category.id,
-    category.capacity,
-    settings?.capacity ?? null,
-    code?.id ?? null,
+    categoryId: category.id,
+    codeId: code?.id ?? null,
+    optionIds: chosen.map((o) => o.id),
     now,
-  );
-  const status: Placed['status'] = !hasPlace
-    ? 'waitlisted'
-    : category.requiresApproval && !origin.approve
-      ? 'pending'
-      : 'confirmed';
+  });
+  if (code && limits.codeUses >= code.maxUses)
+    throw invalid('invitationCode', 'This invitation code has been used up');
+  const categoryFull =
+    category.capacity !== null && limits.categoryTaken + limits.reservedInCategory >= category.capacity;
+  const eventFull =
+    settings?.capacity != null && limits.eventTaken + limits.reservedInEvent >= settings.capacity;
+  const status: Placed['status'] =
+    categoryFull || eventFull
+      ? 'waitlisted'
+      : category.requiresApproval && !origin.approve
+        ? 'pending'
+        : 'confirmed';
 
   const manageToken = newToken();
   const [row] = await uow.tx
@@ -252,16 +247,20 @@ export async function placeRegistration(
 
   await attachFiles(uow, eventId, row.id, (settings?.questions ?? []) as FormQuestion[], answers);
 
-  for (const o of chosen) {
-    const free =
-      status !== 'waitlisted' &&
-      (o.capacity === null || (await countOptionBooked(uow.tx, o.id, now)) < o.capacity);
-    await uow.tx.insert(registrationChoices).values({
-      registrationId: row.id,
-      optionId: o.id,
-      status: free ? 'booked' : 'waitlisted',
-      waitlistRank: free ? null : nextRank(runtime),
-    });
+  if (chosen.length) {
+    await uow.tx.insert(registrationChoices).values(
+      chosen.map((o) => {
+        const free =
+          status !== 'waitlisted' &&
+          (o.capacity === null || (limits.optionBooked.get(o.id) ?? 0) < o.capacity);
+        return {
+          registrationId: row.id,
+          optionId: o.id,
+          status: free ? ('booked' as const) : ('waitlisted' as const),
+          waitlistRank: free ? null : nextRank(runtime),
+        };
+      }),
+    );
   }
 
   const label =
@@ -316,32 +315,6 @@ export async function placeRegistration(
     else await mailParticipant(runtime, uow, status, to, facts);
   }
   return { registrationId: row.id, manageToken, status };
-}
-
-/** Whether one more place fits in the category and the event, leaving places reserved for codes alone. */
-async function placeAvailable(
-  uow: UnitOfWork,
-  eventId: string,
-  categoryId: string,
-  categoryCapacity: number | null,
-  eventCapacity: number | null,
-  ownCodeId: string | null,
-  now: Date,
-): Promise<boolean> {
-  const reserved = await countReserved(uow.tx, eventId, now);
-  const heldBack = (list: Array<{ codeId: string; unused: number }> | undefined) =>
-    (list ?? []).filter((r) => r.codeId !== ownCodeId).reduce((sum, r) => sum + r.unused, 0);
-  if (categoryCapacity !== null) {
-    const taken = await countCategoryTaken(uow.tx, categoryId, now);
-    if (taken + heldBack(reserved.get(categoryId)) >= categoryCapacity) return false;
-  }
-  if (eventCapacity !== null) {
-    const taken = await countEventTaken(uow.tx, eventId, now);
-    let held = 0;
-    for (const list of reserved.values()) held += heldBack(list);
-    if (taken + held >= eventCapacity) return false;
-  }
-  return true;
 }
 
 export async function categoryWaitlistPosition(

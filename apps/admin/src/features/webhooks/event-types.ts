@@ -1,0 +1,6 @@
+import type { WebhookEventTypeName } from '@plenary/contracts/schemas';
+
+/** The message key of an event type ("registration.checked_in" -> "checked_in"): i18n keys cannot hold dots. */
+export function eventTypeKey(type: WebhookEventTypeName): string {
+  return type.slice('registration.'.length);
+}
