@@ -6,8 +6,9 @@ import './styles/base.css';
 import App from './App.vue';
 import { setPortalApi } from './api';
 import { createPortalI18n } from './i18n';
+import { linkHeaders } from './lib/link-token';
 import { createPortalRouter } from './router';
 
-setPortalApi(createApiClient('/trpc'));
+setPortalApi(createApiClient('/trpc', { headers: linkHeaders }));
 
 createApp(App).use(createPinia()).use(createPortalI18n()).use(createPortalRouter()).mount('#app');

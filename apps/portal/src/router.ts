@@ -1,11 +1,17 @@
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import { delegationRoutes } from './features/delegation/routes';
 import { eventRoutes } from './features/events/routes';
+import { myRegistrationRoutes } from './features/my-registration/routes';
+import { registrationRoutes } from './features/registration/routes';
 
 export function createPortalRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   return createRouter({
     history,
     routes: [
       ...eventRoutes,
+      ...registrationRoutes,
+      ...myRegistrationRoutes,
+      ...delegationRoutes,
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
     scrollBehavior(_to, _from, saved) {

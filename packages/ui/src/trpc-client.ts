@@ -8,13 +8,24 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+export interface ApiClientOptions {
+  /**
+   * Extra headers, read again for every request: the portal sends the emailed link's
+   * secret (x-plenary-link) this way while a participant's or contact's page is open.
+   */
+  headers?: () => Record<string, string>;
+}
+
 /** One tRPC client per app, same origin, cookies included. */
-export function createApiClient(baseUrl = '/trpc') {
+export function createApiClient(baseUrl = '/trpc', options: ApiClientOptions = {}) {
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: baseUrl,
-        headers: () => (csrfToken ? { 'x-plenary-csrf': csrfToken } : {}),
+        headers: () => ({
+          ...options.headers?.(),
+          ...(csrfToken ? { 'x-plenary-csrf': csrfToken } : {}),
+        }),
         fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
       }),
     ],

@@ -29,6 +29,7 @@ export const en: PortalMessages = {
     about: 'About the event',
     loadErrorHeading: 'The event could not be loaded',
     loadError: 'Please check your connection and try again in a moment.',
+    register: 'Register',
   },
   notFound: {
     pageTitle: 'Page not found',

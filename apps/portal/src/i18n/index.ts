@@ -1,25 +1,11 @@
 import { createPlenaryI18n, type Locale } from '@plenary/ui';
 import { en } from './en';
 import { ko } from './ko';
+import { plainMessages } from './plain-messages';
+
+export { plainMessages };
 
 export const messages = { ko, en };
-
-type MessageTree = { [key: string]: string | MessageTree };
-type Compiled<T> = { [K in keyof T]: T[K] extends string ? () => string : Compiled<T[K]> };
-
-/**
- * The portal's messages are plain text, so each becomes a function that returns it.
- * vue-i18n then never compiles a message, and the build drops its message compiler
- * (__INTLIFY_DROP_MESSAGE_COMPILER__ in vite.config.ts; ~9 KB gzipped off the first load).
- * A message that needs a value would be written as a message function.
- */
-export function plainMessages<T extends MessageTree>(tree: T): Compiled<T> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(tree)) {
-    out[key] = typeof value === 'string' ? () => value : plainMessages(value);
-  }
-  return out as Compiled<T>;
-}
 
 /** The portal's i18n instance: the remembered language, else the browser's. */
 export function createPortalI18n(locale?: Locale) {

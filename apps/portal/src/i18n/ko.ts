@@ -28,6 +28,7 @@ export const ko = {
     about: '행사 소개',
     loadErrorHeading: '행사 정보를 불러오지 못했습니다',
     loadError: '연결 상태를 확인하고 잠시 후 다시 시도해 주세요.',
+    register: '등록하기',
   },
   notFound: {
     pageTitle: '페이지를 찾을 수 없음',

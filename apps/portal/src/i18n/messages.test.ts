@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ko } from './ko';
+import { registrationEn } from './registration.en';
+import { registrationKo } from './registration.ko';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -13,9 +15,12 @@ function flatten(tree: Tree, prefix = ''): Record<string, string> {
   return out;
 }
 
-describe('portal messages', () => {
-  const koFlat = flatten(ko);
-  const enFlat = flatten(en);
+describe.each([
+  ['portal messages', ko, en],
+  ['registration messages (loaded with the registration pages)', registrationKo, registrationEn],
+])('%s', (_name, koTree: Tree, enTree: Tree) => {
+  const koFlat = flatten(koTree);
+  const enFlat = flatten(enTree);
 
   it('have the same keys in Korean and English, none empty', () => {
     expect(Object.keys(enFlat).sort()).toEqual(Object.keys(koFlat).sort());
@@ -23,6 +28,7 @@ describe('portal messages', () => {
   });
 
   it('are plain text: no vue-i18n syntax, since messages are never compiled', () => {
-    for (const [key, text] of Object.entries({ ...koFlat, ...enFlat })) expect(text, key).not.toMatch(/[{}@|]/);
+    for (const [key, text] of Object.entries({ ...koFlat, ...enFlat }))
+      expect(text, key).not.toMatch(/[{}@|]/);
   });
 });

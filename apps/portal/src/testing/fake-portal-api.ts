@@ -1,59 +1,108 @@
 import { TRPCClientError } from '@trpc/client';
-import type { PublicEventDto } from '@plenary/contracts/schemas';
-import type { PortalApi } from '../api';
+import type {
+  DelegationDto,
+  MyRegistrationDto,
+  PublicEventDto,
+  RegistrationFormDto,
+  RegistrationReceiptDto,
+} from '@plenary/contracts/schemas';
+import type { PortalApi, RegisterRequest } from '../api';
+import { linkHeaders } from '../lib/link-token';
+import { tciForm, speakerCategory } from './registration-fixtures';
 
-/** The reference event: 18th TCI Global Conference, EXCO Daegu, 3–6 November 2015 (Asia/Seoul). */
-export const tci2015: PublicEventDto = {
-  id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9a01',
-  slug: 'tci-2015',
-  title: { ko: '제18차 TCI 글로벌 컨퍼런스', en: '18th TCI Global Conference' },
-  subtitle: { ko: '클러스터와 지역 혁신', en: 'Clusters and regional innovation' },
-  description: {
-    ko: '전 세계 클러스터 전문가가 대구에 모입니다.\n\n나흘 동안 강연과 현장 방문이 이어집니다.',
-    en: 'Cluster practitioners from around the world meet in Daegu.\n\nFour days of talks and site visits.',
-  },
-  venueName: { ko: '엑스코', en: 'EXCO' },
-  venueAddress: { ko: '대구광역시 북구 엑스코로 10', en: '10 Exco-ro, Buk-gu, Daegu, Korea' },
-  // 3 Nov 2015 00:00 in Seoul is 2 Nov 15:00 UTC.
-  startsAt: '2015-11-02T15:00:00.000Z',
-  endsAt: '2015-11-06T09:00:00.000Z',
-  timeZone: 'Asia/Seoul',
-  status: 'published',
+export { englishOnly, tci2015 } from './event-fixtures';
+
+const httpStatus: Record<string, number> = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_INPUT: 400,
+  INVALID_STATE: 409,
+  TOKEN_INVALID: 401,
+  FORBIDDEN: 403,
 };
 
-/** An event whose organisers wrote English only. */
-export const englishOnly: PublicEventDto = {
-  ...tci2015,
-  id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9a02',
-  slug: 'english-only',
-  title: { en: 'Cluster Policy Workshop' },
-  subtitle: {},
-  description: { en: 'Plain <b>text</b>, never HTML.' },
-  venueName: { en: 'EXCO' },
-  venueAddress: {},
-};
-
-/** The error the real client throws for a NOT_FOUND domain error (shape from the server's error formatter). */
-export function notFoundError(message = 'No such event'): TRPCClientError<never> {
+/** The error the real client throws for a domain error (shape from the server's error formatter). */
+export function apiError(
+  domainCode: string,
+  message: string,
+  fieldErrors: Record<string, string[]> = {},
+  path = 'portal.event',
+): TRPCClientError<never> {
   return TRPCClientError.from({
     error: {
-      code: -32004,
+      code: -32000,
       message,
-      data: { code: 'NOT_FOUND', httpStatus: 404, path: 'portal.event', domainCode: 'NOT_FOUND', fieldErrors: {} },
+      data: { code: domainCode, httpStatus: httpStatus[domainCode] ?? 500, path, domainCode, fieldErrors },
     },
   });
+}
+
+export function notFoundError(message = 'No such event'): TRPCClientError<never> {
+  return apiError('NOT_FOUND', message);
+}
+
+export interface FakeCall {
+  procedure: string;
+  input: unknown;
+  /** The x-plenary-link header the real client would have sent. */
+  link: string | null;
+}
+
+export interface FakeServerOptions {
+  /** The registration form of the event it names (other events: closed). */
+  form?: RegistrationFormDto;
+  /** What register answers; by default a confirmed (or, in a full category, waitlisted) receipt. */
+  register?: (input: RegisterRequest) => RegistrationReceiptDto;
+  /** The registration behind the participant link `linkToken`. */
+  registration?: MyRegistrationDto;
+  /** The delegation behind the contact link `linkToken`. */
+  delegation?: DelegationDto;
+  linkToken?: string;
 }
 
 export interface FakePortalApi extends PortalApi {
   /** The slugs asked for, in order. */
   readonly askedSlugs: string[];
+  /** Every registration procedure called, in order. */
+  readonly calls: FakeCall[];
+  readonly state: { registration: MyRegistrationDto | null; delegation: DelegationDto | null };
 }
 
-/** A fake server holding these published events. */
-export function fakePortalApi(events: PublicEventDto[]): FakePortalApi {
+const pdf = (filename: string) => ({ filename, contentType: 'application/pdf', base64: 'JVBERi0xLjcK' });
+
+/** A fake server holding these published events, and the registration data of the options. */
+export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptions = {}): FakePortalApi {
   const askedSlugs: string[] = [];
+  const calls: FakeCall[] = [];
+  const form = options.form ?? tciForm;
+  const token = options.linkToken ?? 'link-valid';
+  const state = {
+    registration: options.registration ? structuredClone(options.registration) : null,
+    delegation: options.delegation ? structuredClone(options.delegation) : null,
+  };
+
+  function record(procedure: string, input?: unknown) {
+    calls.push({ procedure, input, link: linkHeaders()['x-plenary-link'] ?? null });
+  }
+  /** Like the server: the link must be the right one, and name a registration. */
+  function mine(procedure: string, input?: unknown): MyRegistrationDto {
+    record(procedure, input);
+    if (linkHeaders()['x-plenary-link'] !== token || !state.registration)
+      throw apiError('TOKEN_INVALID', 'Link not valid');
+    return state.registration;
+  }
+  function myDelegation(procedure: string, input?: unknown): DelegationDto {
+    record(procedure, input);
+    if (linkHeaders()['x-plenary-link'] !== token || !state.delegation)
+      throw apiError('TOKEN_INVALID', 'Link not valid');
+    return state.delegation;
+  }
+  const copy = <T>(value: T): T => structuredClone(value);
+
   return {
     askedSlugs,
+    calls,
+    state,
     portal: {
       events: { query: async () => structuredClone(events) },
       event: {
@@ -62,6 +111,159 @@ export function fakePortalApi(events: PublicEventDto[]): FakePortalApi {
           const found = events.find((e) => e.slug === slug);
           if (!found) throw notFoundError();
           return structuredClone(found);
+        },
+      },
+    },
+    portalRegistration: {
+      form: {
+        query: async (input) => {
+          record('portalRegistration.form', input);
+          if (input.eventId !== form.eventId) {
+            return { ...copy(form), eventId: input.eventId, open: false, categories: [], options: [] };
+          }
+          const code = input.invitationCode?.trim().toUpperCase();
+          if (!code) return copy(form);
+          if (code === 'SPEAKER15') {
+            return {
+              ...copy(form),
+              categories: [...copy(form.categories), copy(speakerCategory)],
+              invitationCode: { valid: true, reason: null },
+            };
+          }
+          return { ...copy(form), invitationCode: { valid: false, reason: 'expired' } };
+        },
+      },
+      register: {
+        mutate: async (input) => {
+          record('portalRegistration.register', input);
+          if (options.register) return options.register(input);
+          const full = form.categories.find((c) => c.id === input.categoryId)?.full ?? false;
+          return {
+            id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f01',
+            reference: 'TCI-0042',
+            status: full ? 'waitlisted' : 'confirmed',
+            waitlistPosition: full ? 4 : null,
+            options: (input.optionIds ?? []).map((optionId) => {
+              const optionFull = form.options.find((o) => o.id === optionId)?.full ?? false;
+              return {
+                optionId,
+                status: optionFull ? 'waitlisted' : 'booked',
+                waitlistPosition: optionFull ? 2 : null,
+              };
+            }),
+          };
+        },
+      },
+      resendLink: { mutate: async (input) => void record('portalRegistration.resendLink', input) },
+      uploadFile: {
+        mutate: async (input) => {
+          record('portalRegistration.uploadFile', {
+            ...input,
+            contentBase64: `${input.contentBase64.length} chars`,
+          });
+          if (!input.filename.toLowerCase().endsWith('.pdf')) {
+            throw apiError('INVALID_INPUT', 'Only PDF, JPEG or PNG', {
+              contentBase64: ['Only PDF, JPEG or PNG'],
+            });
+          }
+          return {
+            fileId: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f21',
+            filename: input.filename,
+            contentType: 'application/pdf',
+            size: Math.floor((input.contentBase64.length * 3) / 4),
+          };
+        },
+      },
+    },
+    myRegistration: {
+      get: { query: async () => copy(mine('myRegistration.get')) },
+      verifyEmail: {
+        mutate: async () => {
+          mine('myRegistration.verifyEmail').emailVerified = true;
+          return copy(state.registration!);
+        },
+      },
+      update: {
+        mutate: async (input) => {
+          const reg = mine('myRegistration.update', input);
+          Object.assign(reg.participant, input.participant ?? {});
+          if (input.answers) reg.answers = input.answers;
+          if (input.optionIds) {
+            reg.options = input.optionIds.map((optionId) => {
+              const option = form.options.find((o) => o.id === optionId);
+              return {
+                optionId,
+                code: optionId.slice(-4),
+                label: option?.label ?? {},
+                status: option?.full ? 'waitlisted' : 'booked',
+                waitlistPosition: option?.full ? 1 : null,
+              };
+            });
+          }
+          return copy(reg);
+        },
+      },
+      cancel: {
+        mutate: async (input) => {
+          const reg = mine('myRegistration.cancel', input);
+          Object.assign(reg, {
+            status: 'cancelled',
+            canCancel: false,
+            statusReason: input.reason ?? null,
+            ticketCode: null,
+          });
+          return copy(reg);
+        },
+      },
+      acceptOffer: {
+        mutate: async () => {
+          const reg = mine('myRegistration.acceptOffer');
+          if (reg.status !== 'offered') throw apiError('INVALID_STATE', 'No offer to accept');
+          Object.assign(reg, { status: 'confirmed', offerExpiresAt: null, ticketCode: 'TCI-T-4821-QX7' });
+          return copy(reg);
+        },
+      },
+      declineOffer: {
+        mutate: async () => {
+          const reg = mine('myRegistration.declineOffer');
+          Object.assign(reg, { status: 'cancelled', offerExpiresAt: null, canCancel: false });
+          return copy(reg);
+        },
+      },
+    },
+    delegations: {
+      mine: { query: async () => copy(myDelegation('delegations.mine')) },
+      cancelMember: {
+        mutate: async (input) => {
+          const delegation = myDelegation('delegations.cancelMember', input);
+          const member = delegation.members.find((m) => m.registrationId === input.registrationId);
+          if (!member) throw apiError('NOT_FOUND', 'No such member');
+          member.status = 'cancelled';
+          member.waitlistPosition = null;
+          return copy(delegation);
+        },
+      },
+    },
+    documents: {
+      myTicket: { query: async () => (mine('documents.myTicket'), pdf('ticket-TCI-4821.pdf')) },
+      myReceipt: { query: async () => (mine('documents.myReceipt'), pdf('receipt-TCI-4821.pdf')) },
+      myVisaLetter: { query: async () => (mine('documents.myVisaLetter'), pdf('visa-letter-TCI-4821.pdf')) },
+    },
+    visa: {
+      request: {
+        mutate: async (input) => {
+          const reg = mine('visa.request', input);
+          reg.visaLetter = { status: 'requested', decisionReason: null };
+          return {
+            id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f11',
+            status: 'requested',
+            passportName: input.passportName,
+            nationality: input.nationality,
+            embassy: input.embassy,
+            decisionReason: null,
+            createdAt: '2015-10-01T00:00:00.000Z',
+            decidedAt: null,
+          };
         },
       },
     },

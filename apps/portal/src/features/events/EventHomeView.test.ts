@@ -20,7 +20,10 @@ describe('EventHomeView', () => {
     const h1 = wrapper.get('h1');
     expect(h1.text()).toBe('제18차 TCI 글로벌 컨퍼런스');
     expect(h1.attributes('lang')).toBe('ko');
-    const facts = wrapper.get('dl').findAll('dd').map((dd) => dd.text());
+    const facts = wrapper
+      .get('dl')
+      .findAll('dd')
+      .map((dd) => dd.text());
     expect(facts[0]).toContain('2015년 11월 3일~6일');
     expect(facts[0]).toContain('시간대: Asia/Seoul (GMT+9)');
     expect(facts[1]).toContain('엑스코');
@@ -80,6 +83,7 @@ describe('EventHomeView', () => {
   it('says the event could not be loaded, with a retry, when the server is unreachable', async () => {
     let calls = 0;
     const flaky: PortalApi = {
+      ...fakePortalApi([]),
       portal: {
         events: { query: async () => [] },
         event: {
@@ -91,12 +95,37 @@ describe('EventHomeView', () => {
         },
       },
     };
-    const { wrapper } = await mountPortal(EventHomeView, { api: flaky, locale: 'en', props: { slug: 'tci-2015' } });
+    const { wrapper } = await mountPortal(EventHomeView, {
+      api: flaky,
+      locale: 'en',
+      props: { slug: 'tci-2015' },
+    });
     expect(wrapper.get('h1').text()).toBe('The event could not be loaded');
     expect(wrapper.get('[role="alert"]').text()).toContain('Please check your connection');
     expect(document.title).toBe('The event could not be loaded · Plenary');
     await wrapper.get('[role="alert"] button').trigger('click');
     await flushPromises();
     expect(wrapper.get('h1').text()).toBe('18th TCI Global Conference');
+  });
+
+  it('offers a Register button when the event’s registration is open', async () => {
+    const { wrapper } = await mountPortal(EventHomeView, {
+      api: fakePortalApi([tci2015]),
+      locale: 'ko',
+      props: { slug: 'tci-2015' },
+    });
+    const register = wrapper.get('.event-home__register a');
+    expect(register.text()).toBe('등록하기');
+    expect(register.attributes('href')).toBe('/events/tci-2015/register');
+  });
+
+  it('offers no Register button when registration is closed', async () => {
+    const { wrapper } = await mountPortal(EventHomeView, {
+      api: fakePortalApi([englishOnly]),
+      locale: 'en',
+      props: { slug: 'english-only' },
+    });
+    expect(wrapper.get('h1').text()).toBe('Cluster Policy Workshop');
+    expect(wrapper.find('.event-home__register').exists()).toBe(false);
   });
 });

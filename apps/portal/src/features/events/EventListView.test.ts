@@ -9,7 +9,10 @@ describe('EventListView', () => {
   });
 
   it('lists each published event with title, subtitle, dates in its zone and venue', async () => {
-    const { wrapper } = await mountPortal(EventListView, { api: fakePortalApi([tci2015, englishOnly]), locale: 'ko' });
+    const { wrapper } = await mountPortal(EventListView, {
+      api: fakePortalApi([tci2015, englishOnly]),
+      locale: 'ko',
+    });
     const cards = wrapper.findAll('article');
     expect(cards).toHaveLength(2);
     const first = cards[0]!;

@@ -22,7 +22,12 @@ describe('describeEvent', () => {
   });
 
   it('uses the offset at the event, not today, for a zone with summer time', () => {
-    const summer = { ...tci2015, timeZone: 'Europe/Berlin', startsAt: '2016-06-20T07:00:00.000Z', endsAt: '2016-06-21T16:00:00.000Z' };
+    const summer = {
+      ...tci2015,
+      timeZone: 'Europe/Berlin',
+      startsAt: '2016-06-20T07:00:00.000Z',
+      endsAt: '2016-06-21T16:00:00.000Z',
+    };
     const shown = describeEvent(summer, 'en');
     expect(shown.dates).toBe('20\u2009–\u200921 Jun 2016');
     expect(shown.timeZone).toBe('Europe/Berlin (GMT+2)');

@@ -1,4 +1,10 @@
-import { formatDateRange, pickLocaleWithLang, timeZoneLabelAt, type Locale, type LocalizedPick } from '@plenary/ui';
+import {
+  formatDateRange,
+  pickLocaleWithLang,
+  timeZoneLabelAt,
+  type Locale,
+  type LocalizedPick,
+} from '@plenary/ui';
 import type { PublicEventDto } from '@plenary/contracts/schemas';
 
 /** What the portal shows of an event in one language: texts with their real language, dates in the event's zone. */

@@ -41,6 +41,7 @@ describe('useEventsStore', () => {
 
     it('reports an error when the server cannot be reached', async () => {
       const offline: PortalApi = {
+        ...fakePortalApi([]),
         portal: {
           events: { query: () => Promise.reject(new TypeError('Failed to fetch')) },
           event: { query: () => Promise.reject(new TypeError('Failed to fetch')) },
@@ -78,6 +79,7 @@ describe('useEventsStore', () => {
 
     it('says error when the request fails for another reason', async () => {
       setPortalApi({
+        ...fakePortalApi([]),
         portal: {
           events: { query: async () => [] },
           event: { query: () => Promise.reject(new TypeError('Failed to fetch')) },
@@ -92,7 +94,10 @@ describe('useEventsStore', () => {
     it('shows an event from the list at once, then the fresh copy', async () => {
       const fresh = deferred<PublicEventDto>();
       const renamed = { ...tci2015, title: { ko: '새 이름', en: 'New name' } };
-      setPortalApi({ portal: { events: { query: async () => [tci2015] }, event: { query: () => fresh.promise } } });
+      setPortalApi({
+        ...fakePortalApi([]),
+        portal: { events: { query: async () => [tci2015] }, event: { query: () => fresh.promise } },
+      });
       const store = useEventsStore();
       await store.loadEvents();
       const loading = store.loadEvent('tci-2015');
@@ -107,6 +112,7 @@ describe('useEventsStore', () => {
       const slow = deferred<PublicEventDto>();
       const fast = deferred<PublicEventDto>();
       setPortalApi({
+        ...fakePortalApi([]),
         portal: {
           events: { query: async () => [] },
           event: { query: ({ slug }) => (slug === 'tci-2015' ? slow.promise : fast.promise) },

@@ -17,6 +17,20 @@ export const useEventsStore = defineStore('events', () => {
   /** The slug last asked for: a slower answer for an earlier slug must not replace it. */
   const requestedSlug = ref<string | null>(null);
 
+  /** Whether the event's registration form is open, for the page's "Register" button; null: unknown. */
+  const registrationOpen = ref<boolean | null>(null);
+
+  async function loadRegistrationOpen(eventId: string): Promise<void> {
+    registrationOpen.value = null;
+    try {
+      const form = await portalApi().portalRegistration.form.query({ eventId });
+      if (event.value?.id === eventId) registrationOpen.value = form.open;
+    } catch {
+      // No button rather than a broken one; the event page itself still shows.
+      registrationOpen.value = null;
+    }
+  }
+
   async function loadEvents(): Promise<void> {
     // Keep showing the list we have while refreshing it.
     if (listState.value !== 'ready') listState.value = 'loading';
@@ -32,7 +46,8 @@ export const useEventsStore = defineStore('events', () => {
     const key = slug.trim().toLowerCase();
     requestedSlug.value = key;
     // An event already in the list shows at once; the fetch below refreshes it.
-    const known = events.value.find((e) => e.slug === key) ?? (event.value?.slug === key ? event.value : null);
+    const known =
+      events.value.find((e) => e.slug === key) ?? (event.value?.slug === key ? event.value : null);
     event.value = known;
     eventState.value = known ? 'ready' : 'loading';
     try {
@@ -49,5 +64,14 @@ export const useEventsStore = defineStore('events', () => {
     }
   }
 
-  return { events, listState, event, eventState, loadEvents, loadEvent };
+  return {
+    events,
+    listState,
+    event,
+    eventState,
+    registrationOpen,
+    loadEvents,
+    loadEvent,
+    loadRegistrationOpen,
+  };
 });

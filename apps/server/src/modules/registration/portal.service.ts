@@ -1,5 +1,7 @@
 import { and, asc, eq, notInArray, schema } from '@plenary/db';
 import {
+  checkAnswers,
+  type FormQuestion,
   DomainError,
   type MyRegistrationDto,
   type ParticipantCaller,
@@ -350,7 +352,24 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           .where(eq(registrations.id, caller.registrationId))
           .for('update');
         if (!before) throw new DomainError('NOT_FOUND', 'No such registration');
-        const patch = { ...(input.participant ?? {}), ...(input.answers ? { answers: input.answers } : {}) };
+        let answers: Record<string, unknown> | undefined;
+        if (input.answers) {
+          // The same check as at registration: only offered answers, required ones given.
+          const [settings] = await uow.tx
+            .select({ questions: registrationSettings.questions })
+            .from(registrationSettings)
+            .where(eq(registrationSettings.eventId, before.eventId));
+          const questions = (settings?.questions ?? []) as FormQuestion[];
+          const { errors, kept } = checkAnswers(questions, input.answers);
+          if (Object.keys(errors).length)
+            throw new DomainError(
+              'INVALID_INPUT',
+              'Some answers are not valid: ' + Object.keys(errors).join(', '),
+              errors,
+            );
+          answers = kept;
+        }
+        const patch = { ...(input.participant ?? {}), ...(answers ? { answers } : {}) };
         if (Object.keys(patch).length)
           await uow.tx
             .update(registrations)

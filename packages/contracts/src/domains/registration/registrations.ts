@@ -77,7 +77,8 @@ export const participantFields = z.object({
   organisation: personName(200),
   jobTitle: optionalText(200),
   country: countrySchema,
-  phone: phoneSchema.or(z.literal('').transform(() => null)),
+  // An empty phone is no phone; a wrong one gets the phone message, not zod's generic one.
+  phone: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), phoneSchema),
   dietary: optionalText(500),
   accessibility: optionalText(500),
 });

@@ -1,0 +1,27 @@
+import type { ApiErrorInfo } from '@plenary/ui';
+
+type Translate = (key: string) => string;
+
+const known = new Set([
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_INPUT',
+  'INVALID_STATE',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'TOKEN_INVALID',
+  'TOO_MANY_ATTEMPTS',
+  'NETWORK',
+]);
+
+/**
+ * One sentence for an API error in the person's language. For a conflict or a state
+ * error the server's own words follow in brackets, since they name the clash (a full
+ * category, an email already registered); the server speaks English.
+ */
+export function describeApiError(t: Translate, info: ApiErrorInfo): string {
+  const sentence = t(`reg.errors.${known.has(info.code) ? info.code : 'INTERNAL'}`);
+  return info.code === 'CONFLICT' || info.code === 'INVALID_STATE'
+    ? `${sentence} (${info.message})`
+    : sentence;
+}
