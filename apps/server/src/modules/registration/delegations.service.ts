@@ -54,8 +54,8 @@ export function createDelegationService(runtime: Runtime): Services['delegations
       const rows = await runtime.db
         .select({
           d: delegations,
-          memberCount: sql<number>`(select count(*)::int from registrations r where r.delegation_id = ${delegations.id})`,
-          confirmed: sql<number>`(select count(*)::int from registrations r where r.delegation_id = ${delegations.id} and r.status = 'confirmed')`,
+          memberCount: sql<number>`(select count(*)::int from registrations r where r.delegation_id = "delegations"."id")`,
+          confirmed: sql<number>`(select count(*)::int from registrations r where r.delegation_id = "delegations"."id" and r.status = 'confirmed')`,
         })
         .from(delegations)
         .where(eq(delegations.eventId, caller.eventId))

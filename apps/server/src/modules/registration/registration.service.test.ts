@@ -386,6 +386,8 @@ describe('approval and delegations', () => {
         .where(eq(schema.mailOutbox.toAddress, 'lee@motie.go.kr'))
     )[0]!;
     const token = /\/d\/([\w-]+)/.exec(contact.textBody)![1]!;
+    // Column names in the count subqueries must name the outer table (a bare "id" would be the registration's).
+    expect((await h.caller(admin).delegations.list({ eventId: e.eventId })).map((x) => [x.memberCount, x.confirmed])).toEqual([[20, 20]]);
     const mine = await h.caller(null, {}, { linkToken: token }).delegations.mine();
     expect(mine.members).toHaveLength(20);
     const after = await h

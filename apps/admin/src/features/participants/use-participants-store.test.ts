@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { setApi } from '../../api';
+import { fakeApi } from '../../testing/fake-api';
+import { useParticipantsStore } from './use-participants-store';
+import { useWaitlistStore } from './use-waitlist-store';
+
+const eventId = '0190f5d2-7c1e-7000-8000-0000000000e1';
+const row = (reference: string) => ({ id: `id-${reference}`, reference });
+const entry = (n: number) => ({ registrationId: `r${n}`, position: n });
+
+beforeEach(() => setActivePinia(createPinia()));
+afterEach(() => setApi(null));
+
+describe('participants store', () => {
+  it('keeps the newest search when an older answer comes back last', async () => {
+    const pending: Array<(value: unknown) => void> = [];
+    const fake = fakeApi({
+      'registrationSetup.categories': () => [],
+      'registrationSetup.options': () => [],
+      'registrations.list': () => new Promise((resolve) => pending.push(resolve)),
+    });
+    setApi(fake.client);
+    const store = useParticipantsStore();
+    await store.open(eventId);
+    store.filters = { ...store.filters, search: 'ki' };
+    const older = store.load();
+    store.filters = { ...store.filters, search: 'kim' };
+    const newer = store.load();
+    await Promise.resolve();
+    pending[1]?.({ rows: [row('KIM1')], total: 1 });
+    await newer;
+    pending[0]?.({ rows: [row('KI1'), row('KI2')], total: 2 });
+    await older;
+    expect(store.rows.map((r) => r.reference)).toEqual(['KIM1']);
+    expect(store.total).toBe(1);
+    expect(fake.calls.filter((c) => c.path === 'registrations.list').map((c) => c.input)).toEqual([
+      { eventId, search: 'ki', sort: 'createdAt', direction: 'desc', offset: 0, limit: 50 },
+      { eventId, search: 'kim', sort: 'createdAt', direction: 'desc', offset: 0, limit: 50 },
+    ]);
+  });
+
+  it('approves only what it is given and reloads the page', async () => {
+    const fake = fakeApi({
+      'registrationSetup.categories': () => [],
+      'registrationSetup.options': () => [],
+      'registrations.approve': () => ({ changed: 1, skipped: [] }),
+      'registrations.list': () => ({ rows: [], total: 0 }),
+    });
+    setApi(fake.client);
+    const store = useParticipantsStore();
+    await store.open(eventId);
+    expect(await store.approve(['a'])).toEqual({ changed: 1, skipped: [] });
+    expect(fake.calls.map((c) => c.path)).toEqual([
+      'registrationSetup.categories',
+      'registrationSetup.options',
+      'registrations.approve',
+      'registrations.list',
+    ]);
+    expect(fake.calls[2]?.input).toEqual({ eventId, registrationIds: ['a'], reason: null });
+  });
+});
+
+describe('waitlist store', () => {
+  async function loaded() {
+    const fake = fakeApi({
+      'registrations.waitlist': () => [entry(1), entry(2), entry(3), entry(4)],
+      'registrations.moveInWaitlist': () => undefined,
+    });
+    setApi(fake.client);
+    const store = useWaitlistStore();
+    await store.load(eventId, 'cat');
+    return { fake, store };
+  }
+  const moves = (fake: ReturnType<typeof fakeApi>) =>
+    fake.calls.filter((c) => c.path === 'registrations.moveInWaitlist').map((c) => c.input);
+
+  it('moves up by going before the one above', async () => {
+    const { fake, store } = await loaded();
+    await store.move(2, -1);
+    expect(moves(fake)).toEqual([{ eventId, registrationId: 'r3', beforeId: 'r2' }]);
+    expect(fake.calls.at(-1)).toEqual({
+      path: 'registrations.waitlist',
+      input: { eventId, categoryId: 'cat' },
+    });
+  });
+
+  it('moves down by going before the one after next, or last', async () => {
+    const { fake, store } = await loaded();
+    await store.move(1, 1);
+    await store.move(2, 1);
+    expect(moves(fake)).toEqual([
+      { eventId, registrationId: 'r2', beforeId: 'r4' },
+      { eventId, registrationId: 'r3', beforeId: null },
+    ]);
+  });
+
+  it('does nothing for the first entry moving up', async () => {
+    const { fake, store } = await loaded();
+    await store.move(0, -1);
+    expect(moves(fake)).toEqual([]);
+  });
+});

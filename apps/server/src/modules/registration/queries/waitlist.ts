@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+import { and, asc, eq, schema, sql, type Executor } from '@plenary/db';
+import {
+  DomainError,
+  type EventCaller,
+  type moveInWaitlistInput,
+  type waitlistEntryDto,
+} from '@plenary/contracts';
+import { inTransaction, type Runtime } from '../../../core/runtime';
+import { recordAudit } from '../../audit/audit.service';
+
+const { registrations: r, registrationCategories: c } = schema;
+
+type WaitlistEntry = z.output<typeof waitlistEntryDto>;
+
+/** Ranks are renumbered with gaps so a later insert between two places stays possible. */
+export const RANK_STEP = 10;
+
+/** The order of the waiting list: rank, then who came first; the id settles the rest. */
+const waitlistOrder = [sql`${r.waitlistRank} asc nulls last`, asc(r.createdAt), asc(r.id)];
+
+/**
+ * Waiting registrations in order, numbered 1..n: within the category when one is
+ * given, else across the event (each category's own order is the same).
+ */
+export async function listWaitlist(
+  db: Executor,
+  eventId: string,
+  categoryId?: string,
+): Promise<WaitlistEntry[]> {
+  const rows = await db
+    .select({
+      registrationId: r.id,
+      reference: r.reference,
+      givenName: r.givenName,
+      familyName: r.familyName,
+      organisation: r.organisation,
+      country: r.country,
+      categoryId: r.categoryId,
+      categoryLabel: c.label,
+      createdAt: r.createdAt,
+    })
+    .from(r)
+    .innerJoin(c, eq(c.id, r.categoryId))
+    .where(
+      and(
+        eq(r.eventId, eventId),
+        eq(r.status, 'waitlisted'),
+        categoryId ? eq(r.categoryId, categoryId) : undefined,
+      ),
+    )
+    .orderBy(...waitlistOrder);
+  return rows.map(({ givenName, familyName, createdAt, ...row }, i) => ({
+    ...row,
+    position: i + 1,
+    name: `${givenName} ${familyName}`,
+    createdAt: createdAt.toISOString(),
+  }));
+}
+
+/**
+ * Puts a waiting registration just before another one (or last). The event's whole
+ * waiting list is locked and renumbered 10, 20, 30... in one transaction, so two
+ * staff moving people at once are applied one after the other, never interleaved.
+ */
+export async function moveInWaitlist(
+  runtime: Runtime,
+  caller: EventCaller,
+  input: z.output<typeof moveInWaitlistInput>,
+): Promise<void> {
+  await inTransaction(runtime, async ({ tx }) => {
+    const waiting = await tx
+      .select({ id: r.id, rank: r.waitlistRank })
+      .from(r)
+      .where(and(eq(r.eventId, caller.eventId), eq(r.status, 'waitlisted')))
+      .orderBy(...waitlistOrder)
+      .for('update');
+    const from = waiting.findIndex((w) => w.id === input.registrationId);
+    if (from < 0) throw new DomainError('NOT_FOUND', 'This registration is not on the waiting list');
+    if (input.beforeId === input.registrationId) return;
+    const order = waiting.map((w) => w.id);
+    const [moved] = order.splice(from, 1);
+    if (!moved) return;
+    if (input.beforeId === null) order.push(moved);
+    else {
+      const to = order.indexOf(input.beforeId);
+      if (to < 0) {
+        throw new DomainError('NOT_FOUND', 'The place to move to is not on the waiting list', {
+          beforeId: ['Not on the waiting list'],
+        });
+      }
+      order.splice(to, 0, moved);
+    }
+    const oldRank = new Map(waiting.map((w) => [w.id, w.rank]));
+    const changed = order
+      .map((id, i) => ({ id, rank: (i + 1) * RANK_STEP }))
+      .filter((w) => oldRank.get(w.id) !== w.rank);
+    if (changed.length === 0) return;
+    await tx.execute(sql`
+      update registrations set waitlist_rank = v.rank, updated_at = ${runtime.now().toISOString()}
+      from (values ${sql.join(
+        changed.map((w) => sql`(${w.id}::uuid, ${w.rank}::bigint)`),
+        sql`, `,
+      )}) as v(id, rank)
+      where registrations.id = v.id`);
+    await recordAudit(tx, caller, {
+      eventId: caller.eventId,
+      action: 'registration.moveInWaitlist',
+      objectType: 'registration',
+      objectId: moved,
+      before: { waitlistPosition: from + 1 },
+      after: { waitlistPosition: order.indexOf(moved) + 1, beforeId: input.beforeId },
+    });
+  });
+}
