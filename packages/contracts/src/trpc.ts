@@ -95,7 +95,9 @@ const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }
   if (access.kind === 'participant') {
     const link = ctx.linkToken ? await ctx.services.access.registrationLink(ctx.linkToken) : null;
     if (!link) return refuse('UNAUTHENTICATED', badLink);
-    return next({ ctx: { ...none, participantCaller: { request: ctx.request, linkToken: ctx.linkToken ?? '', ...link } } });
+    return next({
+      ctx: { ...none, participantCaller: { request: ctx.request, linkToken: ctx.linkToken ?? '', ...link } },
+    });
   }
   if (access.kind === 'delegationContact') {
     const link = ctx.linkToken ? await ctx.services.access.delegationLink(ctx.linkToken) : null;
@@ -161,29 +163,42 @@ const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }
   return next({ ctx: { ...none, eventCaller } });
 });
 
-/** The dotted path of the first string holding a NUL character, which PostgreSQL cannot store in text. */
-function findNul(value: unknown, path: string[] = [], depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '_' : null;
+/** An unpaired UTF-16 surrogate: valid in a JS string, not in PostgreSQL text or jsonb. */
+const unpairedSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The dotted path of the first string PostgreSQL cannot store (a NUL, a lone surrogate), and why. */
+function findUnstorable(
+  value: unknown,
+  path: string[] = [],
+  depth = 0,
+): { field: string; text: string } | null {
+  if (typeof value === 'string') {
+    const field = path.join('.') || '_';
+    if (value.includes('\u0000')) return { field, text: 'Text must not contain NUL characters' };
+    if (unpairedSurrogate.test(value))
+      return { field, text: 'Text must be valid Unicode (it holds a broken character)' };
+    return null;
+  }
   if (depth > 20 || value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
-    const found = findNul(inner, [...path, key], depth + 1);
+    const found = findUnstorable(inner, [...path, key], depth + 1);
     if (found) return found;
   }
   return null;
 }
 
 /**
- * Refuses text that no PostgreSQL column can hold (a NUL character) with a 400
- * naming the field, for every procedure at once, instead of letting the query fail.
+ * Refuses text that no PostgreSQL column can hold (a NUL character, an unpaired
+ * surrogate) with a 400 naming the field, for every procedure at once, instead of
+ * letting the query fail halfway through a transaction.
  */
-const rejectNulCharacters = t.middleware(async ({ getRawInput, next }) => {
-  const field = findNul(await getRawInput());
-  if (field) {
-    const text = 'Text must not contain NUL characters';
+const rejectUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const found = findUnstorable(await getRawInput());
+  if (found) {
     throw new TRPCError({
       code: 'BAD_REQUEST',
-      message: text,
-      cause: new DomainError('INVALID_INPUT', text, { [field]: [text] }),
+      message: found.text,
+      cause: new DomainError('INVALID_INPUT', found.text, { [found.field]: [found.text] }),
     });
   }
   return next();
@@ -191,7 +206,7 @@ const rejectNulCharacters = t.middleware(async ({ getRawInput, next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const procedure = t.procedure.use(mapDomainErrors).use(enforceAccess).use(rejectNulCharacters);
+export const procedure = t.procedure.use(mapDomainErrors).use(enforceAccess).use(rejectUnstorableText);
 
 export { domainErrorStatus };
 

@@ -216,7 +216,7 @@ describe('plenary CLI', () => {
         { id: report.eventIds['tci-2016'], slug: 'tci-2016' },
       ]);
     });
-  });
+  }, 180_000);
 
   it.skipIf(engine !== 'pglite')('refuses to open a data dir that another process holds', async () => {
     const lock = acquireDataDirLock(dataDir);

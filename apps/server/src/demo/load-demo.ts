@@ -14,6 +14,7 @@ import { resolveSession } from '../modules/identity/sessions';
 import { createUser } from '../modules/identity/users.service';
 import { listMembers } from '../modules/team/team.repo';
 import { createServices } from '../services';
+import { emptyRegistrationReport, loadRegistration, type DemoRegistrationReport } from './load-registration';
 import { DEMO_PASSWORD, demoEvents, demoPeople, type DemoEvent, type DemoPerson } from './tci-2015';
 
 export interface DemoReport {
@@ -22,6 +23,8 @@ export interface DemoReport {
     users: Array<{ id: string; email: string; displayName: string }>;
     events: Array<{ id: string; slug: string; status: string }>;
     memberships: Array<{ eventId: string; slug: string; userId: string; email: string; role: EventRole }>;
+    /** The reference event's registration: setup, participants and the desk's follow-ups. */
+    registration: DemoRegistrationReport;
   };
   /** Every demo event's id by slug, whether this run created it or found it. */
   eventIds: Record<string, string>;
@@ -86,7 +89,7 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
   const api = (actor: Actor | null, session: SessionCookie = cookieJar()) =>
     factory({ services, actor, request, session });
   const report: DemoReport = {
-    created: { users: [], events: [], memberships: [] },
+    created: { users: [], events: [], memberships: [], registration: emptyRegistrationReport() },
     eventIds: {},
     skippedEvents: [],
     password: DEMO_PASSWORD,
@@ -109,36 +112,45 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
     report.created.users.push({ id: user.id, email: user.email, displayName: user.displayName });
   }
 
-  // The owner signs in (a real session) only if there is something to do, so a
-  // re-run after someone changed the demo password still succeeds.
-  const owner: { session?: Promise<{ actor: Actor; cookie: SessionCookie }> } = {};
-  const signInOwner = async () => {
+  // Demo people sign in (a real session) only if there is something to do, so a
+  // re-run after someone changed a demo password still succeeds.
+  const sessions = new Map<string, Promise<{ actor: Actor; cookie: SessionCookie }>>();
+  const signIn = async (person: DemoPerson, what: string) => {
     const cookie = cookieJar();
-    const signIn = await api(null, cookie)
-      .auth.login({ email: demoPeople.owner.email, password: DEMO_PASSWORD })
+    const login = await api(null, cookie)
+      .auth.login({ email: person.email, password: DEMO_PASSWORD })
       .catch(() => null);
     const actor =
-      signIn && !signIn.secondFactorRequired
-        ? await resolveSession(runtime, cookie.token ?? undefined)
-        : null;
+      login && !login.secondFactorRequired ? await resolveSession(runtime, cookie.token ?? undefined) : null;
     if (!actor) {
       throw new DemoError(
-        `The demo owner ${demoPeople.owner.email} cannot sign in with the demo password any more; the demo cannot add what is missing.`,
+        `The demo ${what} ${person.email} cannot sign in with the demo password any more; the demo cannot add what is missing.`,
       );
     }
     return { actor, cookie };
   };
-  const ownerActor = async () => (await (owner.session ??= signInOwner())).actor;
+  const sessionOf = (person: DemoPerson, what: string) => {
+    let session = sessions.get(person.email);
+    if (!session) sessions.set(person.email, (session = signIn(person, what)));
+    return session;
+  };
+  const ownerActor = async () => (await sessionOf(demoPeople.owner, 'owner')).actor;
   const asOwner = async () => {
-    const { actor, cookie } = await (owner.session ??= signInOwner());
+    const { actor, cookie } = await sessionOf(demoPeople.owner, 'owner');
+    return api(actor, cookie);
+  };
+  const asDesk = async () => {
+    const { actor, cookie } = await sessionOf(demoPeople.registrationDesk, 'registration desk');
     return api(actor, cookie);
   };
 
   try {
     for (const spec of demoEvents) await loadEvent(spec);
   } finally {
-    const session = await owner.session?.catch(() => undefined);
-    if (session) await api(session.actor, session.cookie).auth.logout();
+    for (const pending of sessions.values()) {
+      const session = await pending.catch(() => undefined);
+      if (session) await api(session.actor, session.cookie).auth.logout();
+    }
   }
   return report;
 
@@ -180,6 +192,8 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
       if (members.has(person.email)) continue;
       await addToTeam(eventId, slug, person, role);
     }
+    if (spec.registration)
+      report.created.registration = await loadRegistration(runtime, eventId, asOwner, asDesk);
   }
 
   async function addToTeam(eventId: string, slug: string, person: DemoPerson, role: EventRole) {

@@ -69,6 +69,8 @@ export interface DemoEvent {
   publish: boolean;
   /** Team members besides the owner who creates the event. */
   team: Array<{ person: DemoPerson; role: EventRole }>;
+  /** Registration set up as at the event, with sample participants (tci-2015-registration.ts). */
+  registration?: boolean;
 }
 
 const tci2015Description: LocalizedText = {
@@ -115,6 +117,7 @@ export const demoEvents: DemoEvent[] = [
       timeZone: 'Asia/Seoul',
     },
     publish: true,
+    registration: true,
     team: [
       { person: demoPeople.tciManager, role: 'admin' },
       { person: demoPeople.registrationDesk, role: 'staff' },

@@ -8,8 +8,9 @@ function titleOf(slug: string): string {
 }
 
 function describe(out: Output, report: DemoReport, adminUrl: string) {
-  const { users, events, memberships } = report.created;
-  if (users.length + events.length + memberships.length === 0) {
+  const { users, events, memberships, registration: r } = report.created;
+  const registrationAdded = Object.values(r).reduce<number>((a, b) => a + Number(b), 0);
+  if (users.length + events.length + memberships.length + registrationAdded === 0) {
     out.say('The demo data is already loaded: nothing was added.');
   }
   if (users.length) {
@@ -33,6 +34,13 @@ function describe(out: Output, report: DemoReport, adminUrl: string) {
       out.say(
         `  (${invited} invitation${invited === 1 ? '' : 's'} accepted; the mails are in the outbox, not sent)`,
       );
+  }
+  if (r.categories || r.participants) {
+    out.say(
+      `Registration of tci-2015: ${r.categories} categories, ${r.options} options (7 cluster tours among them), ` +
+        `${r.participants} participants and ${r.delegations} delegation registered at the desk; ` +
+        `${r.cancelled} cancelled, ${r.payments} payments recorded, ${r.checkIns} checked in`,
+    );
   }
   for (const slug of report.skippedEvents)
     out.say(`Left alone: an event "${slug}" exists that the demo owner does not own.`);
