@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Database, Db, Tx } from '@plenary/db';
 import { DomainError } from '@plenary/contracts';
 import type { JobQueue } from './jobs';
-import { conflictFor } from './unique-violations';
+import { conflictFor, sqlState } from './unique-violations';
 
 export interface RuntimeConfig {
   /** Base URL for links in emails, e.g. https://plenary.example.org */
@@ -34,29 +34,53 @@ export interface UnitOfWork {
 }
 
 /**
+ * Thrown inside a transaction when what it read before taking its locks no longer
+ * holds (a limit changed meanwhile): the whole transaction is run again.
+ */
+export class RetryTransaction extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'RetryTransaction';
+  }
+}
+
+/** Deadlock detected, serialization failure: PostgreSQL asks for the transaction to be run again. */
+const retryableStates = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 3;
+
+/**
  * Runs fn in one transaction. After-commit hooks run only if it committed; a
  * failing hook is logged, not thrown, because the change itself is already saved
  * (the outbox sweeper re-enqueues anything a hook failed to hand over).
- * A unique violation becomes a 409 with a message naming the field.
+ * A unique violation becomes a 409 with a message naming the field. A deadlock,
+ * a serialization failure or a RetryTransaction runs the whole function again
+ * (a few times at most), with fresh after-commit hooks.
  */
 export async function inTransaction<T>(runtime: Runtime, fn: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-  const hooks: Array<() => unknown> = [];
-  let result: T;
-  try {
-    result = await runtime.db.transaction(async (tx) => fn({ tx, afterCommit: (h) => hooks.push(h) }));
-  } catch (err) {
-    const conflict = conflictFor(err);
-    if (conflict) throw conflict;
-    throw err;
-  }
-  for (const hook of hooks) {
+  for (let attempt = 1; ; attempt++) {
+    const hooks: Array<() => unknown> = [];
+    let result: T;
     try {
-      await hook();
+      result = await runtime.db.transaction(async (tx) => fn({ tx, afterCommit: (h) => hooks.push(h) }));
     } catch (err) {
-      runtime.logger.error({ err }, 'after-commit hook failed');
+      const retry = err instanceof RetryTransaction || retryableStates.has(sqlState(err).code ?? '');
+      if (retry && attempt < MAX_ATTEMPTS) {
+        runtime.logger.warn({ err, attempt }, 'transaction run again');
+        continue;
+      }
+      const conflict = conflictFor(err);
+      if (conflict) throw conflict;
+      throw err;
     }
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (err) {
+        runtime.logger.error({ err }, 'after-commit hook failed');
+      }
+    }
+    return result;
   }
-  return result;
 }
 
 export function notFound(what: string): DomainError {

@@ -81,7 +81,10 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
 
     async createCategory(caller, input) {
       const { eventId: _eventId, opensAt, closesAt, ...fields } = input;
-      return inTransaction(runtime, async ({ tx }) => {
+      return inTransaction(runtime, async (uow) => {
+        const { tx } = uow;
+        // A new category can make the event-wide limit bind (see eventLimitBinds): wait for registrations in flight.
+        await lockWholeEvent(runtime, uow, caller.eventId);
         const row = await repo.insertCategory(tx, {
           ...fields,
           eventId: caller.eventId,

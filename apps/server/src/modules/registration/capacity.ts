@@ -144,6 +144,52 @@ export interface LimitsSnapshot {
   codeUses: number;
   /** Booked seats per option asked for. */
   optionBooked: Map<string, number>;
+  /** The limits as they are now, under the locks: the event's, and its categories'. */
+  rule: EventLimitRule;
+}
+
+/** What decides whether the event-wide limit can bind at all. */
+export interface EventLimitRule {
+  eventCapacity: number | null;
+  unlimitedCategories: number;
+  categoryCapacityTotal: number;
+}
+
+/**
+ * Whether the event-wide limit can ever be the one that stops a registration.
+ * When every category has a limit and together they fit in the event's, the
+ * category limits alone keep the event within its limit, and registrations in
+ * different categories need not queue on one event-wide lock.
+ */
+export function eventLimitBinds(rule: EventLimitRule): boolean {
+  return (
+    rule.eventCapacity !== null &&
+    (rule.unlimitedCategories > 0 || rule.categoryCapacityTotal > rule.eventCapacity)
+  );
+}
+
+export async function readEventLimitRule(db: Executor, eventId: string): Promise<EventLimitRule> {
+  const [row] = await selectRows<{ event_capacity: number | null; unlimited: number; total: number }>(
+    db,
+    sql`select ${eventRuleColumns(eventId)}`,
+  );
+  return ruleOf(row);
+}
+
+function eventRuleColumns(eventId: string) {
+  return sql`(select s.capacity from registration_settings s where s.event_id = ${eventId}) as event_capacity,
+    (select count(*) from registration_categories k where k.event_id = ${eventId} and k.capacity is null)::int as unlimited,
+    (select coalesce(sum(k.capacity), 0) from registration_categories k where k.event_id = ${eventId})::int as total`;
+}
+
+function ruleOf(
+  row: { event_capacity: number | null; unlimited: number; total: number } | undefined,
+): EventLimitRule {
+  return {
+    eventCapacity: row?.event_capacity == null ? null : Number(row.event_capacity),
+    unlimitedCategories: Number(row?.unlimited ?? 0),
+    categoryCapacityTotal: Number(row?.total ?? 0),
+  };
 }
 
 /**
@@ -172,6 +218,9 @@ export async function snapshotLimits(
     reserved_event: number;
     code_uses: number;
     options: Array<{ id: string; booked: number }> | null;
+    event_capacity: number | null;
+    unlimited: number;
+    total: number;
   }>(
     db,
     sql`select
@@ -183,7 +232,8 @@ export async function snapshotLimits(
       (select json_agg(json_build_object('id', o.id, 'booked',
          (select count(*) from registration_choices ch join registrations r on r.id = ch.registration_id
           where ch.option_id = o.id and ch.status = 'booked' and ${holdsPlace(q.now)})))
-       from unnest(${options}) as o(id)) as options`,
+       from unnest(${options}) as o(id)) as options,
+      ${eventRuleColumns(q.eventId)}`,
   );
   if (!row) throw new Error('limits snapshot returned nothing');
   return {
@@ -193,5 +243,6 @@ export async function snapshotLimits(
     reservedInEvent: Number(row.reserved_event),
     codeUses: Number(row.code_uses),
     optionBooked: new Map((row.options ?? []).map((o) => [o.id, Number(o.booked)])),
+    rule: ruleOf(row),
   };
 }

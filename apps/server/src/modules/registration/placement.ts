@@ -12,11 +12,11 @@ import {
   type RegistrationRequest,
   type StandardFieldRules,
 } from '@plenary/contracts';
-import type { Runtime, UnitOfWork } from '../../core/runtime';
+import { RetryTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { snapshotLimits } from './capacity';
+import { eventLimitBinds, readEventLimitRule, snapshotLimits } from './capacity';
 import { lockLimits, type LimitKey } from './locks';
 import { delegationLinkUrl, mailDelegationContact, mailParticipant, registrationLink } from './mails';
 import { attachFiles } from './uploads';
@@ -192,8 +192,9 @@ export async function placeRegistration(
   }
 
   // Lock every limited object this registration touches, then count from the rows.
+  const eventBinding = eventLimitBinds(await readEventLimitRule(uow.tx, eventId));
   const keys: LimitKey[] = [];
-  if (settings?.capacity != null) keys.push({ kind: 'event', id: eventId });
+  if (eventBinding) keys.push({ kind: 'event', id: eventId });
   keys.push({ kind: 'category', id: category.id });
   if (code) keys.push({ kind: 'code', id: code.id });
   for (const o of chosen) if (o.capacity !== null) keys.push({ kind: 'option', id: o.id });
@@ -210,8 +211,13 @@ export async function placeRegistration(
     throw invalid('invitationCode', 'This invitation code has been used up');
   const categoryFull =
     category.capacity !== null && limits.categoryTaken + limits.reservedInCategory >= category.capacity;
+  // Every change of a limit locks every category, so under our category lock the
+  // rule is current; if it changed since we looked, start again with the event lock.
+  if (!eventBinding && eventLimitBinds(limits.rule))
+    throw new RetryTransaction('the event-wide limit now binds');
+  const eventCapacity = limits.rule.eventCapacity;
   const eventFull =
-    settings?.capacity != null && limits.eventTaken + limits.reservedInEvent >= settings.capacity;
+    eventBinding && eventCapacity !== null && limits.eventTaken + limits.reservedInEvent >= eventCapacity;
   const status: Placed['status'] =
     categoryFull || eventFull
       ? 'waitlisted'

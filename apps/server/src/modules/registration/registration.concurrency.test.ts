@@ -22,18 +22,18 @@ afterAll(async () => {
   for (const h of harnesses) await h.close();
 });
 
-async function stampede(capacityLocks: boolean) {
+async function stampede(capacityLocks: boolean, places: Record<string, number> = PLACES, attempts = ATTEMPTS) {
   const h = await createHarness({ poolSize: 20, config: { capacityLocks } });
   harnesses.push(h);
   const admin = await h.signUp('admin@plenary.test', { platformAdmin: true });
   const e = await registrationEvent(h, admin, {
     eventCapacity: 900,
-    categories: Object.entries(PLACES).map(([code, capacity]) => ({ code, capacity })),
+    categories: Object.entries(places).map(([code, capacity]) => ({ code, capacity })),
     options: Array.from({ length: TOURS }, (_, i) => ({ code: `TOUR-${i + 1}`, capacity: SEATS })),
   });
-  const codes = Object.keys(PLACES);
+  const codes = Object.keys(places);
   const results = await Promise.allSettled(
-    Array.from({ length: ATTEMPTS }, (_, i) =>
+    Array.from({ length: attempts }, (_, i) =>
       h.caller(null).portalRegistration.register({
         eventId: e.eventId,
         categoryId: e.categories[codes[i % codes.length]!]!,
@@ -75,6 +75,13 @@ describe.runIf(testEngine() === 'postgres')('capacity under 2,000 simultaneous r
     expect(run.perTour).toEqual(Array(TOURS).fill(SEATS));
     // Everyone got their mail, written in the same transaction as their registration.
     expect(run.mails).toBe(ATTEMPTS);
+  }, 240_000);
+
+  it('holds the event-wide limit when it binds (categories add up to more): exactly 900 of 1,500', async () => {
+    const run = await stampede(true, { GOV: 400, UNI: 400, SME: 400 }, 1500);
+    expect(run.failures).toBe(0);
+    expect(run.byStatus).toEqual({ confirmed: 900, waitlisted: 600 });
+    expect(run.perTour).toEqual(Array(TOURS).fill(SEATS));
   }, 240_000);
 
   it('control: with the locks switched off the same load oversells, so the test above can fail', async () => {
