@@ -106,8 +106,11 @@ function checkForm(
 
 interface Placed {
   registrationId: string;
+  reference: string;
   manageToken: string;
   status: 'pending' | 'confirmed' | 'waitlisted';
+  /** The options asked for, in the order asked, booked or waiting. */
+  options: Array<{ optionId: string; status: 'booked' | 'waitlisted' }>;
 }
 
 /**
@@ -253,20 +256,21 @@ export async function placeRegistration(
 
   await attachFiles(uow, eventId, row.id, (settings?.questions ?? []) as FormQuestion[], answers);
 
-  if (chosen.length) {
-    await uow.tx.insert(registrationChoices).values(
-      chosen.map((o) => {
-        const free =
-          status !== 'waitlisted' &&
-          (o.capacity === null || (limits.optionBooked.get(o.id) ?? 0) < o.capacity);
-        return {
+  const choices = chosen.map((o) => {
+    const free =
+      status !== 'waitlisted' && (o.capacity === null || (limits.optionBooked.get(o.id) ?? 0) < o.capacity);
+    return { optionId: o.id, status: free ? ('booked' as const) : ('waitlisted' as const) };
+  });
+  if (choices.length) {
+    await uow.tx
+      .insert(registrationChoices)
+      .values(
+        choices.map((c) => ({
           registrationId: row.id,
-          optionId: o.id,
-          status: free ? ('booked' as const) : ('waitlisted' as const),
-          waitlistRank: free ? null : nextRank(runtime),
-        };
-      }),
-    );
+          ...c,
+          waitlistRank: c.status === 'booked' ? null : nextRank(runtime),
+        })),
+      );
   }
 
   const label =
@@ -320,7 +324,14 @@ export async function placeRegistration(
       });
     else await mailParticipant(runtime, uow, status, to, facts);
   }
-  return { registrationId: row.id, manageToken, status };
+  const asked = new Map(choices.map((c) => [c.optionId, c]));
+  return {
+    registrationId: row.id,
+    reference: row.reference,
+    manageToken,
+    status,
+    options: request.optionIds.map((id) => asked.get(id)).filter((c) => c !== undefined),
+  };
 }
 
 export async function categoryWaitlistPosition(

@@ -155,17 +155,20 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
           ignoreOpeningDates: false,
         }),
       );
-      const dto = await loadRegistrationDto(runtime.db, placed.registrationId, runtime.now());
-      if (!dto) throw new Error('registration vanished');
+      // Positions are read only when something waits: a confirmed registration answers with what placing it decided.
+      const waiting = placed.status === 'waitlisted' || placed.options.some((o) => o.status === 'waitlisted');
+      const dto = waiting
+        ? await loadRegistrationDto(runtime.db, placed.registrationId, runtime.now())
+        : undefined;
+      const optionPosition = new Map(dto?.options.map((o) => [o.optionId, o.waitlistPosition]) ?? []);
       return {
-        id: dto.id,
-        reference: dto.reference,
-        status: dto.status,
-        waitlistPosition: dto.waitlistPosition,
-        options: dto.options.map((o) => ({
-          optionId: o.optionId,
-          status: o.status,
-          waitlistPosition: o.waitlistPosition,
+        id: placed.registrationId,
+        reference: placed.reference,
+        status: placed.status,
+        waitlistPosition: dto?.waitlistPosition ?? null,
+        options: placed.options.map((o) => ({
+          ...o,
+          waitlistPosition: optionPosition.get(o.optionId) ?? null,
         })),
       };
     },
