@@ -1,5 +1,5 @@
 import type { appRouter } from '@plenary/contracts';
-import { eq, schema as s } from '@plenary/db';
+import { eq, schema as s, sql } from '@plenary/db';
 import type { Runtime } from '../core/runtime';
 import { demoParticipants, type DemoParticipant } from './tci-2015-participants';
 import * as setup from './tci-2015-registration';
@@ -145,8 +145,9 @@ export async function loadRegistration(
 
   // The desk's part: the delegation first (it registered early), then everyone else.
   const { individuals, delegates } = demoParticipants();
+  let delegateIds: string[] = [];
   if (!have.delegations.has(setup.delegation.name)) {
-    await (
+    const delegation = await (
       await asDesk()
     ).delegations.create({
       eventId,
@@ -160,6 +161,7 @@ export async function loadRegistration(
       members: delegates.map((d) => ({ participant: d.participant, answers: d.answers })),
     });
     report.delegations = 1;
+    delegateIds = delegation.members.map((m) => m.registrationId);
   }
   const added: Array<{ id: string; person: DemoParticipant }> = [];
   for (const person of individuals) {
@@ -179,6 +181,14 @@ export async function loadRegistration(
     added.push({ id: registration.id, person });
   }
   report.participants = added.length;
+  // The ministry's delegation registered in the middle of the season.
+  const half = Math.floor(added.length / 2);
+  const dated = [
+    ...added.slice(0, half).map((a) => a.id),
+    ...delegateIds,
+    ...added.slice(half).map((a) => a.id),
+  ];
+  if (dated.length) await dateAsTheyCame(runtime, eventId, dated);
 
   // Afterwards, as the desk would over the following weeks.
   let receipt = 0;
@@ -216,4 +226,31 @@ export async function loadRegistration(
     }
   }
   return report;
+}
+
+/**
+ * The demo registers everyone in a few seconds; the reference event took them over
+ * the ten weeks before it opened, slowly at first and most in the last weeks. The
+ * rows are dated that way (in the order they were made) so the dashboard's
+ * "registrations per day" shows a season rather than one day.
+ */
+async function dateAsTheyCame(runtime: Runtime, eventId: string, ids: string[]): Promise<void> {
+  const [event] = await runtime.db
+    .select({ startsAt: s.events.startsAt })
+    .from(s.events)
+    .where(eq(s.events.id, eventId));
+  if (!event) return;
+  const opened = event.startsAt.getTime() - 70 * 86_400_000;
+  const span = 66 * 86_400_000;
+  for (const [i, id] of ids.entries()) {
+    const at = new Date(opened + span * Math.sqrt((i + 1) / ids.length));
+    await runtime.db
+      .update(s.registrations)
+      .set({
+        createdAt: at,
+        updatedAt: at,
+        confirmedAt: sql`case when ${s.registrations.confirmedAt} is null then null else ${at.toISOString()}::timestamptz end`,
+      })
+      .where(eq(s.registrations.id, id));
+  }
 }
