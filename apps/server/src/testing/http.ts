@@ -9,8 +9,17 @@ export interface TestServer {
 }
 
 /** The real Express app on an ephemeral loopback port, over the harness's database. */
-export async function startTestServer(h: TestHarness): Promise<TestServer> {
-  const app = createApp({ runtime: h.runtime, services: h.services, trustProxy: false, serveApps: false });
+export async function startTestServer(
+  h: TestHarness,
+  options: { apiRequestsPerMinute?: number } = {},
+): Promise<TestServer> {
+  const app = createApp({
+    runtime: h.runtime,
+    services: h.services,
+    trustProxy: false,
+    serveApps: false,
+    ...options,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -37,14 +46,23 @@ export class HttpClient {
   }
 
   async mutate(path: string, input?: unknown, options: { csrf?: boolean } = {}) {
-    return this.send('POST', `/trpc/${path}`, input === undefined ? undefined : JSON.stringify(input), options);
+    return this.send(
+      'POST',
+      `/trpc/${path}`,
+      input === undefined ? undefined : JSON.stringify(input),
+      options,
+    );
   }
 
   async send(method: string, path: string, body?: string, options: { csrf?: boolean } = {}) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && options.csrf !== false) headers['x-plenary-csrf'] = this.csrf;
-    const res = await fetch(`${this.base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
     const text = await res.text();
@@ -54,7 +72,14 @@ export class HttpClient {
     } catch {
       json = text;
     }
-    return { status: res.status, headers: res.headers, json: json as { result?: { data?: unknown }; error?: { message: string; data: Record<string, unknown> } } };
+    return {
+      status: res.status,
+      headers: res.headers,
+      json: json as {
+        result?: { data?: unknown };
+        error?: { message: string; data: Record<string, unknown> };
+      },
+    };
   }
 
   async login(email: string, password: string) {
