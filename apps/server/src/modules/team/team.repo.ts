@@ -17,7 +17,10 @@ export async function findEventStanding(db: Executor, eventId: string, userId: s
   return row;
 }
 
-/** The events a user can switch to: their teams, or every unarchived event for a platform admin. */
+/**
+ * The events a user can switch to: their teams, or every unarchived event for a
+ * platform admin. The first is where the console opens when no event was opened before.
+ */
 export async function findMembershipsOfUser(db: Executor, userId: string, isPlatformAdmin: boolean) {
   const rows = await db
     .select({
@@ -30,7 +33,8 @@ export async function findMembershipsOfUser(db: Executor, userId: string, isPlat
     .from(events)
     .leftJoin(eventMembers, and(eq(eventMembers.eventId, events.id), eq(eventMembers.userId, userId)))
     .where(isPlatformAdmin ? ne(events.status, 'archived') : sql`${eventMembers.userId} is not null`)
-    .orderBy(sql`${events.startsAt} desc`);
+    // Published editions first (the one being run), then drafts and closed ones; newest first within each.
+    .orderBy(sql`(${events.status} = 'published') desc`, sql`${events.startsAt} desc`);
   return rows.map((r) => ({ ...r, role: r.role ?? null }));
 }
 
