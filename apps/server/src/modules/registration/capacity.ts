@@ -176,13 +176,13 @@ export async function readEventLimitRule(db: Executor, eventId: string): Promise
   return ruleOf(row);
 }
 
-function eventRuleColumns(eventId: string) {
+export function eventRuleColumns(eventId: string) {
   return sql`(select s.capacity from registration_settings s where s.event_id = ${eventId}) as event_capacity,
     (select count(*) from registration_categories k where k.event_id = ${eventId} and k.capacity is null)::int as unlimited,
     (select coalesce(sum(k.capacity), 0) from registration_categories k where k.event_id = ${eventId})::int as total`;
 }
 
-function ruleOf(
+export function ruleOf(
   row: { event_capacity: number | null; unlimited: number; total: number } | undefined,
 ): EventLimitRule {
   return {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, notInArray, schema } from '@plenary/db';
+import { eq, schema } from '@plenary/db';
 import type { AcceptedConsent } from '@plenary/db/schema';
 import {
   checkAnswers,
@@ -16,22 +16,14 @@ import { RetryTransaction, type Runtime, type UnitOfWork } from '../../core/runt
 import { recordAudit } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { eventLimitBinds, readEventLimitRule, snapshotLimits } from './capacity';
+import { eventLimitBinds, snapshotLimits } from './capacity';
+import { readPlacementContext } from './placement-context';
 import { lockLimits, type LimitKey } from './locks';
 import { delegationLinkUrl, mailDelegationContact, mailParticipant, registrationLink } from './mails';
 import { attachFiles } from './uploads';
 import { webhookData } from './webhook-data';
 
-const {
-  events,
-  registrationSettings,
-  registrationCategories: categories,
-  registrationOptions: options,
-  invitationCodes,
-  registrations,
-  registrationChoices,
-  delegations,
-} = schema;
+const { events, registrations, registrationChoices, delegations } = schema;
 
 /** Who is registering and how: the portal, staff by hand, or a partner's API key. */
 export interface PlacementOrigin {
@@ -61,23 +53,6 @@ function invalid(field: string, message: string): DomainError {
 /** A waiting-list rank that keeps arrival order; staff reordering renumbers. */
 function nextRank(runtime: Runtime): number {
   return runtime.now().getTime() * 1000 + Math.floor(Math.random() * 1000);
-}
-
-async function loadEventForRegistration(uow: UnitOfWork, eventId: string, source: PlacementOrigin['source']) {
-  const [event] = await uow.tx
-    .select({ id: events.id, title: events.title, status: events.status })
-    .from(events)
-    .where(eq(events.id, eventId));
-  if (!event) throw new DomainError('NOT_FOUND', 'No such event');
-  const staff = source === 'staff';
-  if (event.status !== 'published' && !(staff && (event.status === 'draft' || event.status === 'closed'))) {
-    throw new DomainError('INVALID_STATE', 'Registration for this event is not open');
-  }
-  const [settings] = await uow.tx
-    .select()
-    .from(registrationSettings)
-    .where(eq(registrationSettings.eventId, eventId));
-  return { event, settings };
 }
 
 /** Checks the standard fields the organiser made required, and the custom answers. */
@@ -127,22 +102,22 @@ export async function placeRegistration(
   origin: PlacementOrigin,
   delegationId: string | null = null,
 ): Promise<Placed> {
-  const { event, settings } = await loadEventForRegistration(uow, eventId, origin.source);
   const now = runtime.now();
   const staff = origin.source === 'staff';
-
-  const [category] = await uow.tx
-    .select()
-    .from(categories)
-    .where(and(eq(categories.id, request.categoryId), eq(categories.eventId, eventId)));
+  const ctx = await readPlacementContext(uow.tx, {
+    eventId,
+    categoryId: request.categoryId,
+    code: request.invitationCode ?? null,
+    optionIds: request.optionIds,
+    email: request.participant.email,
+  });
+  const { event, category, code } = ctx;
+  if (!event) throw new DomainError('NOT_FOUND', 'No such event');
+  if (event.status !== 'published' && !(staff && (event.status === 'draft' || event.status === 'closed'))) {
+    throw new DomainError('INVALID_STATE', 'Registration for this event is not open');
+  }
   if (!category) throw invalid('categoryId', 'No such category in this event');
-
-  let code: typeof invitationCodes.$inferSelect | undefined;
   if (request.invitationCode) {
-    [code] = await uow.tx
-      .select()
-      .from(invitationCodes)
-      .where(and(eq(invitationCodes.eventId, eventId), eq(invitationCodes.code, request.invitationCode)));
     if (!code || code.revokedAt) throw invalid('invitationCode', 'This invitation code is not valid');
     if (code.expiresAt && code.expiresAt <= now)
       throw invalid('invitationCode', 'This invitation code has expired');
@@ -161,41 +136,21 @@ export async function placeRegistration(
         categoryId: ['Closed'],
       });
   }
-
-  const chosen = request.optionIds.length
-    ? await uow.tx
-        .select({ id: options.id, capacity: options.capacity })
-        .from(options)
-        .where(and(eq(options.eventId, eventId), inArray(options.id, request.optionIds)))
-    : [];
+  const chosen = ctx.options;
   if (chosen.length !== request.optionIds.length)
     throw invalid('optionIds', 'An option is not offered at this event');
-
-  const answers = checkForm(
-    request,
-    settings?.standardFields ?? {},
-    (settings?.questions ?? []) as FormQuestion[],
-  );
+  const questions = ctx.questions as FormQuestion[];
+  const answers = checkForm(request, ctx.standardFields, questions);
 
   // Duplicates are refused with a clear message; the partial unique index is the backstop.
-  const [existing] = await uow.tx
-    .select({ id: registrations.id })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.eventId, eventId),
-        eq(registrations.email, request.participant.email),
-        notInArray(registrations.status, ['cancelled', 'rejected']),
-      ),
-    );
-  if (existing) {
+  if (ctx.duplicate) {
     throw new DomainError('CONFLICT', 'This email address is already registered for this event', {
       'participant.email': ['Already registered: use the link in your email, or ask for it again'],
     });
   }
 
   // Lock every limited object this registration touches, then count from the rows.
-  const eventBinding = eventLimitBinds(await readEventLimitRule(uow.tx, eventId));
+  const eventBinding = eventLimitBinds(ctx.rule);
   const keys: LimitKey[] = [];
   if (eventBinding) keys.push({ kind: 'event', id: eventId });
   keys.push({ kind: 'category', id: category.id });
@@ -254,7 +209,7 @@ export async function placeRegistration(
     .returning();
   if (!row) throw new Error('registration insert returned nothing');
 
-  await attachFiles(uow, eventId, row.id, (settings?.questions ?? []) as FormQuestion[], answers);
+  await attachFiles(uow, eventId, row.id, questions, answers);
 
   const choices = chosen.map((o) => {
     const free =
@@ -262,15 +217,13 @@ export async function placeRegistration(
     return { optionId: o.id, status: free ? ('booked' as const) : ('waitlisted' as const) };
   });
   if (choices.length) {
-    await uow.tx
-      .insert(registrationChoices)
-      .values(
-        choices.map((c) => ({
-          registrationId: row.id,
-          ...c,
-          waitlistRank: c.status === 'booked' ? null : nextRank(runtime),
-        })),
-      );
+    await uow.tx.insert(registrationChoices).values(
+      choices.map((c) => ({
+        registrationId: row.id,
+        ...c,
+        waitlistRank: c.status === 'booked' ? null : nextRank(runtime),
+      })),
+    );
   }
 
   const label =
