@@ -1,91 +1,16 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appRouter, createCallerFactory } from '@plenary/contracts';
-import { acquireDataDirLock, openDatabase, type Database } from '@plenary/db';
-import { createTestDatabase, testEngine, type TestDatabase } from '@plenary/db/testing';
-import { startJobQueue } from '../core/jobs';
-import type { Runtime } from '../core/runtime';
+import { acquireDataDirLock } from '@plenary/db';
+import { testEngine } from '@plenary/db/testing';
 import { resolveSession } from '../modules/identity/sessions';
 import { createServices } from '../services';
 import { cookieJar, testRequest } from '../testing/harness';
+import { useCliTarget } from '../testing/cli';
 
 // The real CLI in a child process, as an operator runs it: on PGlite against a
 // data dir of its own, on PostgreSQL against this file's test database.
-const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 const engine = testEngine();
-let dataDir = '';
-let pgDatabase: TestDatabase | undefined;
-
-beforeAll(async () => {
-  if (engine === 'postgres') pgDatabase = await createTestDatabase({ poolSize: 2 });
-  else dataDir = join(mkdtempSync(join(tmpdir(), 'plenary-cli-')), 'data');
-});
-afterAll(async () => {
-  await pgDatabase?.close();
-  if (dataDir) rmSync(join(dataDir, '..'), { recursive: true, force: true });
-});
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<CliRun> {
-  const target: Record<string, string> = pgDatabase?.url
-    ? { DATABASE_URL: pgDatabase.url }
-    : { PLENARY_DATA_DIR: dataDir };
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    LOG_LEVEL: 'warn',
-    ...target,
-    ...extraEnv,
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: serverDir,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Opens what the CLI wrote (PGlite: after the CLI has exited and let go of the data dir). */
-async function withDatabase<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const database: Database = pgDatabase ?? (await openDatabase({ engine: 'pglite', dataDir }));
-  const logger = pino({ level: 'silent' });
-  const jobs = await startJobQueue(database, logger, { work: false });
-  const runtime: Runtime = {
-    database,
-    db: database.db,
-    jobs,
-    logger,
-    now: () => new Date(),
-    config: {
-      publicUrl: 'http://plenary.test',
-      mailFrom: 'Plenary <no-reply@plenary.test>',
-      smtpUrl: undefined,
-      sessionHours: 12,
-    },
-  };
-  try {
-    return await fn(runtime);
-  } finally {
-    await jobs.stop();
-    if (!pgDatabase) await database.close();
-  }
-}
+const { cli, withDatabase, dataDir, postgresUrl } = useCliTarget('cli');
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -131,9 +56,9 @@ describe('plenary CLI', () => {
       '--json',
     ]);
     // Under --json the lines for people go to stderr, so stdout is the JSON alone.
-    const where = pgDatabase?.url
-      ? `PostgreSQL at ${new URL(pgDatabase.url).host}`
-      : `embedded PostgreSQL (PGlite) in ${dataDir}`;
+    const where = postgresUrl()
+      ? `PostgreSQL at ${new URL(postgresUrl()!).host}`
+      : `embedded PostgreSQL (PGlite) in ${dataDir()}`;
     expect(run.stderr.split('\n')[0]).toBe(`Database: ${where}`);
     expect(run.stderr).toContain(
       'Created the platform administrator admin@kicox.example.org (Platform Admin)',
@@ -219,13 +144,13 @@ describe('plenary CLI', () => {
   }, 180_000);
 
   it.skipIf(engine !== 'pglite')('refuses to open a data dir that another process holds', async () => {
-    const lock = acquireDataDirLock(dataDir);
+    const lock = acquireDataDirLock(dataDir());
     try {
       const run = await cli(['demo']);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(
-        `The embedded database in ${dataDir} is in use by another Plenary process (pid ${process.pid}). ` +
+        `The embedded database in ${dataDir()} is in use by another Plenary process (pid ${process.pid}). ` +
           'Stop that process first (a CLI command cannot share the embedded database with a running server), ' +
           'or run both against PostgreSQL with DATABASE_URL.\n',
       );

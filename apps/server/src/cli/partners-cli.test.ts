@@ -1,76 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, schema, type Database } from '@plenary/db';
-import { createTestDatabase, testEngine, type TestDatabase } from '@plenary/db/testing';
-import { startJobQueue } from '../core/jobs';
-import type { Runtime } from '../core/runtime';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '@plenary/db';
 import { createPartnerAccess } from '../modules/partners/partners.service';
+import { useCliTarget } from '../testing/cli';
 
 // `plenary partner create` and `plenary api-key create` in a child process, as an
 // operator runs them (see cli.test.ts for the pattern).
-const serverDir = fileURLToPath(new URL('../..', import.meta.url));
-const engine = testEngine();
-let dataDir = '';
-let pgDatabase: TestDatabase | undefined;
-
-beforeAll(async () => {
-  if (engine === 'postgres') pgDatabase = await createTestDatabase({ poolSize: 2 });
-  else dataDir = join(mkdtempSync(join(tmpdir(), 'plenary-cli-partners-')), 'data');
-});
-afterAll(async () => {
-  await pgDatabase?.close();
-  if (dataDir) rmSync(join(dataDir, '..'), { recursive: true, force: true });
-});
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const target: Record<string, string> = pgDatabase?.url
-    ? { DATABASE_URL: pgDatabase.url }
-    : { PLENARY_DATA_DIR: dataDir };
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...target };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: serverDir,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Opens what the CLI wrote (PGlite: after the CLI has exited and let go of the data dir). */
-async function withDatabase<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const database: Database = pgDatabase ?? (await openDatabase({ engine: 'pglite', dataDir }));
-  const logger = pino({ level: 'silent' });
-  const jobs = await startJobQueue(database, logger, { work: false });
-  const runtime: Runtime = {
-    database,
-    db: database.db,
-    jobs,
-    logger,
-    now: () => new Date(),
-    config: {
-      publicUrl: 'http://plenary.test',
-      mailFrom: 'Plenary <no-reply@plenary.test>',
-      smtpUrl: undefined,
-      sessionHours: 12,
-    },
-  };
-  try {
-    return await fn(runtime);
-  } finally {
-    await jobs.stop();
-    if (!pgDatabase) await database.close();
-  }
-}
+const { cli, withDatabase } = useCliTarget('cli-partners');
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -8,7 +8,7 @@ import {
   type RegistrationDto,
 } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
-import { countByCategory, countReserved } from '../registration/capacity';
+import { countByCategory, countReserved, placesHeldBack } from '../registration/capacity';
 import {
   cancelRegistration,
   placeDelegation,
@@ -162,7 +162,7 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
         countReserved(runtime.db, eventId, now),
       ]);
       return rows.map((c): ApiCategoryDto => {
-        const held = (reserved.get(c.id) ?? []).reduce((sum, r) => sum + r.unused, 0);
+        const held = placesHeldBack(reserved, c.id);
         const count = counts.get(c.id) ?? { taken: 0, waitlisted: 0 };
         return {
           id: c.id,

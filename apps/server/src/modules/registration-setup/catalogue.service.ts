@@ -2,7 +2,7 @@ import { DomainError, message, type Services } from '@plenary/contracts';
 import type { Executor } from '@plenary/db';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { countByCategory, countByOption, countReserved } from '../registration/capacity';
+import { countByCategory, countByOption, countReserved, placesHeldBack } from '../registration/capacity';
 import { lockLimits } from '../registration/locks';
 import { fillFreedPlaces, lockWholeEvent } from '../registration/promotion';
 import { toCategoryDto, toOptionDto } from './setup.dto';
@@ -47,8 +47,7 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
       countByCategory(db, eventId, now()),
       countReserved(db, eventId, now()),
     ]);
-    const held = (reserved.get(row.id) ?? []).reduce((sum, c) => sum + c.unused, 0);
-    return toCategoryDto(row, counts.get(row.id), held);
+    return toCategoryDto(row, counts.get(row.id), placesHeldBack(reserved, row.id));
   }
 
   async function optionDtoOf(db: Executor, eventId: string, row: repo.OptionRow) {
@@ -70,13 +69,7 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
         countByCategory(runtime.db, caller.eventId, now()),
         countReserved(runtime.db, caller.eventId, now()),
       ]);
-      return rows.map((row) =>
-        toCategoryDto(
-          row,
-          counts.get(row.id),
-          (reserved.get(row.id) ?? []).reduce((sum, c) => sum + c.unused, 0),
-        ),
-      );
+      return rows.map((row) => toCategoryDto(row, counts.get(row.id), placesHeldBack(reserved, row.id)));
     },
 
     async createCategory(caller, input) {

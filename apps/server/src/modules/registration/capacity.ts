@@ -45,14 +45,6 @@ export async function countEventTaken(db: Executor, eventId: string, now: Date):
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function countCategoryTaken(db: Executor, categoryId: string, now: Date): Promise<number> {
-  const rows = await selectRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from registrations r where r.category_id = ${categoryId} and ${holdsPlace(now)}`,
-  );
-  return Number(rows[0]?.n ?? 0);
-}
-
 export interface OptionCounts {
   booked: number;
   waitlisted: number;
@@ -76,16 +68,6 @@ export async function countByOption(
   return new Map(
     rows.map((r) => [r.option_id, { booked: Number(r.booked), waitlisted: Number(r.waitlisted) }]),
   );
-}
-
-export async function countOptionBooked(db: Executor, optionId: string, now: Date): Promise<number> {
-  const rows = await selectRows<{ n: number }>(
-    db,
-    sql`
-    select count(*)::int as n from registration_choices c join registrations r on r.id = c.registration_id
-    where c.option_id = ${optionId} and c.status = 'booked' and ${holdsPlace(now)}`,
-  );
-  return Number(rows[0]?.n ?? 0);
 }
 
 /** Uses of each invitation code: registrations made with it that still hold or wait for a place. */
@@ -128,6 +110,17 @@ export async function countReserved(
   return out;
 }
 
+/** Places held back in a category by codes that reserve them, except by the registrant's own code. */
+export function placesHeldBack(
+  reserved: Map<string, Array<{ codeId: string; unused: number }>>,
+  categoryId: string,
+  exceptCodeId: string | null = null,
+): number {
+  return (reserved.get(categoryId) ?? [])
+    .filter((r) => r.codeId !== exceptCodeId)
+    .reduce((sum, r) => sum + r.unused, 0);
+}
+
 /** Runs raw SQL and returns its rows on either engine (drizzle's result shapes differ). */
 export async function selectRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
@@ -166,14 +159,6 @@ export function eventLimitBinds(rule: EventLimitRule): boolean {
     rule.eventCapacity !== null &&
     (rule.unlimitedCategories > 0 || rule.categoryCapacityTotal > rule.eventCapacity)
   );
-}
-
-export async function readEventLimitRule(db: Executor, eventId: string): Promise<EventLimitRule> {
-  const [row] = await selectRows<{ event_capacity: number | null; unlimited: number; total: number }>(
-    db,
-    sql`select ${eventRuleColumns(eventId)}`,
-  );
-  return ruleOf(row);
 }
 
 export function eventRuleColumns(eventId: string) {

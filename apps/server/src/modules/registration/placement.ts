@@ -18,6 +18,7 @@ import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
 import { eventLimitBinds, snapshotLimits } from './capacity';
 import { readPlacementContext } from './placement-context';
+import { waitlistPositions } from './registration.dto';
 import { lockLimits, type LimitKey } from './locks';
 import { delegationLinkUrl, mailDelegationContact, mailParticipant, registrationLink } from './mails';
 import { attachFiles } from './uploads';
@@ -273,7 +274,7 @@ export async function placeRegistration(
     else if (status === 'waitlisted')
       await mailParticipant(runtime, uow, 'waitlisted', to, {
         ...facts,
-        waitlistPosition: await categoryWaitlistPosition(uow, row.id),
+        waitlistPosition: (await waitlistPositions(uow.tx, [row.id])).get(row.id) ?? null,
       });
     else await mailParticipant(runtime, uow, status, to, facts);
   }
@@ -285,14 +286,6 @@ export async function placeRegistration(
     status,
     options: request.optionIds.map((id) => asked.get(id)).filter((c) => c !== undefined),
   };
-}
-
-export async function categoryWaitlistPosition(
-  uow: UnitOfWork,
-  registrationId: string,
-): Promise<number | null> {
-  const { loadRegistrationDto } = await import('./registration.dto');
-  return (await loadRegistrationDto(uow.tx, registrationId, new Date()))?.waitlistPosition ?? null;
 }
 
 /**

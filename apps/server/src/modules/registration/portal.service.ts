@@ -11,7 +11,7 @@ import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { countByCategory, countByOption, countCodeUses, countReserved } from './capacity';
+import { countByCategory, countByOption, countCodeUses, countReserved, placesHeldBack } from './capacity';
 import { mailParticipant, registrationLink } from './mails';
 import { placeRegistration } from './placement';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
@@ -85,9 +85,7 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
       const optionCounts = await countByOption(runtime.db, event.id, now);
       const shown = cats.filter((c) => c.visibility === 'public' || c.id === code?.categoryId);
       const categoryViews = shown.map((c) => {
-        const held = (reserved.get(c.id) ?? [])
-          .filter((r) => r.codeId !== (c.id === code?.categoryId ? code.id : null))
-          .reduce((s, r) => s + r.unused, 0);
+        const held = placesHeldBack(reserved, c.id, c.id === code?.categoryId ? code.id : null);
         const open = (!c.opensAt || c.opensAt <= now) && (!c.closesAt || now < c.closesAt);
         return {
           id: c.id,

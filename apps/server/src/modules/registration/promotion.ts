@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, lt, schema, sql } from '@plenary/db';
 import { DomainError, type Caller } from '@plenary/contracts';
-import type { Runtime, UnitOfWork } from '../../core/runtime';
+import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { countByCategory, countByOption, countEventTaken, countReserved } from './capacity';
+import { countByCategory, countByOption, countEventTaken, countReserved, placesHeldBack } from './capacity';
 import { lockLimits, type LimitKey } from './locks';
 import { newToken, sha256 } from '../identity/crypto';
 import { mailParticipant, registrationLink } from './mails';
@@ -55,8 +55,6 @@ export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId
     .where(eq(categories.eventId, eventId));
   const counts = await countByCategory(uow.tx, eventId, now);
   const reserved = await countReserved(uow.tx, eventId, now);
-  const reservedIn = (categoryId: string, ownCode: string | null) =>
-    (reserved.get(categoryId) ?? []).filter((r) => r.codeId !== ownCode).reduce((s, r) => s + r.unused, 0);
   const catFree = new Map(
     cats.map((c) => [c.id, c.capacity === null ? Infinity : c.capacity - (counts.get(c.id)?.taken ?? 0)]),
   );
@@ -74,7 +72,8 @@ export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId
       .limit(500);
     for (const w of waiting) {
       if (eventFree <= 0) break;
-      const free = (catFree.get(w.categoryId) ?? 0) - reservedIn(w.categoryId, w.invitationCodeId);
+      const free =
+        (catFree.get(w.categoryId) ?? 0) - placesHeldBack(reserved, w.categoryId, w.invitationCodeId);
       if (free <= 0) continue;
       const expires = new Date(now.getTime() + offerHours * 3_600_000);
       // Only the link's hash is kept, so the offer mail carries a new link (the newest mail's link works).
@@ -252,7 +251,6 @@ export async function cancelRegistration(
  * confirmed, give their place back; the next people get it. Run by a timer.
  */
 export async function expireLapsedPlaces(runtime: Runtime, eventIds?: string[]): Promise<number> {
-  const { inTransaction } = await import('../../core/runtime');
   const now = runtime.now();
   const unverifiedBefore = new Date(now.getTime() - UNVERIFIED_HOURS * 3_600_000);
   const lapsed = await runtime.db

@@ -11,7 +11,7 @@ const {
 } = schema;
 
 /** Position on the waiting list of its category (1 = next), or null when not waiting. */
-async function waitlistPositions(db: Executor, ids: string[]): Promise<Map<string, number>> {
+export async function waitlistPositions(db: Executor, ids: string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const rows = await selectRows<{ id: string; position: number }>(
     db,
