@@ -15,6 +15,11 @@ export interface RuntimeConfig {
    * without the locks registrations oversell. Never off in a server.
    */
   capacityLocks?: boolean;
+  /**
+   * Registrations for one event arriving together are placed in one
+   * transaction, up to this many (default 64; 1 places each alone).
+   */
+  placementBatchSize?: number;
 }
 
 /** What services share: the database, the job queue, configuration, a clock, a logger. */

@@ -8,6 +8,7 @@ import {
   type RequestInfo,
   type SessionCookie,
 } from '@plenary/contracts';
+import { openDatabase } from '@plenary/db';
 import { createTestDatabase, type TestDatabase } from '@plenary/db/testing';
 import { startJobQueue } from '../core/jobs';
 import type { Runtime, RuntimeConfig } from '../core/runtime';
@@ -63,11 +64,27 @@ export function testRequest(overrides: Partial<RequestInfo> = {}): RequestInfo {
   return { requestId: 'test', ip: '127.0.0.1', userAgent: 'vitest', secure: false, ...overrides };
 }
 
+async function secondConnection(of: TestDatabase, poolSize: number): Promise<TestDatabase> {
+  if (!of.url) throw new Error('a second server needs PostgreSQL: PGlite has one connection');
+  return Object.assign(await openDatabase({ engine: 'postgres', url: of.url, poolSize }), { url: of.url });
+}
+
 /** A real database (PGlite or PostgreSQL, per vitest project), real services, the real router. */
 export async function createHarness(
-  options: { config?: Partial<RuntimeConfig>; work?: boolean; poolSize?: number } = {},
+  options: {
+    config?: Partial<RuntimeConfig>;
+    work?: boolean;
+    poolSize?: number;
+    /**
+     * Another server on this harness's PostgreSQL database: a pool and services
+     * of its own, as a second process would have. Closing it leaves the database.
+     */
+    sameDatabaseAs?: TestHarness;
+  } = {},
 ): Promise<TestHarness> {
-  const database = await createTestDatabase(options.poolSize ? { poolSize: options.poolSize } : {});
+  const database = options.sameDatabaseAs
+    ? await secondConnection(options.sameDatabaseAs.database, options.poolSize ?? 10)
+    : await createTestDatabase(options.poolSize ? { poolSize: options.poolSize } : {});
   let clockOffsetMs = 0;
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const jobs = await startJobQueue(database, logger, {

@@ -3,8 +3,8 @@ import { and, desc, eq, gte, isNull, lt, lte, schema, type Executor } from '@ple
 export type AuditRow = typeof schema.auditLog.$inferSelect;
 export type NewAuditRow = typeof schema.auditLog.$inferInsert;
 
-export async function insertAuditEntry(db: Executor, row: NewAuditRow): Promise<void> {
-  await db.insert(schema.auditLog).values(row);
+export async function insertAuditEntries(db: Executor, rows: NewAuditRow[]): Promise<void> {
+  if (rows.length) await db.insert(schema.auditLog).values(rows);
 }
 
 export interface AuditFilter {

@@ -1,7 +1,7 @@
 import type { Caller, EventCaller, Services } from '@plenary/contracts';
 import type { Executor } from '@plenary/db';
 import type { Runtime } from '../../core/runtime';
-import { findAuditEntries, insertAuditEntry, type AuditFilter } from './audit.repo';
+import { findAuditEntries, insertAuditEntries, type AuditFilter, type NewAuditRow } from './audit.repo';
 
 /** Fields never copied into the audit log, whatever object they belong to. */
 const SECRET_FIELDS = new Set(['passwordHash', 'totpSecret', 'tokenHash', 'codeHash', 'csrfToken']);
@@ -36,13 +36,11 @@ export interface AuditChange {
   actorLabel?: string;
 }
 
-/**
- * Records a staff mutation. Call it with the transaction of the change itself, so
- * the entry exists exactly when the change does.
- */
-export async function recordAudit(db: Executor, caller: Caller | 'cli' | 'system', change: AuditChange): Promise<void> {
+type AuditCaller = Caller | 'cli' | 'system';
+
+function auditRow(caller: AuditCaller, change: AuditChange): NewAuditRow {
   const actor = typeof caller === 'string' ? null : caller.actor;
-  await insertAuditEntry(db, {
+  return {
     actorUserId: actor?.userId ?? null,
     actorLabel: change.actorLabel ?? (typeof caller === 'string' ? caller : (actor?.email ?? 'anonymous')),
     eventId: change.eventId,
@@ -52,7 +50,26 @@ export async function recordAudit(db: Executor, caller: Caller | 'cli' | 'system
     diff: auditDiff(change.before, change.after),
     requestId: typeof caller === 'string' ? null : caller.request.requestId,
     ip: typeof caller === 'string' ? null : caller.request.ip,
-  });
+  };
+}
+
+/**
+ * Records a staff mutation. Call it with the transaction of the change itself, so
+ * the entry exists exactly when the change does.
+ */
+export async function recordAudit(db: Executor, caller: AuditCaller, change: AuditChange): Promise<void> {
+  await insertAuditEntries(db, [auditRow(caller, change)]);
+}
+
+/** Several changes, each with its own caller, in one statement (a batch of registrations). */
+export async function recordAudits(
+  db: Executor,
+  entries: Array<{ caller: AuditCaller; change: AuditChange }>,
+): Promise<void> {
+  await insertAuditEntries(
+    db,
+    entries.map((e) => auditRow(e.caller, e.change)),
+  );
 }
 
 type AuditQuery = Omit<AuditFilter, 'beforeId' | 'from' | 'to'> & { from?: string | undefined; to?: string | undefined; cursor?: number | undefined };

@@ -6,10 +6,12 @@ export type NewMailRow = typeof schema.mailOutbox.$inferInsert;
 
 const t = schema.mailOutbox;
 
-export async function insertMail(db: Executor, row: NewMailRow): Promise<string> {
-  const [inserted] = await db.insert(t).values(row).returning({ id: t.id });
-  if (!inserted) throw new Error('mail insert returned nothing');
-  return inserted.id;
+/** Writes messages to the outbox in one statement; their ids in the order given. */
+export async function insertMails(db: Executor, rows: NewMailRow[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const inserted = await db.insert(t).values(rows).returning({ id: t.id });
+  if (inserted.length !== rows.length) throw new Error('mail insert returned too few rows');
+  return inserted.map((r) => r.id);
 }
 
 export async function markMail(

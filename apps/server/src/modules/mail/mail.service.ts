@@ -3,7 +3,7 @@ import { DomainError } from '@plenary/contracts';
 import type { JobHandlerOptions } from '../../core/jobs';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
 import type { MailTransport } from './transport';
-import { findMail, findQueuedMailIds, insertMail, listMail, markMail, type MailRow } from './mail.repo';
+import { findMail, findQueuedMailIds, insertMails, listMail, markMail, type MailRow } from './mail.repo';
 import type { RenderedMail } from './templates';
 
 export const MAIL_QUEUE = 'mail.deliver';
@@ -22,17 +22,30 @@ export interface MailToSend extends RenderedMail {
  * SMTP the message is "captured" and read in the admin console.
  */
 export async function enqueueMail(runtime: Runtime, uow: UnitOfWork, mail: MailToSend): Promise<string> {
-  const viaSmtp = Boolean(runtime.config.smtpUrl);
-  const id = await insertMail(uow.tx, {
-    eventId: mail.eventId ?? null,
-    template: mail.template,
-    toAddress: mail.to,
-    subject: mail.subject,
-    textBody: mail.text,
-    status: viaSmtp ? 'queued' : 'captured',
-  });
-  if (viaSmtp) uow.afterCommit(() => runtime.jobs.send(MAIL_QUEUE, { id }));
+  const [id] = await enqueueMails(runtime, uow, [mail]);
+  if (!id) throw new Error('mail insert returned nothing');
   return id;
+}
+
+/** Several messages in one statement (a batch of registrations), handed over after commit like one. */
+export async function enqueueMails(runtime: Runtime, uow: UnitOfWork, mails: MailToSend[]): Promise<string[]> {
+  const viaSmtp = Boolean(runtime.config.smtpUrl);
+  const ids = await insertMails(
+    uow.tx,
+    mails.map((mail) => ({
+      eventId: mail.eventId ?? null,
+      template: mail.template,
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      status: viaSmtp ? ('queued' as const) : ('captured' as const),
+    })),
+  );
+  if (viaSmtp && ids.length)
+    uow.afterCommit(async () => {
+      for (const id of ids) await runtime.jobs.send(MAIL_QUEUE, { id });
+    });
+  return ids;
 }
 
 /**

@@ -9,12 +9,8 @@ import {
 } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { countByCategory, countReserved, placesHeldBack } from '../registration/capacity';
-import {
-  cancelRegistration,
-  placeDelegation,
-  placeRegistration,
-  type PlacementOrigin,
-} from '../registration/placement';
+import { cancelRegistration, placeDelegation, type PlacementOrigin } from '../registration/placement';
+import { placeRegistration } from '../registration/placement-batcher';
 import { loadRegistrationDtos } from '../registration/registration.dto';
 import { remainingOf } from '../registration-setup/setup.dto';
 import * as apiRepo from './partner-api.repo';
@@ -195,21 +191,21 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
         consents: input.consents.map((c) => ({ kind: c.kind, version: c.version, acceptedAt })),
         ignoreOpeningDates: false,
       };
-      const placed = await inTransaction(runtime, async (uow) => {
-        if (input.delegation) {
-          const group = await nestFieldErrors(
-            'delegation',
-            placeDelegation(runtime, uow, eventId, input.delegation, origin),
-          );
-          return { delegationId: group.delegationId, ids: group.registrationIds };
-        }
+      let placed: { delegationId: string | null; ids: string[] };
+      if (input.delegation) {
+        const delegation = input.delegation;
+        const group = await inTransaction(runtime, (uow) =>
+          nestFieldErrors('delegation', placeDelegation(runtime, uow, eventId, delegation, origin)),
+        );
+        placed = { delegationId: group.delegationId, ids: group.registrationIds };
+      } else {
         if (!input.registration) throw new Error('the contract admits registration or delegation');
         const one = await nestFieldErrors(
           'registration',
-          placeRegistration(runtime, uow, eventId, input.registration, origin),
+          placeRegistration(runtime, eventId, input.registration, origin),
         );
-        return { delegationId: null, ids: [one.registrationId] };
-      });
+        placed = { delegationId: null, ids: [one.registrationId] };
+      }
       const dtos = await loadRegistrationDtos(runtime.db, placed.ids, runtime.now());
       return { delegationId: placed.delegationId, registrations: dtos.map(apiRegistrationDto) };
     },

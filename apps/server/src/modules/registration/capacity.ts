@@ -128,19 +128,6 @@ export async function selectRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return (result as { rows?: T[] }).rows ?? [];
 }
 
-export interface LimitsSnapshot {
-  categoryTaken: number;
-  eventTaken: number;
-  /** Unused places reserved by codes other than the registrant's own: in the category, and in the event. */
-  reservedInCategory: number;
-  reservedInEvent: number;
-  codeUses: number;
-  /** Booked seats per option asked for. */
-  optionBooked: Map<string, number>;
-  /** The limits as they are now, under the locks: the event's, and its categories'. */
-  rule: EventLimitRule;
-}
-
 /** What decides whether the event-wide limit can bind at all. */
 export interface EventLimitRule {
   eventCapacity: number | null;
@@ -177,31 +164,56 @@ export function ruleOf(
   };
 }
 
-/**
- * Everything one registration must know about its limits, in one round trip:
- * it runs while the limits' locks are held, so it is kept short.
- */
-export async function snapshotLimits(
-  db: Executor,
-  q: { eventId: string; categoryId: string; codeId: string | null; optionIds: string[]; now: Date },
-): Promise<LimitsSnapshot> {
-  const now = q.now.toISOString();
-  const unused = sql`greatest(c.max_uses - (select count(*) from registrations u
-                       where u.invitation_code_id = c.id and u.status not in ('cancelled','rejected')), 0)`;
-  const liveCode = sql`c.event_id = ${q.eventId} and c.reserves_places and c.revoked_at is null
-                       and (c.expires_at is null or c.expires_at > ${now}) and c.id is distinct from ${q.codeId}::uuid`;
-  const options = q.optionIds.length
+/** A uuid[] literal whose elements are bound parameters (the same on both engines). */
+export function uuidArray(ids: readonly string[]): SQL {
+  return ids.length
     ? sql`array[${sql.join(
-        q.optionIds.map((id) => sql`${id}::uuid`),
+        ids.map((id) => sql`${id}::uuid`),
         sql`, `,
       )}]`
     : sql`array[]::uuid[]`;
+}
+
+/** A text[] literal whose elements are bound parameters. */
+export function textArray(values: readonly string[]): SQL {
+  return values.length
+    ? sql`array[${sql.join(
+        values.map((v) => sql`${v}::text`),
+        sql`, `,
+      )}]`
+    : sql`array[]::text[]`;
+}
+
+/** The places a batch of registrations must know about, counted from the rows under the limits' locks. */
+export interface LimitsSnapshot {
+  /** Places held per category asked for. */
+  categoryTaken: Map<string, number>;
+  eventTaken: number;
+  /** Every live code of the event that holds places back: its category and its unused uses. */
+  reserving: Map<string, { categoryId: string; unused: number }>;
+  /** Uses of each code asked for (registrations that hold or wait for a place). */
+  codeUses: Map<string, number>;
+  /** Booked seats per option asked for. */
+  optionBooked: Map<string, number>;
+  /** The limits as they are now, under the locks: the event's, and its categories'. */
+  rule: EventLimitRule;
+}
+
+/**
+ * Everything a batch of registrations must know about its limits, in one round
+ * trip: it runs while the limits' locks are held, so it is kept to one query
+ * however many registrations the batch holds.
+ */
+export async function snapshotLimits(
+  db: Executor,
+  q: { eventId: string; categoryIds: string[]; codeIds: string[]; optionIds: string[]; now: Date },
+): Promise<LimitsSnapshot> {
+  const now = q.now.toISOString();
   const [row] = await selectRows<{
-    category_taken: number;
+    categories: Array<{ id: string; taken: number }> | null;
     event_taken: number;
-    reserved_category: number;
-    reserved_event: number;
-    code_uses: number;
+    reserving: Array<{ id: string; category_id: string; unused: number }> | null;
+    codes: Array<{ id: string; uses: number }> | null;
     options: Array<{ id: string; booked: number }> | null;
     event_capacity: number | null;
     unlimited: number;
@@ -209,24 +221,33 @@ export async function snapshotLimits(
   }>(
     db,
     sql`select
-      (select count(*) from registrations r where r.category_id = ${q.categoryId} and ${holdsPlace(q.now)})::int as category_taken,
+      (select json_agg(json_build_object('id', k.id, 'taken',
+         (select count(*) from registrations r where r.category_id = k.id and ${holdsPlace(q.now)})))
+       from unnest(${uuidArray(q.categoryIds)}) as k(id)) as categories,
       (select count(*) from registrations r where r.event_id = ${q.eventId} and ${holdsPlace(q.now)})::int as event_taken,
-      (select coalesce(sum(${unused}), 0) from invitation_codes c where ${liveCode} and c.category_id = ${q.categoryId})::int as reserved_category,
-      (select coalesce(sum(${unused}), 0) from invitation_codes c where ${liveCode})::int as reserved_event,
-      (select count(*) from registrations r where r.invitation_code_id = ${q.codeId}::uuid and r.status not in ('cancelled','rejected'))::int as code_uses,
+      (select json_agg(json_build_object('id', c.id, 'category_id', c.category_id, 'unused',
+         greatest(c.max_uses - (select count(*) from registrations u
+                                where u.invitation_code_id = c.id and u.status not in ('cancelled','rejected')), 0)))
+       from invitation_codes c
+       where c.event_id = ${q.eventId} and c.reserves_places and c.revoked_at is null
+         and (c.expires_at is null or c.expires_at > ${now})) as reserving,
+      (select json_agg(json_build_object('id', k.id, 'uses',
+         (select count(*) from registrations r where r.invitation_code_id = k.id and r.status not in ('cancelled','rejected'))))
+       from unnest(${uuidArray(q.codeIds)}) as k(id)) as codes,
       (select json_agg(json_build_object('id', o.id, 'booked',
          (select count(*) from registration_choices ch join registrations r on r.id = ch.registration_id
           where ch.option_id = o.id and ch.status = 'booked' and ${holdsPlace(q.now)})))
-       from unnest(${options}) as o(id)) as options,
+       from unnest(${uuidArray(q.optionIds)}) as o(id)) as options,
       ${eventRuleColumns(q.eventId)}`,
   );
   if (!row) throw new Error('limits snapshot returned nothing');
   return {
-    categoryTaken: Number(row.category_taken),
+    categoryTaken: new Map((row.categories ?? []).map((c) => [c.id, Number(c.taken)])),
     eventTaken: Number(row.event_taken),
-    reservedInCategory: Number(row.reserved_category),
-    reservedInEvent: Number(row.reserved_event),
-    codeUses: Number(row.code_uses),
+    reserving: new Map(
+      (row.reserving ?? []).map((c) => [c.id, { categoryId: c.category_id, unused: Number(c.unused) }]),
+    ),
+    codeUses: new Map((row.codes ?? []).map((c) => [c.id, Number(c.uses)])),
     optionBooked: new Map((row.options ?? []).map((o) => [o.id, Number(o.booked)])),
     rule: ruleOf(row),
   };

@@ -1,5 +1,6 @@
 import { sql } from '@plenary/db';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
+import { textArray } from './capacity';
 
 /**
  * The limited objects a transaction may lock, in the one order every
@@ -20,9 +21,11 @@ export async function lockLimits(runtime: Runtime, uow: UnitOfWork, keys: LimitK
   const unique = [...new Map(keys.map((k) => [`${rank[k.kind]}:${k.id}`, k])).entries()].sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
-  for (const [name] of unique) {
-    await uow.tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${'plenary.capacity:' + name}, 0))`,
-    );
-  }
+  if (!unique.length) return;
+  // One statement: the locks are taken row by row in the order given.
+  await uow.tx.execute(
+    sql`select count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+        from (select k from unnest(${textArray(unique.map(([name]) => 'plenary.capacity:' + name))})
+              with ordinality as t(k, n) order by n) s`,
+  );
 }

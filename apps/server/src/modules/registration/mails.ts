@@ -1,12 +1,12 @@
 import { pickLocale, type Locale, type LocalizedText } from '@plenary/contracts';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
-import { enqueueMail } from '../mail/mail.service';
+import { enqueueMail, enqueueMails } from '../mail/mail.service';
 import type { RenderedMail } from '../mail/templates';
 
 export type RegistrationMailKind =
   'verify' | 'confirmed' | 'pending' | 'waitlisted' | 'offer' | 'cancelled' | 'rejected' | 'link';
 
-interface MailFacts {
+export interface MailFacts {
   eventTitle: LocalizedText;
   name: string;
   reference: string;
@@ -121,17 +121,35 @@ export async function mailParticipant(
   runtime: Runtime,
   uow: UnitOfWork,
   kind: RegistrationMailKind,
-  to: { email: string; locale: string; eventId: string },
+  to: ParticipantAddress,
   facts: MailFacts,
 ): Promise<void> {
-  const locale: Locale = to.locale === 'ko' ? 'ko' : 'en';
-  const mail = render(kind, facts, locale);
-  await enqueueMail(runtime, uow, {
-    ...mail,
-    to: to.email,
-    template: `registration.${kind}`,
-    eventId: to.eventId,
-  });
+  await mailParticipants(runtime, uow, [{ kind, to, facts }]);
+}
+
+export interface ParticipantAddress {
+  email: string;
+  locale: string;
+  eventId: string;
+}
+
+/** Several participants' mails in one statement (a batch of registrations). */
+export async function mailParticipants(
+  runtime: Runtime,
+  uow: UnitOfWork,
+  mails: Array<{ kind: RegistrationMailKind; to: ParticipantAddress; facts: MailFacts }>,
+): Promise<void> {
+  if (!mails.length) return;
+  await enqueueMails(
+    runtime,
+    uow,
+    mails.map(({ kind, to, facts }) => ({
+      ...render(kind, facts, to.locale === 'ko' ? 'ko' : 'en'),
+      to: to.email,
+      template: `registration.${kind}`,
+      eventId: to.eventId,
+    })),
+  );
 }
 
 /** The group contact's mail with the link to manage the delegation. */

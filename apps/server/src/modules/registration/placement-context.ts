@@ -1,57 +1,57 @@
 import { sql, type Executor } from '@plenary/db';
 import type { LocalizedText, StandardFieldRules } from '@plenary/contracts';
 import type { FormQuestionRow } from '@plenary/db/schema';
-import { eventRuleColumns, ruleOf, selectRows, type EventLimitRule } from './capacity';
+import { eventRuleColumns, ruleOf, selectRows, textArray, uuidArray, type EventLimitRule } from './capacity';
 
-/** What placing one registration reads before it takes any lock, in one round trip. */
+export interface ContextCategory {
+  id: string;
+  capacity: number | null;
+  requiresApproval: boolean;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  feeAmount: number | null;
+  visibility: 'public' | 'invitation';
+}
+
+export interface ContextCode {
+  id: string;
+  categoryId: string;
+  maxUses: number;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** What placing a batch of registrations reads before it takes any lock, in one round trip. */
 export interface PlacementContext {
   event: { id: string; title: LocalizedText; status: string } | null;
   standardFields: StandardFieldRules;
   questions: FormQuestionRow[];
-  category: {
-    id: string;
-    capacity: number | null;
-    requiresApproval: boolean;
-    opensAt: Date | null;
-    closesAt: Date | null;
-    feeAmount: number | null;
-    visibility: 'public' | 'invitation';
-  } | null;
-  code: {
-    id: string;
-    categoryId: string;
-    maxUses: number;
-    expiresAt: Date | null;
-    revokedAt: Date | null;
-  } | null;
-  /** The options asked for that this event offers. */
-  options: Array<{ id: string; capacity: number | null }>;
-  /** A live registration with this email exists. */
-  duplicate: boolean;
+  /** The categories asked for that belong to this event, by id. */
+  categories: Map<string, ContextCategory>;
+  /** The invitation codes entered that belong to this event, by code. */
+  codes: Map<string, ContextCode>;
+  /** The options asked for that this event offers, by id. */
+  options: Map<string, { id: string; capacity: number | null }>;
+  /** Addresses among those asked for that already have a live registration. */
+  registeredEmails: Set<string>;
   rule: EventLimitRule;
 }
 
 const date = (v: string | null | undefined) => (v ? new Date(v) : null);
 
 /**
- * The event, its form, the category, code and options asked for, whether the
- * email is already registered, and the event-limit rule: six reads as one query,
- * because every round trip here is paid by each registration.
+ * The event, its form, the categories, codes and options asked for, which
+ * addresses are already registered, and the event-limit rule: one query for
+ * the whole batch, because every round trip here is paid by each batch.
  */
 export async function readPlacementContext(
   db: Executor,
-  q: { eventId: string; categoryId: string; code: string | null; optionIds: string[]; email: string },
+  q: { eventId: string; categoryIds: string[]; codes: string[]; optionIds: string[]; emails: string[] },
 ): Promise<PlacementContext> {
-  const optionIds = q.optionIds.length
-    ? sql`array[${sql.join(
-        q.optionIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}]`
-    : sql`array[]::uuid[]`;
   const [row] = await selectRows<{
     event: { id: string; title: LocalizedText; status: string } | null;
     settings: { standard_fields: StandardFieldRules; questions: FormQuestionRow[] } | null;
-    category: {
+    categories: Array<{
       id: string;
       capacity: number | null;
       requires_approval: boolean;
@@ -59,16 +59,17 @@ export async function readPlacementContext(
       closes_at: string | null;
       fee_amount: number | null;
       visibility: 'public' | 'invitation';
-    } | null;
-    code: {
+    }> | null;
+    codes: Array<{
       id: string;
+      code: string;
       category_id: string;
       max_uses: number;
       expires_at: string | null;
       revoked_at: string | null;
-    } | null;
+    }> | null;
     options: Array<{ id: string; capacity: number | null }> | null;
-    duplicate: boolean;
+    registered: string[] | null;
     event_capacity: number | null;
     unlimited: number;
     total: number;
@@ -78,26 +79,27 @@ export async function readPlacementContext(
       (select json_build_object('id', e.id, 'title', e.title, 'status', e.status) from events e where e.id = ${q.eventId}) as event,
       (select json_build_object('standard_fields', s.standard_fields, 'questions', s.questions)
          from registration_settings s where s.event_id = ${q.eventId}) as settings,
-      (select json_build_object('id', c.id, 'capacity', c.capacity, 'requires_approval', c.requires_approval, 'opens_at', c.opens_at,
-                                'closes_at', c.closes_at, 'fee_amount', c.fee_amount, 'visibility', c.visibility)
-         from registration_categories c where c.id = ${q.categoryId} and c.event_id = ${q.eventId}) as category,
-      (select json_build_object('id', i.id, 'category_id', i.category_id, 'max_uses', i.max_uses, 'expires_at', i.expires_at, 'revoked_at', i.revoked_at)
-         from invitation_codes i where i.event_id = ${q.eventId} and i.code = ${q.code}) as code,
+      (select json_agg(json_build_object('id', c.id, 'capacity', c.capacity, 'requires_approval', c.requires_approval, 'opens_at', c.opens_at,
+                                         'closes_at', c.closes_at, 'fee_amount', c.fee_amount, 'visibility', c.visibility))
+         from registration_categories c where c.event_id = ${q.eventId} and c.id = any(${uuidArray(q.categoryIds)})) as categories,
+      (select json_agg(json_build_object('id', i.id, 'code', i.code, 'category_id', i.category_id, 'max_uses', i.max_uses,
+                                         'expires_at', i.expires_at, 'revoked_at', i.revoked_at))
+         from invitation_codes i where i.event_id = ${q.eventId} and i.code = any(${textArray(q.codes)})) as codes,
       (select json_agg(json_build_object('id', o.id, 'capacity', o.capacity))
-         from registration_options o where o.event_id = ${q.eventId} and o.id = any(${optionIds})) as options,
-      exists (select 1 from registrations r where r.event_id = ${q.eventId} and r.email = ${q.email}
-                and r.status not in ('cancelled','rejected')) as duplicate,
+         from registration_options o where o.event_id = ${q.eventId} and o.id = any(${uuidArray(q.optionIds)})) as options,
+      (select json_agg(r.email) from registrations r where r.event_id = ${q.eventId} and r.email = any(${textArray(q.emails)})
+                and r.status not in ('cancelled','rejected')) as registered,
       ${eventRuleColumns(q.eventId)}`,
   );
   if (!row) throw new Error('placement context returned nothing');
-  const c = row.category;
-  const k = row.code;
   return {
     event: row.event,
     standardFields: row.settings?.standard_fields ?? {},
     questions: row.settings?.questions ?? [],
-    category: c
-      ? {
+    categories: new Map(
+      (row.categories ?? []).map((c) => [
+        c.id,
+        {
           id: c.id,
           capacity: c.capacity,
           requiresApproval: c.requires_approval,
@@ -105,19 +107,23 @@ export async function readPlacementContext(
           closesAt: date(c.closes_at),
           feeAmount: c.fee_amount,
           visibility: c.visibility,
-        }
-      : null,
-    code: k
-      ? {
+        },
+      ]),
+    ),
+    codes: new Map(
+      (row.codes ?? []).map((k) => [
+        k.code,
+        {
           id: k.id,
           categoryId: k.category_id,
           maxUses: k.max_uses,
           expiresAt: date(k.expires_at),
           revokedAt: date(k.revoked_at),
-        }
-      : null,
-    options: row.options ?? [],
-    duplicate: row.duplicate,
+        },
+      ]),
+    ),
+    options: new Map((row.options ?? []).map((o) => [o.id, o])),
+    registeredEmails: new Set(row.registered ?? []),
     rule: ruleOf(row),
   };
 }

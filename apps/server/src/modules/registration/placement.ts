@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { eq, schema } from '@plenary/db';
 import type { AcceptedConsent } from '@plenary/db/schema';
 import {
@@ -13,14 +13,19 @@ import {
   type StandardFieldRules,
 } from '@plenary/contracts';
 import { RetryTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordAudits } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
 import { eventLimitBinds, snapshotLimits } from './capacity';
-import { readPlacementContext } from './placement-context';
-import { waitlistPositions } from './registration.dto';
+import {
+  readPlacementContext,
+  type ContextCategory,
+  type ContextCode,
+  type PlacementContext,
+} from './placement-context';
+import { loadChoices, waitlistPositions } from './registration.dto';
 import { lockLimits, type LimitKey } from './locks';
-import { delegationLinkUrl, mailDelegationContact, mailParticipant, registrationLink } from './mails';
+import { delegationLinkUrl, mailDelegationContact, mailParticipants, registrationLink } from './mails';
 import { attachFiles } from './uploads';
 import { webhookData } from './webhook-data';
 
@@ -51,9 +56,15 @@ function invalid(field: string, message: string): DomainError {
   return new DomainError('INVALID_INPUT', message, { [field]: [message] });
 }
 
-/** A waiting-list rank that keeps arrival order; staff reordering renumbers. */
+let lastRank = 0;
+/**
+ * A waiting-list rank that keeps arrival order: the time in microseconds, and
+ * always above the last one this process gave (a batch places many in one
+ * millisecond). Staff reordering renumbers.
+ */
 function nextRank(runtime: Runtime): number {
-  return runtime.now().getTime() * 1000 + Math.floor(Math.random() * 1000);
+  lastRank = Math.max(lastRank + 1, runtime.now().getTime() * 1000);
+  return lastRank;
 }
 
 /** Checks the standard fields the organiser made required, and the custom answers. */
@@ -80,44 +91,47 @@ function checkForm(
   return kept;
 }
 
-interface Placed {
+/** What placing a registration decided. */
+export interface Placed {
   registrationId: string;
   reference: string;
   manageToken: string;
   status: 'pending' | 'confirmed' | 'waitlisted';
-  /** The options asked for, in the order asked, booked or waiting. */
-  options: Array<{ optionId: string; status: 'booked' | 'waitlisted' }>;
+  /** Position on the category's waiting list when waitlisted (1 = next), as of the commit. */
+  waitlistPosition: number | null;
+  /** The options asked for, in the order asked, booked or waiting (with the position on the option's list). */
+  options: Array<{ optionId: string; status: 'booked' | 'waitlisted'; waitlistPosition: number | null }>;
 }
 
-/**
- * Places one registration: checks the category, code, options, form and
- * consents, takes the limits' locks, counts what is taken from the rows and
- * gives a place or a waiting-list entry. Everything (registration, options,
- * audit, webhooks, mail) is written in the caller's transaction: all or nothing.
- */
-export async function placeRegistration(
-  runtime: Runtime,
-  uow: UnitOfWork,
-  eventId: string,
-  request: RegistrationRequest,
-  origin: PlacementOrigin,
-  delegationId: string | null = null,
-): Promise<Placed> {
-  const now = runtime.now();
+/** One registration to place, with how it came. */
+export interface PlacementItem {
+  request: RegistrationRequest;
+  origin: PlacementOrigin;
+  delegationId?: string | null;
+}
+
+/** An item that passed the checks made before the locks, with what they found. */
+interface Checked {
+  index: number;
+  item: PlacementItem;
+  category: ContextCategory;
+  code: ContextCode | null;
+  chosen: Array<{ id: string; capacity: number | null }>;
+  answers: Record<string, unknown>;
+}
+
+/** The checks that need no lock: the event, category, code, options, form and duplicates. */
+function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Checked, 'index' | 'item'> {
+  const { request, origin } = item;
   const staff = origin.source === 'staff';
-  const ctx = await readPlacementContext(uow.tx, {
-    eventId,
-    categoryId: request.categoryId,
-    code: request.invitationCode ?? null,
-    optionIds: request.optionIds,
-    email: request.participant.email,
-  });
-  const { event, category, code } = ctx;
+  const { event } = ctx;
   if (!event) throw new DomainError('NOT_FOUND', 'No such event');
   if (event.status !== 'published' && !(staff && (event.status === 'draft' || event.status === 'closed'))) {
     throw new DomainError('INVALID_STATE', 'Registration for this event is not open');
   }
+  const category = ctx.categories.get(request.categoryId);
   if (!category) throw invalid('categoryId', 'No such category in this event');
+  const code = request.invitationCode ? (ctx.codes.get(request.invitationCode) ?? null) : null;
   if (request.invitationCode) {
     if (!code || code.revokedAt) throw invalid('invitationCode', 'This invitation code is not valid');
     if (code.expiresAt && code.expiresAt <= now)
@@ -137,155 +151,263 @@ export async function placeRegistration(
         categoryId: ['Closed'],
       });
   }
-  const chosen = ctx.options;
-  if (chosen.length !== request.optionIds.length)
+  const chosen = request.optionIds.map((id) => ctx.options.get(id));
+  if (chosen.some((o) => o === undefined))
     throw invalid('optionIds', 'An option is not offered at this event');
-  const questions = ctx.questions as FormQuestion[];
-  const answers = checkForm(request, ctx.standardFields, questions);
-
+  const answers = checkForm(request, ctx.standardFields, ctx.questions as FormQuestion[]);
   // Duplicates are refused with a clear message; the partial unique index is the backstop.
-  if (ctx.duplicate) {
+  if (ctx.registeredEmails.has(request.participant.email)) {
     throw new DomainError('CONFLICT', 'This email address is already registered for this event', {
       'participant.email': ['Already registered: use the link in your email, or ask for it again'],
     });
   }
+  return { category, code, chosen: chosen as Array<{ id: string; capacity: number | null }>, answers };
+}
 
-  // Lock every limited object this registration touches, then count from the rows.
+/**
+ * Places a batch of registrations for one event in the caller's transaction:
+ * checks each one's category, code, options, form and consents, takes the
+ * locks of every limited object the batch touches (once), counts what is taken
+ * from the rows (once), and gives each, in order, a place or a waiting-list
+ * entry. Everything (registrations, options, audit, webhooks, mail) is written
+ * with one statement per table, so a batch of fifty costs about the round
+ * trips of one. A registration that fails a check gets its own error in its
+ * slot and writes nothing; the others are placed.
+ */
+export async function placeRegistrations(
+  runtime: Runtime,
+  uow: UnitOfWork,
+  eventId: string,
+  items: PlacementItem[],
+): Promise<Array<Placed | DomainError>> {
+  const now = runtime.now();
+  const results: Array<Placed | DomainError> = new Array<Placed | DomainError>(items.length);
+  const ctx = await readPlacementContext(uow.tx, {
+    eventId,
+    categoryIds: [...new Set(items.map((i) => i.request.categoryId))],
+    codes: [...new Set(items.flatMap((i) => (i.request.invitationCode ? [i.request.invitationCode] : [])))],
+    optionIds: [...new Set(items.flatMap((i) => i.request.optionIds))],
+    emails: [...new Set(items.map((i) => i.request.participant.email))],
+  });
+  const checked: Checked[] = [];
+  for (const [index, item] of items.entries()) {
+    try {
+      const found = check(ctx, item, now);
+      // The same address twice in one batch: the first one registers.
+      ctx.registeredEmails.add(item.request.participant.email);
+      checked.push({ index, item, ...found });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      results[index] = err;
+    }
+  }
+  if (!checked.length) return results;
+
+  // Lock every limited object the batch touches, then count from the rows.
   const eventBinding = eventLimitBinds(ctx.rule);
   const keys: LimitKey[] = [];
   if (eventBinding) keys.push({ kind: 'event', id: eventId });
-  keys.push({ kind: 'category', id: category.id });
-  if (code) keys.push({ kind: 'code', id: code.id });
-  for (const o of chosen) if (o.capacity !== null) keys.push({ kind: 'option', id: o.id });
+  for (const c of checked) {
+    keys.push({ kind: 'category', id: c.category.id });
+    if (c.code) keys.push({ kind: 'code', id: c.code.id });
+    for (const o of c.chosen) if (o.capacity !== null) keys.push({ kind: 'option', id: o.id });
+  }
   await lockLimits(runtime, uow, keys);
-
   const limits = await snapshotLimits(uow.tx, {
     eventId,
-    categoryId: category.id,
-    codeId: code?.id ?? null,
-    optionIds: chosen.map((o) => o.id),
+    categoryIds: [...new Set(checked.map((c) => c.category.id))],
+    codeIds: [...new Set(checked.flatMap((c) => (c.code ? [c.code.id] : [])))],
+    optionIds: [...new Set(checked.flatMap((c) => c.chosen.map((o) => o.id)))],
     now,
   });
-  if (code && limits.codeUses >= code.maxUses)
-    throw invalid('invitationCode', 'This invitation code has been used up');
-  const categoryFull =
-    category.capacity !== null && limits.categoryTaken + limits.reservedInCategory >= category.capacity;
-  // Every change of a limit locks every category, so under our category lock the
+  // Every change of a limit locks every category, so under our category locks the
   // rule is current; if it changed since we looked, start again with the event lock.
   if (!eventBinding && eventLimitBinds(limits.rule))
     throw new RetryTransaction('the event-wide limit now binds');
   const eventCapacity = limits.rule.eventCapacity;
-  const eventFull =
-    eventBinding && eventCapacity !== null && limits.eventTaken + limits.reservedInEvent >= eventCapacity;
-  const status: Placed['status'] =
-    categoryFull || eventFull
-      ? 'waitlisted'
-      : category.requiresApproval && !origin.approve
-        ? 'pending'
-        : 'confirmed';
 
-  const manageToken = newToken();
-  const [row] = await uow.tx
-    .insert(registrations)
-    .values({
+  // Decide in arrival order, counting each place given as it is given.
+  const heldBackBy = (exceptCodeId: string | null, categoryId: string | null) => {
+    let n = 0;
+    for (const [id, r] of limits.reserving)
+      if (id !== exceptCodeId && (categoryId === null || r.categoryId === categoryId)) n += r.unused;
+    return n;
+  };
+  const placed: Array<{
+    c: Checked;
+    id: string;
+    status: Placed['status'];
+    choices: Array<{ optionId: string; status: 'booked' | 'waitlisted' }>;
+  }> = [];
+  for (const c of checked) {
+    const { category, code } = c;
+    const uses = code ? (limits.codeUses.get(code.id) ?? 0) : 0;
+    if (code && uses >= code.maxUses) {
+      results[c.index] = invalid('invitationCode', 'This invitation code has been used up');
+      continue;
+    }
+    const categoryTaken = limits.categoryTaken.get(category.id) ?? 0;
+    const categoryFull =
+      category.capacity !== null &&
+      categoryTaken + heldBackBy(code?.id ?? null, category.id) >= category.capacity;
+    const eventFull =
+      eventBinding &&
+      eventCapacity !== null &&
+      limits.eventTaken + heldBackBy(code?.id ?? null, null) >= eventCapacity;
+    const status: Placed['status'] =
+      categoryFull || eventFull
+        ? 'waitlisted'
+        : category.requiresApproval && !c.item.origin.approve
+          ? 'pending'
+          : 'confirmed';
+    const choices = c.chosen.map((o) => {
+      const booked = limits.optionBooked.get(o.id) ?? 0;
+      const free = status !== 'waitlisted' && (o.capacity === null || booked < o.capacity);
+      if (free) limits.optionBooked.set(o.id, booked + 1);
+      return { optionId: o.id, status: free ? ('booked' as const) : ('waitlisted' as const) };
+    });
+    if (status !== 'waitlisted') {
+      limits.categoryTaken.set(category.id, categoryTaken + 1);
+      limits.eventTaken += 1;
+    }
+    if (code) {
+      limits.codeUses.set(code.id, uses + 1);
+      const reserve = limits.reserving.get(code.id);
+      if (reserve) reserve.unused = Math.max(code.maxUses - (uses + 1), 0);
+    }
+    placed.push({ c, id: randomUUID(), status, choices });
+  }
+  if (!placed.length) return results;
+
+  const tokens = new Map<string, string>();
+  const rows = placed.map(({ c, id, status }) => {
+    const { request, origin } = c.item;
+    const manageToken = newToken();
+    tokens.set(id, manageToken);
+    return {
+      id,
       eventId,
-      categoryId: category.id,
+      categoryId: c.category.id,
       reference: `${randomCode(4)}-${randomCode(4)}`,
       status,
       source: origin.source,
       ...request.participant,
       locale: request.locale,
-      answers,
+      answers: c.answers,
       consents: origin.consents,
-      invitationCodeId: code?.id ?? null,
-      delegationId,
+      invitationCodeId: c.code?.id ?? null,
+      delegationId: c.item.delegationId ?? null,
       partnerId: origin.partnerId,
       manageTokenHash: sha256(manageToken),
       ticketCode: randomCode(20),
       emailVerifiedAt: origin.emailVerified ? now : null,
       waitlistRank: status === 'waitlisted' ? nextRank(runtime) : null,
       confirmedAt: status === 'confirmed' ? now : null,
-      paymentStatus: category.feeAmount ? 'unpaid' : 'not_required',
-    })
-    .returning();
-  if (!row) throw new Error('registration insert returned nothing');
-
-  await attachFiles(uow, eventId, row.id, questions, answers);
-
-  const choices = chosen.map((o) => {
-    const free =
-      status !== 'waitlisted' && (o.capacity === null || (limits.optionBooked.get(o.id) ?? 0) < o.capacity);
-    return { optionId: o.id, status: free ? ('booked' as const) : ('waitlisted' as const) };
-  });
-  if (choices.length) {
-    await uow.tx.insert(registrationChoices).values(
-      choices.map((c) => ({
-        registrationId: row.id,
-        ...c,
-        waitlistRank: c.status === 'booked' ? null : nextRank(runtime),
-      })),
-    );
-  }
-
-  const label =
-    typeof origin.caller === 'string'
-      ? undefined
-      : origin.caller.actor
-        ? undefined
-        : `${origin.source}: ${row.email}`;
-  await recordAudit(uow.tx, origin.caller, {
-    eventId,
-    action: 'registration.create',
-    objectType: 'registration',
-    objectId: row.id,
-    after: {
-      status,
-      categoryId: category.id,
-      email: row.email,
-      source: origin.source,
-      options: request.optionIds,
-    },
-    ...(label ? { actorLabel: label } : {}),
-  });
-  const data = webhookData(row);
-  await recordWebhookEvent(runtime, uow, {
-    partnerId: row.partnerId,
-    type: 'registration.created',
-    registration: data,
-  });
-  if (status !== 'pending') {
-    await recordWebhookEvent(runtime, uow, {
-      partnerId: row.partnerId,
-      type: status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted',
-      registration: data,
-    });
-  }
-
-  if (origin.sendMail !== false) {
-    const link = registrationLink(runtime, manageToken);
-    const facts = {
-      eventTitle: event.title,
-      name: `${row.givenName} ${row.familyName}`,
-      reference: row.reference,
-      link,
+      paymentStatus: c.category.feeAmount ? ('unpaid' as const) : ('not_required' as const),
     };
-    const to = { email: row.email, locale: row.locale, eventId };
-    if (!origin.emailVerified) await mailParticipant(runtime, uow, 'verify', to, facts);
-    else if (status === 'waitlisted')
-      await mailParticipant(runtime, uow, 'waitlisted', to, {
-        ...facts,
-        waitlistPosition: (await waitlistPositions(uow.tx, [row.id])).get(row.id) ?? null,
-      });
-    else await mailParticipant(runtime, uow, status, to, facts);
+  });
+  await uow.tx.insert(registrations).values(rows);
+  for (const { c, id } of placed)
+    await attachFiles(uow, eventId, id, ctx.questions as FormQuestion[], c.answers, fieldPrefix(c));
+
+  const choiceRows = placed.flatMap(({ id, choices }) =>
+    choices.map((ch) => ({
+      registrationId: id,
+      ...ch,
+      waitlistRank: ch.status === 'booked' ? null : nextRank(runtime),
+    })),
+  );
+  if (choiceRows.length) await uow.tx.insert(registrationChoices).values(choiceRows);
+
+  await recordAudits(
+    uow.tx,
+    placed.map(({ c, id, status }) => {
+      const { origin, request } = c.item;
+      const label =
+        typeof origin.caller === 'string' || origin.caller.actor
+          ? undefined
+          : `${origin.source}: ${request.participant.email}`;
+      return {
+        caller: origin.caller,
+        change: {
+          eventId,
+          action: 'registration.create',
+          objectType: 'registration',
+          objectId: id,
+          after: {
+            status,
+            categoryId: c.category.id,
+            email: request.participant.email,
+            source: origin.source,
+            options: request.optionIds,
+          },
+          ...(label ? { actorLabel: label } : {}),
+        },
+      };
+    }),
+  );
+  await recordWebhookEvent(
+    runtime,
+    uow,
+    ...rows.flatMap((row) => {
+      const data = webhookData(row);
+      const created = { partnerId: row.partnerId, type: 'registration.created' as const, registration: data };
+      if (row.status === 'pending') return [created];
+      const type = row.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted';
+      return [created, { partnerId: row.partnerId, type, registration: data } as const];
+    }),
+  );
+
+  // Positions on the waiting lists, as of this transaction (one query each, only if something waits).
+  const waiting = placed.filter((p) => p.status === 'waitlisted').map((p) => p.id);
+  const optionWaiting = placed
+    .filter((p) => p.choices.some((ch) => ch.status === 'waitlisted'))
+    .map((p) => p.id);
+  const positions = await waitlistPositions(uow.tx, waiting);
+  const optionPositions = await loadChoices(uow.tx, optionWaiting);
+
+  await mailParticipants(
+    runtime,
+    uow,
+    placed.flatMap(({ c, id, status }, i) => {
+      const { origin } = c.item;
+      const row = rows[i]!;
+      if (origin.sendMail === false) return [];
+      const facts = {
+        eventTitle: ctx.event?.title ?? {},
+        name: `${row.givenName} ${row.familyName}`,
+        reference: row.reference,
+        link: registrationLink(runtime, tokens.get(id)!),
+      };
+      const to = { email: row.email, locale: row.locale, eventId };
+      const kind = !origin.emailVerified ? 'verify' : status;
+      return [{ kind, to, facts: { ...facts, waitlistPosition: positions.get(id) ?? null } }];
+    }),
+  );
+
+  for (const [i, { c, id, status, choices }] of placed.entries()) {
+    const optionPosition = new Map(
+      (optionPositions.get(id) ?? []).map((o) => [o.optionId, o.waitlistPosition]),
+    );
+    const asked = new Map(choices.map((ch) => [ch.optionId, ch]));
+    results[c.index] = {
+      registrationId: id,
+      reference: rows[i]!.reference,
+      manageToken: tokens.get(id)!,
+      status,
+      waitlistPosition: positions.get(id) ?? null,
+      options: c.item.request.optionIds
+        .map((optionId) => asked.get(optionId))
+        .filter((ch) => ch !== undefined)
+        .map((ch) => ({ ...ch, waitlistPosition: optionPosition.get(ch.optionId) ?? null })),
+    };
   }
-  const asked = new Map(choices.map((c) => [c.optionId, c]));
-  return {
-    registrationId: row.id,
-    reference: row.reference,
-    manageToken,
-    status,
-    options: request.optionIds.map((id) => asked.get(id)).filter((c) => c !== undefined),
-  };
+  return results;
+}
+
+/** Where a delegation member's fields are named: members.3.; a lone registration's: nothing. */
+function fieldPrefix(c: Checked): string {
+  return c.item.delegationId ? `members.${c.index}.` : '';
 }
 
 /**
@@ -312,43 +434,41 @@ export async function placeDelegation(
     })
     .returning({ id: delegations.id });
   if (!delegation) throw new Error('delegation insert returned nothing');
+  const results = await placeRegistrations(
+    runtime,
+    uow,
+    eventId,
+    request.members.map((member) => ({
+      request: {
+        categoryId: request.categoryId,
+        invitationCode: request.invitationCode ?? null,
+        participant: member.participant,
+        optionIds: request.optionIds,
+        answers: member.answers,
+        locale: request.locale,
+      },
+      origin,
+      delegationId: delegation.id,
+    })),
+  );
   const registrationIds: string[] = [];
-  for (const [index, member] of request.members.entries()) {
-    try {
-      const placed = await placeRegistration(
-        runtime,
-        uow,
-        eventId,
-        {
-          categoryId: request.categoryId,
-          invitationCode: request.invitationCode ?? null,
-          participant: member.participant,
-          optionIds: request.optionIds,
-          answers: member.answers,
-          locale: request.locale,
-        },
-        origin,
-        delegation.id,
+  for (const [index, result] of results.entries()) {
+    if (result instanceof DomainError) {
+      // All or nothing: the first member at fault fails the group, named as members.3.participant.email.
+      const fields = Object.fromEntries(
+        Object.entries(result.fieldErrors).map(([k, v]) => [
+          k === 'categoryId' || k === 'invitationCode' || k === 'optionIds' ? k : `members.${index}.${k}`,
+          v,
+        ]),
       );
-      registrationIds.push(placed.registrationId);
-    } catch (err) {
-      // Name the member at fault: members.3.participant.email.
-      if (err instanceof DomainError && Object.keys(err.fieldErrors).length) {
-        const fields = Object.fromEntries(
-          Object.entries(err.fieldErrors).map(([k, v]) => [
-            k === 'categoryId' || k === 'invitationCode' || k === 'optionIds' ? k : `members.${index}.${k}`,
-            v,
-          ]),
-        );
-        throw new DomainError(
-          err.code,
-          `Delegate ${index + 1}: ${err.message}`,
-          fields,
-          err.retryAfterSeconds,
-        );
-      }
-      throw err;
+      throw new DomainError(
+        result.code,
+        `Delegate ${index + 1}: ${result.message}`,
+        fields,
+        result.retryAfterSeconds,
+      );
     }
+    if (result) registrationIds.push(result.registrationId);
   }
   const [event] = await uow.tx.select({ title: events.title }).from(events).where(eq(events.id, eventId));
   await mailDelegationContact(

@@ -13,7 +13,7 @@ import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
 import { countByCategory, countByOption, countCodeUses, countReserved, placesHeldBack } from './capacity';
 import { mailParticipant, registrationLink } from './mails';
-import { placeRegistration } from './placement';
+import { placeRegistration } from './placement-batcher';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
 import { uploadFile } from './uploads';
@@ -142,32 +142,21 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
       }
       if (Object.keys(errors).length)
         throw new DomainError('INVALID_INPUT', 'Accept the required texts to register', errors);
-      const placed = await inTransaction(runtime, (uow) =>
-        placeRegistration(runtime, uow, eventId, request, {
-          source: 'portal',
-          partnerId: null,
-          caller,
-          emailVerified: false,
-          approve: false,
-          consents: accepted,
-          ignoreOpeningDates: false,
-        }),
-      );
-      // Positions are read only when something waits: a confirmed registration answers with what placing it decided.
-      const waiting = placed.status === 'waitlisted' || placed.options.some((o) => o.status === 'waitlisted');
-      const dto = waiting
-        ? await loadRegistrationDto(runtime.db, placed.registrationId, runtime.now())
-        : undefined;
-      const optionPosition = new Map(dto?.options.map((o) => [o.optionId, o.waitlistPosition]) ?? []);
+      const placed = await placeRegistration(runtime, eventId, request, {
+        source: 'portal',
+        partnerId: null,
+        caller,
+        emailVerified: false,
+        approve: false,
+        consents: accepted,
+        ignoreOpeningDates: false,
+      });
       return {
         id: placed.registrationId,
         reference: placed.reference,
         status: placed.status,
-        waitlistPosition: dto?.waitlistPosition ?? null,
-        options: placed.options.map((o) => ({
-          ...o,
-          waitlistPosition: optionPosition.get(o.optionId) ?? null,
-        })),
+        waitlistPosition: placed.waitlistPosition,
+        options: placed.options,
       };
     },
 

@@ -8,9 +8,13 @@ import { selectRows } from './capacity';
 /**
  * The reference event's scale: 900 places, 2,000 people registering at the same
  * moment, 7 cluster tours of 40 seats. Run on PostgreSQL, where transactions
- * truly run side by side (PGlite has one connection, so it cannot race). The
- * control run switches the locks off and must oversell, or this test could not
- * fail.
+ * truly run side by side (PGlite has one connection, so it cannot race).
+ *
+ * The load is spread over four servers on one database, each with its own pool
+ * and its own placement batcher, as four processes behind a load balancer
+ * would be: a batcher keeps its own batches in turn, so only the locks keep
+ * four servers' batches from overselling. The control run switches the locks
+ * off and must oversell, or this test could not fail.
  */
 const ATTEMPTS = 2000;
 const PLACES = { GOV: 300, UNI: 300, SME: 300 };
@@ -22,9 +26,21 @@ afterAll(async () => {
   for (const h of harnesses) await h.close();
 });
 
-async function stampede(capacityLocks: boolean, places: Record<string, number> = PLACES, attempts = ATTEMPTS) {
-  const h = await createHarness({ poolSize: 20, config: { capacityLocks } });
+const SERVERS = 4;
+
+async function stampede(
+  config: { capacityLocks: boolean; placementBatchSize?: number },
+  places: Record<string, number> = PLACES,
+  attempts = ATTEMPTS,
+) {
+  const h = await createHarness({ poolSize: 5, config });
   harnesses.push(h);
+  const servers = [h];
+  for (let i = 1; i < SERVERS; i++) {
+    const other = await createHarness({ poolSize: 5, config, sameDatabaseAs: h });
+    harnesses.push(other);
+    servers.push(other);
+  }
   const admin = await h.signUp('admin@plenary.test', { platformAdmin: true });
   const e = await registrationEvent(h, admin, {
     eventCapacity: 900,
@@ -34,7 +50,7 @@ async function stampede(capacityLocks: boolean, places: Record<string, number> =
   const codes = Object.keys(places);
   const results = await Promise.allSettled(
     Array.from({ length: attempts }, (_, i) =>
-      h.caller(null).portalRegistration.register({
+      servers[i % SERVERS]!.caller(null).portalRegistration.register({
         eventId: e.eventId,
         categoryId: e.categories[codes[i % codes.length]!]!,
         participant: participant({ email: `p${i}@stampede.example` }),
@@ -68,7 +84,7 @@ async function stampede(capacityLocks: boolean, places: Record<string, number> =
 
 describe.runIf(testEngine() === 'postgres')('capacity under 2,000 simultaneous registrations', () => {
   it('confirms exactly 900, waitlists 1,100, and fills no tour past its 40 seats', async () => {
-    const run = await stampede(true);
+    const run = await stampede({ capacityLocks: true });
     expect(run.failures).toBe(0);
     expect(run.byStatus).toEqual({ confirmed: 900, waitlisted: 1100 });
     expect(run.perCategory).toEqual({ GOV: 300, SME: 300, UNI: 300 });
@@ -78,14 +94,21 @@ describe.runIf(testEngine() === 'postgres')('capacity under 2,000 simultaneous r
   }, 240_000);
 
   it('holds the event-wide limit when it binds (categories add up to more): exactly 900 of 1,500', async () => {
-    const run = await stampede(true, { GOV: 400, UNI: 400, SME: 400 }, 1500);
+    const run = await stampede({ capacityLocks: true }, { GOV: 400, UNI: 400, SME: 400 }, 1500);
     expect(run.failures).toBe(0);
     expect(run.byStatus).toEqual({ confirmed: 900, waitlisted: 600 });
     expect(run.perTour).toEqual(Array(TOURS).fill(SEATS));
   }, 240_000);
 
+  it('places each registration alone just as exactly (batches of one)', async () => {
+    const run = await stampede({ capacityLocks: true, placementBatchSize: 1 });
+    expect(run.failures).toBe(0);
+    expect(run.byStatus).toEqual({ confirmed: 900, waitlisted: 1100 });
+    expect(run.perTour).toEqual(Array(TOURS).fill(SEATS));
+  }, 240_000);
+
   it('control: with the locks switched off the same load oversells, so the test above can fail', async () => {
-    const run = await stampede(false);
+    const run = await stampede({ capacityLocks: false });
     const confirmed = run.byStatus.confirmed ?? 0;
     const overTour = run.perTour.some((n) => n > SEATS);
     console.info(

@@ -4,7 +4,7 @@ import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
 import { mailParticipant } from './mails';
-import { placeRegistration } from './placement';
+import { placeRegistration } from './placement-batcher';
 import { cancelRegistration } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
 import { webhookData } from './webhook-data';
@@ -33,18 +33,16 @@ export function createRegistrationCommands(runtime: Runtime): RegistrationComman
   return {
     async create(caller, input) {
       const { eventId, approve, sendConfirmation, ...request } = input;
-      const placed = await inTransaction(runtime, (uow) =>
-        placeRegistration(runtime, uow, eventId, request, {
-          source: 'staff',
-          partnerId: null,
-          caller,
-          emailVerified: true,
-          approve,
-          consents: [],
-          ignoreOpeningDates: true,
-          sendMail: sendConfirmation,
-        }),
-      );
+      const placed = await placeRegistration(runtime, eventId, request, {
+        source: 'staff',
+        partnerId: null,
+        caller,
+        emailVerified: true,
+        approve,
+        consents: [],
+        ignoreOpeningDates: true,
+        sendMail: sendConfirmation,
+      });
       return loadOwn(eventId, placed.registrationId);
     },
 

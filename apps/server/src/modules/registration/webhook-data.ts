@@ -2,7 +2,9 @@ import type { schema } from '@plenary/db';
 import type { RegistrationWebhookData } from '../webhooks/webhook-outbox';
 
 /** What a webhook tells a partner about a registration. */
-export function webhookData(row: typeof schema.registrations.$inferSelect): RegistrationWebhookData {
+export function webhookData(
+  row: Pick<typeof schema.registrations.$inferSelect, keyof RegistrationWebhookData>,
+): RegistrationWebhookData {
   return {
     id: row.id,
     eventId: row.eventId,

@@ -27,39 +27,56 @@ export interface WebhookPayload {
   data: { registration: RegistrationWebhookData };
 }
 
+export interface RegistrationWebhookEvent {
+  partnerId: string | null;
+  type: WebhookEventType;
+  registration: RegistrationWebhookData;
+}
+
 /**
- * Records a registration event for the webhooks of the partner that owns the
- * registration, in the transaction of the change itself (the outbox); the job
- * queue delivers it after commit. Registrations no partner created send nothing.
+ * Records registration events for the webhooks of the partners that own the
+ * registrations, in the transaction of the change itself (the outbox); the job
+ * queue delivers them after commit. Registrations no partner created send
+ * nothing. One event, or a batch of one event's registrations: at most one
+ * query to find the subscribers and one to write the deliveries.
  */
 export async function recordWebhookEvent(
   runtime: Runtime,
   uow: UnitOfWork,
-  event: { partnerId: string | null; type: WebhookEventType; registration: RegistrationWebhookData },
+  ...events: RegistrationWebhookEvent[]
 ): Promise<void> {
-  if (event.partnerId === null) return;
+  const owned = events.filter(
+    (e): e is RegistrationWebhookEvent & { partnerId: string } => e.partnerId !== null,
+  );
+  const eventIds = new Set(owned.map((e) => e.registration.eventId));
+  if (!owned.length) return;
+  if (eventIds.size > 1) throw new Error('webhook events of one event at a time');
   const subscribers = await findSubscribers(uow.tx, {
-    partnerId: event.partnerId,
-    eventId: event.registration.eventId,
-    type: event.type,
+    partnerIds: [...new Set(owned.map((e) => e.partnerId))],
+    eventId: owned[0]!.registration.eventId,
   });
   if (!subscribers.length) return;
   const now = runtime.now();
-  const registration = pickRegistration(event.registration);
-  const rows = subscribers.map((s) => {
-    const id = randomUUID();
-    const payload: WebhookPayload = {
-      id,
-      type: event.type,
-      createdAt: now.toISOString(),
-      data: { registration },
-    };
-    return { id, subscriptionId: s.id, eventType: event.type, payload: { ...payload }, createdAt: now };
+  const rows = owned.flatMap((event) => {
+    const registration = pickRegistration(event.registration);
+    return subscribers
+      .filter((s) => s.partnerId === event.partnerId && s.eventTypes.includes(event.type))
+      .map((s) => {
+        const id = randomUUID();
+        const payload: WebhookPayload = {
+          id,
+          type: event.type,
+          createdAt: now.toISOString(),
+          data: { registration },
+        };
+        return { id, subscriptionId: s.id, eventType: event.type, payload: { ...payload }, createdAt: now };
+      });
   });
   await insertDeliveries(uow.tx, rows);
-  uow.afterCommit(async () => {
-    for (const row of rows) await runtime.jobs.send(WEBHOOK_QUEUE, { id: row.id });
-  });
+  if (rows.length)
+    uow.afterCommit(async () => {
+      for (const row of rows) await runtime.jobs.send(WEBHOOK_QUEUE, { id: row.id });
+    });
 }
 
 /** The fields named in RegistrationWebhookData only: a caller passing a whole row must not leak the rest. */

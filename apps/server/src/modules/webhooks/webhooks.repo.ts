@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, lt, or, schema, sql, type Executor } from '@plenary/db';
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, schema, sql, type Executor } from '@plenary/db';
 import type { WebhookDeliveryStatus, WebhookEventType } from '@plenary/db/schema';
 
 const subs = schema.webhookSubscriptions;
@@ -31,22 +31,16 @@ export interface SubscriptionRow {
   createdAt: Date;
 }
 
-/** Active subscriptions of a partner for an event that want this type of event. */
+/** Active subscriptions of these partners for an event, with the types of event each wants. */
 export async function findSubscribers(
   db: Executor,
-  f: { partnerId: string; eventId: string; type: WebhookEventType },
-): Promise<{ id: string }[]> {
+  f: { partnerIds: string[]; eventId: string },
+): Promise<Array<{ id: string; partnerId: string; eventTypes: WebhookEventType[] }>> {
+  if (!f.partnerIds.length) return [];
   return db
-    .select({ id: subs.id })
+    .select({ id: subs.id, partnerId: subs.partnerId, eventTypes: subs.eventTypes })
     .from(subs)
-    .where(
-      and(
-        eq(subs.partnerId, f.partnerId),
-        eq(subs.eventId, f.eventId),
-        eq(subs.active, true),
-        sql`${subs.eventTypes} @> ${JSON.stringify([f.type])}::jsonb`,
-      ),
-    );
+    .where(and(inArray(subs.partnerId, f.partnerIds), eq(subs.eventId, f.eventId), eq(subs.active, true)));
 }
 
 export async function insertDeliveries(db: Executor, rows: NewDeliveryRow[]): Promise<void> {
