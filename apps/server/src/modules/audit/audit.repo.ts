@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, isNull, lt, lte, schema, type Executor } from '@plenary/db';
+import { and, desc, eq, gte, insertRows, isNull, lt, lte, schema, type Executor } from '@plenary/db';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
 export type NewAuditRow = typeof schema.auditLog.$inferInsert;
 
 export async function insertAuditEntries(db: Executor, rows: NewAuditRow[]): Promise<void> {
-  if (rows.length) await db.insert(schema.auditLog).values(rows);
+  await insertRows(db, schema.auditLog, rows);
 }
 
 export interface AuditFilter {

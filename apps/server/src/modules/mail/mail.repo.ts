@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, lt, schema, type Executor } from '@plenary/db';
+import { and, count, desc, eq, ilike, insertRows, lt, schema, type Executor } from '@plenary/db';
 import type { MailStatus } from '@plenary/db/schema';
 
 export type MailRow = typeof schema.mailOutbox.$inferSelect;
@@ -8,10 +8,9 @@ const t = schema.mailOutbox;
 
 /** Writes messages to the outbox in one statement; their ids in the order given. */
 export async function insertMails(db: Executor, rows: NewMailRow[]): Promise<string[]> {
-  if (!rows.length) return [];
-  const inserted = await db.insert(t).values(rows).returning({ id: t.id });
+  const inserted = await insertRows(db, t, rows, ['id']);
   if (inserted.length !== rows.length) throw new Error('mail insert returned too few rows');
-  return inserted.map((r) => r.id);
+  return inserted.map((r) => String(r.id));
 }
 
 export async function markMail(
@@ -39,7 +38,13 @@ export async function listMail(
   if (f.status) conditions.push(eq(t.status, f.status));
   if (f.to) conditions.push(ilike(t.toAddress, `%${f.to.replace(/[%_\\]/g, '\\$&')}%`));
   const where = conditions.length ? and(...conditions) : undefined;
-  const rows = await db.select().from(t).where(where).orderBy(desc(t.createdAt)).limit(f.limit).offset(f.offset);
+  const rows = await db
+    .select()
+    .from(t)
+    .where(where)
+    .orderBy(desc(t.createdAt))
+    .limit(f.limit)
+    .offset(f.offset);
   const [total] = await db.select({ n: count() }).from(t).where(where);
   return { rows, total: Number(total?.n ?? 0) };
 }

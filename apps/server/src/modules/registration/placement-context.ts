@@ -34,14 +34,16 @@ export interface PlacementContext {
   options: Map<string, { id: string; capacity: number | null }>;
   /** Addresses among those asked for that already have a live registration. */
   registeredEmails: Set<string>;
+  /** The current version of each consent text. */
+  consents: Array<{ kind: string; version: number; required: boolean }>;
   rule: EventLimitRule;
 }
 
 const date = (v: string | null | undefined) => (v ? new Date(v) : null);
 
 /**
- * The event, its form, the categories, codes and options asked for, which
- * addresses are already registered, and the event-limit rule: one query for
+ * The event, its form and consent texts, the categories, codes and options
+ * asked for, which addresses are already registered, and the event-limit rule: one query for
  * the whole batch, because every round trip here is paid by each batch.
  */
 export async function readPlacementContext(
@@ -70,6 +72,7 @@ export async function readPlacementContext(
     }> | null;
     options: Array<{ id: string; capacity: number | null }> | null;
     registered: string[] | null;
+    consents: Array<{ kind: string; version: number; required: boolean }> | null;
     event_capacity: number | null;
     unlimited: number;
     total: number;
@@ -89,6 +92,9 @@ export async function readPlacementContext(
          from registration_options o where o.event_id = ${q.eventId} and o.id = any(${uuidArray(q.optionIds)})) as options,
       (select json_agg(r.email) from registrations r where r.event_id = ${q.eventId} and r.email = any(${textArray(q.emails)})
                 and r.status not in ('cancelled','rejected')) as registered,
+      (select json_agg(json_build_object('kind', v.kind, 'version', v.version, 'required', v.required))
+         from (select distinct on (kind) kind, version, required from consent_versions
+               where event_id = ${q.eventId} order by kind, version desc) v) as consents,
       ${eventRuleColumns(q.eventId)}`,
   );
   if (!row) throw new Error('placement context returned nothing');
@@ -124,6 +130,7 @@ export async function readPlacementContext(
     ),
     options: new Map((row.options ?? []).map((o) => [o.id, o])),
     registeredEmails: new Set(row.registered ?? []),
+    consents: row.consents ?? [],
     rule: ruleOf(row),
   };
 }

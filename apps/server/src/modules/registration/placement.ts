@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq, schema } from '@plenary/db';
+import { eq, insertRows, schema } from '@plenary/db';
 import type { AcceptedConsent } from '@plenary/db/schema';
 import {
   checkAnswers,
@@ -41,6 +41,12 @@ export interface PlacementOrigin {
   /** Confirm at once even in a category that needs approval (staff only). */
   approve: boolean;
   consents: AcceptedConsent[];
+  /**
+   * The consent texts the person accepted on the portal (kind and version):
+   * checked against the current versions when the registration is placed, and
+   * recorded, with the time, instead of `consents`.
+   */
+  consentsGiven?: Array<{ kind: string; version: number }>;
   /** Staff may register before a category opens or after it closes. */
   ignoreOpeningDates: boolean;
   /** Send the participant their mail (staff may choose not to). */
@@ -118,6 +124,29 @@ interface Checked {
   code: ContextCode | null;
   chosen: Array<{ id: string; capacity: number | null }>;
   answers: Record<string, unknown>;
+  consents: AcceptedConsent[];
+}
+
+/** The consent texts given, against the current versions: each required one accepted, none out of date. */
+function checkConsents(
+  current: PlacementContext['consents'],
+  given: Array<{ kind: string; version: number }>,
+  now: Date,
+): AcceptedConsent[] {
+  const errors: Record<string, string[]> = {};
+  const accepted: AcceptedConsent[] = [];
+  for (const c of current) {
+    const g = given.find((x) => x.kind === c.kind);
+    if (g && g.version !== c.version)
+      (errors[`consents.${c.kind}`] ??= []).push(
+        'This text has changed: read the new version and accept it again',
+      );
+    else if (!g && c.required) (errors[`consents.${c.kind}`] ??= []).push('You must accept this to register');
+    else if (g) accepted.push({ kind: c.kind, version: c.version, acceptedAt: now.toISOString() });
+  }
+  if (Object.keys(errors).length)
+    throw new DomainError('INVALID_INPUT', 'Accept the required texts to register', errors);
+  return accepted;
 }
 
 /** The checks that need no lock: the event, category, code, options, form and duplicates. */
@@ -126,6 +155,9 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
   const staff = origin.source === 'staff';
   const { event } = ctx;
   if (!event) throw new DomainError('NOT_FOUND', 'No such event');
+  const consents = origin.consentsGiven
+    ? checkConsents(ctx.consents, origin.consentsGiven, now)
+    : origin.consents;
   if (event.status !== 'published' && !(staff && (event.status === 'draft' || event.status === 'closed'))) {
     throw new DomainError('INVALID_STATE', 'Registration for this event is not open');
   }
@@ -161,7 +193,13 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
       'participant.email': ['Already registered: use the link in your email, or ask for it again'],
     });
   }
-  return { category, code, chosen: chosen as Array<{ id: string; capacity: number | null }>, answers };
+  return {
+    category,
+    code,
+    chosen: chosen as Array<{ id: string; capacity: number | null }>,
+    answers,
+    consents,
+  };
 }
 
 /**
@@ -294,7 +332,7 @@ export async function placeRegistrations(
       ...request.participant,
       locale: request.locale,
       answers: c.answers,
-      consents: origin.consents,
+      consents: c.consents,
       invitationCodeId: c.code?.id ?? null,
       delegationId: c.item.delegationId ?? null,
       partnerId: origin.partnerId,
@@ -306,7 +344,7 @@ export async function placeRegistrations(
       paymentStatus: c.category.feeAmount ? ('unpaid' as const) : ('not_required' as const),
     };
   });
-  await uow.tx.insert(registrations).values(rows);
+  await insertRows(uow.tx, registrations, rows);
   for (const { c, id } of placed)
     await attachFiles(uow, eventId, id, ctx.questions as FormQuestion[], c.answers, fieldPrefix(c));
 
@@ -317,7 +355,7 @@ export async function placeRegistrations(
       waitlistRank: ch.status === 'booked' ? null : nextRank(runtime),
     })),
   );
-  if (choiceRows.length) await uow.tx.insert(registrationChoices).values(choiceRows);
+  await insertRows(uow.tx, registrationChoices, choiceRows);
 
   await recordAudits(
     uow.tx,

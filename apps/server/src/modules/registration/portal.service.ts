@@ -126,29 +126,14 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
 
     async register(caller, input) {
       const { eventId, consents, ...request } = input;
-      const current = await currentConsents(runtime, eventId);
-      const acceptedAt = runtime.now().toISOString();
-      const errors: Record<string, string[]> = {};
-      const accepted: Array<{ kind: string; version: number; acceptedAt: string }> = [];
-      for (const c of current) {
-        const given = consents.find((x) => x.kind === c.kind);
-        if (given && given.version !== c.version)
-          (errors[`consents.${c.kind}`] ??= []).push(
-            'This text has changed: read the new version and accept it again',
-          );
-        else if (!given && c.required)
-          (errors[`consents.${c.kind}`] ??= []).push('You must accept this to register');
-        else if (given) accepted.push({ kind: c.kind, version: c.version, acceptedAt });
-      }
-      if (Object.keys(errors).length)
-        throw new DomainError('INVALID_INPUT', 'Accept the required texts to register', errors);
       const placed = await placeRegistration(runtime, eventId, request, {
         source: 'portal',
         partnerId: null,
         caller,
         emailVerified: false,
         approve: false,
-        consents: accepted,
+        consents: [],
+        consentsGiven: consents,
         ignoreOpeningDates: false,
       });
       return {
