@@ -19,6 +19,7 @@ import pg from 'pg';
 import { quantile, runLoad, type LoadResult } from './load';
 import { ApiSession, setUpEvent, type BenchEvent } from './setup';
 import { checkLimits } from './checks';
+import { measureCpu } from './cpu';
 
 const { values: args } = parseArgs({
   allowPositionals: true,
@@ -228,8 +229,16 @@ async function main(): Promise<number> {
     const register = '/trpc/portalRegistration.register';
     await load(realUrl, register, warm, 'warm', warmup);
     await load(bareUrl, '/bare', warm, 'warm', warmup);
-    const real = await load(realUrl, register, event, 'bench', requests);
-    const bare = await load(bareUrl, '/bare', event, 'bench', requests);
+    const realRun = await measureCpu(children[0]?.pid, () =>
+      load(realUrl, register, event, 'bench', requests),
+    );
+    const bareRun = await measureCpu(children[1]?.pid, () =>
+      load(bareUrl, '/bare', event, 'bench', requests),
+    );
+    const real = realRun.result;
+    const bare = bareRun.result;
+    const cpuLine = (name: string, run: { server: number; postgres: number; client: number }, n: number) =>
+      `  ${name.padEnd(26)} server ${fmt((run.server * 1000) / n, 2).padStart(5)}  postgres ${fmt((run.postgres * 1000) / n, 2).padStart(5)}  load generator ${fmt((run.client * 1000) / n, 2).padStart(5)}`;
     if (interrupted.signal.aborted) throw new Error('interrupted');
 
     const confirmed = real.answers.filter((a) => statusOf(a.body) === 'confirmed');
@@ -263,6 +272,10 @@ async function main(): Promise<number> {
       `${'endpoint'.padEnd(26)} requests     ok errors  wall s    req/s confirmed/s p50 ms  p99 ms`,
       row('portalRegistration.register', real, confirmedPerSecond),
       row('bare express+pg INSERT', bare, null),
+      '',
+      'CPU ms per request (user + system, from /proc)',
+      cpuLine('portalRegistration.register', realRun, real.requests),
+      cpuLine('bare express+pg INSERT', bareRun, bare.requests),
       '',
       `  real server: ${confirmed.length} confirmed (last at ${fmt(sellOutMs / 1000, 2)} s), ${waitlisted} waitlisted, ${real.errors} errors`,
       ...[...real.errorSamples, ...bare.errorSamples].map((s) => `  error sample: ${s}`),

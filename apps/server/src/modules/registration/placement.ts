@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq, insertRows, schema } from '@plenary/db';
+import { eq, insertRows, schema, sql, type Executor } from '@plenary/db';
 import type { AcceptedConsent } from '@plenary/db/schema';
 import {
   checkAnswers,
@@ -16,14 +16,13 @@ import { RetryTransaction, type Runtime, type UnitOfWork } from '../../core/runt
 import { recordAudit, recordAudits } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { eventLimitBinds, snapshotLimits } from './capacity';
+import { eventLimitBinds, selectRows, snapshotLimits, uuidArray } from './capacity';
 import {
   readPlacementContext,
   type ContextCategory,
   type ContextCode,
   type PlacementContext,
 } from './placement-context';
-import { loadChoices, waitlistPositions } from './registration.dto';
 import { lockLimits, type LimitKey } from './locks';
 import { delegationLinkUrl, mailDelegationContact, mailParticipants, registrationLink } from './mails';
 import { attachFiles } from './uploads';
@@ -396,14 +395,8 @@ export async function placeRegistrations(
     }),
   );
 
-  // Positions on the waiting lists, as of this transaction (one query each, only if something waits).
-  const waiting = placed.filter((p) => p.status === 'waitlisted').map((p) => p.id);
-  const optionWaiting = placed
-    .filter((p) => p.choices.some((ch) => ch.status === 'waitlisted'))
-    .map((p) => p.id);
-  const positions = await waitlistPositions(uow.tx, waiting);
-  const optionPositions = await loadChoices(uow.tx, optionWaiting);
-
+  // Positions on the waiting lists, as of this transaction (one query, only if something waits).
+  const positions = await waitingPositions(uow.tx, placed);
   await mailParticipants(
     runtime,
     uow,
@@ -424,9 +417,6 @@ export async function placeRegistrations(
   );
 
   for (const [i, { c, id, status, choices }] of placed.entries()) {
-    const optionPosition = new Map(
-      (optionPositions.get(id) ?? []).map((o) => [o.optionId, o.waitlistPosition]),
-    );
     const asked = new Map(choices.map((ch) => [ch.optionId, ch]));
     results[c.index] = {
       registrationId: id,
@@ -437,10 +427,54 @@ export async function placeRegistrations(
       options: c.item.request.optionIds
         .map((optionId) => asked.get(optionId))
         .filter((ch) => ch !== undefined)
-        .map((ch) => ({ ...ch, waitlistPosition: optionPosition.get(ch.optionId) ?? null })),
+        .map((ch) => ({ ...ch, waitlistPosition: positions.get(`${id}:${ch.optionId}`) ?? null })),
     };
   }
   return results;
+}
+
+/**
+ * The waiting-list positions (1 = next) of a batch's waiting registrations,
+ * keyed by registration id, and of its waiting options, keyed by
+ * "registration:option". One pass over each list (a window function), so the
+ * cost grows with the lists, not with the lists times the batch.
+ */
+async function waitingPositions(
+  db: Executor,
+  placed: Array<{
+    id: string;
+    status: string;
+    c: Checked;
+    choices: Array<{ optionId: string; status: string }>;
+  }>,
+): Promise<Map<string, number>> {
+  const waiting = placed.filter((p) => p.status === 'waitlisted');
+  const choices = placed.flatMap((p) =>
+    p.choices.filter((ch) => ch.status === 'waitlisted').map((ch) => ({ id: p.id, optionId: ch.optionId })),
+  );
+  if (!waiting.length && !choices.length) return new Map();
+  const rows = await selectRows<{ registration_id: string; option_id: string | null; position: number }>(
+    db,
+    sql`select w.id as registration_id, null::uuid as option_id, w.position from (
+          select r.id, row_number() over (partition by r.category_id order by r.waitlist_rank, r.id) as position
+          from registrations r
+          where r.status = 'waitlisted' and r.category_id = any(${uuidArray([...new Set(waiting.map((p) => p.c.category.id))])})
+        ) w where w.id = any(${uuidArray(waiting.map((p) => p.id))})
+        union all
+        select x.registration_id, x.option_id, x.position from (
+          select ch.registration_id, ch.option_id,
+                 row_number() over (partition by ch.option_id order by ch.waitlist_rank, ch.registration_id) as position
+          from registration_choices ch join registrations r on r.id = ch.registration_id
+          where ch.status = 'waitlisted' and r.status not in ('cancelled','rejected')
+            and ch.option_id = any(${uuidArray([...new Set(choices.map((ch) => ch.optionId))])})
+        ) x where x.registration_id = any(${uuidArray([...new Set(choices.map((ch) => ch.id))])})`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.option_id ? `${r.registration_id}:${r.option_id}` : r.registration_id,
+      Number(r.position),
+    ]),
+  );
 }
 
 /** Where a delegation member's fields are named: members.3.; a lone registration's: nothing. */
