@@ -10,7 +10,7 @@ const held = `r.status in ('pending','confirmed','offered')`;
 export async function checkLimits(
   db: pg.Client,
   eventId: string,
-  answered: { ok: number; confirmed: number; bareOk: number },
+  answered: { ok: number; confirmed: number; bareOk: number; floorOk: number },
 ): Promise<{ ok: boolean; lines: string[] }> {
   const lines: string[] = [];
   let ok = true;
@@ -79,6 +79,13 @@ export async function checkLimits(
   check(
     bare.rows[0]?.n === answered.bareOk,
     `bare: stored ${bare.rows[0]?.n} rows = ${answered.bareOk} answered`,
+  );
+  const floor = await db.query<{ n: number }>(
+    `select count(*)::int as n from bench_floor where email like 'bench-%'`,
+  );
+  check(
+    floor.rows[0]?.n === answered.floorOk,
+    `framework floor: stored ${floor.rows[0]?.n} rows = ${answered.floorOk} answered`,
   );
   return { ok, lines };
 }

@@ -2,4 +2,4 @@ export * from './schemas';
 export * from './context';
 export type { Services } from './services';
 export { appRouter, type AppRouter } from './router';
-export { createCallerFactory, type Meta } from './trpc';
+export { createCallerFactory, procedure, router, type Meta } from './trpc';

@@ -185,9 +185,17 @@ export function textArray(values: readonly string[]): SQL {
 }
 
 /** The places a batch of registrations must know about, counted from the rows under the limits' locks. */
+/** A waiting list's length and the last rank on it: a newcomer goes after it. */
+export interface WaitingList {
+  waiting: number;
+  lastRank: number;
+}
+
 export interface LimitsSnapshot {
   /** Places held per category asked for. */
   categoryTaken: Map<string, number>;
+  /** The waiting list of each category asked for. */
+  categoryWaiting: Map<string, WaitingList>;
   eventTaken: number;
   /** Every live code of the event that holds places back: its category and its unused uses. */
   reserving: Map<string, { categoryId: string; unused: number }>;
@@ -195,6 +203,8 @@ export interface LimitsSnapshot {
   codeUses: Map<string, number>;
   /** Booked seats per option asked for. */
   optionBooked: Map<string, number>;
+  /** The waiting list of each option asked for. */
+  optionWaiting: Map<string, WaitingList>;
   /** The limits as they are now, under the locks: the event's, and its categories'. */
   rule: EventLimitRule;
 }
@@ -210,19 +220,22 @@ export async function snapshotLimits(
 ): Promise<LimitsSnapshot> {
   const now = q.now.toISOString();
   const [row] = await selectRows<{
-    categories: Array<{ id: string; taken: number }> | null;
+    categories: Array<{ id: string; taken: number; waiting: number; last_rank: number | null }> | null;
     event_taken: number;
     reserving: Array<{ id: string; category_id: string; unused: number }> | null;
     codes: Array<{ id: string; uses: number }> | null;
-    options: Array<{ id: string; booked: number }> | null;
+    options: Array<{ id: string; booked: number; waiting: number; last_rank: number | null }> | null;
     event_capacity: number | null;
     unlimited: number;
     total: number;
   }>(
     db,
     sql`select
-      (select json_agg(json_build_object('id', k.id, 'taken',
-         (select count(*) from registrations r where r.category_id = k.id and ${holdsPlace(q.now)})))
+      (select json_agg((select json_build_object('id', k.id,
+                  'taken', count(*) filter (where ${holdsPlace(q.now)}),
+                  'waiting', count(*) filter (where r.status = 'waitlisted'),
+                  'last_rank', max(r.waitlist_rank) filter (where r.status = 'waitlisted'))
+                from registrations r where r.event_id = ${q.eventId} and r.category_id = k.id))
        from unnest(${uuidArray(q.categoryIds)}) as k(id)) as categories,
       (select count(*) from registrations r where r.event_id = ${q.eventId} and ${holdsPlace(q.now)})::int as event_taken,
       (select json_agg(json_build_object('id', c.id, 'category_id', c.category_id, 'unused',
@@ -234,21 +247,41 @@ export async function snapshotLimits(
       (select json_agg(json_build_object('id', k.id, 'uses',
          (select count(*) from registrations r where r.invitation_code_id = k.id and r.status not in ('cancelled','rejected'))))
        from unnest(${uuidArray(q.codeIds)}) as k(id)) as codes,
-      (select json_agg(json_build_object('id', o.id, 'booked',
-         (select count(*) from registration_choices ch join registrations r on r.id = ch.registration_id
-          where ch.option_id = o.id and ch.status = 'booked' and ${holdsPlace(q.now)})))
+      (select json_agg((select json_build_object('id', o.id,
+                  'booked', count(*) filter (where ch.status = 'booked' and ${holdsPlace(q.now)}),
+                  'waiting', count(*) filter (where ch.status = 'waitlisted' and r.status not in ('cancelled','rejected')),
+                  'last_rank', max(ch.waitlist_rank) filter (where ch.status = 'waitlisted'))
+                from registration_choices ch join registrations r on r.id = ch.registration_id
+                where ch.option_id = o.id))
        from unnest(${uuidArray(q.optionIds)}) as o(id)) as options,
       ${eventRuleColumns(q.eventId)}`,
   );
   if (!row) throw new Error('limits snapshot returned nothing');
   return {
     categoryTaken: new Map((row.categories ?? []).map((c) => [c.id, Number(c.taken)])),
+    categoryWaiting: new Map((row.categories ?? []).map((c) => [c.id, waitingList(c)])),
     eventTaken: Number(row.event_taken),
     reserving: new Map(
       (row.reserving ?? []).map((c) => [c.id, { categoryId: c.category_id, unused: Number(c.unused) }]),
     ),
     codeUses: new Map((row.codes ?? []).map((c) => [c.id, Number(c.uses)])),
     optionBooked: new Map((row.options ?? []).map((o) => [o.id, Number(o.booked)])),
+    optionWaiting: new Map((row.options ?? []).map((o) => [o.id, waitingList(o)])),
     rule: ruleOf(row),
   };
+}
+
+function waitingList(row: { waiting: number; last_rank: number | null }): WaitingList {
+  return { waiting: Number(row.waiting), lastRank: Number(row.last_rank ?? 0) };
+}
+
+/**
+ * Puts a newcomer at the end of a waiting list held under its lock: a rank
+ * after every rank on it (the time in microseconds, or one more than the
+ * last), and its position, 1 being next.
+ */
+export function joinWaitingList(list: WaitingList, now: Date): { rank: number; position: number } {
+  list.lastRank = Math.max(list.lastRank + 1, now.getTime() * 1000);
+  list.waiting += 1;
+  return { rank: list.lastRank, position: list.waiting };
 }

@@ -6,6 +6,7 @@ import { createHarness, type TestHarness } from '../../testing/harness';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
 import type { PlacementOrigin } from './placement';
 import { placeRegistration } from './placement-batcher';
+import { loadRegistrationDtos } from './registration.dto';
 
 /**
  * The batcher is called directly here, so which registrations share a
@@ -107,6 +108,16 @@ describe('placing registrations in batches', () => {
     ]);
     expect(placed.map((p) => p.waitlistPosition)).toEqual([null, null, null, null, null, 1, 2, 3, 4]);
     expect(placed.map((p) => p.options[0]!.waitlistPosition)).toEqual([null, null, null, 1, 2, 3, 4, 5, 6]);
+    // The positions given at placing are those the stored ranks give (what every list shows).
+    const stored = await loadRegistrationDtos(
+      h.runtime.db,
+      placed.map((p) => p.registrationId),
+      h.runtime.now(),
+    );
+    expect(stored.map((r) => r.waitlistPosition)).toEqual(placed.map((p) => p.waitlistPosition));
+    expect(stored.map((r) => r.options[0]!.waitlistPosition)).toEqual(
+      placed.map((p) => p.options[0]!.waitlistPosition),
+    );
 
     // The first went alone; the eight that waited for it shared one transaction.
     const at = await startTimes(placed.map((p) => p.registrationId));

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq, insertRows, schema, sql, type Executor } from '@plenary/db';
+import { eq, insertRows, schema } from '@plenary/db';
 import type { AcceptedConsent } from '@plenary/db/schema';
 import {
   checkAnswers,
@@ -16,7 +16,7 @@ import { RetryTransaction, type Runtime, type UnitOfWork } from '../../core/runt
 import { recordAudit, recordAudits } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { eventLimitBinds, selectRows, snapshotLimits, uuidArray } from './capacity';
+import { eventLimitBinds, joinWaitingList, snapshotLimits, type WaitingList } from './capacity';
 import {
   readPlacementContext,
   type ContextCategory,
@@ -59,17 +59,6 @@ function randomCode(length: number): string {
 
 function invalid(field: string, message: string): DomainError {
   return new DomainError('INVALID_INPUT', message, { [field]: [message] });
-}
-
-let lastRank = 0;
-/**
- * A waiting-list rank that keeps arrival order: the time in microseconds, and
- * always above the last one this process gave (a batch places many in one
- * millisecond). Staff reordering renumbers.
- */
-function nextRank(runtime: Runtime): number {
-  lastRank = Math.max(lastRank + 1, runtime.now().getTime() * 1000);
-  return lastRank;
 }
 
 /** Checks the standard fields the organiser made required, and the custom answers. */
@@ -270,11 +259,19 @@ export async function placeRegistrations(
       if (id !== exceptCodeId && (categoryId === null || r.categoryId === categoryId)) n += r.unused;
     return n;
   };
+  /** Where a waiting place goes: its rank (after everyone on the list) and its position. */
+  type Wait = { rank: number; position: number } | null;
+  const join = (lists: Map<string, WaitingList>, id: string): Wait => {
+    let list = lists.get(id);
+    if (!list) lists.set(id, (list = { waiting: 0, lastRank: 0 }));
+    return joinWaitingList(list, now);
+  };
   const placed: Array<{
     c: Checked;
     id: string;
     status: Placed['status'];
-    choices: Array<{ optionId: string; status: 'booked' | 'waitlisted' }>;
+    wait: Wait;
+    choices: Array<{ optionId: string; status: 'booked' | 'waitlisted'; wait: Wait }>;
   }> = [];
   for (const c of checked) {
     const { category, code } = c;
@@ -301,7 +298,9 @@ export async function placeRegistrations(
       const booked = limits.optionBooked.get(o.id) ?? 0;
       const free = status !== 'waitlisted' && (o.capacity === null || booked < o.capacity);
       if (free) limits.optionBooked.set(o.id, booked + 1);
-      return { optionId: o.id, status: free ? ('booked' as const) : ('waitlisted' as const) };
+      return free
+        ? { optionId: o.id, status: 'booked' as const, wait: null }
+        : { optionId: o.id, status: 'waitlisted' as const, wait: join(limits.optionWaiting, o.id) };
     });
     if (status !== 'waitlisted') {
       limits.categoryTaken.set(category.id, categoryTaken + 1);
@@ -312,12 +311,13 @@ export async function placeRegistrations(
       const reserve = limits.reserving.get(code.id);
       if (reserve) reserve.unused = Math.max(code.maxUses - (uses + 1), 0);
     }
-    placed.push({ c, id: randomUUID(), status, choices });
+    const wait = status === 'waitlisted' ? join(limits.categoryWaiting, category.id) : null;
+    placed.push({ c, id: randomUUID(), status, wait, choices });
   }
   if (!placed.length) return results;
 
   const tokens = new Map<string, string>();
-  const rows = placed.map(({ c, id, status }) => {
+  const rows = placed.map(({ c, id, status, wait }) => {
     const { request, origin } = c.item;
     const manageToken = newToken();
     tokens.set(id, manageToken);
@@ -338,7 +338,7 @@ export async function placeRegistrations(
       manageTokenHash: sha256(manageToken),
       ticketCode: randomCode(20),
       emailVerifiedAt: origin.emailVerified ? now : null,
-      waitlistRank: status === 'waitlisted' ? nextRank(runtime) : null,
+      waitlistRank: wait?.rank ?? null,
       confirmedAt: status === 'confirmed' ? now : null,
       paymentStatus: c.category.feeAmount ? ('unpaid' as const) : ('not_required' as const),
     };
@@ -350,8 +350,9 @@ export async function placeRegistrations(
   const choiceRows = placed.flatMap(({ id, choices }) =>
     choices.map((ch) => ({
       registrationId: id,
-      ...ch,
-      waitlistRank: ch.status === 'booked' ? null : nextRank(runtime),
+      optionId: ch.optionId,
+      status: ch.status,
+      waitlistRank: ch.wait?.rank ?? null,
     })),
   );
   await insertRows(uow.tx, registrationChoices, choiceRows);
@@ -395,12 +396,10 @@ export async function placeRegistrations(
     }),
   );
 
-  // Positions on the waiting lists, as of this transaction (one query, only if something waits).
-  const positions = await waitingPositions(uow.tx, placed);
   await mailParticipants(
     runtime,
     uow,
-    placed.flatMap(({ c, id, status }, i) => {
+    placed.flatMap(({ c, id, status, wait }, i) => {
       const { origin } = c.item;
       const row = rows[i]!;
       if (origin.sendMail === false) return [];
@@ -412,69 +411,29 @@ export async function placeRegistrations(
       };
       const to = { email: row.email, locale: row.locale, eventId };
       const kind = !origin.emailVerified ? 'verify' : status;
-      return [{ kind, to, facts: { ...facts, waitlistPosition: positions.get(id) ?? null } }];
+      return [{ kind, to, facts: { ...facts, waitlistPosition: wait?.position ?? null } }];
     }),
   );
 
-  for (const [i, { c, id, status, choices }] of placed.entries()) {
+  for (const [i, { c, id, status, wait, choices }] of placed.entries()) {
     const asked = new Map(choices.map((ch) => [ch.optionId, ch]));
     results[c.index] = {
       registrationId: id,
       reference: rows[i]!.reference,
       manageToken: tokens.get(id)!,
       status,
-      waitlistPosition: positions.get(id) ?? null,
+      waitlistPosition: wait?.position ?? null,
       options: c.item.request.optionIds
         .map((optionId) => asked.get(optionId))
         .filter((ch) => ch !== undefined)
-        .map((ch) => ({ ...ch, waitlistPosition: positions.get(`${id}:${ch.optionId}`) ?? null })),
+        .map((ch) => ({
+          optionId: ch.optionId,
+          status: ch.status,
+          waitlistPosition: ch.wait?.position ?? null,
+        })),
     };
   }
   return results;
-}
-
-/**
- * The waiting-list positions (1 = next) of a batch's waiting registrations,
- * keyed by registration id, and of its waiting options, keyed by
- * "registration:option". One pass over each list (a window function), so the
- * cost grows with the lists, not with the lists times the batch.
- */
-async function waitingPositions(
-  db: Executor,
-  placed: Array<{
-    id: string;
-    status: string;
-    c: Checked;
-    choices: Array<{ optionId: string; status: string }>;
-  }>,
-): Promise<Map<string, number>> {
-  const waiting = placed.filter((p) => p.status === 'waitlisted');
-  const choices = placed.flatMap((p) =>
-    p.choices.filter((ch) => ch.status === 'waitlisted').map((ch) => ({ id: p.id, optionId: ch.optionId })),
-  );
-  if (!waiting.length && !choices.length) return new Map();
-  const rows = await selectRows<{ registration_id: string; option_id: string | null; position: number }>(
-    db,
-    sql`select w.id as registration_id, null::uuid as option_id, w.position from (
-          select r.id, row_number() over (partition by r.category_id order by r.waitlist_rank, r.id) as position
-          from registrations r
-          where r.status = 'waitlisted' and r.category_id = any(${uuidArray([...new Set(waiting.map((p) => p.c.category.id))])})
-        ) w where w.id = any(${uuidArray(waiting.map((p) => p.id))})
-        union all
-        select x.registration_id, x.option_id, x.position from (
-          select ch.registration_id, ch.option_id,
-                 row_number() over (partition by ch.option_id order by ch.waitlist_rank, ch.registration_id) as position
-          from registration_choices ch join registrations r on r.id = ch.registration_id
-          where ch.status = 'waitlisted' and r.status not in ('cancelled','rejected')
-            and ch.option_id = any(${uuidArray([...new Set(choices.map((ch) => ch.optionId))])})
-        ) x where x.registration_id = any(${uuidArray([...new Set(choices.map((ch) => ch.id))])})`,
-  );
-  return new Map(
-    rows.map((r) => [
-      r.option_id ? `${r.registration_id}:${r.option_id}` : r.registration_id,
-      Number(r.position),
-    ]),
-  );
 }
 
 /** Where a delegation member's fields are named: members.3.; a lone registration's: nothing. */
