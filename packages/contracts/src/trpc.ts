@@ -51,16 +51,6 @@ const t = initTRPC
     },
   });
 
-/** Turns a DomainError thrown by a service into a tRPC error carrying it. */
-const mapDomainErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCodeFor[cause.code], message: cause.message, cause });
-  }
-  return result;
-});
-
 function refuse(code: DomainErrorCode, message: string): never {
   throw new TRPCError({ code: trpcCodeFor[code], message, cause: new DomainError(code, message) });
 }
@@ -85,24 +75,28 @@ const none: Resolved = {
 const badLink = 'This link is not valid any more: use the newest email, or ask for a new link';
 
 /**
- * Enforces the procedure's declared access rule before its input is parsed.
- * Fails closed: a procedure that declares nothing is refused for everyone.
+ * Resolves the caller under the procedure's declared access rule, before its
+ * input is parsed, or refuses. Fails closed: a procedure that declares nothing
+ * is refused for everyone.
  */
-const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
+async function resolveAccess(
+  ctx: Context,
+  meta: Meta | undefined,
+  path: string,
+  getRawInput: () => Promise<unknown>,
+): Promise<Resolved> {
   const access = meta?.access;
   if (!access) return refuse('FORBIDDEN', `The procedure ${path} declares no access rule`);
-  if (access.kind === 'public') return next({ ctx: none });
+  if (access.kind === 'public') return none;
   if (access.kind === 'participant') {
     const link = ctx.linkToken ? await ctx.services.access.registrationLink(ctx.linkToken) : null;
     if (!link) return refuse('UNAUTHENTICATED', badLink);
-    return next({
-      ctx: { ...none, participantCaller: { request: ctx.request, linkToken: ctx.linkToken ?? '', ...link } },
-    });
+    return { ...none, participantCaller: { request: ctx.request, linkToken: ctx.linkToken ?? '', ...link } };
   }
   if (access.kind === 'delegationContact') {
     const link = ctx.linkToken ? await ctx.services.access.delegationLink(ctx.linkToken) : null;
     if (!link) return refuse('UNAUTHENTICATED', badLink);
-    return next({ ctx: { ...none, delegationCaller: { request: ctx.request, ...link } } });
+    return { ...none, delegationCaller: { request: ctx.request, ...link } };
   }
   if (access.kind === 'partner') {
     const partner = ctx.apiKey ? await ctx.services.access.partnerKey(ctx.apiKey) : null;
@@ -124,16 +118,16 @@ const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }
       eventId = await ctx.services.access.partnerEvent(partner, parsed.data.eventId);
       if (!eventId) return refuse('NOT_FOUND', 'No such event');
     }
-    return next({ ctx: { ...none, partnerCaller: { partner, request: ctx.request, eventId } } });
+    return { ...none, partnerCaller: { partner, request: ctx.request, eventId } };
   }
   const actor: Actor | null = ctx.actor;
   if (!actor) return refuse('UNAUTHENTICATED', 'Sign in first');
-  if (access.kind === 'pendingSecondFactor') return next({ ctx: none });
+  if (access.kind === 'pendingSecondFactor') return none;
   if (!actor.secondFactorDone) return refuse('SECOND_FACTOR_REQUIRED', 'Enter your second-factor code first');
-  if (access.kind === 'signedIn') return next({ ctx: none });
+  if (access.kind === 'signedIn') return none;
   if (access.kind === 'platformAdmin') {
     if (!actor.isPlatformAdmin) return refuse('FORBIDDEN', 'Only platform administrators may do this');
-    return next({ ctx: none });
+    return none;
   }
   const parsed = eventIdOf.safeParse(await getRawInput());
   if (!parsed.success) {
@@ -160,8 +154,8 @@ const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }
     );
   }
   const eventCaller: EventCaller = { actor, request: ctx.request, eventId, role: standing.role };
-  return next({ ctx: { ...none, eventCaller } });
-});
+  return { ...none, eventCaller };
+}
 
 /** An unpaired UTF-16 surrogate: valid in a JS string, not in PostgreSQL text or jsonb. */
 const unpairedSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -188,11 +182,15 @@ function findUnstorable(
 }
 
 /**
- * Refuses text that no PostgreSQL column can hold (a NUL character, an unpaired
- * surrogate) with a 400 naming the field, for every procedure at once, instead of
- * letting the query fail halfway through a transaction.
+ * The one middleware every procedure passes, in this order: the access rule
+ * (who may call), then text no PostgreSQL column can hold (a NUL character, an
+ * unpaired surrogate) is refused with a 400 naming the field, instead of
+ * letting a query fail halfway through a transaction; then the procedure runs,
+ * and a DomainError it throws becomes a tRPC error carrying it. One middleware
+ * rather than three: tRPC copies the context at every level, on every request.
  */
-const rejectUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+const guard = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
+  const resolved = await resolveAccess(ctx, meta, path, getRawInput);
   const found = findUnstorable(await getRawInput());
   if (found) {
     throw new TRPCError({
@@ -201,12 +199,17 @@ const rejectUnstorableText = t.middleware(async ({ getRawInput, next }) => {
       cause: new DomainError('INVALID_INPUT', found.text, { [found.field]: [found.text] }),
     });
   }
-  return next();
+  const result = await next({ ctx: resolved });
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodeFor[cause.code], message: cause.message, cause });
+  }
+  return result;
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const procedure = t.procedure.use(mapDomainErrors).use(enforceAccess).use(rejectUnstorableText);
+export const procedure = t.procedure.use(guard);
 
 export { domainErrorStatus };
 
