@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import express from 'express';
-import pg from 'pg';
+import { baselineTable, serveBaseline } from './baseline';
 
 /**
  * The baseline: a bare Express 5 + pg endpoint that stores the same request
@@ -8,10 +7,7 @@ import pg from 'pg';
  * registration costs above this is Plenary's own work: validation, locks,
  * capacity counts, audit, mail outbox.
  */
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-await pool.query(
-  'create table if not exists bench_bare (id bigserial primary key, email text not null, body jsonb not null, created_at timestamptz not null default now())',
-);
+const pool = await baselineTable('bench_bare');
 
 const app = express();
 app.use(express.json({ limit: '1mb' }));
@@ -24,11 +20,4 @@ app.post('/bare', async (req, res) => {
   res.json({ id: rows[0]?.id, status: 'confirmed' });
 });
 
-const server = app.listen(0, '127.0.0.1', () => {
-  console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
-});
-process.on('SIGTERM', () => {
-  server.close();
-  server.closeAllConnections();
-  void pool.end().then(() => process.exit(0));
-});
+serveBaseline(app, pool);

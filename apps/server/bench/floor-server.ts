@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import express from 'express';
-import pg from 'pg';
 import { pino } from 'pino';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import {
@@ -13,6 +11,7 @@ import {
 } from '@plenary/contracts';
 import { useHostMiddleware } from '../src/app';
 import { requestInfo } from '../src/http/context';
+import { baselineTable, serveBaseline } from './baseline';
 
 /**
  * The framework floor: everything a registration request passes through in
@@ -24,10 +23,7 @@ import { requestInfo } from '../src/http/context';
  * is the registration's work; what this costs above the bare endpoint is the
  * stack the platform is built on.
  */
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-await pool.query(
-  'create table if not exists bench_floor (id bigserial primary key, email text not null, body jsonb not null, created_at timestamptz not null default now())',
-);
+const pool = await baselineTable('bench_floor');
 
 const floorRouter = router({
   register: procedure
@@ -68,11 +64,4 @@ app.use(
   }),
 );
 
-const server = app.listen(0, '127.0.0.1', () => {
-  console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
-});
-process.on('SIGTERM', () => {
-  server.close();
-  server.closeAllConnections();
-  void pool.end().then(() => process.exit(0));
-});
+serveBaseline(app, pool);

@@ -43,7 +43,7 @@ function mountPair() {
     }),
   );
   const child = wrapper.findComponent(Child).vm as unknown as {
-    patch: (c: Partial<Form>) => void;
+    patch: (c: Partial<Form> | ((current: Form) => Partial<Form>)) => void;
     naive: (c: Partial<Form>) => void;
   };
   return { form, child };
@@ -60,6 +60,14 @@ describe('useObjectModel', () => {
     child.patch({ endsAt: '2015-11-07T18:00' });
     await nextTick();
     expect(form.value).toEqual({ startsAt: '2015-11-03T09:00', endsAt: '2015-11-07T18:00' });
+  });
+
+  it('gives a change computed from the current value the changes made before it', async () => {
+    const { form, child } = mountPair();
+    child.patch({ startsAt: '2015-11-03T09:00' });
+    child.patch((current) => ({ endsAt: current.startsAt }));
+    await nextTick();
+    expect(form.value).toEqual({ startsAt: '2015-11-03T09:00', endsAt: '2015-11-03T09:00' });
   });
 
   it('control: spreading the prop loses the first of the two', async () => {

@@ -6,12 +6,16 @@ import { nextTick, type Ref } from 'vue';
  * on the prop: the parent passes the new object back only when it next
  * renders, so two fields changed in one tick (browser autofill, a date picker
  * committing its value while the next field takes input) would otherwise
- * lose all but the last change.
+ * lose all but the last change. A change that depends on the current value
+ * is given as a function of it, so it too sees the changes made before it.
  */
-export function useObjectModel<T extends object>(model: Ref<T>): (changes: Partial<T>) => void {
+export function useObjectModel<T extends object>(
+  model: Ref<T>,
+): (changes: Partial<T> | ((current: T) => Partial<T>)) => void {
   let latest: T | null = null;
   return (changes) => {
-    latest = { ...(latest ?? model.value), ...changes };
+    const current = latest ?? model.value;
+    latest = { ...current, ...(typeof changes === 'function' ? changes(current) : changes) };
     model.value = latest;
     void nextTick(() => {
       latest = null;

@@ -82,26 +82,22 @@ export async function countCodeUses(db: Executor, eventId: string): Promise<Map<
   return new Map(rows.map((r) => [r.code_id, Number(r.n)]));
 }
 
-/**
- * Places held back for codes that reserve them, per category: each such code's
- * unused uses (live, unexpired codes only).
- */
-export async function countReserved(
-  db: Executor,
-  eventId: string,
-  now: Date,
-): Promise<Map<string, Array<{ codeId: string; unused: number }>>> {
-  const rows = await selectRows<{ id: string; category_id: string; unused: number }>(
-    db,
-    sql`
+/** Live, unexpired codes of an event that reserve places: id, category and unused uses. */
+function reservingCodes(eventId: string, now: Date): SQL {
+  return sql`
     select c.id, c.category_id,
            greatest(c.max_uses - (select count(*) from registrations r
                                   where r.invitation_code_id = c.id and r.status not in ('cancelled','rejected')), 0)::int as unused
     from invitation_codes c
     where c.event_id = ${eventId} and c.reserves_places and c.revoked_at is null
-      and (c.expires_at is null or c.expires_at > ${now.toISOString()})`,
-  );
-  const out = new Map<string, Array<{ codeId: string; unused: number }>>();
+      and (c.expires_at is null or c.expires_at > ${now.toISOString()})`;
+}
+
+/** Codes holding places back, by category. */
+export type ReservedPlaces = Map<string, Array<{ codeId: string; unused: number }>>;
+
+function groupReserved(rows: Array<{ id: string; category_id: string; unused: number }>): ReservedPlaces {
+  const out: ReservedPlaces = new Map();
   for (const r of rows) {
     const list = out.get(r.category_id) ?? [];
     list.push({ codeId: r.id, unused: Number(r.unused) });
@@ -110,15 +106,27 @@ export async function countReserved(
   return out;
 }
 
-/** Places held back in a category by codes that reserve them, except by the registrant's own code. */
+/**
+ * Places held back for codes that reserve them, per category: each such code's
+ * unused uses (live, unexpired codes only).
+ */
+export async function countReserved(db: Executor, eventId: string, now: Date): Promise<ReservedPlaces> {
+  return groupReserved(
+    await selectRows<{ id: string; category_id: string; unused: number }>(db, reservingCodes(eventId, now)),
+  );
+}
+
+/**
+ * Places held back by codes that reserve them, in a category (or, with null,
+ * in the whole event), except by the registrant's own code.
+ */
 export function placesHeldBack(
-  reserved: Map<string, Array<{ codeId: string; unused: number }>>,
-  categoryId: string,
+  reserved: ReservedPlaces,
+  categoryId: string | null,
   exceptCodeId: string | null = null,
 ): number {
-  return (reserved.get(categoryId) ?? [])
-    .filter((r) => r.codeId !== exceptCodeId)
-    .reduce((sum, r) => sum + r.unused, 0);
+  const lists = categoryId === null ? [...reserved.values()] : [reserved.get(categoryId) ?? []];
+  return lists.flat().reduce((sum, r) => (r.codeId === exceptCodeId ? sum : sum + r.unused), 0);
 }
 
 /** Runs raw SQL and returns its rows on either engine (drizzle's result shapes differ). */
@@ -164,24 +172,15 @@ export function ruleOf(
   };
 }
 
-/** A uuid[] literal whose elements are bound parameters (the same on both engines). */
-export function uuidArray(ids: readonly string[]): SQL {
-  return ids.length
-    ? sql`array[${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}]`
-    : sql`array[]::uuid[]`;
-}
-
-/** A text[] literal whose elements are bound parameters. */
-export function textArray(values: readonly string[]): SQL {
+/** An array literal of this type whose elements are bound parameters (the same on both engines). */
+export function sqlArray(values: readonly string[], type: 'uuid' | 'text'): SQL {
+  const cast = sql.raw(type);
   return values.length
     ? sql`array[${sql.join(
-        values.map((v) => sql`${v}::text`),
+        values.map((v) => sql`${v}::${cast}`),
         sql`, `,
       )}]`
-    : sql`array[]::text[]`;
+    : sql`array[]::${cast}[]`;
 }
 
 /** The places a batch of registrations must know about, counted from the rows under the limits' locks. */
@@ -197,8 +196,8 @@ export interface LimitsSnapshot {
   /** The waiting list of each category asked for. */
   categoryWaiting: Map<string, WaitingList>;
   eventTaken: number;
-  /** Every live code of the event that holds places back: its category and its unused uses. */
-  reserving: Map<string, { categoryId: string; unused: number }>;
+  /** Every live code of the event that holds places back, by category, with its unused uses. */
+  reserved: ReservedPlaces;
   /** Uses of each code asked for (registrations that hold or wait for a place). */
   codeUses: Map<string, number>;
   /** Booked seats per option asked for. */
@@ -218,7 +217,6 @@ export async function snapshotLimits(
   db: Executor,
   q: { eventId: string; categoryIds: string[]; codeIds: string[]; optionIds: string[]; now: Date },
 ): Promise<LimitsSnapshot> {
-  const now = q.now.toISOString();
   const [row] = await selectRows<{
     categories: Array<{ id: string; taken: number; waiting: number; last_rank: number | null }> | null;
     event_taken: number;
@@ -236,24 +234,19 @@ export async function snapshotLimits(
                   'waiting', count(*) filter (where r.status = 'waitlisted'),
                   'last_rank', max(r.waitlist_rank) filter (where r.status = 'waitlisted'))
                 from registrations r where r.event_id = ${q.eventId} and r.category_id = k.id))
-       from unnest(${uuidArray(q.categoryIds)}) as k(id)) as categories,
+       from unnest(${sqlArray(q.categoryIds, 'uuid')}) as k(id)) as categories,
       (select count(*) from registrations r where r.event_id = ${q.eventId} and ${holdsPlace(q.now)})::int as event_taken,
-      (select json_agg(json_build_object('id', c.id, 'category_id', c.category_id, 'unused',
-         greatest(c.max_uses - (select count(*) from registrations u
-                                where u.invitation_code_id = c.id and u.status not in ('cancelled','rejected')), 0)))
-       from invitation_codes c
-       where c.event_id = ${q.eventId} and c.reserves_places and c.revoked_at is null
-         and (c.expires_at is null or c.expires_at > ${now})) as reserving,
+      (select json_agg(x) from (${reservingCodes(q.eventId, q.now)}) x) as reserving,
       (select json_agg(json_build_object('id', k.id, 'uses',
          (select count(*) from registrations r where r.invitation_code_id = k.id and r.status not in ('cancelled','rejected'))))
-       from unnest(${uuidArray(q.codeIds)}) as k(id)) as codes,
+       from unnest(${sqlArray(q.codeIds, 'uuid')}) as k(id)) as codes,
       (select json_agg((select json_build_object('id', o.id,
                   'booked', count(*) filter (where ch.status = 'booked' and ${holdsPlace(q.now)}),
                   'waiting', count(*) filter (where ch.status = 'waitlisted' and r.status not in ('cancelled','rejected')),
                   'last_rank', max(ch.waitlist_rank) filter (where ch.status = 'waitlisted'))
                 from registration_choices ch join registrations r on r.id = ch.registration_id
                 where ch.option_id = o.id))
-       from unnest(${uuidArray(q.optionIds)}) as o(id)) as options,
+       from unnest(${sqlArray(q.optionIds, 'uuid')}) as o(id)) as options,
       ${eventRuleColumns(q.eventId)}`,
   );
   if (!row) throw new Error('limits snapshot returned nothing');
@@ -261,9 +254,7 @@ export async function snapshotLimits(
     categoryTaken: new Map((row.categories ?? []).map((c) => [c.id, Number(c.taken)])),
     categoryWaiting: new Map((row.categories ?? []).map((c) => [c.id, waitingList(c)])),
     eventTaken: Number(row.event_taken),
-    reserving: new Map(
-      (row.reserving ?? []).map((c) => [c.id, { categoryId: c.category_id, unused: Number(c.unused) }]),
-    ),
+    reserved: groupReserved(row.reserving ?? []),
     codeUses: new Map((row.codes ?? []).map((c) => [c.id, Number(c.uses)])),
     optionBooked: new Map((row.options ?? []).map((o) => [o.id, Number(o.booked)])),
     optionWaiting: new Map((row.options ?? []).map((o) => [o.id, waitingList(o)])),

@@ -1,6 +1,6 @@
 import { sql } from '@plenary/db';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
-import { textArray } from './capacity';
+import { sqlArray } from './capacity';
 
 /**
  * The limited objects a transaction may lock, in the one order every
@@ -25,7 +25,10 @@ export async function lockLimits(runtime: Runtime, uow: UnitOfWork, keys: LimitK
   // One statement: the locks are taken row by row in the order given.
   await uow.tx.execute(
     sql`select count(pg_advisory_xact_lock(hashtextextended(k, 0)))
-        from (select k from unnest(${textArray(unique.map(([name]) => 'plenary.capacity:' + name))})
+        from (select k from unnest(${sqlArray(
+          unique.map(([name]) => 'plenary.capacity:' + name),
+          'text',
+        )})
               with ordinality as t(k, n) order by n) s`,
   );
 }

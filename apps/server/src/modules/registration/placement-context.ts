@@ -1,7 +1,7 @@
 import { sql, type Executor } from '@plenary/db';
 import type { LocalizedText, StandardFieldRules } from '@plenary/contracts';
 import type { FormQuestionRow } from '@plenary/db/schema';
-import { eventRuleColumns, ruleOf, selectRows, textArray, uuidArray, type EventLimitRule } from './capacity';
+import { eventRuleColumns, ruleOf, selectRows, sqlArray, type EventLimitRule } from './capacity';
 
 export interface ContextCategory {
   id: string;
@@ -84,13 +84,13 @@ export async function readPlacementContext(
          from registration_settings s where s.event_id = ${q.eventId}) as settings,
       (select json_agg(json_build_object('id', c.id, 'capacity', c.capacity, 'requires_approval', c.requires_approval, 'opens_at', c.opens_at,
                                          'closes_at', c.closes_at, 'fee_amount', c.fee_amount, 'visibility', c.visibility))
-         from registration_categories c where c.event_id = ${q.eventId} and c.id = any(${uuidArray(q.categoryIds)})) as categories,
+         from registration_categories c where c.event_id = ${q.eventId} and c.id = any(${sqlArray(q.categoryIds, 'uuid')})) as categories,
       (select json_agg(json_build_object('id', i.id, 'code', i.code, 'category_id', i.category_id, 'max_uses', i.max_uses,
                                          'expires_at', i.expires_at, 'revoked_at', i.revoked_at))
-         from invitation_codes i where i.event_id = ${q.eventId} and i.code = any(${textArray(q.codes)})) as codes,
+         from invitation_codes i where i.event_id = ${q.eventId} and i.code = any(${sqlArray(q.codes, 'text')})) as codes,
       (select json_agg(json_build_object('id', o.id, 'capacity', o.capacity))
-         from registration_options o where o.event_id = ${q.eventId} and o.id = any(${uuidArray(q.optionIds)})) as options,
-      (select json_agg(r.email) from registrations r where r.event_id = ${q.eventId} and r.email = any(${textArray(q.emails)})
+         from registration_options o where o.event_id = ${q.eventId} and o.id = any(${sqlArray(q.optionIds, 'uuid')})) as options,
+      (select json_agg(r.email) from registrations r where r.event_id = ${q.eventId} and r.email = any(${sqlArray(q.emails, 'text')})
                 and r.status not in ('cancelled','rejected')) as registered,
       (select json_agg(json_build_object('kind', v.kind, 'version', v.version, 'required', v.required))
          from (select distinct on (kind) kind, version, required from consent_versions

@@ -16,7 +16,13 @@ import { RetryTransaction, type Runtime, type UnitOfWork } from '../../core/runt
 import { recordAudit, recordAudits } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { eventLimitBinds, joinWaitingList, snapshotLimits, type WaitingList } from './capacity';
+import {
+  eventLimitBinds,
+  joinWaitingList,
+  placesHeldBack,
+  snapshotLimits,
+  type WaitingList,
+} from './capacity';
 import {
   readPlacementContext,
   type ContextCategory,
@@ -253,12 +259,6 @@ export async function placeRegistrations(
   const eventCapacity = limits.rule.eventCapacity;
 
   // Decide in arrival order, counting each place given as it is given.
-  const heldBackBy = (exceptCodeId: string | null, categoryId: string | null) => {
-    let n = 0;
-    for (const [id, r] of limits.reserving)
-      if (id !== exceptCodeId && (categoryId === null || r.categoryId === categoryId)) n += r.unused;
-    return n;
-  };
   /** Where a waiting place goes: its rank (after everyone on the list) and its position. */
   type Wait = { rank: number; position: number } | null;
   const join = (lists: Map<string, WaitingList>, id: string): Wait => {
@@ -283,11 +283,11 @@ export async function placeRegistrations(
     const categoryTaken = limits.categoryTaken.get(category.id) ?? 0;
     const categoryFull =
       category.capacity !== null &&
-      categoryTaken + heldBackBy(code?.id ?? null, category.id) >= category.capacity;
+      categoryTaken + placesHeldBack(limits.reserved, category.id, code?.id ?? null) >= category.capacity;
     const eventFull =
       eventBinding &&
       eventCapacity !== null &&
-      limits.eventTaken + heldBackBy(code?.id ?? null, null) >= eventCapacity;
+      limits.eventTaken + placesHeldBack(limits.reserved, null, code?.id ?? null) >= eventCapacity;
     const status: Placed['status'] =
       categoryFull || eventFull
         ? 'waitlisted'
@@ -308,7 +308,7 @@ export async function placeRegistrations(
     }
     if (code) {
       limits.codeUses.set(code.id, uses + 1);
-      const reserve = limits.reserving.get(code.id);
+      const reserve = limits.reserved.get(code.categoryId)?.find((r) => r.codeId === code.id);
       if (reserve) reserve.unused = Math.max(code.maxUses - (uses + 1), 0);
     }
     const wait = status === 'waitlisted' ? join(limits.categoryWaiting, category.id) : null;
