@@ -16,6 +16,12 @@ export interface RuntimeConfig {
    */
   capacityLocks?: boolean;
   /**
+   * On only in the control run of the limit-change concurrency test: placement
+   * decides on limits read before its locks and leaves options without a limit
+   * unlocked, as before issue 8, to show that the test can fail. Never on in a server.
+   */
+  limitsReadBeforeLocks?: boolean;
+  /**
    * Registrations for one event arriving together are placed in one
    * transaction, up to this many (default 64; 1 places each alone).
    */

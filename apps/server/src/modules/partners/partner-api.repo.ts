@@ -1,5 +1,5 @@
 import { and, asc, eq, schema, sql, type Executor } from '@plenary/db';
-import { selectRows } from '../registration/capacity';
+import { selectRows } from '../../core/sql';
 
 const { registrations, registrationCategories: categories } = schema;
 

@@ -8,11 +8,10 @@ import {
   type RegistrationDto,
 } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
-import { countByCategory, countReserved, placesHeldBack } from '../registration/capacity';
+import { placesLeft, readAvailability } from '../registration/capacity';
 import { cancelRegistration, placeDelegation, type PlacementOrigin } from '../registration/placement';
 import { placeRegistration } from '../registration/placement-batcher';
 import { loadRegistrationDtos } from '../registration/registration.dto';
-import { remainingOf } from '../registration-setup/setup.dto';
 import * as apiRepo from './partner-api.repo';
 import * as repo from './partners.repo';
 
@@ -152,14 +151,11 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
     async categories(caller) {
       const eventId = eventOf(caller);
       const now = runtime.now();
-      const [rows, counts, reserved] = await Promise.all([
+      const [rows, places] = await Promise.all([
         apiRepo.listCategories(runtime.db, eventId),
-        countByCategory(runtime.db, eventId, now),
-        countReserved(runtime.db, eventId, now),
+        readAvailability(runtime.db, eventId, now),
       ]);
       return rows.map((c): ApiCategoryDto => {
-        const held = placesHeldBack(reserved, c.id);
-        const count = counts.get(c.id) ?? { taken: 0, waitlisted: 0 };
         return {
           id: c.id,
           code: c.code,
@@ -172,8 +168,9 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
           fee:
             c.feeAmount !== null && c.feeCurrency ? { amount: c.feeAmount, currency: c.feeCurrency } : null,
           capacity: c.capacity,
-          remaining: remainingOf(c.capacity, count.taken + held),
-          waitlisted: count.waitlisted,
+          // The same places left as the portal and the setup screens show (the event limit applied).
+          remaining: placesLeft(places, c.id),
+          waitlisted: places.categories.get(c.id)?.waiting.waiting ?? 0,
         };
       });
     },

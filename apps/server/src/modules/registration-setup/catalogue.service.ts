@@ -2,9 +2,8 @@ import { DomainError, message, type Services } from '@plenary/contracts';
 import type { Executor } from '@plenary/db';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { countByCategory, countByOption, countReserved, placesHeldBack } from '../registration/capacity';
-import { lockLimits } from '../registration/locks';
-import { fillFreedPlaces, lockWholeEvent } from '../registration/promotion';
+import { changeLimit, lockLimits, lockWholeEvent, readAvailability } from '../registration/capacity';
+import { fillFreedPlaces } from '../registration/promotion';
 import { toCategoryDto, toOptionDto } from './setup.dto';
 import * as repo from './setup.repo';
 
@@ -43,33 +42,20 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
   const now = () => runtime.now();
 
   async function categoryDtoOf(db: Executor, eventId: string, row: repo.CategoryRow) {
-    const [counts, reserved] = await Promise.all([
-      countByCategory(db, eventId, now()),
-      countReserved(db, eventId, now()),
-    ]);
-    return toCategoryDto(row, counts.get(row.id), placesHeldBack(reserved, row.id));
+    return toCategoryDto(row, await readAvailability(db, eventId, now()));
   }
 
   async function optionDtoOf(db: Executor, eventId: string, row: repo.OptionRow) {
-    const counts = await countByOption(db, eventId, now());
-    return toOptionDto(row, counts.get(row.id));
-  }
-
-  /** A limit may shrink, but never below the places people already hold. */
-  function refuseBelowTaken(capacity: number | null | undefined, taken: number, held: string) {
-    if (capacity === undefined || capacity === null || capacity >= taken) return;
-    const text = `${held}; the capacity cannot be lower than ${taken}`;
-    throw new DomainError('INVALID_INPUT', text, { capacity: [text] });
+    return toOptionDto(row, await readAvailability(db, eventId, now()));
   }
 
   return {
     async listCategories(caller) {
-      const [rows, counts, reserved] = await Promise.all([
+      const [rows, places] = await Promise.all([
         repo.listCategories(runtime.db, caller.eventId),
-        countByCategory(runtime.db, caller.eventId, now()),
-        countReserved(runtime.db, caller.eventId, now()),
+        readAvailability(runtime.db, caller.eventId, now()),
       ]);
-      return rows.map((row) => toCategoryDto(row, counts.get(row.id), placesHeldBack(reserved, row.id)));
+      return rows.map((row) => toCategoryDto(row, places));
     },
 
     async createCategory(caller, input) {
@@ -106,8 +92,14 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
       };
       return inTransaction(runtime, async (uow) => {
         const { tx } = uow;
-        // A new limit is checked, and freed places offered, under the locks registration takes.
-        if (patch.capacity !== undefined) await lockWholeEvent(runtime, uow, caller.eventId);
+        // A new limit is checked (never below what is taken), and freed places offered, under the
+        // locks registration takes; the row is locked after them (the one lock order, capacity/locks.ts).
+        if (patch.capacity !== undefined)
+          await changeLimit(runtime, uow, caller.eventId, {
+            kind: 'category',
+            id: categoryId,
+            capacity: patch.capacity,
+          });
         const current = await repo.lockCategory(tx, caller.eventId, categoryId);
         if (!current) throw new DomainError('NOT_FOUND', 'This category was not found');
         const merged = { ...current, ...patch };
@@ -119,11 +111,6 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
         if (merged.opensAt && merged.closesAt && merged.closesAt <= merged.opensAt) {
           const text = message('endBeforeStart', {}, 'en');
           throw new DomainError('INVALID_INPUT', text, { closesAt: [text] });
-        }
-        if (patch.capacity !== undefined && patch.capacity !== current.capacity) {
-          const counts = await countByCategory(tx, caller.eventId, now());
-          const taken = counts.get(categoryId)?.taken ?? 0;
-          refuseBelowTaken(patch.capacity, taken, `${plural(taken, 'place is', 'places are')} already taken`);
         }
         const row = await repo.updateCategory(tx, categoryId, patch, now());
         const { updatedAt: _b, ...before } = current;
@@ -167,11 +154,11 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
     },
 
     async listOptions(caller) {
-      const [rows, counts] = await Promise.all([
+      const [rows, places] = await Promise.all([
         repo.listOptions(runtime.db, caller.eventId),
-        countByOption(runtime.db, caller.eventId, now()),
+        readAvailability(runtime.db, caller.eventId, now()),
       ]);
-      return rows.map((row) => toOptionDto(row, counts.get(row.id)));
+      return rows.map((row) => toOptionDto(row, places));
     },
 
     async createOption(caller, input) {
@@ -203,18 +190,14 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
       };
       return inTransaction(runtime, async (uow) => {
         const { tx } = uow;
-        if (patch.capacity !== undefined) await lockWholeEvent(runtime, uow, caller.eventId);
+        if (patch.capacity !== undefined)
+          await changeLimit(runtime, uow, caller.eventId, {
+            kind: 'option',
+            id: optionId,
+            capacity: patch.capacity,
+          });
         const current = await repo.lockOption(tx, caller.eventId, optionId);
         if (!current) throw new DomainError('NOT_FOUND', 'This option was not found');
-        if (patch.capacity !== undefined && patch.capacity !== current.capacity) {
-          const counts = await countByOption(tx, caller.eventId, now());
-          const booked = counts.get(optionId)?.booked ?? 0;
-          refuseBelowTaken(
-            patch.capacity,
-            booked,
-            `${plural(booked, 'seat is', 'seats are')} already booked`,
-          );
-        }
         const row = await repo.updateOption(tx, optionId, patch, now());
         const { updatedAt: _b, ...before } = current;
         const { updatedAt: _a, ...after } = row;

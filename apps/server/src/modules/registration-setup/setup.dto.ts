@@ -6,7 +6,7 @@ import type {
   RegistrationSettingsDto,
 } from '@plenary/contracts';
 import { editableFieldNames, type FormQuestion } from '@plenary/contracts';
-import type { CategoryCounts, OptionCounts } from '../registration/capacity';
+import { placesLeft, seatsLeft, type LimitsSnapshot } from '../registration/capacity';
 import type { CategoryRow, CodeRow, ConsentRow, OptionRow, SettingsRow } from './setup.repo';
 
 /** What an event has before anyone saved its settings: the column defaults. */
@@ -47,17 +47,9 @@ export function toSettingsDto(row: Omit<SettingsRow, 'updatedAt'>): Registration
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Places left: capacity minus what is taken and what codes hold back; never negative. */
-export function remainingOf(capacity: number | null, used: number): number | null {
-  return capacity === null ? null : Math.max(0, capacity - used);
-}
-
-export function toCategoryDto(
-  row: CategoryRow,
-  counts: CategoryCounts | undefined,
-  reserved: number,
-): CategoryDto {
-  const taken = counts?.taken ?? 0;
+/** A category with its places, as the capacity module counts them (the event-wide limit and held-back places applied). */
+export function toCategoryDto(row: CategoryRow, places: LimitsSnapshot): CategoryDto {
+  const counts = places.categories.get(row.id);
   return {
     id: row.id,
     code: row.code,
@@ -72,14 +64,14 @@ export function toCategoryDto(
     visibility: row.visibility,
     colour: row.colour,
     position: row.position,
-    taken,
-    waitlisted: counts?.waitlisted ?? 0,
-    remaining: remainingOf(row.capacity, taken + reserved),
+    taken: counts?.taken ?? 0,
+    waitlisted: counts?.waiting.waiting ?? 0,
+    remaining: placesLeft(places, row.id),
   };
 }
 
-export function toOptionDto(row: OptionRow, counts: OptionCounts | undefined): OptionDto {
-  const booked = counts?.booked ?? 0;
+export function toOptionDto(row: OptionRow, places: LimitsSnapshot): OptionDto {
+  const counts = places.options.get(row.id);
   return {
     id: row.id,
     code: row.code,
@@ -89,9 +81,9 @@ export function toOptionDto(row: OptionRow, counts: OptionCounts | undefined): O
     capacity: row.capacity,
     startsAt: iso(row.startsAt),
     position: row.position,
-    booked,
-    waitlisted: counts?.waitlisted ?? 0,
-    remaining: remainingOf(row.capacity, booked),
+    booked: counts?.booked ?? 0,
+    waitlisted: counts?.waiting.waiting ?? 0,
+    remaining: seatsLeft(places, row.id),
   };
 }
 

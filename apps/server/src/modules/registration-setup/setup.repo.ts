@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, schema, sql, type Executor } from '@plenary/db';
-import { selectRows } from '../registration/capacity';
+import { selectRows } from '../../core/sql';
 
 const {
   events,

@@ -1,9 +1,8 @@
 import { DomainError, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { countCodeUses, countEventTaken } from '../registration/capacity';
-import { lockLimits } from '../registration/locks';
-import { fillFreedPlaces, lockWholeEvent } from '../registration/promotion';
+import { changeLimit, lockLimits, lockWholeEvent, readAvailability } from '../registration/capacity';
+import { fillFreedPlaces } from '../registration/promotion';
 import { createCatalogueService, limitGrows } from './catalogue.service';
 import { defaultSettings, toCodeDto, toConsentDto, toSettingsDto } from './setup.dto';
 import * as repo from './setup.repo';
@@ -17,14 +16,14 @@ export function createRegistrationSetupService(runtime: Runtime): Services['regi
     caller: Parameters<Services['registrationSetup']['getSettings']>[0],
     action: string,
     patch: Partial<Omit<repo.SettingsRow, 'eventId' | 'updatedAt'>>,
-    check?: (tx: Parameters<typeof repo.lockSettings>[0]) => Promise<void>,
   ) {
     return inTransaction(runtime, async (uow) => {
       const { tx } = uow;
-      // The event's limit is checked, and freed places offered, under the locks registration takes.
-      if (patch.capacity !== undefined) await lockWholeEvent(runtime, uow, caller.eventId);
+      // The event's limit is checked (never below what is taken), and freed places offered, under
+      // the locks registration takes; the settings row is locked after them.
+      if (patch.capacity !== undefined)
+        await changeLimit(runtime, uow, caller.eventId, { kind: 'event', capacity: patch.capacity });
       const { updatedAt: _b, ...before } = await repo.lockSettings(tx, caller.eventId);
-      if (check) await check(tx);
       const { updatedAt: _a, ...after } = await repo.updateSettings(tx, caller.eventId, patch, now());
       await recordAudit(tx, caller, {
         eventId: caller.eventId,
@@ -50,15 +49,7 @@ export function createRegistrationSetupService(runtime: Runtime): Services['regi
     async updateSettings(caller, input) {
       const { eventId: _eventId, ...fields } = input;
       const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-      return changeSettings(caller, 'registrationSettings.update', patch, async (tx) => {
-        if (input.capacity === undefined || input.capacity === null) return;
-        // Same rule as a category's limit: it may shrink, never below the places held.
-        const taken = await countEventTaken(tx, caller.eventId, now());
-        if (input.capacity < taken) {
-          const text = `${taken} ${taken === 1 ? 'place is' : 'places are'} already taken in the event; the capacity cannot be lower than ${taken}`;
-          throw new DomainError('INVALID_INPUT', text, { capacity: [text] });
-        }
-      });
+      return changeSettings(caller, 'registrationSettings.update', patch);
     },
 
     async updateForm(caller, input) {
@@ -70,18 +61,20 @@ export function createRegistrationSetupService(runtime: Runtime): Services['regi
     },
 
     async listCodes(caller) {
-      const [rows, uses] = await Promise.all([
+      const [rows, places] = await Promise.all([
         repo.listCodes(runtime.db, caller.eventId),
-        countCodeUses(runtime.db, caller.eventId),
+        readAvailability(runtime.db, caller.eventId, now()),
       ]);
-      return rows.map((row) => toCodeDto(row, uses.get(row.id) ?? 0));
+      return rows.map((row) => toCodeDto(row, places.codes.get(row.id)?.uses ?? 0));
     },
 
     async createCode(caller, input) {
       return inTransaction(runtime, async (uow) => {
         const { tx } = uow;
-        // Locked as registration locks it: a code that reserves places changes what the category has left.
-        await lockLimits(runtime, uow, [{ kind: 'category', id: input.categoryId }]);
+        // A code that reserves places changes what its category and the event have left: it is
+        // a limit change (every lock); one that does not is serialised with its category's placements.
+        if (input.reservesPlaces) await lockWholeEvent(runtime, uow, caller.eventId);
+        else await lockLimits(runtime, uow, [{ kind: 'category', id: input.categoryId }]);
         const category = await repo.lockCategory(tx, caller.eventId, input.categoryId);
         if (!category) {
           throw new DomainError('NOT_FOUND', 'This category was not found', {

@@ -1,11 +1,15 @@
 import { sql, type Executor } from '@plenary/db';
 import type { LocalizedText, StandardFieldRules } from '@plenary/contracts';
 import type { FormQuestionRow } from '@plenary/db/schema';
-import { eventRuleColumns, ruleOf, selectRows, sqlArray, type EventLimitRule } from './capacity';
+import { selectRows, sqlArray } from '../../core/sql';
+import { eventRuleColumns, ruleOf, type EventLimitRule } from './capacity';
 
+/**
+ * A category as read before the locks: everything but its limit, which is read
+ * under the locks (capacity/counts.ts) so a limit changed meanwhile is seen.
+ */
 export interface ContextCategory {
   id: string;
-  capacity: number | null;
   requiresApproval: boolean;
   opensAt: Date | null;
   closesAt: Date | null;
@@ -13,6 +17,7 @@ export interface ContextCategory {
   visibility: 'public' | 'invitation';
 }
 
+/** A code as read before the locks, to name it and fail fast; its limits are read again under them. */
 export interface ContextCode {
   id: string;
   categoryId: string;
@@ -30,8 +35,8 @@ export interface PlacementContext {
   categories: Map<string, ContextCategory>;
   /** The invitation codes entered that belong to this event, by code. */
   codes: Map<string, ContextCode>;
-  /** The options asked for that this event offers, by id. */
-  options: Map<string, { id: string; capacity: number | null }>;
+  /** The options asked for that this event offers, by id (their seats are read under the locks). */
+  options: Map<string, { id: string }>;
   /** Addresses among those asked for that already have a live registration. */
   registeredEmails: Set<string>;
   /** The current version of each consent text. */
@@ -55,7 +60,6 @@ export async function readPlacementContext(
     settings: { standard_fields: StandardFieldRules; questions: FormQuestionRow[] } | null;
     categories: Array<{
       id: string;
-      capacity: number | null;
       requires_approval: boolean;
       opens_at: string | null;
       closes_at: string | null;
@@ -70,7 +74,7 @@ export async function readPlacementContext(
       expires_at: string | null;
       revoked_at: string | null;
     }> | null;
-    options: Array<{ id: string; capacity: number | null }> | null;
+    options: Array<{ id: string }> | null;
     registered: string[] | null;
     consents: Array<{ kind: string; version: number; required: boolean }> | null;
     event_capacity: number | null;
@@ -82,13 +86,13 @@ export async function readPlacementContext(
       (select json_build_object('id', e.id, 'title', e.title, 'status', e.status) from events e where e.id = ${q.eventId}) as event,
       (select json_build_object('standard_fields', s.standard_fields, 'questions', s.questions)
          from registration_settings s where s.event_id = ${q.eventId}) as settings,
-      (select json_agg(json_build_object('id', c.id, 'capacity', c.capacity, 'requires_approval', c.requires_approval, 'opens_at', c.opens_at,
+      (select json_agg(json_build_object('id', c.id, 'requires_approval', c.requires_approval, 'opens_at', c.opens_at,
                                          'closes_at', c.closes_at, 'fee_amount', c.fee_amount, 'visibility', c.visibility))
          from registration_categories c where c.event_id = ${q.eventId} and c.id = any(${sqlArray(q.categoryIds, 'uuid')})) as categories,
       (select json_agg(json_build_object('id', i.id, 'code', i.code, 'category_id', i.category_id, 'max_uses', i.max_uses,
                                          'expires_at', i.expires_at, 'revoked_at', i.revoked_at))
          from invitation_codes i where i.event_id = ${q.eventId} and i.code = any(${sqlArray(q.codes, 'text')})) as codes,
-      (select json_agg(json_build_object('id', o.id, 'capacity', o.capacity))
+      (select json_agg(json_build_object('id', o.id))
          from registration_options o where o.event_id = ${q.eventId} and o.id = any(${sqlArray(q.optionIds, 'uuid')})) as options,
       (select json_agg(r.email) from registrations r where r.event_id = ${q.eventId} and r.email = any(${sqlArray(q.emails, 'text')})
                 and r.status not in ('cancelled','rejected')) as registered,
@@ -107,7 +111,6 @@ export async function readPlacementContext(
         c.id,
         {
           id: c.id,
-          capacity: c.capacity,
           requiresApproval: c.requires_approval,
           opensAt: date(c.opens_at),
           closesAt: date(c.closes_at),
@@ -128,7 +131,7 @@ export async function readPlacementContext(
         },
       ]),
     ),
-    options: new Map((row.options ?? []).map((o) => [o.id, o])),
+    options: new Map((row.options ?? []).map((o) => [o.id, { id: o.id }])),
     registeredEmails: new Set(row.registered ?? []),
     consents: row.consents ?? [],
     rule: ruleOf(row),

@@ -12,24 +12,17 @@ import {
   type RegistrationRequest,
   type StandardFieldRules,
 } from '@plenary/contracts';
-import { RetryTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
+import type { Runtime, UnitOfWork } from '../../core/runtime';
 import { recordAudit, recordAudits } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import {
-  eventLimitBinds,
-  joinWaitingList,
-  placesHeldBack,
-  snapshotLimits,
-  type WaitingList,
-} from './capacity';
+import { decidePlacements, eventLimitBinds, holdLimits, type Wait } from './capacity';
 import {
   readPlacementContext,
   type ContextCategory,
   type ContextCode,
   type PlacementContext,
 } from './placement-context';
-import { lockLimits, type LimitKey } from './locks';
 import { delegationLinkUrl, mailDelegationContact, mailParticipants, registrationLink } from './mails';
 import { attachFiles } from './uploads';
 import { webhookData } from './webhook-data';
@@ -116,7 +109,7 @@ interface Checked {
   item: PlacementItem;
   category: ContextCategory;
   code: ContextCode | null;
-  chosen: Array<{ id: string; capacity: number | null }>;
+  chosen: Array<{ id: string }>;
   answers: Record<string, unknown>;
   consents: AcceptedConsent[];
 }
@@ -190,7 +183,7 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
   return {
     category,
     code,
-    chosen: chosen as Array<{ id: string; capacity: number | null }>,
+    chosen: chosen as Array<{ id: string }>,
     answers,
     consents,
   };
@@ -235,84 +228,46 @@ export async function placeRegistrations(
   }
   if (!checked.length) return results;
 
-  // Lock every limited object the batch touches, then count from the rows.
-  const eventBinding = eventLimitBinds(ctx.rule);
-  const keys: LimitKey[] = [];
-  if (eventBinding) keys.push({ kind: 'event', id: eventId });
-  for (const c of checked) {
-    keys.push({ kind: 'category', id: c.category.id });
-    if (c.code) keys.push({ kind: 'code', id: c.code.id });
-    for (const o of c.chosen) if (o.capacity !== null) keys.push({ kind: 'option', id: o.id });
-  }
-  await lockLimits(runtime, uow, keys);
-  const limits = await snapshotLimits(uow.tx, {
+  // Lock every object the batch touches, read the limits and counts under the locks, decide.
+  const limits = await holdLimits(
+    runtime,
+    uow,
     eventId,
-    categoryIds: [...new Set(checked.map((c) => c.category.id))],
-    codeIds: [...new Set(checked.flatMap((c) => (c.code ? [c.code.id] : [])))],
-    optionIds: [...new Set(checked.flatMap((c) => c.chosen.map((o) => o.id)))],
+    {
+      categoryIds: [...new Set(checked.map((c) => c.category.id))],
+      codeIds: [...new Set(checked.flatMap((c) => (c.code ? [c.code.id] : [])))],
+      optionIds: [...new Set(checked.flatMap((c) => c.chosen.map((o) => o.id)))],
+    },
+    eventLimitBinds(ctx.rule),
+  );
+  const decisions = decidePlacements(
+    limits,
+    checked.map((c) => ({
+      categoryId: c.category.id,
+      codeId: c.code?.id ?? null,
+      optionIds: c.chosen.map((o) => o.id),
+      confirmAtOnce: !c.category.requiresApproval || c.item.origin.approve,
+    })),
     now,
-  });
-  // Every change of a limit locks every category, so under our category locks the
-  // rule is current; if it changed since we looked, start again with the event lock.
-  if (!eventBinding && eventLimitBinds(limits.rule))
-    throw new RetryTransaction('the event-wide limit now binds');
-  const eventCapacity = limits.rule.eventCapacity;
-
-  // Decide in arrival order, counting each place given as it is given.
-  /** Where a waiting place goes: its rank (after everyone on the list) and its position. */
-  type Wait = { rank: number; position: number } | null;
-  const join = (lists: Map<string, WaitingList>, id: string): Wait => {
-    let list = lists.get(id);
-    if (!list) lists.set(id, (list = { waiting: 0, lastRank: 0 }));
-    return joinWaitingList(list, now);
-  };
+  );
   const placed: Array<{
     c: Checked;
     id: string;
     status: Placed['status'];
-    wait: Wait;
-    choices: Array<{ optionId: string; status: 'booked' | 'waitlisted'; wait: Wait }>;
+    wait: Wait | null;
+    choices: Array<{ optionId: string; status: 'booked' | 'waitlisted'; wait: Wait | null }>;
   }> = [];
-  for (const c of checked) {
-    const { category, code } = c;
-    const uses = code ? (limits.codeUses.get(code.id) ?? 0) : 0;
-    if (code && uses >= code.maxUses) {
-      results[c.index] = invalid('invitationCode', 'This invitation code has been used up');
-      continue;
-    }
-    const categoryTaken = limits.categoryTaken.get(category.id) ?? 0;
-    const categoryFull =
-      category.capacity !== null &&
-      categoryTaken + placesHeldBack(limits.reserved, category.id, code?.id ?? null) >= category.capacity;
-    const eventFull =
-      eventBinding &&
-      eventCapacity !== null &&
-      limits.eventTaken + placesHeldBack(limits.reserved, null, code?.id ?? null) >= eventCapacity;
-    const status: Placed['status'] =
-      categoryFull || eventFull
-        ? 'waitlisted'
-        : category.requiresApproval && !c.item.origin.approve
-          ? 'pending'
-          : 'confirmed';
-    const choices = c.chosen.map((o) => {
-      const booked = limits.optionBooked.get(o.id) ?? 0;
-      const free = status !== 'waitlisted' && (o.capacity === null || booked < o.capacity);
-      if (free) limits.optionBooked.set(o.id, booked + 1);
-      return free
-        ? { optionId: o.id, status: 'booked' as const, wait: null }
-        : { optionId: o.id, status: 'waitlisted' as const, wait: join(limits.optionWaiting, o.id) };
-    });
-    if (status !== 'waitlisted') {
-      limits.categoryTaken.set(category.id, categoryTaken + 1);
-      limits.eventTaken += 1;
-    }
-    if (code) {
-      limits.codeUses.set(code.id, uses + 1);
-      const reserve = limits.reserved.get(code.categoryId)?.find((r) => r.codeId === code.id);
-      if (reserve) reserve.unused = Math.max(code.maxUses - (uses + 1), 0);
-    }
-    const wait = status === 'waitlisted' ? join(limits.categoryWaiting, category.id) : null;
-    placed.push({ c, id: randomUUID(), status, wait, choices });
+  for (const [i, decision] of decisions.entries()) {
+    const c = checked[i]!;
+    if (!decision.ok) results[c.index] = invalid(decision.field, decision.message);
+    else
+      placed.push({
+        c,
+        id: randomUUID(),
+        status: decision.status,
+        wait: decision.wait,
+        choices: decision.choices,
+      });
   }
   if (!placed.length) return results;
 

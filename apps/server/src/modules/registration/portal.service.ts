@@ -11,7 +11,7 @@ import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { countByCategory, countByOption, countCodeUses, countReserved, placesHeldBack } from './capacity';
+import { categoryHasRoom, countByOption, optionHasRoom, readAvailability } from './capacity';
 import { mailParticipant, registrationLink } from './mails';
 import { placeRegistration } from './placement-batcher';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
@@ -65,7 +65,9 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
           .where(and(eq(invitationCodes.eventId, event.id), eq(invitationCodes.code, input.invitationCode)));
         if (!code || code.revokedAt) codeState = { valid: false, reason: 'unknown' };
         else if (code.expiresAt && code.expiresAt <= now) codeState = { valid: false, reason: 'expired' };
-        else if (((await countCodeUses(runtime.db, event.id)).get(code.id) ?? 0) >= code.maxUses)
+        else if (
+          ((await readAvailability(runtime.db, event.id, now)).codes.get(code.id)?.uses ?? 0) >= code.maxUses
+        )
           codeState = { valid: false, reason: 'used_up' };
         else codeState = { valid: true, reason: null };
         if (!codeState.valid) code = undefined;
@@ -75,17 +77,15 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
         .from(categories)
         .where(eq(categories.eventId, event.id))
         .orderBy(asc(categories.position), asc(categories.code));
-      const counts = await countByCategory(runtime.db, event.id, now);
-      const reserved = await countReserved(runtime.db, event.id, now);
+      // Places left as placement decides them (event-wide limit, places held back for codes).
+      const places = await readAvailability(runtime.db, event.id, now);
       const opts = await runtime.db
         .select()
         .from(options)
         .where(eq(options.eventId, event.id))
         .orderBy(asc(options.position), asc(options.code));
-      const optionCounts = await countByOption(runtime.db, event.id, now);
       const shown = cats.filter((c) => c.visibility === 'public' || c.id === code?.categoryId);
       const categoryViews = shown.map((c) => {
-        const held = placesHeldBack(reserved, c.id, c.id === code?.categoryId ? code.id : null);
         const open = (!c.opensAt || c.opensAt <= now) && (!c.closesAt || now < c.closesAt);
         return {
           id: c.id,
@@ -95,7 +95,7 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
           feeAmount: c.feeAmount,
           feeCurrency: c.feeCurrency,
           open,
-          full: c.capacity !== null && (counts.get(c.id)?.taken ?? 0) + held >= c.capacity,
+          full: !categoryHasRoom(places, c.id, c.id === code?.categoryId ? code.id : null),
           viaCode: c.id === code?.categoryId,
         };
       });
@@ -109,7 +109,7 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
           label: o.label,
           description: o.description,
           startsAt: o.startsAt?.toISOString() ?? null,
-          full: o.capacity !== null && (optionCounts.get(o.id)?.booked ?? 0) >= o.capacity,
+          full: !optionHasRoom(places, o.id),
         })),
         standardFields: settings?.standardFields ?? {},
         questions: (settings?.questions ?? []) as never,

@@ -3,8 +3,15 @@ import { DomainError, type Caller } from '@plenary/contracts';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { countByCategory, countByOption, countEventTaken, countReserved, placesHeldBack } from './capacity';
-import { lockLimits, type LimitKey } from './locks';
+import {
+  countByCategory,
+  countByOption,
+  countEventTaken,
+  countReserved,
+  lockLimits,
+  placesHeldBack,
+  type LimitKey,
+} from './capacity';
 import { newToken, sha256 } from '../identity/crypto';
 import { mailParticipant, registrationLink } from './mails';
 import { webhookData } from './webhook-data';

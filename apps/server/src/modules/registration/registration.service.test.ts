@@ -51,15 +51,13 @@ describe('registering on the portal', () => {
       email: 'Jihoon.Kim@Example.ORG ',
       country: 'kr',
     });
-    const receipt = await h
-      .caller(null)
-      .portalRegistration.register({
-        eventId: e.eventId,
-        categoryId: e.categories.SME!,
-        participant: p,
-        consents: [{ kind: 'privacy', version: 1 }],
-        locale: 'ko',
-      });
+    const receipt = await h.caller(null).portalRegistration.register({
+      eventId: e.eventId,
+      categoryId: e.categories.SME!,
+      participant: p,
+      consents: [{ kind: 'privacy', version: 1 }],
+      locale: 'ko',
+    });
     expect(receipt.status).toBe('confirmed');
     expect(receipt.waitlistPosition).toBeNull();
     const verify = await lastMailTo('jihoon.kim@example.org');
@@ -92,33 +90,27 @@ describe('registering on the portal', () => {
     expect(missing.code).toBe('BAD_REQUEST');
     expect(Object.keys(fieldsOf(missing))).toEqual(['consents.privacy']);
     const stale = await errorOf(
-      h
-        .caller(null)
-        .portalRegistration.register({
-          eventId: e.eventId,
-          categoryId: e.categories.GOV!,
-          participant: p,
-          consents: [{ kind: 'privacy', version: 7 }],
-        }),
-    );
-    expect(Object.keys(fieldsOf(stale))).toEqual(['consents.privacy']);
-    await h
-      .caller(null)
-      .portalRegistration.register({
+      h.caller(null).portalRegistration.register({
         eventId: e.eventId,
         categoryId: e.categories.GOV!,
         participant: p,
-        consents: [{ kind: 'privacy', version: 1 }],
-      });
+        consents: [{ kind: 'privacy', version: 7 }],
+      }),
+    );
+    expect(Object.keys(fieldsOf(stale))).toEqual(['consents.privacy']);
+    await h.caller(null).portalRegistration.register({
+      eventId: e.eventId,
+      categoryId: e.categories.GOV!,
+      participant: p,
+      consents: [{ kind: 'privacy', version: 1 }],
+    });
     const dup = await errorOf(
-      h
-        .caller(null)
-        .portalRegistration.register({
-          eventId: e.eventId,
-          categoryId: e.categories.GOV!,
-          participant: { ...p, email: p.email.toUpperCase() },
-          consents: [{ kind: 'privacy', version: 1 }],
-        }),
+      h.caller(null).portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.GOV!,
+        participant: { ...p, email: p.email.toUpperCase() },
+        consents: [{ kind: 'privacy', version: 1 }],
+      }),
     );
     expect(dup.code).toBe('CONFLICT');
     expect(Object.keys(fieldsOf(dup))).toEqual(['participant.email']);
@@ -132,23 +124,19 @@ describe('registering on the portal', () => {
       ['محمد', 'العلي'],
       ['Zoë', 'Ñúñez-Østergård'],
     ] as const) {
-      const r = await h
-        .caller(null)
-        .portalRegistration.register({
-          eventId: e.eventId,
-          categoryId: e.categories.UNI!,
-          participant: participant({ givenName: given, familyName: family }),
-        });
+      const r = await h.caller(null).portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.UNI!,
+        participant: participant({ givenName: given, familyName: family }),
+      });
       expect(r.status).toBe('confirmed');
     }
     const bad = await errorOf(
-      h
-        .caller(null)
-        .portalRegistration.register({
-          eventId: e.eventId,
-          categoryId: e.categories.UNI!,
-          participant: participant({ givenName: 'Eve\u202Egnirts' }),
-        }),
+      h.caller(null).portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.UNI!,
+        participant: participant({ givenName: 'Eve\u202Egnirts' }),
+      }),
     );
     expect(bad.code).toBe('BAD_REQUEST');
   });
@@ -161,13 +149,11 @@ describe('the waiting list', () => {
       categories: [{ code: 'PRESS', capacity: 2 }],
     });
     const reg = (email: string) =>
-      h
-        .caller(null)
-        .portalRegistration.register({
-          eventId: e.eventId,
-          categoryId: e.categories.PRESS!,
-          participant: participant({ email }),
-        });
+      h.caller(null).portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.PRESS!,
+        participant: participant({ email }),
+      });
     const a = await reg('a@press.example');
     await reg('b@press.example');
     const c = await reg('c@press.example');
@@ -205,13 +191,11 @@ describe('the waiting list', () => {
       .set({ offerHours: 2 })
       .where(eq(schema.registrationSettings.eventId, e.eventId));
     const reg = (email: string) =>
-      h
-        .caller(null)
-        .portalRegistration.register({
-          eventId: e.eventId,
-          categoryId: e.categories.SME!,
-          participant: participant({ email }),
-        });
+      h.caller(null).portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.SME!,
+        participant: participant({ email }),
+      });
     await reg('first@sme.example');
     await reg('second@sme.example');
     await reg('third@sme.example');
@@ -241,14 +225,12 @@ describe('invitation codes and options', () => {
       .insert(schema.invitationCodes)
       .values({ eventId: e.eventId, code: 'MOTIE-2015', categoryId: e.categories.MINISTRY!, maxUses: 2 });
     const reg = (code: string | null) =>
-      h
-        .caller(null)
-        .portalRegistration.register({
-          eventId: e.eventId,
-          categoryId: e.categories.MINISTRY!,
-          invitationCode: code,
-          participant: participant(),
-        });
+      h.caller(null).portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.MINISTRY!,
+        invitationCode: code,
+        participant: participant(),
+      });
     const hidden = await errorOf(reg(null));
     expect(Object.keys(fieldsOf(hidden))).toEqual(['categoryId']);
     const form = await h
@@ -258,9 +240,7 @@ describe('invitation codes and options', () => {
     await reg('motie-2015');
     await reg('MOTIE-2015');
     const usedUp = await errorOf(reg('MOTIE-2015'));
-    expect(fieldsOf(usedUp).invitationCode).toEqual([
-      'This invitation code has been used up',
-    ]);
+    expect(fieldsOf(usedUp).invitationCode).toEqual(['This invitation code has been used up']);
   });
 
   it('books option seats until full, then waits for them; a refused registration books nothing', async () => {
@@ -270,22 +250,18 @@ describe('invitation codes and options', () => {
       options: [{ code: 'TOUR-1', capacity: 1 }],
     });
     const tour = e.options['TOUR-1']!;
-    const first = await h
-      .caller(null)
-      .portalRegistration.register({
-        eventId: e.eventId,
-        categoryId: e.categories.GUEST!,
-        participant: participant(),
-        optionIds: [tour],
-      });
-    const second = await h
-      .caller(null)
-      .portalRegistration.register({
-        eventId: e.eventId,
-        categoryId: e.categories.GUEST!,
-        participant: participant(),
-        optionIds: [tour],
-      });
+    const first = await h.caller(null).portalRegistration.register({
+      eventId: e.eventId,
+      categoryId: e.categories.GUEST!,
+      participant: participant(),
+      optionIds: [tour],
+    });
+    const second = await h.caller(null).portalRegistration.register({
+      eventId: e.eventId,
+      categoryId: e.categories.GUEST!,
+      participant: participant(),
+      optionIds: [tour],
+    });
     expect(first.options).toEqual([{ optionId: tour, status: 'booked', waitlistPosition: null }]);
     expect(second.options).toEqual([{ optionId: tour, status: 'waitlisted', waitlistPosition: 1 }]);
     const before = await h.runtime.db.select().from(schema.registrationChoices);
@@ -307,9 +283,7 @@ describe('invitation codes and options', () => {
         ],
       }),
     );
-    expect(Object.keys(fieldsOf(refused))).toEqual([
-      'members.1.participant.email',
-    ]);
+    expect(Object.keys(fieldsOf(refused))).toEqual(['members.1.participant.email']);
     expect((await h.runtime.db.select().from(schema.registrationChoices)).length).toBe(before.length);
   });
 });
@@ -320,21 +294,17 @@ describe('approval and delegations', () => {
       slug: 'approval',
       categories: [{ code: 'GOV', capacity: 1, requiresApproval: true }],
     });
-    const r = await h
-      .caller(null)
-      .portalRegistration.register({
-        eventId: e.eventId,
-        categoryId: e.categories.GOV!,
-        participant: participant(),
-      });
+    const r = await h.caller(null).portalRegistration.register({
+      eventId: e.eventId,
+      categoryId: e.categories.GOV!,
+      participant: participant(),
+    });
     expect(r.status).toBe('pending');
-    const next = await h
-      .caller(null)
-      .portalRegistration.register({
-        eventId: e.eventId,
-        categoryId: e.categories.GOV!,
-        participant: participant(),
-      });
+    const next = await h.caller(null).portalRegistration.register({
+      eventId: e.eventId,
+      categoryId: e.categories.GOV!,
+      participant: participant(),
+    });
     expect(next.status).toBe('waitlisted');
     expect(
       await h.caller(admin).registrations.approve({ eventId: e.eventId, registrationIds: [r.id, next.id] }),
@@ -355,29 +325,25 @@ describe('approval and delegations', () => {
       },
     ];
     const refused = await errorOf(
-      h
-        .caller(admin)
-        .delegations.create({
-          eventId: e.eventId,
-          name: 'MOTIE',
-          contactName: 'Lee',
-          contactEmail: 'lee@motie.go.kr',
-          categoryId: e.categories.GOV!,
-          members: bad,
-        }),
-    );
-    expect(refused.code).toBe('BAD_REQUEST');
-    expect(await h.runtime.db.select().from(schema.delegations)).toEqual([]);
-    const d = await h
-      .caller(admin)
-      .delegations.create({
+      h.caller(admin).delegations.create({
         eventId: e.eventId,
         name: 'MOTIE',
         contactName: 'Lee',
         contactEmail: 'lee@motie.go.kr',
         categoryId: e.categories.GOV!,
-        members,
-      });
+        members: bad,
+      }),
+    );
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(await h.runtime.db.select().from(schema.delegations)).toEqual([]);
+    const d = await h.caller(admin).delegations.create({
+      eventId: e.eventId,
+      name: 'MOTIE',
+      contactName: 'Lee',
+      contactEmail: 'lee@motie.go.kr',
+      categoryId: e.categories.GOV!,
+      members,
+    });
     expect(d.members.map((m) => m.status)).toEqual(Array(20).fill('confirmed'));
     const contact = (
       await h.runtime.db
@@ -387,7 +353,12 @@ describe('approval and delegations', () => {
     )[0]!;
     const token = /\/d\/([\w-]+)/.exec(contact.textBody)![1]!;
     // Column names in the count subqueries must name the outer table (a bare "id" would be the registration's).
-    expect((await h.caller(admin).delegations.list({ eventId: e.eventId })).map((x) => [x.memberCount, x.confirmed])).toEqual([[20, 20]]);
+    expect(
+      (await h.caller(admin).delegations.list({ eventId: e.eventId })).map((x) => [
+        x.memberCount,
+        x.confirmed,
+      ]),
+    ).toEqual([[20, 20]]);
     const mine = await h.caller(null, {}, { linkToken: token }).delegations.mine();
     expect(mine.members).toHaveLength(20);
     const after = await h

@@ -39,41 +39,35 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const upload = (content: Buffer, filename: string) =>
-  h
-    .caller(null)
-    .portalRegistration.uploadFile({
-      eventId,
-      questionId: 'cv',
-      filename,
-      contentBase64: content.toString('base64'),
-    });
+  h.caller(null).portalRegistration.uploadFile({
+    eventId,
+    questionId: 'cv',
+    filename,
+    contentBase64: content.toString('base64'),
+  });
 
 describe('file questions', () => {
   it('keeps a PDF and ties it to the registration that names it, once', async () => {
     const file = await upload(pdf, 'cv.pdf');
     expect(file).toMatchObject({ contentType: 'application/pdf', size: pdf.length, filename: 'cv.pdf' });
-    const r = await h
-      .caller(null)
-      .portalRegistration.register({
-        eventId,
-        categoryId,
-        participant: participant(),
-        answers: { cv: file.fileId },
-      });
+    const r = await h.caller(null).portalRegistration.register({
+      eventId,
+      categoryId,
+      participant: participant(),
+      answers: { cv: file.fileId },
+    });
     const [stored] = await h.runtime.db
       .select()
       .from(schema.registrationFiles)
       .where(eq(schema.registrationFiles.id, file.fileId));
     expect(stored!.registrationId).toBe(r.id);
     const reused = await errorOf(
-      h
-        .caller(null)
-        .portalRegistration.register({
-          eventId,
-          categoryId,
-          participant: participant(),
-          answers: { cv: file.fileId },
-        }),
+      h.caller(null).portalRegistration.register({
+        eventId,
+        categoryId,
+        participant: participant(),
+        answers: { cv: file.fileId },
+      }),
     );
     expect((reused.cause as unknown as { fieldErrors: object }).fieldErrors).toEqual({
       'answers.cv': ['Upload the file again'],
