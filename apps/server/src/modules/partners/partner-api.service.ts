@@ -109,7 +109,10 @@ async function nestFieldErrors<T>(under: 'registration' | 'delegation', work: Pr
     return await work;
   } catch (err) {
     if (!(err instanceof DomainError) || Object.keys(err.fieldErrors).length === 0) throw err;
-    const fields = Object.fromEntries(Object.entries(err.fieldErrors).map(([k, v]) => [`${under}.${k}`, v]));
+    // Consents sit beside the registration in the body (consents.privacy), not under it.
+    const fields = Object.fromEntries(
+      Object.entries(err.fieldErrors).map(([k, v]) => [k.startsWith('consents.') ? k : `${under}.${k}`, v]),
+    );
     throw new DomainError(err.code, err.message, fields, err.retryAfterSeconds);
   }
 }
@@ -177,7 +180,6 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
 
     async register(caller, input) {
       const eventId = eventOf(caller);
-      const acceptedAt = runtime.now().toISOString();
       const origin: PlacementOrigin = {
         source: 'partner',
         partnerId: caller.partner.partnerId,
@@ -185,7 +187,9 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
         // The partner vouches for the addresses it sends.
         emailVerified: true,
         approve: false,
-        consents: input.consents.map((c) => ({ kind: c.kind, version: c.version, acceptedAt })),
+        consents: [],
+        // Checked by the same rule as the portal's: current versions, every required text accepted.
+        consentsGiven: input.consents,
         ignoreOpeningDates: false,
       };
       let placed: { delegationId: string | null; ids: string[] };

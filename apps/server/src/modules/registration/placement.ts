@@ -38,11 +38,12 @@ export interface PlacementOrigin {
   emailVerified: boolean;
   /** Confirm at once even in a category that needs approval (staff only). */
   approve: boolean;
+  /** Consents as staff record them (kind and version are checked like any others). */
   consents: AcceptedConsent[];
   /**
-   * The consent texts the person accepted on the portal (kind and version):
-   * checked against the current versions when the registration is placed, and
-   * recorded, with the time, instead of `consents`.
+   * The consent texts the person accepted (kind and version), on the portal or
+   * on a partner's site: checked against the current versions when the
+   * registration is placed, and recorded, with the time, instead of `consents`.
    */
   consentsGiven?: Array<{ kind: string; version: number }>;
   /** Staff may register before a category opens or after it closes. */
@@ -114,12 +115,19 @@ interface Checked {
   consents: AcceptedConsent[];
 }
 
-/** The consent texts given, against the current versions: each required one accepted, none out of date. */
-function checkConsents(
+/**
+ * The one consent rule, for every entry point (portal, staff, partner, delegations;
+ * issue 8, item 9): each text given must be the current version, and each
+ * required one must be given. Staff registering someone by phone or at the desk
+ * record only what the person accepted and are not refused for a required text
+ * (the admin console has no consent step yet: a question for the organisers).
+ */
+function consentsOf(
   current: PlacementContext['consents'],
-  given: Array<{ kind: string; version: number }>,
+  origin: PlacementOrigin,
   now: Date,
 ): AcceptedConsent[] {
+  const given = origin.consentsGiven ?? origin.consents.map((c) => ({ kind: c.kind, version: c.version }));
   const errors: Record<string, string[]> = {};
   const accepted: AcceptedConsent[] = [];
   for (const c of current) {
@@ -128,7 +136,8 @@ function checkConsents(
       (errors[`consents.${c.kind}`] ??= []).push(
         'This text has changed: read the new version and accept it again',
       );
-    else if (!g && c.required) (errors[`consents.${c.kind}`] ??= []).push('You must accept this to register');
+    else if (!g && c.required && origin.source !== 'staff')
+      (errors[`consents.${c.kind}`] ??= []).push('You must accept this to register');
     else if (g) accepted.push({ kind: c.kind, version: c.version, acceptedAt: now.toISOString() });
   }
   if (Object.keys(errors).length)
@@ -142,9 +151,7 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
   const staff = origin.source === 'staff';
   const { event } = ctx;
   if (!event) throw new DomainError('NOT_FOUND', 'No such event');
-  const consents = origin.consentsGiven
-    ? checkConsents(ctx.consents, origin.consentsGiven, now)
-    : origin.consents;
+  const consents = consentsOf(ctx.consents, origin, now);
   if (event.status !== 'published' && !(staff && (event.status === 'draft' || event.status === 'closed'))) {
     throw new DomainError('INVALID_STATE', 'Registration for this event is not open');
   }
@@ -443,7 +450,9 @@ export async function placeDelegation(
       // All or nothing: the first member at fault fails the group, named as members.3.participant.email.
       const fields = Object.fromEntries(
         Object.entries(result.fieldErrors).map(([k, v]) => [
-          k === 'categoryId' || k === 'invitationCode' || k === 'optionIds' ? k : `members.${index}.${k}`,
+          k === 'categoryId' || k === 'invitationCode' || k === 'optionIds' || k.startsWith('consents.')
+            ? k
+            : `members.${index}.${k}`,
           v,
         ]),
       );
