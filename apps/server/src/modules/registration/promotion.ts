@@ -85,7 +85,7 @@ export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId
     }
     const last = page.at(-1);
     if (page.length < PAGE || !last) break;
-    cursor = { rank: last.waitlistRank ?? 0, id: last.id };
+    cursor = { rank: last.rank, id: last.id };
   }
   const expires = new Date(now.getTime() + offerHours * 3_600_000);
   let offered = 0;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, or, schema, sql, type Executor } from '@plenary/db';
+import { and, asc, eq, inArray, isNull, lt, or, schema, sql, type Executor } from '@plenary/db';
 
 /**
  * The SQL of a registration's life (status changes, waiting lists, option
@@ -121,12 +121,14 @@ export async function waitingPage(
   limit: number,
 ) {
   if (!categoryIds.length) return [];
-  return db
+  // A row without a rank (none is written so, but the column allows it) goes last, and the cursor can pass it.
+  const rank = sql<number>`coalesce(${registrations.waitlistRank}, ${LAST_RANK})`;
+  const rows = await db
     .select({
       id: registrations.id,
       categoryId: registrations.categoryId,
       invitationCodeId: registrations.invitationCodeId,
-      waitlistRank: registrations.waitlistRank,
+      rank,
     })
     .from(registrations)
     .where(
@@ -134,17 +136,16 @@ export async function waitingPage(
         eq(registrations.eventId, eventId),
         eq(registrations.status, 'waitlisted'),
         inArray(registrations.categoryId, categoryIds),
-        after
-          ? or(
-              gt(registrations.waitlistRank, after.rank),
-              and(eq(registrations.waitlistRank, after.rank), gt(registrations.id, after.id)),
-            )
-          : undefined,
+        after ? sql`(${rank}, ${registrations.id}) > (${after.rank}, ${after.id}::uuid)` : undefined,
       ),
     )
-    .orderBy(asc(registrations.waitlistRank), asc(registrations.id))
+    .orderBy(asc(rank), asc(registrations.id))
     .limit(limit);
+  return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
 }
+
+/** Above every rank written (microseconds since 1970 until about 2255), within a safe integer. */
+const LAST_RANK = Number.MAX_SAFE_INTEGER;
 
 /** What makes a place lapse: an offer past its deadline, a portal address never confirmed in time. */
 function lapsed(now: Date, unverifiedBefore: Date) {
