@@ -27,7 +27,11 @@ import {
   categoryRequiresApproval,
   choicesOf,
   deleteChoice,
+  eventTitle,
+  findEvent,
+  findRegistration,
   findSettings,
+  findVisaLetterStatus,
   insertChoice,
   lockRegistration,
   optionLimits,
@@ -45,7 +49,6 @@ const {
   invitationCodes,
   consentVersions,
   registrations,
-  visaLetterRequests,
 } = schema;
 
 async function currentConsents(runtime: Runtime, eventId: string) {
@@ -207,20 +210,13 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
 async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRegistrationDto> {
   const dto = await loadRegistrationDto(runtime.db, caller.registrationId, runtime.now());
   if (!dto) throw new DomainError('NOT_FOUND', 'No such registration');
-  const [event] = await runtime.db.select().from(events).where(eq(events.id, dto.eventId));
+  const [event, settings, row, visa] = await Promise.all([
+    findEvent(runtime.db, dto.eventId),
+    findSettings(runtime.db, dto.eventId),
+    findRegistration(runtime.db, dto.id),
+    findVisaLetterStatus(runtime.db, dto.id),
+  ]);
   if (!event) throw new DomainError('NOT_FOUND', 'No such event');
-  const [settings] = await runtime.db
-    .select()
-    .from(registrationSettings)
-    .where(eq(registrationSettings.eventId, dto.eventId));
-  const [row] = await runtime.db
-    .select({ ticketCode: registrations.ticketCode })
-    .from(registrations)
-    .where(eq(registrations.id, dto.id));
-  const [visa] = await runtime.db
-    .select({ status: visaLetterRequests.status, decisionReason: visaLetterRequests.decisionReason })
-    .from(visaLetterRequests)
-    .where(eq(visaLetterRequests.registrationId, dto.id));
   const live = dto.status !== 'cancelled' && dto.status !== 'rejected';
   return {
     id: dto.id,
@@ -275,17 +271,10 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
 
     async verifyEmail(caller) {
       await inTransaction(runtime, async (uow) => {
-        const [row] = await uow.tx
-          .select()
-          .from(registrations)
-          .where(eq(registrations.id, caller.registrationId))
-          .for('update');
+        const row = await lockRegistration(uow.tx, caller.registrationId);
         if (!row || row.emailVerifiedAt || row.status === 'cancelled' || row.status === 'rejected') return;
         const now = runtime.now();
-        await uow.tx
-          .update(registrations)
-          .set({ emailVerifiedAt: now, updatedAt: now })
-          .where(eq(registrations.id, row.id));
+        await updateRegistration(uow.tx, row.id, row.status, { emailVerifiedAt: now, updatedAt: now });
         await recordAudit(uow.tx, caller as never, {
           eventId: row.eventId,
           action: 'registration.verifyEmail',
@@ -294,10 +283,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           after: { emailVerified: true },
           actorLabel: participantLabel(row.email),
         });
-        const [event] = await uow.tx
-          .select({ title: events.title })
-          .from(events)
-          .where(eq(events.id, row.eventId));
+        const title = await eventTitle(uow.tx, row.eventId);
         const dto = await loadRegistrationDto(uow.tx, row.id, now);
         const kind =
           row.status === 'waitlisted'
@@ -313,7 +299,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           kind,
           { email: row.email, locale: row.locale, eventId: row.eventId },
           {
-            eventTitle: event?.title ?? {},
+            eventTitle: title,
             name: `${row.givenName} ${row.familyName}`,
             reference: row.reference,
             link: registrationLink(runtime, caller.linkToken),

@@ -13,6 +13,7 @@ const {
   invitationCodes,
   registrations,
   registrationChoices,
+  visaLetterRequests,
 } = schema;
 
 export type RegistrationRow = typeof registrations.$inferSelect;
@@ -60,6 +61,19 @@ export async function updateRegistration(
     .set(patch)
     .where(and(eq(registrations.id, id), fromStatus ? eq(registrations.status, fromStatus) : undefined))
     .returning();
+  return row;
+}
+
+export async function findEvent(db: Executor, eventId: string) {
+  const [row] = await db.select().from(events).where(eq(events.id, eventId));
+  return row;
+}
+
+export async function findVisaLetterStatus(db: Executor, registrationId: string) {
+  const [row] = await db
+    .select({ status: visaLetterRequests.status, decisionReason: visaLetterRequests.decisionReason })
+    .from(visaLetterRequests)
+    .where(eq(visaLetterRequests.registrationId, registrationId));
   return row;
 }
 
