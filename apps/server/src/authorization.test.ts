@@ -96,6 +96,7 @@ const expectedAccess: Record<string, string> = {
   'audit.listPlatform': 'platformAdmin',
   'mail.list': 'platformAdmin',
   'mail.get': 'platformAdmin',
+  'jobs.list': 'platformAdmin',
 };
 
 function describeAccess(a: Access | undefined): string {

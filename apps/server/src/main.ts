@@ -7,8 +7,8 @@ import { ensureBootstrapAdmin, ensureFirstAdmin } from './modules/identity/users
 import { startMailDelivery } from './modules/mail/mail.service';
 import { smtpTransport } from './modules/mail/transport';
 import { startWebhookDelivery } from './modules/webhooks/webhook-delivery';
-import { startVisaPurge } from './modules/desk/desk.service';
-import { startRegistrationTimers } from './modules/registration/timers';
+import { startSchedule } from './core/schedule';
+import { registrationJobs } from './modules/registration/timers';
 import { createServices } from './services';
 import { loadDemo } from './demo/load-demo';
 import { countUsers } from './modules/identity/identity.repo';
@@ -25,9 +25,9 @@ async function main() {
   const stopWebhookSweeper = await startWebhookDelivery(runtime, {
     allowPrivateAddresses: env.NODE_ENV !== 'production' && !env.PUBLIC_URL,
   });
-  // Lapsed waiting-list offers pass on; passport data is erased after the event.
-  const stopRegistrationTimers = startRegistrationTimers(runtime);
-  const stopVisaPurge = startVisaPurge(runtime);
+  // Lapsed waiting-list offers pass on; passport data is erased after the event: scheduled
+  // jobs that run once per period however many server processes share the database.
+  const stopSchedule = await startSchedule(runtime, registrationJobs);
   // A first embedded start shows the reference event rather than an empty console.
   let demoLine: string | null = null;
   if (!env.DATABASE_URL && env.PLENARY_DEMO && (await countUsers(runtime.db)) === 0) {
@@ -97,8 +97,7 @@ async function main() {
     server.close(() => {
       stopSweeper();
       stopWebhookSweeper();
-      stopRegistrationTimers();
-      stopVisaPurge();
+      stopSchedule();
       closeRuntime(runtime)
         .then(() => {
           logger.info('stopped');

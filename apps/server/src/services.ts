@@ -7,6 +7,7 @@ import { createExportServices } from './modules/exports/exports.service';
 import { createAuthService } from './modules/identity/auth.service';
 import { createUsersService } from './modules/identity/users.service';
 import { createMailService } from './modules/mail/mail.service';
+import { createJobsService } from './core/schedule';
 import { createPartnerAccess, createPartnerServices } from './modules/partners/partners.service';
 import { createLinkAccess } from './modules/registration/links';
 import { createRegistrationQueries } from './modules/registration/registration-queries.service';
@@ -30,6 +31,7 @@ export function createServices(runtime: Runtime): Services {
     team: createTeamService(runtime),
     audit: createAuditService(runtime),
     mail: createMailService(runtime),
+    jobs: createJobsService(runtime),
     registrationSetup: createRegistrationSetupService(runtime),
     registrations: { ...createRegistrationCommands(runtime), ...createRegistrationQueries(runtime) },
     portalRegistration: createPortalRegistrationService(runtime),

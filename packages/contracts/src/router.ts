@@ -4,6 +4,7 @@ import { eventsRouter, portalRouter } from './domains/events.router';
 import { teamRouter } from './domains/team.router';
 import { auditRouter } from './domains/audit.router';
 import { mailRouter } from './domains/mail.router';
+import { jobsRouter } from './domains/jobs.router';
 import {
   delegationsRouter,
   myRegistrationRouter,
@@ -24,6 +25,8 @@ export const appRouter = router({
   team: teamRouter,
   audit: auditRouter,
   mail: mailRouter,
+  /** Scheduled work (timers) and its last runs, for the platform admin. */
+  jobs: jobsRouter,
   registrationSetup: registrationSetupRouter,
   registrations: registrationsRouter,
   portalRegistration: portalRegistrationRouter,

@@ -7,6 +7,7 @@ export * from './domains/events';
 export * from './domains/team';
 export * from './domains/audit';
 export * from './domains/mail';
+export * from './domains/jobs';
 export * from './access';
 export * from './errors';
 export * from './domains/files';

@@ -11,6 +11,7 @@ import type * as events from './domains/events';
 import type * as team from './domains/team';
 import type * as audit from './domains/audit';
 import type * as mail from './domains/mail';
+import type * as jobs from './domains/jobs';
 
 type In<T extends z.ZodType> = z.input<T>;
 type Out<T extends z.ZodType> = z.output<T>;
@@ -125,6 +126,9 @@ export interface Services
       caller: SignedInCaller,
       input: Parsed<typeof mail.mailGetInput>,
     ): Promise<Out<typeof mail.mailMessageDto>>;
+  };
+  jobs: {
+    list(caller: SignedInCaller): Promise<Out<typeof jobs.scheduledJobsOutput>>;
   };
 }
 

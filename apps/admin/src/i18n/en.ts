@@ -115,6 +115,7 @@ export const en: Messages = {
     events: 'Events',
     users: 'Users',
     mail: 'Mail outbox',
+    jobs: 'Scheduled jobs',
   },
   topbar: {
     event: 'Event',
@@ -309,6 +310,22 @@ export const en: Messages = {
     empty: 'No messages.',
     view: 'View {subject}',
     statuses: { queued: 'Queued', sent: 'Sent', failed: 'Failed', captured: 'Captured (not sent)' },
+  },
+  jobs: {
+    title: 'Scheduled jobs',
+    intro: 'Work the servers do on a schedule, once per period however many servers run. Each row is the last run.',
+    empty: 'No job has run yet.',
+    name: 'Job',
+    startedAt: 'Last started',
+    finishedAt: 'Finished',
+    outcome: 'Outcome',
+    detail: 'What it did',
+    runs: 'Runs',
+    outcomes: { running: 'Running', ok: 'Done', failed: 'Failed' },
+    names: {
+      registration_expireLapsedPlaces: 'Release lapsed offers and unconfirmed registrations (every minute)',
+      desk_purgePassportData: 'Erase passport data after the event (every 6 hours)',
+    },
   },
   users: {
     title: 'Users',

@@ -116,6 +116,7 @@ export const ko = {
     events: '행사 목록',
     users: '사용자',
     mail: '메일 발송함',
+    jobs: '예약 작업',
   },
   topbar: {
     event: '행사',
@@ -309,6 +310,22 @@ export const ko = {
     empty: '메일이 없습니다.',
     view: '{subject} 보기',
     statuses: { queued: '대기', sent: '보냄', failed: '실패', captured: '보관(미발송)' },
+  },
+  jobs: {
+    title: '예약 작업',
+    intro: '서버가 정해진 주기마다 하는 작업입니다. 서버가 몇 대이든 주기마다 한 번만 실행됩니다. 각 줄은 마지막 실행입니다.',
+    empty: '아직 실행된 작업이 없습니다.',
+    name: '작업',
+    startedAt: '마지막 시작',
+    finishedAt: '끝난 시각',
+    outcome: '결과',
+    detail: '한 일',
+    runs: '실행 횟수',
+    outcomes: { running: '실행 중', ok: '완료', failed: '실패' },
+    names: {
+      registration_expireLapsedPlaces: '기한이 지난 제안과 미확인 등록 해제 (1분마다)',
+      desk_purgePassportData: '행사 후 여권 정보 삭제 (6시간마다)',
+    },
   },
   users: {
     title: '사용자',

@@ -7,6 +7,7 @@ import { auditFeature } from '../features/audit/routes';
 import { authFeature } from '../features/auth/routes';
 import { eventsFeature } from '../features/events/routes';
 import { mailFeature } from '../features/mail/routes';
+import { jobsFeature } from '../features/jobs/routes';
 import { profileFeature } from '../features/profile/routes';
 import { teamFeature } from '../features/team/routes';
 import { usersFeature } from '../features/users/routes';
@@ -21,6 +22,7 @@ export const features: readonly Feature[] = [
   profileFeature,
   usersFeature,
   mailFeature,
+  jobsFeature,
   registrationSetupFeature,
   participantsFeature,
   partnersFeature,

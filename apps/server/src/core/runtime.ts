@@ -60,6 +60,12 @@ const retryableStates = new Set(['40P01', '40001']);
 const MAX_ATTEMPTS = 3;
 
 /**
+ * Transactions run again in this process, by reason (SQLSTATE or "retry"). A
+ * deadlock hidden by a retry is still a defect of lock order: tests read this.
+ */
+export const transactionRetries = new Map<string, number>();
+
+/**
  * Runs fn in one transaction. After-commit hooks run only if it committed; a
  * failing hook is logged, not thrown, because the change itself is already saved
  * (the outbox sweeper re-enqueues anything a hook failed to hand over).
@@ -74,7 +80,9 @@ export async function inTransaction<T>(runtime: Runtime, fn: (uow: UnitOfWork) =
     try {
       result = await runtime.db.transaction(async (tx) => fn({ tx, afterCommit: (h) => hooks.push(h) }));
     } catch (err) {
-      const retry = err instanceof RetryTransaction || retryableStates.has(sqlState(err).code ?? '');
+      const state = err instanceof RetryTransaction ? 'retry' : (sqlState(err).code ?? '');
+      const retry = state === 'retry' || retryableStates.has(state);
+      if (retry) transactionRetries.set(state, (transactionRetries.get(state) ?? 0) + 1);
       if (retry && attempt < MAX_ATTEMPTS) {
         runtime.logger.warn({ err, attempt }, 'transaction run again');
         continue;

@@ -68,9 +68,16 @@ async function checkInRegistration(
   }
   return inTransaction(runtime, async (uow) => {
     const now = runtime.now();
+    // The status is checked again by the update itself: a cancellation that committed
+    // after the desk read the registration wins, and nobody cancelled is checked in.
     const done = await markCheckedIn(uow.tx, reg.id, now, caller.actor.userId);
     const current = done ? reg : await findDeskRegistration(uow.tx, caller.eventId, reg.id);
     if (!current) throw notFound('The registration');
+    if (!done && current.status !== 'confirmed')
+      throw new DomainError(
+        'INVALID_STATE',
+        `Only a confirmed registration can be checked in; this one is ${current.status}`,
+      );
     if (!done) return { person: toPerson(current), warnings: warningsFor(current), checkedInNow: false };
     const after = { ...reg, checkedInAt: now };
     await recordAudit(uow.tx, caller, {

@@ -95,13 +95,14 @@ export async function searchDeskRegistrations(db: Executor, eventId: string, que
 
 /**
  * Checks in only if not checked in yet, in one statement: two desks scanning the
- * same ticket at once check it in once, and the other sees "already checked in".
+ * same ticket at once check it in once, and the other sees "already checked in";
+ * only while confirmed, so a cancellation committed meanwhile wins.
  */
 export async function markCheckedIn(db: Executor, id: string, at: Date, by: string): Promise<boolean> {
   const rows = await db
     .update(r)
     .set({ checkedInAt: at, checkedInBy: by, updatedAt: at })
-    .where(and(eq(r.id, id), isNull(r.checkedInAt)))
+    .where(and(eq(r.id, id), isNull(r.checkedInAt), eq(r.status, 'confirmed')))
     .returning({ id: r.id });
   return rows.length === 1;
 }

@@ -4,7 +4,8 @@ import { createCheckInService } from './check-in.service';
 import { createDocumentsService } from './documents.service';
 import { createVisaService } from './visa.service';
 
-export { purgeExpiredPassportData, startVisaPurge } from './visa.service';
+// Run by a scheduled job (registration/timers.ts).
+export { purgeExpiredPassportData } from './visa.service';
 
 /** The check-in desk, visa invitation letters, and generated documents. */
 export function createDeskServices(runtime: Runtime): DeskServices {

@@ -218,19 +218,3 @@ export async function purgeExpiredPassportData(runtime: Runtime): Promise<number
     return purged.length;
   });
 }
-
-const PURGE_EVERY_MS = 6 * 60 * 60_000;
-
-/** Runs the purge at start and every six hours; returns a function that stops the timer. */
-export function startVisaPurge(runtime: Runtime): () => void {
-  const run = () =>
-    void purgeExpiredPassportData(runtime)
-      .then((n) => {
-        if (n > 0) runtime.logger.info({ requests: n }, 'erased expired passport data');
-      })
-      .catch((err: unknown) => runtime.logger.error({ err }, 'passport data purge failed'));
-  run();
-  const timer = setInterval(run, PURGE_EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}

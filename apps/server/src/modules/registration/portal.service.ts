@@ -7,17 +7,43 @@ import {
   type ParticipantCaller,
   type Services,
 } from '@plenary/contracts';
-import { inTransaction, type Runtime } from '../../core/runtime';
+import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { categoryHasRoom, countByOption, optionHasRoom, readAvailability } from './capacity';
+import {
+  categoryHasRoom,
+  countByCategory,
+  countByOption,
+  countCodeUses,
+  countReserved,
+  joinWaitingList,
+  optionHasRoom,
+  placesHeldBack,
+  readAvailability,
+} from './capacity';
 import { mailParticipant, registrationLink } from './mails';
 import { placeRegistration } from './placement-batcher';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
 import { uploadFile } from './uploads';
-import { webhookData } from './webhook-data';
+import {
+  categoryRequiresApproval,
+  choicesOf,
+  deleteChoice,
+  eventTitle,
+  findEvent,
+  findRegistration,
+  findSettings,
+  findVisaLetterStatus,
+  insertChoice,
+  lockRegistration,
+  optionLimits,
+  optionWaitingList,
+  updateRegistration,
+  type RegistrationRow,
+} from './registration.repo';
+import { moveRegistration } from './transitions';
 
 const {
   events,
@@ -27,8 +53,6 @@ const {
   invitationCodes,
   consentVersions,
   registrations,
-  registrationChoices,
-  visaLetterRequests,
 } = schema;
 
 async function currentConsents(runtime: Runtime, eventId: string) {
@@ -190,20 +214,13 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
 async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRegistrationDto> {
   const dto = await loadRegistrationDto(runtime.db, caller.registrationId, runtime.now());
   if (!dto) throw new DomainError('NOT_FOUND', 'No such registration');
-  const [event] = await runtime.db.select().from(events).where(eq(events.id, dto.eventId));
+  const [event, settings, row, visa] = await Promise.all([
+    findEvent(runtime.db, dto.eventId),
+    findSettings(runtime.db, dto.eventId),
+    findRegistration(runtime.db, dto.id),
+    findVisaLetterStatus(runtime.db, dto.id),
+  ]);
   if (!event) throw new DomainError('NOT_FOUND', 'No such event');
-  const [settings] = await runtime.db
-    .select()
-    .from(registrationSettings)
-    .where(eq(registrationSettings.eventId, dto.eventId));
-  const [row] = await runtime.db
-    .select({ ticketCode: registrations.ticketCode })
-    .from(registrations)
-    .where(eq(registrations.id, dto.id));
-  const [visa] = await runtime.db
-    .select({ status: visaLetterRequests.status, decisionReason: visaLetterRequests.decisionReason })
-    .from(visaLetterRequests)
-    .where(eq(visaLetterRequests.registrationId, dto.id));
   const live = dto.status !== 'cancelled' && dto.status !== 'rejected';
   return {
     id: dto.id,
@@ -258,17 +275,10 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
 
     async verifyEmail(caller) {
       await inTransaction(runtime, async (uow) => {
-        const [row] = await uow.tx
-          .select()
-          .from(registrations)
-          .where(eq(registrations.id, caller.registrationId))
-          .for('update');
+        const row = await lockRegistration(uow.tx, caller.registrationId);
         if (!row || row.emailVerifiedAt || row.status === 'cancelled' || row.status === 'rejected') return;
         const now = runtime.now();
-        await uow.tx
-          .update(registrations)
-          .set({ emailVerifiedAt: now, updatedAt: now })
-          .where(eq(registrations.id, row.id));
+        await updateRegistration(uow.tx, row.id, row.status, { emailVerifiedAt: now, updatedAt: now });
         await recordAudit(uow.tx, caller as never, {
           eventId: row.eventId,
           action: 'registration.verifyEmail',
@@ -277,10 +287,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           after: { emailVerified: true },
           actorLabel: participantLabel(row.email),
         });
-        const [event] = await uow.tx
-          .select({ title: events.title })
-          .from(events)
-          .where(eq(events.id, row.eventId));
+        const title = await eventTitle(uow.tx, row.eventId);
         const dto = await loadRegistrationDto(uow.tx, row.id, now);
         const kind =
           row.status === 'waitlisted'
@@ -296,7 +303,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           kind,
           { email: row.email, locale: row.locale, eventId: row.eventId },
           {
-            eventTitle: event?.title ?? {},
+            eventTitle: title,
             name: `${row.givenName} ${row.familyName}`,
             reference: row.reference,
             link: registrationLink(runtime, caller.linkToken),
@@ -321,20 +328,15 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
       if (Object.keys(errors).length)
         throw new DomainError('FORBIDDEN', 'Some of these fields cannot be changed', errors);
       await inTransaction(runtime, async (uow) => {
-        const [before] = await uow.tx
-          .select()
-          .from(registrations)
-          .where(eq(registrations.id, caller.registrationId))
-          .for('update');
+        // The lock order (promotion.ts): an option change hands seats on, so the event's
+        // limits are locked before the row, never after.
+        if (input.optionIds) await lockWholeEvent(runtime, uow, caller.eventId);
+        const before = await lockRegistration(uow.tx, caller.registrationId);
         if (!before) throw new DomainError('NOT_FOUND', 'No such registration');
         let answers: Record<string, unknown> | undefined;
         if (input.answers) {
           // The same check as at registration: only offered answers, required ones given.
-          const [settings] = await uow.tx
-            .select({ questions: registrationSettings.questions })
-            .from(registrationSettings)
-            .where(eq(registrationSettings.eventId, before.eventId));
-          const questions = (settings?.questions ?? []) as FormQuestion[];
+          const questions = ((await findSettings(uow.tx, before.eventId))?.questions ?? []) as FormQuestion[];
           const { errors, kept } = checkAnswers(questions, input.answers);
           if (Object.keys(errors).length)
             throw new DomainError(
@@ -346,16 +348,21 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         }
         const patch = { ...(input.participant ?? {}), ...(answers ? { answers } : {}) };
         if (Object.keys(patch).length)
-          await uow.tx
-            .update(registrations)
-            .set({ ...patch, updatedAt: runtime.now() })
-            .where(eq(registrations.id, before.id));
-        if (input.optionIds) await changeOptions(runtime, uow, before.eventId, before.id, input.optionIds);
+          await updateRegistration(uow.tx, before.id, null, { ...patch, updatedAt: runtime.now() });
+        const optionsBefore = input.optionIds
+          ? await changeOptions(runtime, uow, before, input.optionIds)
+          : undefined;
+        // The audit keeps each changed field's value before beside its value after.
+        const previous = before as unknown as Record<string, unknown>;
         await recordAudit(uow.tx, 'system', {
           eventId: before.eventId,
           action: 'registration.selfUpdate',
           objectType: 'registration',
           objectId: before.id,
+          before: {
+            ...Object.fromEntries(Object.keys(patch).map((k) => [k, (previous[k] ?? null) as never])),
+            ...(optionsBefore ? { options: optionsBefore } : {}),
+          },
           after: { ...patch, ...(input.optionIds ? { options: input.optionIds } : {}) },
           actorLabel: participantLabel(before.email),
         });
@@ -375,6 +382,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           caller: 'system',
           reason: input.reason,
           actorLabel: participantLabel(view.participant.email),
+          linkToken: caller.linkToken,
         }),
       );
       return myView(runtime, caller);
@@ -383,11 +391,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
     async acceptOffer(caller) {
       await inTransaction(runtime, async (uow) => {
         await lockWholeEvent(runtime, uow, caller.eventId);
-        const [row] = await uow.tx
-          .select()
-          .from(registrations)
-          .where(eq(registrations.id, caller.registrationId))
-          .for('update');
+        const row = await lockRegistration(uow.tx, caller.registrationId);
         const now = runtime.now();
         if (!row || row.status !== 'offered' || !row.offerExpiresAt || row.offerExpiresAt <= now) {
           throw new DomainError(
@@ -395,56 +399,18 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
             'There is no open offer for this registration (it may have expired)',
           );
         }
-        const [category] = await uow.tx
-          .select({ requiresApproval: categories.requiresApproval })
-          .from(categories)
-          .where(eq(categories.id, row.categoryId));
-        const status = category?.requiresApproval ? 'pending' : 'confirmed';
-        const [after] = await uow.tx
-          .update(registrations)
-          .set({
-            status,
-            confirmedAt: status === 'confirmed' ? now : null,
-            offerExpiresAt: null,
-            updatedAt: now,
-            emailVerifiedAt: row.emailVerifiedAt ?? now,
-          })
-          .where(eq(registrations.id, row.id))
-          .returning();
-        if (!after) throw new Error('update returned nothing');
-        await recordAudit(uow.tx, 'system', {
-          eventId: row.eventId,
+        const status = (await categoryRequiresApproval(uow.tx, row.categoryId)) ? 'pending' : 'confirmed';
+        await moveRegistration(runtime, uow, row, {
+          to: status,
+          caller: 'system',
           action: 'registration.acceptOffer',
-          objectType: 'registration',
-          objectId: row.id,
-          before: { status: 'offered' },
-          after: { status },
           actorLabel: participantLabel(row.email),
+          // The offer came by mail to this address: accepting it confirms the address too.
+          set: { emailVerifiedAt: row.emailVerifiedAt ?? now },
+          linkToken: caller.linkToken,
         });
-        if (status === 'confirmed')
-          await recordWebhookEvent(runtime, uow, {
-            partnerId: after.partnerId,
-            type: 'registration.confirmed',
-            registration: webhookData(after),
-          });
         // Its options were waiting with it; book the seats that are free.
         await fillFreedPlaces(runtime, uow, row.eventId);
-        const [event] = await uow.tx
-          .select({ title: events.title })
-          .from(events)
-          .where(eq(events.id, row.eventId));
-        await mailParticipant(
-          runtime,
-          uow,
-          status,
-          { email: row.email, locale: row.locale, eventId: row.eventId },
-          {
-            eventTitle: event?.title ?? {},
-            name: `${row.givenName} ${row.familyName}`,
-            reference: row.reference,
-            link: registrationLink(runtime, caller.linkToken),
-          },
-        );
       });
       return myView(runtime, caller);
     },
@@ -458,6 +424,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           caller: 'system',
           reason: 'Offer declined',
           actorLabel: participantLabel(view.participant.email),
+          linkToken: caller.linkToken,
         }),
       );
       return myView(runtime, caller);
@@ -465,50 +432,47 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
   };
 }
 
-/** Replaces a registration's options: dropped seats are handed on, new ones booked if free. */
+/**
+ * Replaces a registration's options (with lockWholeEvent held and the row
+ * locked): dropped seats are handed on; a new option is booked only by a
+ * registration that holds a place and only if a seat is free, otherwise it
+ * waits at the end of the option's list (the list's own rule, capacity.ts).
+ * A waiting registration's options wait with it: their seats are booked when
+ * it gets its place. Returns the options before.
+ */
 async function changeOptions(
   runtime: Runtime,
-  uow: Parameters<typeof lockWholeEvent>[1],
-  eventId: string,
-  registrationId: string,
+  uow: UnitOfWork,
+  registration: RegistrationRow,
   optionIds: string[],
-) {
-  await lockWholeEvent(runtime, uow, eventId);
-  const valid = optionIds.length
-    ? await uow.tx
-        .select({ id: options.id, capacity: options.capacity })
-        .from(options)
-        .where(eq(options.eventId, eventId))
-    : [];
-  const wanted = valid.filter((o) => optionIds.includes(o.id));
-  if (wanted.length !== optionIds.length)
+): Promise<string[]> {
+  const offered = optionIds.length ? await optionLimits(uow.tx, registration.eventId) : [];
+  const wanted = offered.filter((o) => optionIds.includes(o.id));
+  if (wanted.length !== new Set(optionIds).size)
     throw new DomainError('INVALID_INPUT', 'An option is not offered at this event', {
       optionIds: ['Unknown option'],
     });
-  const current = await uow.tx
-    .select()
-    .from(registrationChoices)
-    .where(eq(registrationChoices.registrationId, registrationId));
+  const current = await choicesOf(uow.tx, registration.id);
   for (const c of current)
-    if (!optionIds.includes(c.optionId))
-      await uow.tx
-        .delete(registrationChoices)
-        .where(
-          and(
-            eq(registrationChoices.registrationId, registrationId),
-            eq(registrationChoices.optionId, c.optionId),
-          ),
-        );
-  const counts = await countByOption(uow.tx, eventId, runtime.now());
+    if (!optionIds.includes(c.optionId)) await deleteChoice(uow.tx, registration.id, c.optionId);
+  const now = runtime.now();
+  const holdsAPlace =
+    registration.status === 'pending' ||
+    registration.status === 'confirmed' ||
+    (registration.status === 'offered' && registration.offerExpiresAt !== null && registration.offerExpiresAt > now);
+  const counts = await countByOption(uow.tx, registration.eventId, now);
   for (const o of wanted) {
     if (current.some((c) => c.optionId === o.id)) continue;
-    const free = o.capacity === null || (counts.get(o.id)?.booked ?? 0) < o.capacity;
-    await uow.tx.insert(registrationChoices).values({
-      registrationId,
+    const list = await optionWaitingList(uow.tx, o.id);
+    // A free seat has no place-holder waiting for it (fillFreedPlaces hands seats on at once).
+    const free = holdsAPlace && (o.capacity === null || (counts.get(o.id)?.booked ?? 0) < o.capacity);
+    await insertChoice(uow.tx, {
+      registrationId: registration.id,
       optionId: o.id,
       status: free ? 'booked' : 'waitlisted',
-      waitlistRank: free ? null : runtime.now().getTime() * 1000,
+      waitlistRank: free ? null : joinWaitingList(list, now).rank,
     });
   }
-  await fillFreedPlaces(runtime, uow, eventId);
+  await fillFreedPlaces(runtime, uow, registration.eventId);
+  return current.map((c) => c.optionId);
 }

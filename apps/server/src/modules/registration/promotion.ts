@@ -1,8 +1,6 @@
-import { and, asc, eq, inArray, lt, schema, sql } from '@plenary/db';
 import { DomainError, type Caller } from '@plenary/contracts';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { recordWebhookEvent } from '../webhooks/webhook-outbox';
 import {
   countByCategory,
   countByOption,
@@ -12,18 +10,32 @@ import {
   placesHeldBack,
   type LimitKey,
 } from './capacity';
-import { newToken, sha256 } from '../identity/crypto';
-import { mailParticipant, registrationLink } from './mails';
-import { webhookData } from './webhook-data';
+import {
+  bookSeat,
+  categoryLimits,
+  eventsWithLapsedPlaces,
+  findRegistration,
+  findSettings,
+  limitedObjectsOf,
+  lockLapsedPlaces,
+  lockRegistration,
+  lockRegistrations,
+  optionLimits,
+  waitingForSeat,
+  waitingPage,
+} from './registration.repo';
+import { moveRegistration } from './transitions';
 
-const {
-  events,
-  registrationSettings,
-  registrationCategories: categories,
-  registrationOptions: options,
-  registrations,
-  registrationChoices,
-} = schema;
+/**
+ * THE LOCK ORDER (issue 8, item 4), one for every path that changes a
+ * registration: first the limits' advisory locks in the global order (event,
+ * categories, codes, options; one statement, locks.ts), then row locks on
+ * registrations, several in id order. A path that must read a row to know
+ * which limits to lock reads it without a lock first; a registration's event
+ * never changes, so the limits it names stay the same once locked. Paths that
+ * take a single row lock and no advisory lock (verifying an address, check-in,
+ * approval) cannot close a circle with this order.
+ */
 
 /**
  * Locks every limited object of the event, in the global order: what a change
@@ -31,35 +43,29 @@ const {
  * any category and have chosen any option.
  */
 export async function lockWholeEvent(runtime: Runtime, uow: UnitOfWork, eventId: string): Promise<void> {
-  const [cats, opts] = await Promise.all([
-    uow.tx.select({ id: categories.id }).from(categories).where(eq(categories.eventId, eventId)),
-    uow.tx.select({ id: options.id }).from(options).where(eq(options.eventId, eventId)),
-  ]);
+  const { categoryIds, codeIds, optionIds } = await limitedObjectsOf(uow.tx, eventId);
   const keys: LimitKey[] = [
     { kind: 'event', id: eventId },
-    ...cats.map((c) => ({ kind: 'category' as const, id: c.id })),
-    ...opts.map((o) => ({ kind: 'option' as const, id: o.id })),
+    ...categoryIds.map((id) => ({ kind: 'category' as const, id })),
+    ...codeIds.map((id) => ({ kind: 'code' as const, id })),
+    ...optionIds.map((id) => ({ kind: 'option' as const, id })),
   ];
   await lockLimits(runtime, uow, keys);
 }
 
+const PAGE = 500;
+
 /**
  * Hands freed places on: the next people on the waiting list (in rank order,
- * within what their category and the event have free) get an offer by email
+ * within what their category and the event have free, less the places that
+ * invitation codes hold back, as placement counts them) get an offer by email
  * that holds the place until it expires; freed option seats go to the next
  * live registration waiting for that option. Call with lockWholeEvent held.
  */
 export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId: string): Promise<number> {
   const now = runtime.now();
-  const [settings] = await uow.tx
-    .select()
-    .from(registrationSettings)
-    .where(eq(registrationSettings.eventId, eventId));
-  const [event] = await uow.tx.select({ title: events.title }).from(events).where(eq(events.id, eventId));
-  const cats = await uow.tx
-    .select({ id: categories.id, capacity: categories.capacity })
-    .from(categories)
-    .where(eq(categories.eventId, eventId));
+  const settings = await findSettings(uow.tx, eventId);
+  const cats = await categoryLimits(uow.tx, eventId);
   const counts = await countByCategory(uow.tx, eventId, now);
   const reserved = await countReserved(uow.tx, eventId, now);
   const catFree = new Map(
@@ -67,60 +73,40 @@ export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId
   );
   let eventFree =
     settings?.capacity == null ? Infinity : settings.capacity - (await countEventTaken(uow.tx, eventId, now));
-  let offered = 0;
   const offerHours = settings?.offerHours ?? 48;
-
-  if (eventFree > 0) {
-    const waiting = await uow.tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'waitlisted')))
-      .orderBy(asc(registrations.waitlistRank), asc(registrations.id))
-      .limit(500);
-    for (const w of waiting) {
+  const chosen: string[] = [];
+  // Page through the list (no cut-off): a long list in a full category must not hide a later one.
+  let cursor: { rank: number; id: string } | null = null;
+  for (;;) {
+    const open = [...catFree].filter(([, free]) => free > 0).map(([id]) => id);
+    if (eventFree <= 0 || !open.length) break;
+    const page = await waitingPage(uow.tx, eventId, open, cursor, PAGE);
+    for (const w of page) {
       if (eventFree <= 0) break;
-      const free =
-        (catFree.get(w.categoryId) ?? 0) - placesHeldBack(reserved, w.categoryId, w.invitationCodeId);
-      if (free <= 0) continue;
-      const expires = new Date(now.getTime() + offerHours * 3_600_000);
-      // Only the link's hash is kept, so the offer mail carries a new link (the newest mail's link works).
-      const token = newToken();
-      const [row] = await uow.tx
-        .update(registrations)
-        .set({ status: 'offered', offerExpiresAt: expires, updatedAt: now, manageTokenHash: sha256(token) })
-        .where(eq(registrations.id, w.id))
-        .returning();
-      if (!row) continue;
+      const heldInCategory = placesHeldBack(reserved, w.categoryId, w.invitationCodeId);
+      const heldInEvent = placesHeldBack(reserved, null, w.invitationCodeId);
+      if ((catFree.get(w.categoryId) ?? 0) - heldInCategory <= 0 || eventFree - heldInEvent <= 0) continue;
+      chosen.push(w.id);
       catFree.set(w.categoryId, (catFree.get(w.categoryId) ?? 0) - 1);
       eventFree -= 1;
-      offered += 1;
-      await recordAudit(uow.tx, 'system', {
-        eventId,
-        action: 'registration.offer',
-        objectType: 'registration',
-        objectId: w.id,
-        before: { status: 'waitlisted' },
-        after: { status: 'offered', offerExpiresAt: expires.toISOString() },
-      });
-      await recordWebhookEvent(runtime, uow, {
-        partnerId: row.partnerId,
-        type: 'registration.promoted',
-        registration: webhookData(row),
-      });
-      await mailParticipant(
-        runtime,
-        uow,
-        'offer',
-        { email: row.email, locale: row.locale, eventId },
-        {
-          eventTitle: event?.title ?? {},
-          name: `${row.givenName} ${row.familyName}`,
-          reference: row.reference,
-          link: registrationLink(runtime, token),
-          offerDeadline: expires.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-        },
-      );
     }
+    const last = page.at(-1);
+    if (page.length < PAGE || !last) break;
+    cursor = { rank: last.rank, id: last.id };
+  }
+  const expires = new Date(now.getTime() + offerHours * 3_600_000);
+  let offered = 0;
+  for (const row of await lockRegistrations(uow.tx, eventId, chosen)) {
+    if (row.status !== 'waitlisted') continue;
+    await moveRegistration(runtime, uow, row, {
+      to: 'offered',
+      caller: 'system',
+      action: 'registration.offer',
+      set: { offerExpiresAt: expires },
+      audit: { offerExpiresAt: expires.toISOString() },
+      mail: { offerDeadline: expires.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' },
+    });
+    offered += 1;
   }
   await fillFreedSeats(runtime, uow, eventId);
   return offered;
@@ -128,39 +114,12 @@ export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId
 
 /** Freed option seats go to the next registration holding a place and waiting for that option. */
 async function fillFreedSeats(runtime: Runtime, uow: UnitOfWork, eventId: string): Promise<void> {
-  const now = runtime.now();
-  const opts = await uow.tx
-    .select({ id: options.id, capacity: options.capacity })
-    .from(options)
-    .where(eq(options.eventId, eventId));
-  const counts = await countByOption(uow.tx, eventId, now);
-  for (const o of opts) {
-    let free = o.capacity === null ? 10_000 : o.capacity - (counts.get(o.id)?.booked ?? 0);
+  const counts = await countByOption(uow.tx, eventId, runtime.now());
+  for (const o of await optionLimits(uow.tx, eventId)) {
+    const free = o.capacity === null ? 10_000 : o.capacity - (counts.get(o.id)?.booked ?? 0);
     if (free <= 0 || (counts.get(o.id)?.waitlisted ?? 0) === 0) continue;
-    const waiting = await uow.tx
-      .select({ registrationId: registrationChoices.registrationId })
-      .from(registrationChoices)
-      .innerJoin(registrations, eq(registrations.id, registrationChoices.registrationId))
-      .where(
-        and(
-          eq(registrationChoices.optionId, o.id),
-          eq(registrationChoices.status, 'waitlisted'),
-          inArray(registrations.status, ['pending', 'confirmed']),
-        ),
-      )
-      .orderBy(asc(registrationChoices.waitlistRank))
-      .limit(Math.min(free, 500));
-    for (const w of waiting) {
-      if (free <= 0) break;
-      await uow.tx
-        .update(registrationChoices)
-        .set({ status: 'booked', waitlistRank: null })
-        .where(
-          and(
-            eq(registrationChoices.registrationId, w.registrationId),
-            eq(registrationChoices.optionId, o.id),
-          ),
-        );
+    for (const w of await waitingForSeat(uow.tx, o.id, free)) {
+      await bookSeat(uow.tx, w.registrationId, o.id);
       await recordAudit(uow.tx, 'system', {
         eventId,
         action: 'registration.optionBooked',
@@ -168,7 +127,6 @@ async function fillFreedSeats(runtime: Runtime, uow: UnitOfWork, eventId: string
         objectId: w.registrationId,
         after: { optionId: o.id },
       });
-      free -= 1;
     }
   }
 }
@@ -178,6 +136,8 @@ export interface StatusChange {
   reason: string | null;
   /** Who to name in the audit log when there is no signed-in actor. */
   actorLabel?: string;
+  /** The link the participant used, repeated in the mail. */
+  linkToken?: string | null;
 }
 
 /** Cancels a live registration and hands its place and seats on, in one transaction. */
@@ -188,101 +148,54 @@ export async function cancelRegistration(
   by: StatusChange,
   to: 'cancelled' | 'rejected' = 'cancelled',
 ): Promise<void> {
-  const [current] = await uow.tx
-    .select({ eventId: registrations.eventId })
-    .from(registrations)
-    .where(eq(registrations.id, registrationId));
+  // Read unlocked to learn the event, then the lock order: the event's limits, then the row.
+  const current = await findRegistration(uow.tx, registrationId);
   if (!current) throw new DomainError('NOT_FOUND', 'No such registration');
   await lockWholeEvent(runtime, uow, current.eventId);
-  const [before] = await uow.tx
-    .select()
-    .from(registrations)
-    .where(eq(registrations.id, registrationId))
-    .for('update');
+  const before = await lockRegistration(uow.tx, registrationId);
   if (!before) throw new DomainError('NOT_FOUND', 'No such registration');
   if (before.status === 'cancelled' || before.status === 'rejected')
     throw new DomainError('INVALID_STATE', `This registration is already ${before.status}`);
-  if (to === 'rejected' && !['pending', 'waitlisted', 'offered'].includes(before.status)) {
-    throw new DomainError(
-      'INVALID_STATE',
-      'Only a registration awaiting approval or a place can be rejected',
-    );
-  }
-  const now = runtime.now();
-  const [row] = await uow.tx
-    .update(registrations)
-    .set({
-      status: to,
-      cancelledAt: now,
-      statusReason: by.reason,
-      waitlistRank: null,
-      offerExpiresAt: null,
-      updatedAt: now,
-    })
-    .where(eq(registrations.id, registrationId))
-    .returning();
-  if (!row) throw new Error('registration update returned nothing');
-  await recordAudit(uow.tx, by.caller, {
-    eventId: row.eventId,
+  if (to === 'rejected' && before.status === 'confirmed')
+    throw new DomainError('INVALID_STATE', 'Only a registration awaiting approval or a place can be rejected');
+  await moveRegistration(runtime, uow, before, {
+    to,
+    caller: by.caller,
     action: `registration.${to === 'cancelled' ? 'cancel' : 'reject'}`,
-    objectType: 'registration',
-    objectId: row.id,
-    before: { status: before.status },
-    after: { status: to, reason: by.reason },
+    reason: by.reason,
+    linkToken: by.linkToken ?? null,
     ...(by.actorLabel ? { actorLabel: by.actorLabel } : {}),
   });
-  await recordWebhookEvent(runtime, uow, {
-    partnerId: row.partnerId,
-    type: 'registration.cancelled',
-    registration: webhookData(row),
-  });
-  const [event] = await uow.tx.select({ title: events.title }).from(events).where(eq(events.id, row.eventId));
-  await mailParticipant(
-    runtime,
-    uow,
-    to,
-    { email: row.email, locale: row.locale, eventId: row.eventId },
-    {
-      eventTitle: event?.title ?? {},
-      name: `${row.givenName} ${row.familyName}`,
-      reference: row.reference,
-      link: runtime.config.publicUrl + '/',
-      reason: by.reason,
-    },
-  );
-  await fillFreedPlaces(runtime, uow, row.eventId);
+  await fillFreedPlaces(runtime, uow, before.eventId);
 }
 
 /**
  * Offers that ran out, and portal registrations whose address was never
- * confirmed, give their place back; the next people get it. Run by a timer.
+ * confirmed, give their place back; the next people get it. Per event, one
+ * transaction selects and cancels: the rows are locked with the condition
+ * checked again under the lock, so a person who verified (or accepted) a
+ * moment earlier keeps the place. Run by a scheduled job.
  */
 export async function expireLapsedPlaces(runtime: Runtime, eventIds?: string[]): Promise<number> {
   const now = runtime.now();
   const unverifiedBefore = new Date(now.getTime() - UNVERIFIED_HOURS * 3_600_000);
-  const lapsed = await runtime.db
-    .select({ id: registrations.id, status: registrations.status })
-    .from(registrations)
-    .where(
-      and(
-        eventIds ? inArray(registrations.eventId, eventIds) : undefined,
-        sql`((${registrations.status} = 'offered' and ${registrations.offerExpiresAt} <= ${now.toISOString()})
-          or (${registrations.status} in ('pending','confirmed','waitlisted') and ${registrations.source} = 'portal'
-              and ${registrations.emailVerifiedAt} is null and ${lt(registrations.createdAt, unverifiedBefore)}))`,
-      ),
-    )
-    .limit(200);
-  for (const r of lapsed) {
-    await inTransaction(runtime, (uow) =>
-      cancelRegistration(runtime, uow, r.id, {
-        caller: 'system',
-        reason: r.status === 'offered' ? 'The offer expired' : 'The email address was not confirmed in time',
-      }),
-    ).catch((err: unknown) => {
-      if (!(err instanceof DomainError)) throw err;
+  let total = 0;
+  for (const eventId of await eventsWithLapsedPlaces(runtime.db, now, unverifiedBefore, eventIds)) {
+    total += await inTransaction(runtime, async (uow) => {
+      await lockWholeEvent(runtime, uow, eventId);
+      const rows = await lockLapsedPlaces(uow.tx, eventId, now, unverifiedBefore, 200);
+      for (const row of rows)
+        await moveRegistration(runtime, uow, row, {
+          to: 'cancelled',
+          caller: 'system',
+          action: 'registration.cancel',
+          reason: row.status === 'offered' ? 'The offer expired' : 'The email address was not confirmed in time',
+        });
+      if (rows.length) await fillFreedPlaces(runtime, uow, eventId);
+      return rows.length;
     });
   }
-  return lapsed.length;
+  return total;
 }
 
 /** A portal registration whose address is not confirmed within this many hours gives its place back. */

@@ -1,18 +1,17 @@
-import { and, eq, inArray, schema } from '@plenary/db';
+import { eq, schema } from '@plenary/db';
 import { DomainError, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import { mailParticipant } from './mails';
 import { placeRegistration } from './placement-batcher';
 import { cancelRegistration } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
-import { webhookData } from './webhook-data';
+import { lockRegistrations } from './registration.repo';
+import { moveRegistration } from './transitions';
 
 export { createPortalRegistrationService, createMyRegistrationService } from './portal.service';
 export { createDelegationService } from './delegations.service';
 
-const { registrations, events } = schema;
+const { registrations } = schema;
 
 export type RegistrationCommands = Pick<
   Services['registrations'],
@@ -50,58 +49,24 @@ export function createRegistrationCommands(runtime: Runtime): RegistrationComman
       const skipped: Array<{ id: string; reason: string }> = [];
       let changed = 0;
       await inTransaction(runtime, async (uow) => {
-        const rows = await uow.tx
-          .select()
-          .from(registrations)
-          .where(
-            and(eq(registrations.eventId, input.eventId), inArray(registrations.id, input.registrationIds)),
-          )
-          .for('update');
-        const [event] = await uow.tx
-          .select({ title: events.title })
-          .from(events)
-          .where(eq(events.id, input.eventId));
+        // Approving changes no count (a pending registration already holds its place), so
+        // no limit is locked; the rows are locked in id order, as every path takes them.
+        const rows = await lockRegistrations(uow.tx, input.eventId, input.registrationIds);
         const found = new Set(rows.map((r) => r.id));
         for (const id of input.registrationIds) if (!found.has(id)) skipped.push({ id, reason: 'not found' });
-        const now = runtime.now();
         for (const r of rows) {
           if (r.status !== 'pending') {
             skipped.push({ id: r.id, reason: `is ${r.status}` });
             continue;
           }
-          // A pending registration already holds its place: approving changes no count.
-          const [after] = await uow.tx
-            .update(registrations)
-            .set({ status: 'confirmed', confirmedAt: now, statusReason: input.reason, updatedAt: now })
-            .where(eq(registrations.id, r.id))
-            .returning();
-          if (!after) continue;
-          changed += 1;
-          await recordAudit(uow.tx, caller, {
-            eventId: input.eventId,
+          await moveRegistration(runtime, uow, r, {
+            to: 'confirmed',
+            caller,
             action: 'registration.approve',
-            objectType: 'registration',
-            objectId: r.id,
-            before: { status: 'pending' },
-            after: { status: 'confirmed' },
+            set: { statusReason: input.reason },
+            mail: {},
           });
-          await recordWebhookEvent(runtime, uow, {
-            partnerId: after.partnerId,
-            type: 'registration.confirmed',
-            registration: webhookData(after),
-          });
-          await mailParticipant(
-            runtime,
-            uow,
-            'confirmed',
-            { email: after.email, locale: after.locale, eventId: after.eventId },
-            {
-              eventTitle: event?.title ?? {},
-              name: `${after.givenName} ${after.familyName}`,
-              reference: after.reference,
-              link: runtime.config.publicUrl + '/',
-            },
-          );
+          changed += 1;
         }
       });
       return { changed, skipped };

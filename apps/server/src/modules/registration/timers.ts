@@ -1,24 +1,23 @@
-import type { Runtime } from '../../core/runtime';
+import type { ScheduledJob } from '../../core/schedule';
+import { purgeExpiredPassportData } from '../desk/desk.service';
 import { expireLapsedPlaces } from './promotion';
 
 /**
- * Every minute: offers that ran out and unconfirmed portal registrations give
- * their place back and the next people get offers. Returns a stop function.
+ * Registration's scheduled work, run once per period across all server
+ * processes (core/schedule.ts): every minute, offers that ran out and portal
+ * registrations whose address was never confirmed give their place back and
+ * the next people get offers; every six hours, passport data past its event's
+ * keeping time is erased.
  */
-export function startRegistrationTimers(runtime: Runtime, everyMs = 60_000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await expireLapsedPlaces(runtime);
-    } catch (err) {
-      runtime.logger.error({ err }, 'expiring lapsed places failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const registrationJobs: ScheduledJob[] = [
+  {
+    name: 'registration.expireLapsedPlaces',
+    everySeconds: 60,
+    run: async (runtime) => `${await expireLapsedPlaces(runtime)} places released`,
+  },
+  {
+    name: 'desk.purgePassportData',
+    everySeconds: 6 * 60 * 60,
+    run: async (runtime) => `${await purgeExpiredPassportData(runtime)} requests erased`,
+  },
+];

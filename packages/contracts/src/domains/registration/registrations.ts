@@ -15,6 +15,25 @@ export const registrationStatuses = [
   'rejected',
 ] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
+/**
+ * The life of a registration: the statuses each one may move to. The server
+ * changes a status only through this table (registration/transitions.ts);
+ * creation (pending, confirmed or waitlisted) is placement's, not a move.
+ * An offer holds a place until it is accepted (confirmed, or pending where the
+ * category needs approval), declined or lapses; nothing leaves cancelled or rejected.
+ */
+export const registrationStatusMoves: Record<RegistrationStatus, readonly RegistrationStatus[]> = {
+  pending: ['confirmed', 'cancelled', 'rejected'],
+  confirmed: ['cancelled'],
+  waitlisted: ['offered', 'cancelled', 'rejected'],
+  offered: ['confirmed', 'pending', 'cancelled', 'rejected'],
+  cancelled: [],
+  rejected: [],
+};
+
+export function canMoveRegistration(from: RegistrationStatus, to: RegistrationStatus): boolean {
+  return registrationStatusMoves[from].includes(to);
+}
 export const paymentStatuses = ['not_required', 'unpaid', 'paid', 'waived'] as const;
 export const registrationSources = ['portal', 'staff', 'partner'] as const;
 

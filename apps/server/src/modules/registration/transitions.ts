@@ -1,0 +1,126 @@
+import {
+  canMoveRegistration,
+  DomainError,
+  type Caller,
+  type RegistrationStatus,
+  type WebhookEventTypeName as WebhookEventType,
+} from '@plenary/contracts';
+import type { Runtime, UnitOfWork } from '../../core/runtime';
+import { recordAudit } from '../audit/audit.service';
+import { newToken, sha256 } from '../identity/crypto';
+import { recordWebhookEvent } from '../webhooks/webhook-outbox';
+import { mailParticipant, registrationLink, type MailFacts, type RegistrationMailKind } from './mails';
+import { eventTitle, updateRegistration, type RegistrationPatch, type RegistrationRow } from './registration.repo';
+import { webhookData } from './webhook-data';
+
+/** A status change: who makes it, why, and what else the row takes with it. */
+export interface Move {
+  to: RegistrationStatus;
+  caller: Caller | 'system';
+  /** The audit's action, e.g. registration.approve. */
+  action: string;
+  /** Who to name in the audit log when there is no signed-in actor. */
+  actorLabel?: string;
+  reason?: string | null;
+  /** Columns beside the status (an offer's deadline). */
+  set?: RegistrationPatch;
+  /** More facts for the audit's "after". */
+  audit?: Record<string, string | number | boolean | null>;
+  /**
+   * The link the person used to make this change, repeated in the mail. Without
+   * one the mail carries a new link (only links' hashes are kept, so an old one
+   * cannot be written out again), and the newest link is the one that works.
+   */
+  linkToken?: string | null;
+  /** Facts for the mail beyond name, reference and link; null sends no mail. */
+  mail?: Partial<MailFacts> | null;
+}
+
+const mailKind: Record<RegistrationStatus, RegistrationMailKind | null> = {
+  pending: 'pending',
+  confirmed: 'confirmed',
+  waitlisted: 'waitlisted',
+  offered: 'offer',
+  cancelled: 'cancelled',
+  rejected: 'rejected',
+};
+
+const webhookType: Record<RegistrationStatus, WebhookEventType | null> = {
+  pending: null,
+  confirmed: 'registration.confirmed',
+  waitlisted: 'registration.waitlisted',
+  offered: 'registration.promoted',
+  cancelled: 'registration.cancelled',
+  rejected: 'registration.cancelled',
+};
+
+/** The columns a status brings with it. */
+function columnsFor(to: RegistrationStatus, now: Date, reason: string | null | undefined): RegistrationPatch {
+  switch (to) {
+    case 'confirmed':
+      return { confirmedAt: now, offerExpiresAt: null, waitlistRank: null };
+    case 'pending':
+      return { offerExpiresAt: null, waitlistRank: null };
+    case 'cancelled':
+    case 'rejected':
+      return { cancelledAt: now, statusReason: reason ?? null, waitlistRank: null, offerExpiresAt: null };
+    default:
+      return {};
+  }
+}
+
+/**
+ * The one place a registration's status changes: checks the move against the
+ * table in the contracts, writes the row (on condition that its status is the
+ * one read under its lock), the audit entry, the partner's webhook and the
+ * participant's mail, all in the caller's transaction. `row` must be locked.
+ */
+export async function moveRegistration(
+  runtime: Runtime,
+  uow: UnitOfWork,
+  row: RegistrationRow,
+  move: Move,
+): Promise<RegistrationRow> {
+  if (!canMoveRegistration(row.status, move.to))
+    throw new DomainError('INVALID_STATE', `A registration that is ${row.status} cannot become ${move.to}`);
+  const now = runtime.now();
+  const sendsMail = move.mail !== null && mailKind[move.to] !== null;
+  const token = sendsMail && !move.linkToken ? newToken() : null;
+  const after = await updateRegistration(uow.tx, row.id, row.status, {
+    ...columnsFor(move.to, now, move.reason),
+    ...move.set,
+    status: move.to,
+    updatedAt: now,
+    ...(token ? { manageTokenHash: sha256(token) } : {}),
+  });
+  if (!after) throw new DomainError('INVALID_STATE', 'The registration changed meanwhile; try again');
+  await recordAudit(uow.tx, move.caller, {
+    eventId: row.eventId,
+    action: move.action,
+    objectType: 'registration',
+    objectId: row.id,
+    before: { status: row.status },
+    after: { status: move.to, ...(move.reason !== undefined ? { reason: move.reason } : {}), ...move.audit },
+    ...(move.actorLabel ? { actorLabel: move.actorLabel } : {}),
+  });
+  const hook = webhookType[move.to];
+  if (hook) await recordWebhookEvent(runtime, uow, { partnerId: after.partnerId, type: hook, registration: webhookData(after) });
+  const kind = mailKind[move.to];
+  if (sendsMail && kind) {
+    await mailParticipant(
+      runtime,
+      uow,
+      kind,
+      { email: after.email, locale: after.locale, eventId: after.eventId },
+      {
+        eventTitle: await eventTitle(uow.tx, after.eventId),
+        name: `${after.givenName} ${after.familyName}`,
+        reference: after.reference,
+        link: registrationLink(runtime, move.linkToken ?? token ?? ''),
+        reason: move.reason ?? null,
+        ...move.mail,
+      },
+    );
+  }
+  return after;
+}
