@@ -8,6 +8,7 @@ export * from './domains/team';
 export * from './domains/audit';
 export * from './domains/mail';
 export * from './access';
+export * from './rate-limits';
 export * from './errors';
 export * from './domains/files';
 export * from './domains/registration/index';

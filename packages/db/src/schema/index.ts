@@ -4,3 +4,4 @@ export * from './audit';
 export * from './mail';
 export * from './partners';
 export * from './registration';
+export * from './rate-limits';
