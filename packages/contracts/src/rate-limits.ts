@@ -37,7 +37,7 @@ export const rateLimits = {
   /** Pages anyone may read: generous, only stops a scraper or a flood. */
   publicRead: [ip(300, MINUTE)],
   /** The registration form: reading it is cheap, but with a code it is a guess at the code. */
-  registrationForm: [ip(300, MINUTE), { ...ip(10, 10 * MINUTE), onlyWith: 'code' }],
+  registrationForm: [ip(300, MINUTE), { ...ip(10, 10 * MINUTE), onlyWith: 'invitationCode' }],
   /** A registration takes a place and sends a mail. */
   register: [ip(20, 10 * MINUTE), { per: { field: 'email' }, max: 5, windowSeconds: HOUR }],
   /** Each resend mails the address: a few an hour per address. */
