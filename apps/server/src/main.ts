@@ -9,6 +9,7 @@ import { smtpTransport } from './modules/mail/transport';
 import { startWebhookDelivery } from './modules/webhooks/webhook-delivery';
 import { startVisaPurge } from './modules/desk/desk.service';
 import { startRegistrationTimers } from './modules/registration/timers';
+import { startOrphanUploadSweep } from './modules/registration/uploads';
 import { createServices } from './services';
 import { loadDemo } from './demo/load-demo';
 import { countUsers } from './modules/identity/identity.repo';
@@ -28,6 +29,8 @@ async function main() {
   // Lapsed waiting-list offers pass on; passport data is erased after the event.
   const stopRegistrationTimers = startRegistrationTimers(runtime);
   const stopVisaPurge = startVisaPurge(runtime);
+  // Uploads no registration claimed within a day are removed (abuse: anonymous uploads).
+  const stopOrphanUploadSweep = startOrphanUploadSweep(runtime);
   // A first embedded start shows the reference event rather than an empty console.
   let demoLine: string | null = null;
   if (!env.DATABASE_URL && env.PLENARY_DEMO && (await countUsers(runtime.db)) === 0) {
@@ -99,6 +102,7 @@ async function main() {
       stopWebhookSweeper();
       stopRegistrationTimers();
       stopVisaPurge();
+      stopOrphanUploadSweep();
       closeRuntime(runtime)
         .then(() => {
           logger.info('stopped');
