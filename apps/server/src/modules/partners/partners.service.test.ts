@@ -59,6 +59,7 @@ describe('partners and API keys (staff side)', () => {
       partnerId,
       name: 'KOTRA delegation sync',
       scopes: ['events:read', 'registrations:write'],
+      requestsPerMinute: 600,
     });
     expect(created.key).toMatch(/^plk_[A-Za-z0-9]{10}_[A-Za-z0-9]{43}$/);
     expect(created.apiKey).toEqual({
@@ -69,6 +70,7 @@ describe('partners and API keys (staff side)', () => {
       name: 'KOTRA delegation sync',
       prefix: prefixOf(created.key),
       scopes: ['events:read', 'registrations:write'],
+      requestsPerMinute: 600,
       createdAt: created.apiKey.createdAt,
       lastUsedAt: null,
       revokedAt: null,
