@@ -95,6 +95,7 @@ describe('partners and API keys (staff side)', () => {
           name: { before: null, after: 'KOTRA delegation sync' },
           prefix: { before: null, after: created.apiKey.prefix },
           scopes: { before: null, after: ['events:read', 'registrations:write'] },
+          requestsPerMinute: { before: null, after: 600 },
         },
       ],
     ]);
