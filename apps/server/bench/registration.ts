@@ -126,6 +126,8 @@ async function startRealServer(): Promise<string> {
     PLENARY_ADMIN_EMAIL: admin.email,
     PLENARY_ADMIN_PASSWORD: admin.password,
     PLENARY_SERVE_APPS: 'false',
+    // One address sends every request: the public limits would stop the run after a few.
+    PLENARY_RATE_LIMIT_SCALE: '1000000',
     LOG_LEVEL: args['log-level'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -9,7 +9,8 @@ import { appDistDir } from './core/paths';
 import { createContext } from './http/context';
 import { healthRoutes } from './http/health';
 import { spaRoutes } from './http/static-apps';
-import { API_REQUESTS_PER_MINUTE, apiDocs, restApi } from './http/rest';
+import { apiDocs, restApi } from './http/rest';
+import { partnerTrpcIdempotency } from './http/rest/idempotency';
 
 export interface AppOptions {
   runtime: Runtime;
@@ -17,8 +18,6 @@ export interface AppOptions {
   trustProxy: boolean;
   serveApps: boolean;
   isShuttingDown?: () => boolean;
-  /** Requests per minute per partner API key (default API_REQUESTS_PER_MINUTE). */
-  apiRequestsPerMinute?: number;
 }
 
 /** Largest request body accepted by the API (413 above it). */
@@ -84,12 +83,21 @@ export function createApp(options: AppOptions) {
 
   app.use(healthRoutes(runtime.database, options.isShuttingDown ?? (() => false)));
 
+  // The partner procedures answer over tRPC too (/trpc/api.*): Idempotency-Key holds there as
+  // on /api/v1. Their rate limits are declared on the procedures, so both paths share them.
+  app.use('/trpc', partnerTrpcIdempotency(runtime, services, MAX_BODY_BYTES));
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req, res }) => createContext(runtime, services, req, res),
       maxBodySize: MAX_BODY_BYTES,
+      responseMeta: ({ errors }) => {
+        const waits = errors
+          .map((e) => (e.cause as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds)
+          .filter((s): s is number => typeof s === 'number');
+        return waits.length > 0 ? { headers: { 'Retry-After': String(Math.max(...waits)) } } : {};
+      },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           runtime.logger.error({ err: error.cause ?? error, path }, 'procedure failed');
@@ -104,7 +112,6 @@ export function createApp(options: AppOptions) {
       runtime,
       services,
       maxBodyBytes: MAX_BODY_BYTES,
-      requestsPerMinute: options.apiRequestsPerMinute ?? API_REQUESTS_PER_MINUTE,
     }),
   );
   app.use('/api/docs', apiDocs());

@@ -31,6 +31,29 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: booleanish.default(false),
     SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    /** Requests a minute per partner API key, for keys made without a limit of their own. */
+    PLENARY_API_REQUESTS_PER_MINUTE: z.coerce
+      .number({ error: 'PLENARY_API_REQUESTS_PER_MINUTE must be a number' })
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(120),
+    /** Minutes an unconfirmed portal registration holds its place before it is given back. */
+    PLENARY_UNVERIFIED_HOLD_MINUTES: z.coerce
+      .number({ error: 'PLENARY_UNVERIFIED_HOLD_MINUTES must be a number' })
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(30),
+    /**
+     * Multiplies every rate limit of the public side (1: as shipped). Only for a
+     * load test or a benchmark that sends thousands of requests from one address.
+     */
+    PLENARY_RATE_LIMIT_SCALE: z.coerce
+      .number({ error: 'PLENARY_RATE_LIMIT_SCALE must be a number' })
+      .min(1)
+      .max(1_000_000)
+      .default(1),
     PLENARY_SERVE_APPS: booleanish.default(true),
     /** Load the reference event when an embedded database starts empty. */
     PLENARY_DEMO: booleanish.default(true),

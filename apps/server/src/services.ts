@@ -9,6 +9,7 @@ import { createUsersService } from './modules/identity/users.service';
 import { createMailService } from './modules/mail/mail.service';
 import { createJobsService } from './core/schedule';
 import { createPartnerAccess, createPartnerServices } from './modules/partners/partners.service';
+import { createRateLimitService } from './modules/rate-limit/rate-limit.service';
 import { createLinkAccess } from './modules/registration/links';
 import { createRegistrationQueries } from './modules/registration/registration-queries.service';
 import {
@@ -25,6 +26,7 @@ import { createWebhookServices } from './modules/webhooks/webhooks.service';
 export function createServices(runtime: Runtime): Services {
   return {
     access: { ...createAccessService(runtime), ...createLinkAccess(runtime), ...createPartnerAccess(runtime) },
+    rateLimits: createRateLimitService(runtime),
     auth: createAuthService(runtime),
     users: createUsersService(runtime),
     events: createEventsService(runtime),

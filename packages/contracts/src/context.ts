@@ -53,6 +53,8 @@ export interface PartnerActor {
   /** The event the key is for; null: every event. */
   eventId: string | null;
   scopes: ApiScope[];
+  /** Requests a minute the key may make; null: the server's default. */
+  requestsPerMinute: number | null;
 }
 
 /** A partner's key that passed a partner rule; eventId is the event the input named, if any. */

@@ -55,6 +55,10 @@ const messages = {
     ko: 'KRW 같은 세 글자 통화 코드를 입력하세요',
   },
   code: { en: 'Use letters, digits and hyphens (2–40)', ko: '영문자, 숫자, 하이픈으로 2–40자를 입력하세요' },
+  requestsPerMinute: {
+    en: 'A whole number of requests a minute, from 1 to 100000',
+    ko: '분당 요청 수를 1에서 100000 사이의 정수로 입력하세요',
+  },
   capacity: { en: 'A whole number of places, 0 or more', ko: '0 이상의 정수를 입력하세요' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -9,6 +9,7 @@ export * from './domains/audit';
 export * from './domains/mail';
 export * from './domains/jobs';
 export * from './access';
+export * from './rate-limits';
 export * from './errors';
 export * from './domains/files';
 export * from './domains/registration/index';

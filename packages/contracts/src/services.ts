@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EventRole } from './access';
+import type { RateLimitHit } from './rate-limits';
 import type { Actor, Caller, EventCaller, PartnerActor, SessionCookie, SignedInCaller } from './context';
 import type { RegistrationServices } from './domains/registration/services';
 import type { PartnerServices } from './domains/partners';
@@ -34,6 +35,14 @@ export interface Services
     partnerKey(key: string): Promise<PartnerActor | null>;
     /** The id of the event a partner names by id or slug, or null when missing or not the key's. */
     partnerEvent(partner: PartnerActor, eventRef: string): Promise<string | null>;
+  };
+  rateLimits: {
+    /**
+     * Counts one request in each bucket, atomically, and answers the seconds to
+     * wait when any bucket is over its limit (null: go ahead). A max of 0 for
+     * an apiKey bucket stands for the server's default partner limit.
+     */
+    hit(hits: readonly RateLimitHit[]): Promise<{ retryAfterSeconds: number } | null>;
   };
   auth: {
     login(

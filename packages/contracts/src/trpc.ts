@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { zodFieldErrors } from './domains/common';
 import type { Access } from './access';
+import type { RateLimitHit, RateLimitRule } from './rate-limits';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type {
   Actor,
@@ -17,6 +18,8 @@ import { DomainError, domainErrorStatus, trpcCodeFor, type DomainErrorCode } fro
 
 export type Meta = OpenApiMeta<{
   access: Access;
+  /** Required for every procedure a stranger can reach (see rate-limits.ts). */
+  limits?: readonly RateLimitRule[];
   /** One line for the API reference and the admin's permission overview. */
   summary?: string;
 }>;
@@ -181,16 +184,78 @@ function findUnstorable(
   return null;
 }
 
+/** The value of a top-level input field, lower-cased and trimmed, or null. */
+function fieldOf(raw: unknown, field: string): string | null {
+  if (!raw || typeof raw !== 'object' || !(field in raw)) return null;
+  const value = (raw as Record<string, unknown>)[field];
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const text = String(value).trim().toLowerCase();
+  return text === '' ? null : text.slice(0, 320);
+}
+
 /**
- * The one middleware every procedure passes, in this order: the access rule
- * (who may call), then text no PostgreSQL column can hold (a NUL character, an
+ * The buckets a request counts in, for the rules of one phase: client and
+ * input rules before the caller is resolved (they protect that work), link and
+ * key rules after (they need what was resolved).
+ */
+async function hitsFor(
+  ctx: Context,
+  meta: Meta | undefined,
+  path: string,
+  phase: 'before' | 'after',
+  getRawInput: () => Promise<unknown>,
+  resolved: Resolved | null,
+): Promise<RateLimitHit[]> {
+  const hits: RateLimitHit[] = [];
+  for (const [index, rule] of (meta?.limits ?? []).entries()) {
+    const late = rule.per === 'link' || rule.per === 'apiKey';
+    if (late !== (phase === 'after')) continue;
+    if (rule.onlyWith !== undefined && fieldOf(await getRawInput(), rule.onlyWith) === null) continue;
+    let who: string | null = null;
+    let max = rule.max === 'key' ? 0 : rule.max;
+    if (rule.per === 'ip') who = `ip:${ctx.request.ip}`;
+    else if (rule.per === 'link') who = ctx.linkToken ? `link:${ctx.linkToken}` : null;
+    else if (rule.per === 'apiKey') {
+      const partner = resolved?.partnerCaller?.partner;
+      who = partner ? `key:${partner.apiKeyId}` : null;
+      if (rule.max === 'key') max = partner?.requestsPerMinute ?? 0;
+    } else {
+      const value = fieldOf(await getRawInput(), rule.per.field);
+      who = value === null ? null : `${rule.per.field}:${value}`;
+    }
+    // The rule's index keeps two rules of one procedure on the same subject apart.
+    const counter = rule.budget ?? `${path}#${index}`;
+    if (who !== null) hits.push({ bucket: `${counter}:${who}`, max, windowSeconds: rule.windowSeconds });
+  }
+  return hits;
+}
+
+async function enforceLimits(ctx: Context, hits: RateLimitHit[]): Promise<void> {
+  if (hits.length === 0) return;
+  const refused = await ctx.services.rateLimits.hit(hits);
+  if (!refused) return;
+  const seconds = refused.retryAfterSeconds;
+  const message = `Too many requests: try again in ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}`;
+  throw new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message,
+    cause: new DomainError('TOO_MANY_ATTEMPTS', message, {}, seconds),
+  });
+}
+
+/**
+ * The one middleware every procedure passes, in this order: the rate limits
+ * on the client and the input, the access rule (who may call), the limits on
+ * the link or key it resolved, then text no PostgreSQL column can hold (a NUL character, an
  * unpaired surrogate) is refused with a 400 naming the field, instead of
  * letting a query fail halfway through a transaction; then the procedure runs,
  * and a DomainError it throws becomes a tRPC error carrying it. One middleware
  * rather than three: tRPC copies the context at every level, on every request.
  */
 const guard = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
+  await enforceLimits(ctx, await hitsFor(ctx, meta, path, 'before', getRawInput, null));
   const resolved = await resolveAccess(ctx, meta, path, getRawInput);
+  await enforceLimits(ctx, await hitsFor(ctx, meta, path, 'after', getRawInput, resolved));
   const found = findUnstorable(await getRawInput());
   if (found) {
     throw new TRPCError({

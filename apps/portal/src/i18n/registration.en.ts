@@ -37,7 +37,7 @@ export const registrationEn: RegistrationMessages = {
     label: 'Invitation code',
     apply: 'Apply',
     accepted: 'Your invitation code has been applied.',
-    unknown: 'This invitation code is not known.',
+    unknown: 'This invitation code cannot be used. Check it, or ask the organiser for a new one.',
     expired: 'This invitation code has expired.',
     used_up: 'This invitation code has been used up.',
   },

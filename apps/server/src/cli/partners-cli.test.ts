@@ -80,6 +80,8 @@ describe('plenary partner and api-key', () => {
       'events:read,registrations:write',
       '--name',
       'Delegation sync',
+      '--rate-limit',
+      '600',
       '--json',
     ]);
     expect(run.stderr).not.toContain('Error');
@@ -93,6 +95,7 @@ describe('plenary partner and api-key', () => {
       name: 'Delegation sync',
       prefix: created.key.slice(0, 14),
       scopes: ['events:read', 'registrations:write'],
+      requestsPerMinute: 600,
       key: expect.stringMatching(/^plk_[A-Za-z0-9]{10}_[A-Za-z0-9]{43}$/) as unknown,
     });
     expect(run.stderr).toContain(`The key, shown this once (store it now): ${created.key}`);
@@ -104,6 +107,7 @@ describe('plenary partner and api-key', () => {
         partnerName: 'KOTRA',
         eventId,
         scopes: ['events:read', 'registrations:write'],
+        requestsPerMinute: 600,
       });
       const audit = await runtime.database.query<{ actor_label: string; action: string }>(
         `select actor_label, action from audit_log where object_id in ($1, $2) order by at`,
@@ -128,7 +132,7 @@ describe('plenary partner and api-key', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Created the API key plk_\w{10} for KOTRA on every published event \(scopes: events:read\), id /m,
+      /^Created the API key plk_\w{10} for KOTRA on every published event \(scopes: events:read; the server's default rate limit\), id /m,
     );
     expect(run.stdout).toMatch(/^The key, shown this once \(store it now\): plk_\w{10}_\w{43}$/m);
   });

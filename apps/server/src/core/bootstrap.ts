@@ -42,6 +42,9 @@ export async function openRuntime(env: Env, options: { work: boolean; logger?: L
         mailFrom: env.MAIL_FROM,
         smtpUrl: env.SMTP_URL,
         sessionHours: env.SESSION_HOURS,
+        apiRequestsPerMinute: env.PLENARY_API_REQUESTS_PER_MINUTE,
+        unverifiedHoldMinutes: env.PLENARY_UNVERIFIED_HOLD_MINUTES,
+        rateLimitScale: env.PLENARY_RATE_LIMIT_SCALE,
       },
     };
   } catch (err) {

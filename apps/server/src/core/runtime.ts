@@ -26,6 +26,15 @@ export interface RuntimeConfig {
    * transaction, up to this many (default 64; 1 places each alone).
    */
   placementBatchSize?: number;
+  /**
+   * Multiplies every rate limit (default 1: the strict limits). Tests that are
+   * not about limits run with a large scale so they may call freely.
+   */
+  rateLimitScale?: number;
+  /** Requests a minute per partner key whose own limit is not set (default 120). */
+  apiRequestsPerMinute?: number;
+  /** Minutes an unconfirmed portal registration holds its place (default 30). */
+  unverifiedHoldMinutes?: number;
 }
 
 /** What services share: the database, the job queue, configuration, a clock, a logger. */

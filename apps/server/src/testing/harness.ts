@@ -69,6 +69,15 @@ async function secondConnection(of: TestDatabase, poolSize: number): Promise<Tes
   return Object.assign(await openDatabase({ engine: 'postgres', url: of.url, poolSize }), { url: of.url });
 }
 
+/**
+ * The harness's database and clock under other settings, with services of
+ * their own: another server process configured differently (strict limits).
+ */
+export function withConfig(h: TestHarness, config: Partial<RuntimeConfig>): Pick<TestHarness, 'runtime' | 'services'> {
+  const runtime: Runtime = { ...h.runtime, config: { ...h.runtime.config, ...config } };
+  return { runtime, services: createServices(runtime) };
+}
+
 /** A real database (PGlite or PostgreSQL, per vitest project), real services, the real router. */
 export async function createHarness(
   options: {
@@ -102,6 +111,8 @@ export async function createHarness(
       mailFrom: 'Plenary <no-reply@plenary.test>',
       smtpUrl: undefined,
       sessionHours: 12,
+      // Tests that are not about rate limits call freely; those that are pass rateLimitScale: 1.
+      rateLimitScale: 1000,
       ...options.config,
     },
   };

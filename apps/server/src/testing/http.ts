@@ -10,16 +10,9 @@ export interface TestServer {
 
 /** The real Express app on an ephemeral loopback port, over the harness's database. */
 export async function startTestServer(
-  h: TestHarness,
-  options: { apiRequestsPerMinute?: number } = {},
+  h: Pick<TestHarness, 'runtime' | 'services'>,
 ): Promise<TestServer> {
-  const app = createApp({
-    runtime: h.runtime,
-    services: h.services,
-    trustProxy: false,
-    serveApps: false,
-    ...options,
-  });
+  const app = createApp({ runtime: h.runtime, services: h.services, trustProxy: false, serveApps: false });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,3 +1,4 @@
+import { rateLimits } from '../rate-limits';
 import { anyCaller, procedure, router, signedInCaller } from '../trpc';
 import { okOutput } from './common';
 import * as s from './auth';
@@ -6,11 +7,15 @@ const ok = { ok: true as const };
 
 export const authRouter = router({
   me: procedure
-    .meta({ access: { kind: 'public' }, summary: 'The signed-in user, their events and the CSRF token' })
+    .meta({
+      access: { kind: 'public' },
+      limits: rateLimits.publicRead,
+      summary: 'The signed-in user, their events and the CSRF token',
+    })
     .output(s.meOutput)
     .query(({ ctx }) => ctx.services.auth.me(anyCaller(ctx))),
   login: procedure
-    .meta({ access: { kind: 'public' }, summary: 'Sign in with email and password' })
+    .meta({ access: { kind: 'public' }, limits: rateLimits.signIn, summary: 'Sign in with email and password' })
     .input(s.loginInput)
     .output(s.loginOutput)
     .mutation(({ ctx, input }) => ctx.services.auth.login(anyCaller(ctx), input, ctx.session)),
@@ -85,6 +90,7 @@ export const authRouter = router({
   requestPasswordReset: procedure
     .meta({
       access: { kind: 'public' },
+      limits: rateLimits.passwordResetRequest,
       summary: 'Email a reset link (answers the same whether or not the account exists)',
     })
     .input(s.requestPasswordResetInput)
@@ -94,7 +100,7 @@ export const authRouter = router({
       return ok;
     }),
   resetPassword: procedure
-    .meta({ access: { kind: 'public' } })
+    .meta({ access: { kind: 'public' }, limits: rateLimits.tokenUse })
     .input(s.resetPasswordInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {

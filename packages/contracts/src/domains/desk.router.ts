@@ -1,3 +1,4 @@
+import { rateLimits } from '../rate-limits';
 import { roles } from '../access';
 import { eventCaller, participantCaller, procedure, router } from '../trpc';
 import { eventIdInput } from './common';
@@ -46,13 +47,14 @@ export const visaRouter = router({
   request: procedure
     .meta({
       access: { kind: 'participant' },
+      limits: rateLimits.linkHolder,
       summary: 'Ask for a visa invitation letter (one per registration; replaces a rejected one)',
     })
     .input(s.visaRequestInput)
     .output(s.myVisaRequestDto)
     .mutation(({ ctx, input }) => ctx.services.visa.request(participantCaller(ctx), input)),
   mine: procedure
-    .meta({ access: { kind: 'participant' } })
+    .meta({ access: { kind: 'participant' }, limits: rateLimits.linkHolder })
     .output(s.myVisaRequestDto.nullable())
     .query(({ ctx }) => ctx.services.visa.mine(participantCaller(ctx))),
   list: procedure
@@ -78,15 +80,18 @@ export const visaRouter = router({
 /** Generated PDFs: the participant's own, and the desk's. */
 export const documentsRouter = router({
   myTicket: procedure
-    .meta({ access: { kind: 'participant' }, summary: 'The QR ticket, once confirmed' })
+    .meta({ access: { kind: 'participant' },
+      limits: rateLimits.linkHolder, summary: 'The QR ticket, once confirmed' })
     .output(fileDto)
     .query(({ ctx }) => ctx.services.documents.myTicket(participantCaller(ctx))),
   myReceipt: procedure
-    .meta({ access: { kind: 'participant' }, summary: 'Once the fee is paid or waived' })
+    .meta({ access: { kind: 'participant' },
+      limits: rateLimits.linkHolder, summary: 'Once the fee is paid or waived' })
     .output(fileDto)
     .query(({ ctx }) => ctx.services.documents.myReceipt(participantCaller(ctx))),
   myVisaLetter: procedure
-    .meta({ access: { kind: 'participant' }, summary: 'Once the visa letter is approved' })
+    .meta({ access: { kind: 'participant' },
+      limits: rateLimits.linkHolder, summary: 'Once the visa letter is approved' })
     .output(fileDto)
     .query(({ ctx }) => ctx.services.documents.myVisaLetter(participantCaller(ctx))),
   badges: procedure

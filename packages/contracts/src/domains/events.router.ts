@@ -1,3 +1,4 @@
+import { rateLimits } from '../rate-limits';
 import { roles } from '../access';
 import { anyCaller, eventCaller, procedure, router, signedInCaller } from '../trpc';
 import { eventIdInput } from './common';
@@ -37,11 +38,11 @@ export const eventsRouter = router({
 /** What the public portal reads: published (and closed) events only. */
 export const portalRouter = router({
   events: procedure
-    .meta({ access: { kind: 'public' } })
+    .meta({ access: { kind: 'public' }, limits: rateLimits.publicRead })
     .output(s.publicEventDto.array())
     .query(({ ctx }) => ctx.services.events.listPublished(anyCaller(ctx))),
   event: procedure
-    .meta({ access: { kind: 'public' } })
+    .meta({ access: { kind: 'public' }, limits: rateLimits.publicRead })
     .input(s.publicEventBySlugInput)
     .output(s.publicEventDto)
     .query(({ ctx, input }) => ctx.services.events.getPublishedBySlug(anyCaller(ctx), input)),

@@ -1,3 +1,4 @@
+import { rateLimits } from '../rate-limits';
 import { z } from 'zod';
 import { roles } from '../access';
 import { eventCaller, partnerCaller, procedure, router, signedInCaller } from '../trpc';
@@ -76,6 +77,7 @@ export const apiRouter = router({
   events: procedure
     .meta({
       access: { kind: 'partner', scope: 'events:read' },
+      limits: rateLimits.partner,
       ...rest('GET', '/events', 'Events', "The key's event, or every published event for a key without one"),
     })
     .input(z.object({}))
@@ -84,6 +86,7 @@ export const apiRouter = router({
   event: procedure
     .meta({
       access: { kind: 'partner', scope: 'events:read' },
+      limits: rateLimits.partner,
       ...rest('GET', '/events/{eventId}', 'Events', 'One event, by id or slug'),
     })
     .input(s.apiEventInput)
@@ -92,6 +95,7 @@ export const apiRouter = router({
   categories: procedure
     .meta({
       access: { kind: 'partner', scope: 'events:read' },
+      limits: rateLimits.partner,
       ...rest(
         'GET',
         '/events/{eventId}/categories',
@@ -105,6 +109,7 @@ export const apiRouter = router({
   register: procedure
     .meta({
       access: { kind: 'partner', scope: 'registrations:write' },
+      limits: rateLimits.partner,
       ...rest(
         'POST',
         '/events/{eventId}/registrations',
@@ -118,6 +123,7 @@ export const apiRouter = router({
   registrations: procedure
     .meta({
       access: { kind: 'partner', scope: 'registrations:read' },
+      limits: rateLimits.partner,
       ...rest(
         'GET',
         '/events/{eventId}/registrations',
@@ -131,6 +137,7 @@ export const apiRouter = router({
   registration: procedure
     .meta({
       access: { kind: 'partner', scope: 'registrations:read' },
+      limits: rateLimits.partner,
       ...rest(
         'GET',
         '/events/{eventId}/registrations/{registrationId}',
@@ -144,6 +151,7 @@ export const apiRouter = router({
   cancelRegistration: procedure
     .meta({
       access: { kind: 'partner', scope: 'registrations:write' },
+      limits: rateLimits.partner,
       ...rest(
         'DELETE',
         '/events/{eventId}/registrations/{registrationId}',

@@ -37,6 +37,13 @@ export const createPartnerInput = z.object({
 });
 export type CreatePartnerInput = z.infer<typeof createPartnerInput>;
 
+/** A key's own request budget: a delegation's bulk upload or a load test may need more than the default. */
+export const requestsPerMinuteSchema = z
+  .number({ error: msg('requestsPerMinute') })
+  .int({ error: msg('requestsPerMinute') })
+  .min(1, { error: msg('requestsPerMinute') })
+  .max(100_000, { error: msg('requestsPerMinute') });
+
 /** An API key as staff see it: never the secret, which is shown once when it is created. */
 export const apiKeyDto = z.object({
   id: z.uuid(),
@@ -48,6 +55,8 @@ export const apiKeyDto = z.object({
   /** The non-secret start of the key, e.g. plk_7Hq2Xc9LmA, to recognise it in lists and logs. */
   prefix: z.string(),
   scopes: z.array(apiScopeSchema),
+  /** Requests a minute this key may make; null: the server's default (PLENARY_API_REQUESTS_PER_MINUTE). */
+  requestsPerMinute: z.number().int().nullable(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
@@ -73,6 +82,8 @@ export const createApiKeyInput = z.object({
     .min(1, { error: msg('required') })
     .max(apiScopes.length)
     .refine((s) => new Set(s).size === s.length, { error: msg('required') }),
+  /** Leave out (or null) for the server's default. */
+  requestsPerMinute: requestsPerMinuteSchema.nullable().default(null),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
 

@@ -1,3 +1,4 @@
+import { rateLimits } from '../rate-limits';
 import { roles } from '../access';
 import { anyCaller, eventCaller, procedure, router } from '../trpc';
 import { eventIdInput, okOutput } from './common';
@@ -41,13 +42,14 @@ export const teamRouter = router({
       return ok;
     }),
   invitation: procedure
-    .meta({ access: { kind: 'public' }, summary: 'What an invitation link is for' })
+    .meta({ access: { kind: 'public' }, limits: rateLimits.tokenUse, summary: 'What an invitation link is for' })
     .input(s.invitationTokenInput)
     .output(s.invitationInfoOutput)
     .query(({ ctx, input }) => ctx.services.team.invitationInfo(anyCaller(ctx), input)),
   acceptInvitation: procedure
     .meta({
       access: { kind: 'public' },
+      limits: rateLimits.tokenUse,
       summary: 'Join the team (creating an account if needed) and sign in',
     })
     .input(s.acceptInvitationInput)

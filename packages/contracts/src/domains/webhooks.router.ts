@@ -1,3 +1,4 @@
+import { rateLimits } from '../rate-limits';
 import { roles } from '../access';
 import { eventCaller, partnerCaller, procedure, router } from '../trpc';
 import { eventIdInput, okOutput } from './common';
@@ -58,6 +59,7 @@ export const webhooksRouter = router({
   partnerList: procedure
     .meta({
       access: partnerManage,
+      limits: rateLimits.partner,
       summary: 'Your webhook subscriptions for the event',
       openapi: { method: 'GET', path: '/events/{eventId}/webhooks', protect: true, tags: ['webhooks'] },
     })
@@ -67,6 +69,7 @@ export const webhooksRouter = router({
   partnerCreate: procedure
     .meta({
       access: partnerManage,
+      limits: rateLimits.partner,
       summary: 'Subscribe a URL to registration events; the signing secret is in this answer only',
       openapi: {
         method: 'POST',
@@ -82,6 +85,7 @@ export const webhooksRouter = router({
   partnerRemove: procedure
     .meta({
       access: partnerManage,
+      limits: rateLimits.partner,
       summary: 'Remove one of your webhook subscriptions',
       openapi: {
         method: 'DELETE',

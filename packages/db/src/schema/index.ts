@@ -5,3 +5,4 @@ export * from './mail';
 export * from './partners';
 export * from './registration';
 export * from './jobs';
+export * from './rate-limits';

@@ -41,6 +41,8 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     secretHash: text('secret_hash').notNull(),
     scopes: jsonb('scopes').$type<string[]>().notNull(),
+    /** Requests a minute this key may make; null: the server's default (PLENARY_API_REQUESTS_PER_MINUTE). */
+    requestsPerMinute: integer('requests_per_minute'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

@@ -25,7 +25,12 @@ export const usePartnersStore = defineStore('partners', () => {
   }
 
   /** Issues a key; the returned secret is shown once and kept nowhere in the store. */
-  async function createKey(input: { partnerId: string; name: string; scopes: ApiScope[] }): Promise<string> {
+  async function createKey(input: {
+    partnerId: string;
+    name: string;
+    scopes: ApiScope[];
+    requestsPerMinute?: number | null;
+  }): Promise<string> {
     const created = await api().partners.createKey.mutate({ eventId: requireEvent(), ...input });
     keys.value = [created.apiKey, ...keys.value];
     return created.key;

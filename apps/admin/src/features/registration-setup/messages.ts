@@ -102,6 +102,9 @@ export const ko = {
     revokeBody: '{code} 코드를 취소할까요? 이미 이 코드로 한 등록은 그대로 남습니다.',
     revoked: '{code} 코드를 취소했습니다.',
     copy: '{code} 복사',
+    guessable:
+      '짧거나 규칙적인 코드는 추측될 수 있습니다. 영문자와 숫자를 섞은 6자 이상의 임의 부분을 넣으세요(코드 추천 사용).',
+    guessableTag: '추측 쉬움',
   },
   form: {
     standardTitle: '기본 항목',
@@ -303,6 +306,9 @@ export const en: typeof ko = {
     revokeBody: 'Revoke the code {code}? Registrations already made with it stay.',
     revoked: 'Code {code} revoked.',
     copy: 'Copy {code}',
+    guessable:
+      'A short or patterned code can be guessed. Add a random part of 6 or more letters and digits (use Suggest).',
+    guessableTag: 'Easy to guess',
   },
   form: {
     standardTitle: 'Standard fields',

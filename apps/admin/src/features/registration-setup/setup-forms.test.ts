@@ -8,6 +8,7 @@ import {
   type RegistrationSettingsDto,
 } from '@plenary/contracts/schemas';
 import {
+  codeLooksGuessable,
   categoryFormFrom,
   categoryInput,
   codeInput,
@@ -141,5 +142,14 @@ describe('fees', () => {
   it('shows the minor unit in the major one', () => {
     expect(formatFee(50000, 'KRW', 'en')).toBe('₩50,000');
     expect(formatFee(1250, 'USD', 'en')).toBe('US$12.50');
+  });
+});
+
+describe('codeLooksGuessable', () => {
+  it('flags short and patterned codes, not codes with a random part', () => {
+    const flagged = ['MPI-VN-2015', 'VIP', 'TCI-2015', 'KOTRA-2015', 'ABC123', 'GOV-KR-SEOUL'];
+    const fine = ['SME-7K3QXP', 'MPI-VN-2015-Q7X2MZ', 'X9F2KQ7M', 'KOTRA-ZXQWPR'];
+    expect(flagged.filter((c) => !codeLooksGuessable(c))).toEqual([]);
+    expect(fine.filter((c) => codeLooksGuessable(c))).toEqual([]);
   });
 });

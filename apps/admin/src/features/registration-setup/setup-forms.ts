@@ -274,3 +274,17 @@ export function settingsInput(
     },
   };
 }
+
+/**
+ * Whether an invitation code is short or patterned enough to guess (the probe
+ * found MPI-VN-2015 in 201 tries: an acronym, a country and a year). Guessable:
+ * fewer than 8 letters and digits, or no part of at least 5 characters that
+ * mixes letters and digits (a part of letters alone up to 4 long, or of digits
+ * alone, is a word, an abbreviation or a year). The portal throttles guesses;
+ * this warns the organiser before a code goes out.
+ */
+export function codeLooksGuessable(code: string): boolean {
+  const parts = code.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  if (parts.join('').length < 8) return true;
+  return !parts.some((p) => p.length >= 5 && !/^[A-Z]{1,4}$/.test(p) && !/^\d+$/.test(p) && (/\d/.test(p) || p.length >= 6));
+}

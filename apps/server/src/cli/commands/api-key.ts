@@ -11,11 +11,12 @@ interface CreateOptions {
   allEvents?: boolean;
   scopes: string;
   name: string;
+  rateLimit?: string;
   json?: boolean;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const flags = { name: '--name', scopes: '--scopes' };
+const flags = { name: '--name', scopes: '--scopes', requestsPerMinute: '--rate-limit' };
 
 async function findPartner(runtime: Runtime, ref: string) {
   const partner = uuid.test(ref)
@@ -42,6 +43,10 @@ function createCommand(): Command {
     .option('--all-events', 'a key for every published event instead of one')
     .requiredOption('--scopes <list>', `comma-separated, from: ${apiScopes.join(', ')}`)
     .option('--name <name>', 'what the key is for, shown in lists', 'API key')
+    .option(
+      '--rate-limit <n>',
+      "requests a minute this key may make (default: the server's PLENARY_API_REQUESTS_PER_MINUTE)",
+    )
     .option('--json', 'print one JSON object with the new id and the key (nothing else on stdout)')
     .action(async (options: CreateOptions) => {
       const out = output(options);
@@ -58,8 +63,12 @@ function createCommand(): Command {
         );
       // The console's rules for a key (name, at least one scope); the event id is checked below.
       const parsed = createApiKeyInput
-        .pick({ name: true, scopes: true })
-        .safeParse({ name: options.name, scopes: scopes as ApiScope[] });
+        .pick({ name: true, scopes: true, requestsPerMinute: true })
+        .safeParse({
+          name: options.name,
+          scopes: scopes as ApiScope[],
+          requestsPerMinute: options.rateLimit === undefined ? null : Number(options.rateLimit),
+        });
       if (!parsed.success) throw new CliError(`The key was not created:\n${flagErrors(parsed.error, flags)}`);
 
       const result = await withRuntime(out, async (runtime) => {
@@ -70,13 +79,14 @@ function createCommand(): Command {
           eventId: event?.id ?? null,
           name: parsed.data.name,
           scopes: parsed.data.scopes,
+          requestsPerMinute: parsed.data.requestsPerMinute,
         });
         return { ...created, eventSlug: event?.slug ?? null, apiUrl: `${runtime.config.publicUrl}/api/v1` };
       });
       const { apiKey, key } = result;
       out.say(
         `Created the API key ${apiKey.prefix} for ${apiKey.partnerName} on ${result.eventSlug ?? 'every published event'} ` +
-          `(scopes: ${apiKey.scopes.join(', ')}), id ${apiKey.id}.`,
+          `(scopes: ${apiKey.scopes.join(', ')}; ${apiKey.requestsPerMinute === null ? "the server's default rate limit" : `${apiKey.requestsPerMinute} requests a minute`}), id ${apiKey.id}.`,
       );
       out.say(`The key, shown this once (store it now): ${key}`);
       out.say(`Send it as "Authorization: Bearer <key>" to ${result.apiUrl}`);
@@ -87,6 +97,7 @@ function createCommand(): Command {
         name: apiKey.name,
         prefix: apiKey.prefix,
         scopes: apiKey.scopes,
+        requestsPerMinute: apiKey.requestsPerMinute,
         key,
       });
     });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RequestHandler, Response } from 'express';
+import express, { type RequestHandler, type Response } from 'express';
 import type { Services } from '@plenary/contracts';
 import type { Runtime } from '../../core/runtime';
 import { bearerOf } from './bearer';
@@ -53,11 +53,23 @@ export function idempotency(runtime: Runtime, services: Services): RequestHandle
 
   function recordResponse(res: Response, ref: { apiKeyId: string; key: string }) {
     const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => Response;
+    const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    // tRPC streams its body through write(); the REST adapter sends it with end().
+    const written: Buffer[] = [];
+    const keep = (chunk: unknown) => {
+      if (typeof chunk === 'string') written.push(Buffer.from(chunk));
+      else if (chunk instanceof Uint8Array) written.push(Buffer.from(chunk));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk);
+      return write(chunk, ...rest);
+    }) as Response['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       const status = res.statusCode;
+      keep(chunk);
       let body: unknown;
       try {
-        body = typeof chunk === 'string' ? JSON.parse(chunk) : null;
+        body = written.length > 0 ? JSON.parse(Buffer.concat(written).toString('utf8')) : null;
       } catch {
         body = null;
       }
@@ -123,5 +135,20 @@ export function idempotency(runtime: Runtime, services: Services): RequestHandle
     }
     res.setHeader('Idempotent-Replayed', 'true');
     res.status(stored.responseStatus).json(stored.responseBody);
+  };
+}
+
+/**
+ * Idempotency-Key for the partner procedures called over tRPC (/trpc/api.x):
+ * the same semantics as on /api/v1, so a retried POST creates nothing twice
+ * whichever path the partner uses. The body is parsed here (tRPC takes a parsed
+ * body as it is) because the request hash includes it.
+ */
+export function partnerTrpcIdempotency(runtime: Runtime, services: Services, maxBodyBytes: number): RequestHandler {
+  const parse = express.json({ limit: maxBodyBytes });
+  const remember = idempotency(runtime, services);
+  return (req, res, next) => {
+    if (req.method !== 'POST' || !req.path.startsWith('/api.') || req.get('idempotency-key') === undefined) return next();
+    parse(req, res, (err?: unknown) => (err ? next(err) : void remember(req, res, next)));
   };
 }

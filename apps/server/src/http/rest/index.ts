@@ -7,21 +7,19 @@ import { reshapeErrorBodies, restErrorHandler } from './errors';
 import { idempotency } from './idempotency';
 import { partnerApiDocument } from './openapi-document';
 import { openApiRouter, postProcedurePaths } from './openapi-router';
-import { apiRateLimit } from './rate-limit';
 
 export { apiDocs } from './docs';
-export { API_REQUESTS_PER_MINUTE } from './rate-limit';
 
 export interface RestApiOptions {
   runtime: Runtime;
   services: Services;
   maxBodyBytes: number;
-  requestsPerMinute: number;
 }
 
 /**
  * The partner REST API, mounted at /api/v1: the procedures with OpenAPI meta,
- * behind a per-key rate limit, a body limit and Idempotency-Key handling.
+ * behind a body limit and Idempotency-Key handling. The per-key rate limit is
+ * declared on the procedures (rateLimits.partner), so /trpc/api.* has it too.
  */
 export function restApi(options: RestApiOptions): Router {
   const { runtime, services } = options;
@@ -32,7 +30,6 @@ export function restApi(options: RestApiOptions): Router {
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
-  router.use(apiRateLimit(options.requestsPerMinute));
   router.use(express.json({ limit: options.maxBodyBytes }));
   router.use(idempotency(runtime, services));
 

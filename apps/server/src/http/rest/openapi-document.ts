@@ -1,6 +1,5 @@
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { openApiRouter } from './openapi-router';
-import { API_REQUESTS_PER_MINUTE } from './rate-limit';
 
 type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -59,7 +58,8 @@ export function partnerApiDocument(): OpenAPIObject {
       'Register participants from your own systems. Authenticate with the API key an event organiser ' +
       'gave you (Authorization: Bearer plk_...). A key sees its own event and only its organisation’s ' +
       'registrations. ' +
-      `At most ${API_REQUESTS_PER_MINUTE} requests a minute per key; bodies up to 1 MB.`,
+      'Each key has a limit of requests a minute (120 unless the organiser set another when making it); ' +
+      'over it the answer is 429 with Retry-After. Bodies up to 1 MB.',
     baseUrl: '/api/v1',
     securitySchemes: {
       apiKey: { type: 'http', scheme: 'bearer', description: 'The partner API key, plk_...' },

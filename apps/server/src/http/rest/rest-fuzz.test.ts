@@ -23,7 +23,7 @@ let key: string;
 
 beforeAll(async () => {
   h = await createHarness();
-  server = await startTestServer(h, { apiRequestsPerMinute: 1_000_000 });
+  server = await startTestServer(h);
   admin = await h.signUp('admin@kicox.example', { platformAdmin: true });
   const e = await registrationEvent(h, admin, {
     categories: [{ code: 'SME', capacity: 5 }],

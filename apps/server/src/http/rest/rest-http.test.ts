@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, schema } from '@plenary/db';
 import type { Actor, ApiRegisterOutput } from '@plenary/contracts';
-import { createApp, MAX_BODY_BYTES } from '../../app';
-import { createHarness, type TestHarness } from '../../testing/harness';
+import { MAX_BODY_BYTES } from '../../app';
+import { createHarness, withConfig, type TestHarness } from '../../testing/harness';
 import { startTestServer, type TestServer } from '../../testing/http';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
 import { allScopes, partnerWithKey } from '../../modules/partners/partners.fixtures';
@@ -164,40 +162,62 @@ describe('Idempotency-Key on POST', () => {
 });
 
 describe('limits and errors', () => {
-  it('is 429 with Retry-After once a key has used its requests for the minute; other keys go on', async () => {
-    const app = createApp({
-      runtime: h.runtime,
-      services: h.services,
-      trustProxy: false,
-      serveApps: false,
-      apiRequestsPerMinute: 3,
-    });
-    const limited: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+  it('counts a key across server processes and both paths (/api/v1 and /trpc/api.*), with its own limit or the default', async () => {
+    // Two servers on one database, configured as shipped (strict limits) with a default of 3 a minute.
+    const strict = { rateLimitScale: 1, apiRequestsPerMinute: 3 };
+    const one = await startTestServer(withConfig(h, strict));
+    const two = await startTestServer(withConfig(h, strict));
     try {
-      const base = `http://127.0.0.1:${(limited.address() as AddressInfo).port}`;
-      const api = apiClient(base, kotra.key);
-      for (let i = 0; i < 3; i++) expect((await api.get('/events')).status).toBe(200);
-      const refused = await api.get('/events');
+      const plain = await partnerWithKey(h, { name: 'MOFA', eventId, scopes: allScopes });
+      const big = await partnerWithKey(h, { name: 'KITA', eventId, scopes: allScopes, requestsPerMinute: 5 });
+      const trpcEvents = (base: string, key: string) =>
+        fetch(`${base}/trpc/api.events?input=${encodeURIComponent('{}')}`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
+      expect((await apiClient(one.url, plain.key).get('/events')).status).toBe(200);
+      expect((await apiClient(two.url, plain.key).get('/events')).status).toBe(200);
+      expect((await trpcEvents(one.url, plain.key)).status).toBe(200);
+      const refused = await apiClient(two.url, plain.key).get('/events');
       expect(refused.status).toBe(429);
-      expect(refused.json).toEqual({
-        error: {
-          code: 'TOO_MANY_ATTEMPTS',
-          message: 'Too many requests: at most 3 a minute per API key; retry after the Retry-After seconds',
-          fields: {},
-        },
-      });
+      expect(refused.json).toMatchObject({ error: { code: 'TOO_MANY_ATTEMPTS', fields: {} } });
       const retryAfter = Number(refused.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
-      expect((await apiClient(base, kicox.key).get('/events')).status).toBe(200);
+      const overTrpc = await trpcEvents(one.url, plain.key);
+      expect(overTrpc.status).toBe(429);
+      expect(Number(overTrpc.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await apiClient(i % 2 ? one.url : two.url, big.key).get('/events')).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      // A minute later the key has its budget again.
+      h.advanceClock(61_000);
+      expect((await apiClient(one.url, plain.key).get('/events')).status).toBe(200);
     } finally {
-      await new Promise<void>((resolve) => {
-        limited.close(() => resolve());
-        limited.closeAllConnections();
-      });
+      await one.close();
+      await two.close();
     }
+  });
+
+  it('replays an Idempotency-Key on /trpc/api.* as on /api/v1: one registration for two POSTs', async () => {
+    const body = JSON.stringify({ eventId, ...single('trpc-once@kotra.example') });
+    const send = () =>
+      fetch(`${server.url}/trpc/api.register`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${kotra.key}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'trpc-order-1',
+        },
+        body,
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    expect(await registrationsOf('trpc-once@kotra.example')).toBe(1);
   });
 
   it('is 413 for a body over 1 MB and 400 for a body that is not JSON, in the API error shape', async () => {

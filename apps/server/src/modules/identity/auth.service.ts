@@ -15,7 +15,7 @@ import {
 } from './crypto';
 import * as repo from './identity.repo';
 import { startSession } from './sessions';
-import { assertNotThrottled } from './throttle';
+import { claimAttempt, liftAccountLock } from './throttle';
 import { newTotpSecret, totpEnrolment, totpStep } from './totp';
 
 const RESET_MINUTES = 60;
@@ -40,10 +40,11 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
 
   return {
     async login(caller, input, cookie) {
-      await assertNotThrottled(runtime.db, 'password', input.email, caller.request.ip, now());
+      const attempt = await claimAttempt(runtime, 'password', input.email, caller.request.ip);
       const user = await repo.findUserByEmail(runtime.db, input.email);
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
       const succeeded = Boolean(user && ok && !user.disabledAt);
+      if (succeeded) await attempt.succeeded();
       // The attempt is committed on its own, success or not: it is what throttling counts.
       await repo.recordLoginAttempt(runtime.db, { kind: 'password', email: input.email, ip: caller.request.ip, succeeded, at: now() });
       if (!user || !succeeded) throw invalidCredentials();
@@ -55,7 +56,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
     async verifySecondFactor(caller, input) {
       const { actor } = caller;
       if (actor.secondFactorDone) return;
-      await assertNotThrottled(runtime.db, 'second_factor', actor.email, caller.request.ip, now());
+      const attempt = await claimAttempt(runtime, 'second_factor', actor.email, caller.request.ip);
       const user = await requireUser(actor.userId);
       let ok = false;
       if (user.totpSecret && user.totpEnabledAt) {
@@ -66,6 +67,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
         }
       }
       await repo.recordLoginAttempt(runtime.db, { kind: 'second_factor', email: actor.email, ip: caller.request.ip, succeeded: ok, at: now() });
+      if (ok) await attempt.succeeded();
       if (!ok) throw new DomainError('INVALID_CREDENTIALS', 'That code is not right', { code: ['That code is not right'] });
       await repo.markSecondFactorDone(runtime.db, actor.sessionId);
     },
@@ -122,11 +124,14 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
 
     async changePassword(caller, input) {
       const user = await requireUser(caller.actor.userId);
+      // A stolen session must not become a way to guess the password.
+      const attempt = await claimAttempt(runtime, 'current_password', user.email, caller.request.ip);
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw new DomainError('INVALID_CREDENTIALS', 'The current password is not right', {
           currentPassword: ['The current password is not right'],
         });
       }
+      await attempt.succeeded();
       const passwordHash = await hashPassword(input.newPassword);
       await inTransaction(runtime, async ({ tx }) => {
         await repo.updateUser(tx, user.id, { passwordHash });
@@ -179,9 +184,11 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
 
     async disableTotp(caller, input) {
       const user = await requireUser(caller.actor.userId);
+      const attempt = await claimAttempt(runtime, 'current_password', user.email, caller.request.ip);
       if (!(await verifyPassword(user.passwordHash, input.password))) {
         throw new DomainError('INVALID_CREDENTIALS', 'The password is not right', { password: ['The password is not right'] });
       }
+      await attempt.succeeded();
       await inTransaction(runtime, async ({ tx }) => {
         await repo.updateUser(tx, user.id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
         await repo.replaceRecoveryCodes(tx, user.id, []);
@@ -217,13 +224,17 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
 
     async resetPassword(caller, input) {
       const passwordHash = await hashPassword(input.password);
-      await inTransaction(runtime, async ({ tx }) => {
+      const userId = await inTransaction(runtime, async ({ tx }) => {
         const userId = await repo.consumePasswordReset(tx, sha256(input.token), now());
         if (!userId) throw new DomainError('TOKEN_INVALID', 'This reset link is not valid any more; ask for a new one', { token: ['Expired or already used'] });
         await repo.updateUser(tx, userId, { passwordHash });
         await repo.deleteSessionsOfUser(tx, userId);
         await recordAudit(tx, caller, { eventId: null, action: 'user.resetPassword', objectType: 'user', objectId: userId });
+        return userId;
       });
+      // Whoever reset the password owns the mailbox: a lock from someone else's guesses ends here.
+      const user = await repo.findUserById(runtime.db, userId);
+      if (user) await liftAccountLock(runtime, user.email);
     },
   };
 }

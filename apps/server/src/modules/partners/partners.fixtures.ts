@@ -5,7 +5,7 @@ import { createPartner, issueApiKey } from './partners.service';
 /** A partner organisation with a key, as an operator would set them up on the command line. */
 export async function partnerWithKey(
   h: TestHarness,
-  p: { name: string; eventId: string | null; scopes: ApiScope[] },
+  p: { name: string; eventId: string | null; scopes: ApiScope[]; requestsPerMinute?: number },
 ): Promise<{ partnerId: string; apiKeyId: string; key: string }> {
   const partner = await createPartner(h.runtime, 'cli', { name: p.name, contactEmail: null });
   const { apiKey, key } = await issueApiKey(h.runtime, 'cli', {
@@ -13,6 +13,7 @@ export async function partnerWithKey(
     eventId: p.eventId,
     name: `${p.name} sync`,
     scopes: p.scopes,
+    requestsPerMinute: p.requestsPerMinute ?? null,
   });
   return { partnerId: partner.id, apiKeyId: apiKey.id, key };
 }

@@ -59,6 +59,7 @@ describe('partners and API keys (staff side)', () => {
       partnerId,
       name: 'KOTRA delegation sync',
       scopes: ['events:read', 'registrations:write'],
+      requestsPerMinute: 600,
     });
     expect(created.key).toMatch(/^plk_[A-Za-z0-9]{10}_[A-Za-z0-9]{43}$/);
     expect(created.apiKey).toEqual({
@@ -69,6 +70,7 @@ describe('partners and API keys (staff side)', () => {
       name: 'KOTRA delegation sync',
       prefix: prefixOf(created.key),
       scopes: ['events:read', 'registrations:write'],
+      requestsPerMinute: 600,
       createdAt: created.apiKey.createdAt,
       lastUsedAt: null,
       revokedAt: null,
@@ -93,6 +95,7 @@ describe('partners and API keys (staff side)', () => {
           name: { before: null, after: 'KOTRA delegation sync' },
           prefix: { before: null, after: created.apiKey.prefix },
           scopes: { before: null, after: ['events:read', 'registrations:write'] },
+          requestsPerMinute: { before: null, after: 600 },
         },
       ],
     ]);
@@ -138,6 +141,7 @@ describe('partners and API keys (staff side)', () => {
       partnerName: 'KOTRA',
       eventId,
       scopes: ['events:read'],
+      requestsPerMinute: null,
     });
     const first = await lastUsed();
     expect(first).not.toBeNull();
@@ -170,7 +174,7 @@ describe('partners and API keys (staff side)', () => {
   });
 
   it('finds the event a key names by id or slug, never a draft or another event', async () => {
-    const key = { apiKeyId: 'k', partnerId, partnerName: 'KOTRA', eventId, scopes: [] };
+    const key = { apiKeyId: 'k', partnerId, partnerName: 'KOTRA', eventId, scopes: [], requestsPerMinute: null };
     const draft = (await staff.events.create({ ...tciEvent, slug: 'tci-draft' })).id;
     const access = h.services.access;
     expect(await access.partnerEvent(key, eventId)).toBe(eventId);

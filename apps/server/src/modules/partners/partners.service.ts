@@ -37,6 +37,7 @@ function keyDto(r: repo.ApiKeyRow): ApiKeyDto {
     name: r.name,
     prefix: r.prefix,
     scopes: r.scopes.filter(isScope),
+    requestsPerMinute: r.requestsPerMinute,
     createdAt: r.createdAt.toISOString(),
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
@@ -76,6 +77,8 @@ export interface IssueApiKey {
   eventId: string | null;
   name: string;
   scopes: ApiScope[];
+  /** null: the server's default. */
+  requestsPerMinute?: number | null;
 }
 
 /** Issues a key; the secret is returned here once and only its hash is kept. */
@@ -99,6 +102,7 @@ export async function issueApiKey(
       prefix,
       secretHash,
       scopes: [...new Set(input.scopes)],
+      requestsPerMinute: input.requestsPerMinute ?? null,
       createdBy: typeof caller === 'string' ? null : (caller.actor?.userId ?? null),
       createdAt: runtime.now(),
     });
@@ -110,7 +114,13 @@ export async function issueApiKey(
       action: 'apiKey.create',
       objectType: 'apiKey',
       objectId: id,
-      after: { partnerId: row.partnerId, name: row.name, prefix: row.prefix, scopes: row.scopes },
+      after: {
+        partnerId: row.partnerId,
+        name: row.name,
+        prefix: row.prefix,
+        scopes: row.scopes,
+        requestsPerMinute: row.requestsPerMinute,
+      },
     });
     return { apiKey: keyDto(row), key };
   });
@@ -136,6 +146,7 @@ export function createPartnerAccess(
         partnerName: row.partnerName,
         eventId: row.eventId,
         scopes: row.scopes.filter(isScope),
+        requestsPerMinute: row.requestsPerMinute,
       };
     },
 
@@ -171,6 +182,7 @@ export function createPartnerServices(runtime: Runtime): PartnerServices {
           eventId: caller.eventId,
           name: input.name,
           scopes: input.scopes,
+          requestsPerMinute: input.requestsPerMinute,
         }),
       async revokeKey(caller, input) {
         return inTransaction(runtime, async ({ tx }) => {

@@ -1,4 +1,5 @@
 import { and, asc, eq, notInArray, schema } from '@plenary/db';
+import { addRegistrationLink } from './links';
 import {
   checkAnswers,
   type FormQuestion,
@@ -94,7 +95,12 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
         )
           codeState = { valid: false, reason: 'used_up' };
         else codeState = { valid: true, reason: null };
-        if (!codeState.valid) code = undefined;
+        // To the public, unknown, expired and used-up look alike: a guesser must not learn
+        // that a code exists (the organiser sees why in the console).
+        if (!codeState.valid) {
+          code = undefined;
+          codeState = { valid: false, reason: 'unknown' };
+        }
       }
       const cats = await runtime.db
         .select()
@@ -185,11 +191,9 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
             ),
           );
         if (!row) return;
-        const token = newToken();
-        await uow.tx
-          .update(registrations)
-          .set({ manageTokenHash: sha256(token) })
-          .where(eq(registrations.id, row.id));
+        // A new link beside the old one (only hashes are kept, so the old cannot be sent
+        // again): a stranger asking for a resend must not end the participant's link.
+        const token = await addRegistrationLink(uow.tx, row.id);
         const [event] = await uow.tx
           .select({ title: events.title })
           .from(events)

@@ -3,6 +3,7 @@ import { eq, schema } from '@plenary/db';
 import type { Actor } from '@plenary/contracts';
 import { createHarness, errorOf, type TestHarness } from '../../testing/harness';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
+import { removeOrphanUploads } from './uploads';
 
 let h: TestHarness;
 let admin: Actor;
@@ -84,5 +85,27 @@ describe('file questions', () => {
     const big = Buffer.concat([pdf, Buffer.alloc(700_001)]);
     const err = await errorOf(upload(big, 'big.pdf'));
     expect(err.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('removes uploads no registration claimed within a day, and keeps claimed and recent ones', async () => {
+    const orphan = await upload(pdf, 'orphan.pdf');
+    const claimed = await upload(pdf, 'claimed.pdf');
+    await h.caller(null).portalRegistration.register({
+      eventId,
+      categoryId,
+      participant: participant(),
+      answers: { cv: claimed.fileId },
+    });
+    h.advanceClock(25 * 3_600_000);
+    const recent = await upload(pdf, 'recent.pdf');
+    const before = await h.runtime.db.select({ id: schema.registrationFiles.id }).from(schema.registrationFiles);
+    expect(await removeOrphanUploads(h.runtime)).toBeGreaterThanOrEqual(1);
+    const left = new Set(
+      (await h.runtime.db.select({ id: schema.registrationFiles.id }).from(schema.registrationFiles)).map((r) => r.id),
+    );
+    expect(left.has(orphan.fileId)).toBe(false);
+    expect(left.has(claimed.fileId)).toBe(true);
+    expect(left.has(recent.fileId)).toBe(true);
+    expect(before.length).toBeGreaterThan(left.size);
   });
 });

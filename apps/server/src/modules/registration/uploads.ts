@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { and, eq, inArray, isNull, schema } from '@plenary/db';
+import { and, eq, inArray, isNull, lt, schema } from '@plenary/db';
 import {
   DomainError,
   MAX_UPLOAD_BYTES,
@@ -61,6 +61,7 @@ export async function uploadFile(
       size: data.length,
       sha256: createHash('sha256').update(data).digest('hex'),
       data,
+      createdAt: runtime.now(),
     })
     .returning({ id: registrationFiles.id });
   if (!row) throw new Error('file insert returned nothing');
@@ -103,4 +104,17 @@ export async function attachFiles(
       Object.fromEntries(missing.map((f) => [`${prefix}answers.${f.q}`, ['Upload the file again']])),
     );
   }
+}
+
+/** An upload no registration claimed within this long was abandoned (or sent by a script). */
+export const ORPHAN_UPLOAD_HOURS = 24;
+
+/** Removes uploads that no registration claimed within a day; answers how many. */
+export async function removeOrphanUploads(runtime: Runtime): Promise<number> {
+  const before = new Date(runtime.now().getTime() - ORPHAN_UPLOAD_HOURS * 3_600_000);
+  const removed = await runtime.db
+    .delete(registrationFiles)
+    .where(and(isNull(registrationFiles.registrationId), lt(registrationFiles.createdAt, before)))
+    .returning({ id: registrationFiles.id });
+  return removed.length;
 }

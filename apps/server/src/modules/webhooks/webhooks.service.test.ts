@@ -44,6 +44,7 @@ function partnerCaller(partnerId: string, partnerName: string, forEvent = eventI
       apiKeyId: randomUUID(),
       partnerId,
       partnerName,
+      requestsPerMinute: null,
       eventId: forEvent,
       scopes: ['webhooks:manage'],
     },

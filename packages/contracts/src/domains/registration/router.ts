@@ -1,3 +1,4 @@
+import { rateLimits } from '../../rate-limits';
 import { z } from 'zod';
 import { roles } from '../../access';
 import { anyCaller, delegationCaller, eventCaller, participantCaller, procedure, router } from '../../trpc';
@@ -172,18 +173,23 @@ export const registrationsRouter = router({
 /** Participants register on the portal, without an account. */
 export const portalRegistrationRouter = router({
   form: procedure
-    .meta({ access: { kind: 'public' } })
+    .meta({ access: { kind: 'public' }, limits: rateLimits.registrationForm })
     .input(s.registrationFormInput)
     .output(s.registrationFormDto)
     .query(({ ctx, input }) => ctx.services.portalRegistration.form(anyCaller(ctx), input)),
   register: procedure
-    .meta({ access: { kind: 'public' }, summary: 'Register; the personal link is emailed' })
+    .meta({
+      access: { kind: 'public' },
+      limits: rateLimits.register,
+      summary: 'Register; the personal link is emailed',
+    })
     .input(s.registerInput)
     .output(s.registrationReceiptDto)
     .mutation(({ ctx, input }) => ctx.services.portalRegistration.register(anyCaller(ctx), input)),
   resendLink: procedure
     .meta({
       access: { kind: 'public' },
+      limits: rateLimits.resendLink,
       summary: 'Email the personal link again (says nothing about whether the address is registered)',
     })
     .input(s.resendLinkInput)
@@ -192,6 +198,7 @@ export const portalRegistrationRouter = router({
   uploadFile: procedure
     .meta({
       access: { kind: 'public' },
+      limits: rateLimits.upload,
       summary: 'A file for a file question (PDF, JPEG or PNG, checked by content)',
     })
     .input(s.uploadFileInput)
@@ -202,29 +209,33 @@ export const portalRegistrationRouter = router({
 /** A participant's own page, opened by the emailed link. */
 export const myRegistrationRouter = router({
   get: procedure
-    .meta({ access: { kind: 'participant' } })
+    .meta({ access: { kind: 'participant' }, limits: rateLimits.linkHolder })
     .output(s.myRegistrationDto)
     .query(({ ctx }) => ctx.services.myRegistration.get(participantCaller(ctx))),
   verifyEmail: procedure
-    .meta({ access: { kind: 'participant' }, summary: 'Opening the emailed link proves the address' })
+    .meta({
+      access: { kind: 'participant' },
+      limits: rateLimits.verifyEmail,
+      summary: 'Opening the emailed link proves the address',
+    })
     .output(s.myRegistrationDto)
     .mutation(({ ctx }) => ctx.services.myRegistration.verifyEmail(participantCaller(ctx))),
   update: procedure
-    .meta({ access: { kind: 'participant' } })
+    .meta({ access: { kind: 'participant' }, limits: rateLimits.linkHolder })
     .input(s.updateMyRegistrationInput)
     .output(s.myRegistrationDto)
     .mutation(({ ctx, input }) => ctx.services.myRegistration.update(participantCaller(ctx), input)),
   cancel: procedure
-    .meta({ access: { kind: 'participant' } })
+    .meta({ access: { kind: 'participant' }, limits: rateLimits.linkHolder })
     .input(s.cancelMyRegistrationInput)
     .output(s.myRegistrationDto)
     .mutation(({ ctx, input }) => ctx.services.myRegistration.cancel(participantCaller(ctx), input)),
   acceptOffer: procedure
-    .meta({ access: { kind: 'participant' } })
+    .meta({ access: { kind: 'participant' }, limits: rateLimits.linkHolder })
     .output(s.myRegistrationDto)
     .mutation(({ ctx }) => ctx.services.myRegistration.acceptOffer(participantCaller(ctx))),
   declineOffer: procedure
-    .meta({ access: { kind: 'participant' } })
+    .meta({ access: { kind: 'participant' }, limits: rateLimits.linkHolder })
     .output(s.myRegistrationDto)
     .mutation(({ ctx }) => ctx.services.myRegistration.declineOffer(participantCaller(ctx))),
 });
@@ -246,11 +257,11 @@ export const delegationsRouter = router({
     .output(s.delegationDto)
     .mutation(({ ctx, input }) => ctx.services.delegations.create(eventCaller(ctx), input)),
   mine: procedure
-    .meta({ access: { kind: 'delegationContact' } })
+    .meta({ access: { kind: 'delegationContact' }, limits: rateLimits.linkHolder })
     .output(s.delegationDto)
     .query(({ ctx }) => ctx.services.delegations.mine(delegationCaller(ctx))),
   cancelMember: procedure
-    .meta({ access: { kind: 'delegationContact' } })
+    .meta({ access: { kind: 'delegationContact' }, limits: rateLimits.linkHolder })
     .input(s.cancelDelegateInput)
     .output(s.delegationDto)
     .mutation(({ ctx, input }) => ctx.services.delegations.cancelMember(delegationCaller(ctx), input)),

@@ -27,6 +27,7 @@ async function mountDialog() {
         name: (input as { name: string }).name,
         prefix: 'plk_7Hq2Xc9LmA',
         scopes: (input as { scopes: string[] }).scopes,
+        requestsPerMinute: (input as { requestsPerMinute: number | null }).requestsPerMinute,
         createdAt: '2015-10-01T00:00:00.000Z',
         lastUsedAt: null,
         revokedAt: null,
@@ -65,6 +66,10 @@ describe('CreateKeyDialog', () => {
     const name = input('#api-key-name')!;
     name.value = 'Delegation sync';
     name.dispatchEvent(new Event('input'));
+    const limit = input('#api-key-rate-limit')!;
+    limit.value = '600';
+    limit.dispatchEvent(new Event('input'));
+    limit.dispatchEvent(new Event('blur'));
     form.dispatchEvent(new Event('submit'));
     await flushPromises();
     expect(fake.calls.at(-1)).toEqual({
@@ -74,6 +79,7 @@ describe('CreateKeyDialog', () => {
         partnerId: kotra.id,
         name: 'Delegation sync',
         scopes: ['events:read', 'registrations:read', 'registrations:write'],
+        requestsPerMinute: 600,
       },
     });
     expect(input('#api-key-secret')?.value).toBe(secret);
