@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from '../app';
+import { createApp, type AppOptions } from '../app';
 import type { TestHarness } from './harness';
 
 export interface TestServer {
@@ -11,7 +11,7 @@ export interface TestServer {
 /** The real Express app on an ephemeral loopback port, over the harness's database. */
 export async function startTestServer(
   h: TestHarness,
-  options: { apiRequestsPerMinute?: number } = {},
+  options: Partial<Pick<AppOptions, 'apiRequestsPerMinute' | 'trustProxy' | 'hstsMaxAge'>> = {},
 ): Promise<TestServer> {
   const app = createApp({
     runtime: h.runtime,
