@@ -153,9 +153,13 @@ async function resolveAccess(
     if (actor.isPlatformAdmin) return refuse('NOT_FOUND', 'No such event');
     return refuse('FORBIDDEN', 'You are not on this event’s team');
   }
+  // A non-member hears the same about an event that exists as about one that does not.
+  if (standing.role === null && !actor.isPlatformAdmin)
+    return refuse('FORBIDDEN', 'You are not on this event’s team');
   const allowed = actor.isPlatformAdmin || (standing.role !== null && access.roles.includes(standing.role));
   if (!allowed) return refuse('FORBIDDEN', 'Your role in this event does not allow this');
-  if (standing.requireTwoFactor && !actor.totpEnabled && !actor.isPlatformAdmin) {
+  // Platform administrators too: an event that asks for two factors means every account that can open it.
+  if (standing.requireTwoFactor && !actor.totpEnabled) {
     return refuse(
       'TWO_FACTOR_ENROLMENT_REQUIRED',
       'This event requires two-factor sign-in: set it up in your profile',
