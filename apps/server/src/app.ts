@@ -11,11 +11,15 @@ import { healthRoutes } from './http/health';
 import { spaRoutes } from './http/static-apps';
 import { apiDocs, restApi } from './http/rest';
 import { partnerTrpcIdempotency } from './http/rest/idempotency';
+import { redactUrl } from './http/redact-url';
 
 export interface AppOptions {
   runtime: Runtime;
   services: Services;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: false, a hop count or the proxies' addresses (never every hop). */
+  trustProxy: false | number | string[];
+  /** Strict-Transport-Security max-age on https requests; 0 sends none. */
+  hstsMaxAge?: number;
   serveApps: boolean;
   isShuttingDown?: () => boolean;
 }
@@ -28,7 +32,11 @@ export const MAX_BODY_BYTES = 1_000_000;
  * log line, and the security headers (CSP and the rest). The benchmark's
  * framework floor uses it too, so it pays what the real server pays.
  */
-export function useHostMiddleware(app: express.Express, runtime: Pick<Runtime, 'logger'>): void {
+export function useHostMiddleware(
+  app: express.Express,
+  runtime: Pick<Runtime, 'logger'>,
+  hstsMaxAge = DEFAULT_HSTS_MAX_AGE,
+): void {
   app.use(
     pinoHttp({
       logger: runtime.logger,
@@ -43,7 +51,7 @@ export function useHostMiddleware(app: express.Express, runtime: Pick<Runtime, '
         req: (req: { id: unknown; method: unknown; url: unknown }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
         }),
         res: (res: { statusCode: unknown }) => ({ statusCode: res.statusCode }),
       },
@@ -67,10 +75,21 @@ export function useHostMiddleware(app: express.Express, runtime: Pick<Runtime, '
           'upgrade-insecure-requests': null,
         },
       },
+      // Sent below, on https requests only: over plain http it means nothing and
+      // would pin a developer's localhost to https.
       strictTransportSecurity: false,
     }),
   );
+  if (hstsMaxAge > 0)
+    app.use((req, res, next) => {
+      // req.secure believes X-Forwarded-Proto only from the proxies TRUST_PROXY names.
+      if (req.secure) res.setHeader('Strict-Transport-Security', `max-age=${hstsMaxAge}`);
+      next();
+    });
 }
+
+/** 180 days, the floor most HSTS guidance gives. */
+export const DEFAULT_HSTS_MAX_AGE = 15_552_000;
 
 /** The Express host: middleware, health, tRPC, the built apps. It knows no domain. */
 export function createApp(options: AppOptions) {
@@ -79,7 +98,7 @@ export function createApp(options: AppOptions) {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
 
-  useHostMiddleware(app, runtime);
+  useHostMiddleware(app, runtime, options.hstsMaxAge);
 
   app.use(healthRoutes(runtime.database, options.isShuttingDown ?? (() => false)));
 
@@ -130,17 +149,15 @@ export function createApp(options: AppOptions) {
   const onError: ErrorRequestHandler = (err: { status?: number; type?: string }, req, res, _next) => {
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) req.log.error({ err }, 'request failed');
-    res
-      .status(status)
-      .json({
-        error: {
-          code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL' : 'INVALID_INPUT',
-          message:
-            status === 500
-              ? 'Something went wrong on our side; it has been logged.'
-              : String(err.type ?? 'Bad request'),
-        },
-      });
+    res.status(status).json({
+      error: {
+        code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL' : 'INVALID_INPUT',
+        message:
+          status === 500
+            ? 'Something went wrong on our side; it has been logged.'
+            : String(err.type ?? 'Bad request'),
+      },
+    });
   };
   app.use(onError);
   return app;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -7,6 +8,45 @@ import { z } from 'zod';
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'Use true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Names Express's `trust proxy` knows for address ranges (proxy-addr). */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [ip, prefix, ...rest] = entry.split('/');
+  const family = isIP(ip ?? '');
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which hops' X-Forwarded-* to believe, in a form Express's `trust proxy`
+ * takes: a hop count (1 behind one reverse proxy) or the proxies' addresses.
+ * `true` (every hop) is refused: any client could then name its own IP.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (['false', '0', 'no'].includes(value)) return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim());
+    const wrong = entries.filter((e) => !isProxyAddress(e));
+    if (['true', 'yes', '1'].includes(value) || wrong.length > 0 || entries.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          value === 'true' || value === 'yes'
+            ? 'TRUST_PROXY=true would believe a client that names its own IP: give the number of proxies in front (1) or their addresses (10.0.0.5,loopback)'
+            : `TRUST_PROXY takes a number of proxies or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal (not understood: ${wrong.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const envSchema = z
   .object({
@@ -27,10 +67,26 @@ const envSchema = z
       .optional(),
     MAIL_FROM: z.string().min(3).default('Plenary <no-reply@plenary.localhost>'),
     PLENARY_ADMIN_EMAIL: z.email({ error: 'PLENARY_ADMIN_EMAIL must be an email address' }).optional(),
-    PLENARY_ADMIN_PASSWORD: z.string().min(10, { error: 'PLENARY_ADMIN_PASSWORD needs at least 10 characters' }).optional(),
+    PLENARY_ADMIN_PASSWORD: z
+      .string()
+      .min(10, { error: 'PLENARY_ADMIN_PASSWORD needs at least 10 characters' })
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: booleanish.default(false),
-    SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    TRUST_PROXY: trustProxy.default(false),
+    /** Strict-Transport-Security max-age in seconds on https requests; 0 sends none. */
+    HSTS_MAX_AGE: z.coerce
+      .number({ error: 'HSTS_MAX_AGE must be a number of seconds' })
+      .int()
+      .min(0)
+      .default(15_552_000),
+    /** Let webhooks go to loopback and private networks (development, tests); off, a partner cannot aim the server at its own network. */
+    PLENARY_WEBHOOKS_ALLOW_PRIVATE: booleanish.default(false),
+    SESSION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     /** Requests a minute per partner API key, for keys made without a limit of their own. */
     PLENARY_API_REQUESTS_PER_MINUTE: z.coerce
       .number({ error: 'PLENARY_API_REQUESTS_PER_MINUTE must be a number' })

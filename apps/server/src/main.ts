@@ -21,9 +21,9 @@ async function main() {
   const stopSweeper = env.SMTP_URL
     ? await startMailDelivery(runtime, smtpTransport(env.SMTP_URL))
     : () => undefined;
-  // Receivers on this machine only in development (no PUBLIC_URL); elsewhere that would be SSRF.
+  // Receivers on this machine or a private network only when configured so: otherwise SSRF.
   const stopWebhookSweeper = await startWebhookDelivery(runtime, {
-    allowPrivateAddresses: env.NODE_ENV !== 'production' && !env.PUBLIC_URL,
+    allowPrivateAddresses: env.PLENARY_WEBHOOKS_ALLOW_PRIVATE,
   });
   // Lapsed waiting-list offers pass on; passport data is erased after the event: scheduled
   // jobs that run once per period however many server processes share the database.
@@ -50,6 +50,7 @@ async function main() {
     runtime,
     services: createServices(runtime),
     trustProxy: env.TRUST_PROXY,
+    hstsMaxAge: env.HSTS_MAX_AGE,
     serveApps: env.PLENARY_SERVE_APPS,
     isShuttingDown: () => shuttingDown,
   });

@@ -30,7 +30,8 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const cause = error.cause;
-      let code: DomainErrorCode | 'INTERNAL' = 'INTERNAL';
+      // The two HTTP-layer codes are the REST API's too: a client's mistake, not ours.
+      let code: DomainErrorCode | 'INTERNAL' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' = 'INTERNAL';
       let fieldErrors: Record<string, string[]> = {};
       let retryAfterSeconds: number | undefined;
       let message = shape.message;
@@ -47,6 +48,13 @@ const t = initTRPC
       else if (error.code === 'NOT_FOUND') code = 'NOT_FOUND';
       else if (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') code = 'INVALID_INPUT';
       else if (error.code === 'PAYLOAD_TOO_LARGE') code = 'PAYLOAD_TOO_LARGE';
+      else if (error.code === 'UNSUPPORTED_MEDIA_TYPE') {
+        code = 'UNSUPPORTED_MEDIA_TYPE';
+        message = 'Send the body as application/json';
+      } else if (error.code === 'METHOD_NOT_SUPPORTED') {
+        code = 'METHOD_NOT_ALLOWED';
+        message = 'This method is not allowed here';
+      }
       // Never show an internal error's message (it may carry SQL or stack details).
       if (code === 'INTERNAL') message = 'Something went wrong on our side; it has been logged.';
       const { stack: _stack, ...data } = shape.data;
@@ -148,9 +156,13 @@ async function resolveAccess(
     if (actor.isPlatformAdmin) return refuse('NOT_FOUND', 'No such event');
     return refuse('FORBIDDEN', 'You are not on this event’s team');
   }
+  // A non-member hears the same about an event that exists as about one that does not.
+  if (standing.role === null && !actor.isPlatformAdmin)
+    return refuse('FORBIDDEN', 'You are not on this event’s team');
   const allowed = actor.isPlatformAdmin || (standing.role !== null && access.roles.includes(standing.role));
   if (!allowed) return refuse('FORBIDDEN', 'Your role in this event does not allow this');
-  if (standing.requireTwoFactor && !actor.totpEnabled && !actor.isPlatformAdmin) {
+  // Platform administrators too: an event that asks for two factors means every account that can open it.
+  if (standing.requireTwoFactor && !actor.totpEnabled) {
     return refuse(
       'TWO_FACTOR_ENROLMENT_REQUIRED',
       'This event requires two-factor sign-in: set it up in your profile',

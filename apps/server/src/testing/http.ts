@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from '../app';
+import { createApp, type AppOptions } from '../app';
 import type { TestHarness } from './harness';
 
 export interface TestServer {
@@ -11,8 +11,15 @@ export interface TestServer {
 /** The real Express app on an ephemeral loopback port, over the harness's database. */
 export async function startTestServer(
   h: Pick<TestHarness, 'runtime' | 'services'>,
+  options: Partial<Pick<AppOptions, 'trustProxy' | 'hstsMaxAge'>> = {},
 ): Promise<TestServer> {
-  const app = createApp({ runtime: h.runtime, services: h.services, trustProxy: false, serveApps: false });
+  const app = createApp({
+    runtime: h.runtime,
+    services: h.services,
+    trustProxy: false,
+    serveApps: false,
+    ...options,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -3,7 +3,8 @@ import type { Services } from '@plenary/contracts';
 import { createOpenApiExpressMiddleware } from 'trpc-to-openapi';
 import type { Runtime } from '../../core/runtime';
 import { createContext } from '../context';
-import { reshapeErrorBodies, restErrorHandler } from './errors';
+import { limitJsonDepth, MAX_JSON_DEPTH } from '../json-depth';
+import { reshapeErrorBodies, restErrorHandler, sendApiError } from './errors';
 import { idempotency } from './idempotency';
 import { partnerApiDocument } from './openapi-document';
 import { openApiRouter, postProcedurePaths } from './openapi-router';
@@ -31,6 +32,11 @@ export function restApi(options: RestApiOptions): Router {
     res.json(document);
   });
   router.use(express.json({ limit: options.maxBodyBytes }));
+  router.use(
+    limitJsonDepth((res) =>
+      sendApiError(res, 400, 'INVALID_INPUT', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`),
+    ),
+  );
   router.use(idempotency(runtime, services));
 
   const handler = createOpenApiExpressMiddleware({

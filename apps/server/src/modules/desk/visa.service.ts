@@ -1,6 +1,7 @@
 import {
   DomainError,
   pickLocale,
+  roles,
   type DeskServices,
   type VisaRequestDetailDto,
   type VisaRequestRowDto,
@@ -150,7 +151,13 @@ export function createVisaService(runtime: Runtime): DeskServices['visa'] {
     },
 
     async list(caller, input) {
-      return (await listVisaRequests(runtime.db, caller.eventId, input.status)).map(toRow);
+      const rows = (await listVisaRequests(runtime.db, caller.eventId, input.status)).map(toRow);
+      // Passport data (name as in the passport, nationality, embassy) is for the visa permission only.
+      const mayReadPassports =
+        caller.actor.isPlatformAdmin || roles.passports.some((r) => r === caller.role);
+      return mayReadPassports
+        ? rows
+        : rows.map((r) => ({ ...r, passportName: null, nationality: null, embassy: null }));
     },
 
     async get(caller, input) {

@@ -141,7 +141,9 @@ describe('participant list export', () => {
     const bytes = Buffer.from(file.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true });
-    expect(parsed.data).toEqual([header, minjun, formula]);
+    // In CSV a leading + is defused too, the phone number included; XLSX keeps it as it is.
+    const minjunCsv = minjun.map((v) => (v.startsWith('+') ? `'${v}` : v));
+    expect(parsed.data).toEqual([header, minjunCsv, formula]);
   });
 
   it('writes XLSX with a bold, frozen header row that exceljs reads back', async () => {
@@ -173,6 +175,69 @@ describe('participant list export', () => {
     const file = await api.exports.registrations({ eventId, format: 'csv', search: 'nobody-at-all' });
     const text = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(text).toBe(`\uFEFF${header.join(',')}\r\n`);
+  });
+
+  it('defuses every value a spreadsheet would run as a formula, in every column (OWASP)', async () => {
+    const evil = await insertCategory(h.runtime.db, eventId, 'EVIL', { label: { ko: '=1+1', en: '=1+1' } });
+    await insertRegistration(h.runtime.db, eventId, evil, {
+      reference: 'R666',
+      email: 'evil@example.org',
+      givenName: '-1+HYPERLINK("http://x")',
+      familyName: '+1 cmd|calc',
+      localName: '@SUM(A1)',
+      organisation: '\t=1+1',
+      jobTitle: '\r=1+1',
+      phone: '+82 10 0000 0000',
+      dietary: '- none',
+      createdAt: new Date('2015-09-05T00:00:00Z'),
+    });
+    const csv = await api.exports.registrations({
+      eventId,
+      format: 'csv',
+      locale: 'en',
+      categoryIds: [evil],
+    });
+    const [, row] = Papa.parse<string[]>(Buffer.from(csv.base64, 'base64').toString('utf8').slice(1), {
+      skipEmptyLines: true,
+    }).data;
+    expect(row?.slice(0, 13)).toEqual([
+      'R666',
+      'confirmed',
+      "'=1+1",
+      '\'-1+HYPERLINK("http://x")',
+      "'+1 cmd|calc",
+      "'@SUM(A1)",
+      'evil@example.org',
+      "'\t=1+1",
+      "'\r=1+1",
+      'KR',
+      'South Korea',
+      "'+82 10 0000 0000",
+      "'- none",
+    ]);
+    // In XLSX every value is a typed text cell: none is a formula, and it reads back as written.
+    const xlsx = await api.exports.registrations({
+      eventId,
+      format: 'xlsx',
+      locale: 'en',
+      categoryIds: [evil],
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+    const cells = workbook.getWorksheet('Registrations')?.getRow(2);
+    expect([3, 4, 5, 6, 8, 9, 12, 13].map((c) => [cells?.getCell(c).type, cells?.getCell(c).value])).toEqual(
+      [
+        '=1+1',
+        '-1+HYPERLINK("http://x")',
+        '+1 cmd|calc',
+        '@SUM(A1)',
+        '\t=1+1',
+        // XML turns a carriage return into a line feed; the text is still text.
+        '\n=1+1',
+        '+82 10 0000 0000',
+        '- none',
+      ].map((v) => [ExcelJS.ValueType.String, v]),
+    );
   });
 
   it('is for the desk and managers only', async () => {

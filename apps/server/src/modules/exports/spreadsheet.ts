@@ -9,11 +9,14 @@ export interface Column<T> {
 }
 
 /**
- * A cell starting with = + - @ (or a tab, CR) is run as a formula by Excel; such
- * text is prefixed with a quote. A phone number's leading + followed by a digit
- * is left alone: Excel reads "+82 10..." as text, not a formula.
+ * A CSV cell starting with = + - @, a tab or a carriage return can be run as a
+ * formula by a spreadsheet (-1+HYPERLINK(...) and +1 cmd|... included), so every
+ * such value, in every column, is prefixed with a quote, as OWASP's CSV
+ * injection page recommends. A phone number shows as '+82 10...: the price of
+ * never guessing which leading + is harmless. XLSX cells are typed text, which
+ * a spreadsheet never runs, so they are written as they are.
  */
-const FORMULA_START = /^(?:[=@\t\r]|[+-](?![0-9 ]))/;
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** CSV in UTF-8 with a byte-order mark, so Excel shows Korean correctly; CRLF line ends. */
 export function toCsv<T>(columns: Column<T>[], rows: T[]): Buffer {

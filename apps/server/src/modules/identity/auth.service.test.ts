@@ -138,3 +138,46 @@ describe('password reset', () => {
     expect(signedIn.actor.email).toBe('forgetful@unido.example');
   });
 });
+
+describe('outstanding reset links', () => {
+  async function resetTokensOf(email: string): Promise<string[]> {
+    const mails = await h.runtime.db
+      .select()
+      .from(schema.mailOutbox)
+      .where(eq(schema.mailOutbox.toAddress, email));
+    return mails.map((m) => /token=([\w-]+)/.exec(m.textBody)?.[1] ?? '');
+  }
+
+  it('all end when one of them resets the password', async () => {
+    await h.signUp('twice@unido.example');
+    await h.caller(null).auth.requestPasswordReset({ email: 'twice@unido.example' });
+    await h.caller(null).auth.requestPasswordReset({ email: 'twice@unido.example' });
+    const [older, newer] = await resetTokensOf('twice@unido.example');
+    expect([older?.length, newer?.length]).toEqual([43, 43]);
+    await h.caller(null).auth.resetPassword({ token: newer!, password: 'a brand new passphrase' });
+    const stale = await errorOf(
+      h.caller(null).auth.resetPassword({ token: older!, password: 'an attacker passphrase' }),
+    );
+    expect([stale.code, stale.message]).toEqual([
+      'BAD_REQUEST',
+      'This reset link is not valid any more; ask for a new one',
+    ]);
+  });
+
+  it('all end when the password is changed', async () => {
+    await h.signUp('changer@unido.example');
+    const session = await h.signIn('changer@unido.example', TEST_PASSWORD);
+    await h.caller(null).auth.requestPasswordReset({ email: 'changer@unido.example' });
+    const [token] = await resetTokensOf('changer@unido.example');
+    await h
+      .caller(session.actor)
+      .auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'a changed passphrase' });
+    const stale = await errorOf(
+      h.caller(null).auth.resetPassword({ token: token!, password: 'an attacker passphrase' }),
+    );
+    expect(stale.code).toBe('BAD_REQUEST');
+    expect((await h.signIn('changer@unido.example', 'a changed passphrase')).actor.email).toBe(
+      'changer@unido.example',
+    );
+  });
+});

@@ -135,6 +135,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
       const passwordHash = await hashPassword(input.newPassword);
       await inTransaction(runtime, async ({ tx }) => {
         await repo.updateUser(tx, user.id, { passwordHash });
+        await repo.endPasswordResets(tx, user.id, now());
         // Other sessions may belong to whoever knew the old password.
         await repo.deleteSessionsOfUser(tx, user.id, { except: caller.actor.sessionId });
         await recordAudit(tx, caller, { eventId: null, action: 'user.changePassword', objectType: 'user', objectId: user.id });
@@ -228,6 +229,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
         const userId = await repo.consumePasswordReset(tx, sha256(input.token), now());
         if (!userId) throw new DomainError('TOKEN_INVALID', 'This reset link is not valid any more; ask for a new one', { token: ['Expired or already used'] });
         await repo.updateUser(tx, userId, { passwordHash });
+        await repo.endPasswordResets(tx, userId, now());
         await repo.deleteSessionsOfUser(tx, userId);
         await recordAudit(tx, caller, { eventId: null, action: 'user.resetPassword', objectType: 'user', objectId: userId });
         return userId;

@@ -141,6 +141,17 @@ export async function consumePasswordReset(db: Executor, tokenHash: string, now:
 }
 
 /**
+ * Ends every reset link of the user still open: once the password has been
+ * reset or changed, an older mail (perhaps read by someone else) must not reset it again.
+ */
+export async function endPasswordResets(db: Executor, userId: string, now: Date): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
+/**
  * Records the time step of an accepted TOTP code; false when that step (or a
  * later one) was already used, so an observed code cannot be replayed.
  */

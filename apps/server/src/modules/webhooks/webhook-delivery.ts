@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import type { JobHandlerOptions } from '../../core/jobs';
 import type { Runtime } from '../../core/runtime';
 import { WEBHOOK_QUEUE } from './webhook-outbox';
+import { isPublicAddress, PrivateReceiverError, publicOnlyLookup } from './receiver-address';
 import {
   findDeliveryToSend,
   findLostDeliveryIds,
@@ -29,40 +31,53 @@ const LOST_AFTER_MS = 5 * 60_000;
 export interface WebhookDeliveryOptions {
   retry?: JobHandlerOptions;
   /**
-   * Whether receivers may be on this machine or a private network. Off in
-   * production: a partner chooses the URL, and must not make the server post into
-   * its own network (SSRF). Tests and development receive on loopback.
+   * Whether receivers may be on this machine or a private network. Off unless
+   * PLENARY_WEBHOOKS_ALLOW_PRIVATE says so: a partner chooses the URL, and must
+   * not make the server post into its own network (SSRF). Tests receive on loopback.
    */
   allowPrivateAddresses?: boolean;
 }
 
-/** Loopback, private, link-local and shared address space (RFC 1918, 4193, 6598, 3927). */
-const privateRanges = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-] as const)
-  privateRanges.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 127],
-  ['::ffff:0:0', 96],
-  ['fc00::', 7],
-  ['fe80::', 10],
-] as const)
-  privateRanges.addSubnet(net, prefix, 'ipv6');
+/** What a receiver answered: only the status counts, its body is not read. */
+interface ReceiverAnswer {
+  status: number;
+}
 
-/** The first private address the URL's host resolves to, or null when all are public. */
-async function privateAddressOf(url: string): Promise<string | null> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const family = isIP(host);
-  const addresses = family ? [{ address: host, family }] : await lookup(host, { all: true });
-  const found = addresses.find((a) => privateRanges.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
-  return found?.address ?? null;
+/**
+ * POSTs the body with node:http(s), so the connection can be given its own
+ * `lookup`: when private receivers are refused, the address that is checked is
+ * the address connected to (no second resolution for DNS rebinding to change).
+ * An IP literal is never looked up, so it is judged here first.
+ */
+function postToReceiver(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  allowPrivateAddresses: boolean,
+): Promise<ReceiverAnswer> {
+  const target = new URL(url);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  if (!allowPrivateAddresses && isIP(host) && !isPublicAddress(host))
+    return Promise.reject(new PrivateReceiverError(host));
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        ...(allowPrivateAddresses ? {} : { lookup: publicOnlyLookup() }),
+      },
+      (res) => {
+        // A redirect is an answer that is not 2xx, not an instruction to post elsewhere.
+        res.resume();
+        resolve({ status: res.statusCode ?? 0 });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** The signature header's value: v1=hex(HMAC-SHA256(secret, "<timestamp>.<body>")). */
@@ -72,8 +87,11 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 
 function describeFailure(err: unknown): string {
   if (err instanceof Error) {
-    if (err.name === 'TimeoutError') return `No answer within ${TIMEOUT_MS / 1000} s`;
     const cause = (err as { cause?: unknown }).cause;
+    // node:http reports the timeout signal as an AbortError caused by a TimeoutError.
+    const causeName = typeof cause === 'object' && cause !== null && 'name' in cause ? cause.name : null;
+    if (err.name === 'TimeoutError' || causeName === 'TimeoutError')
+      return `No answer within ${TIMEOUT_MS / 1000} s`;
     const detail = cause instanceof Error ? `: ${cause.message}` : '';
     return (err.message + detail).slice(0, 500);
   }
@@ -105,14 +123,9 @@ export async function deliverWebhook(
   let statusCode: number | null = null;
   let error: string;
   try {
-    if (!options.allowPrivateAddresses) {
-      // Checked before each call; a name re-pointed between check and call is not caught (DNS rebinding).
-      const address = await privateAddressOf(row.url);
-      if (address) throw new Error(`The receiver's address ${address} is on a private network`);
-    }
-    const response = await fetch(row.url, {
-      method: 'POST',
-      headers: {
+    const response = await postToReceiver(
+      row.url,
+      {
         'Content-Type': 'application/json',
         'User-Agent': 'Plenary-Webhooks/1',
         'Plenary-Webhook-Id': row.id,
@@ -120,14 +133,10 @@ export async function deliverWebhook(
         'Plenary-Webhook-Signature': signWebhook(row.secret, timestamp, body),
       },
       body,
-      // A redirect is an answer that is not 2xx, not an instruction to post elsewhere.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+      options.allowPrivateAddresses ?? false,
+    );
     statusCode = response.status;
-    // The receiver's body is not read: only the status counts.
-    await response.body?.cancel().catch(() => undefined);
-    if (response.ok) {
+    if (statusCode >= 200 && statusCode < 300) {
       await recordAttempt(runtime.db, id, {
         status: 'delivered',
         lastStatusCode: statusCode,

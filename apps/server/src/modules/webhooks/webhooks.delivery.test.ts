@@ -274,6 +274,43 @@ describe('webhook delivery', () => {
     await receiver.waitFor((r) => r.headers['plenary-webhook-id'] === id);
   });
 
+  it('refuses a name that resolves to loopback at connection time, and delivers to it when allowed', async () => {
+    const before = receiver.received.length;
+    await subscribe('/unused');
+    const port = new URL(receiver.url).port;
+    const sub = await h
+      .caller(admin)
+      .webhooks.create({
+        eventId,
+        partnerId,
+        url: `http://localhost:${port}/by-name`,
+        eventTypes: ['registration.created'],
+      });
+    const id = randomUUID();
+    await insertDeliveries(h.runtime.db, [
+      {
+        id,
+        subscriptionId: sub.id,
+        eventType: 'registration.created',
+        payload: {
+          id,
+          type: 'registration.created',
+          createdAt: h.runtime.now().toISOString(),
+          data: { registration: registration('TCI-NAME') },
+        },
+        createdAt: h.runtime.now(),
+      },
+    ]);
+    // The name passes a first look (it is not an IP literal): the connection's own lookup refuses it.
+    await expect(deliverWebhook(h.runtime, id, { attempt: 1, lastAttempt: false })).rejects.toThrow(
+      /The receiver's address (127\.0\.0\.1|::1) is on a private network/,
+    );
+    expect(receiver.received.length).toBe(before);
+    // Control: allowed, the same delivery arrives through the same code path.
+    await deliverWebhook(h.runtime, id, { attempt: 2, lastAttempt: true }, { allowPrivateAddresses: true });
+    expect(receiver.received.filter((r) => r.headers['plenary-webhook-id'] === id).length).toBe(1);
+  });
+
   it('re-enqueues a delivery whose hand-over to the queue was lost', async () => {
     const sub = await subscribe('/lost');
     const id = randomUUID();

@@ -91,6 +91,19 @@ export async function deactivateSubscription(db: Executor, id: string): Promise<
     .where(and(eq(deliveries.subscriptionId, id), eq(deliveries.status, 'pending')));
 }
 
+/**
+ * Locks the partner's row until the transaction ends and counts its active
+ * subscriptions, so two subscriptions asked for at once cannot both pass the cap.
+ */
+export async function lockPartnerSubscriptions(db: Executor, partnerId: string): Promise<number> {
+  await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId)).for('update');
+  const [row] = await db
+    .select({ n: count() })
+    .from(subs)
+    .where(and(eq(subs.partnerId, partnerId), eq(subs.active, true)));
+  return Number(row?.n ?? 0);
+}
+
 export async function findPartnerName(db: Executor, id: string): Promise<string | undefined> {
   const [row] = await db.select({ name: partners.name }).from(partners).where(eq(partners.id, id));
   return row?.name;

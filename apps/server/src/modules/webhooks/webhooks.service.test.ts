@@ -152,6 +152,28 @@ describe('webhook subscriptions by staff', () => {
     expect(unknown.code).toBe('NOT_FOUND');
   });
 
+  it('caps a partner at MAX_SUBSCRIPTIONS_PER_PARTNER active subscriptions, also when they are asked for at once', async () => {
+    const capped = await insertPartner('Capped Partner');
+    const create = (n: number) =>
+      h.caller(owner).webhooks.create({
+        eventId,
+        partnerId: capped,
+        url: `https://hooks.example.org/${n}`,
+        eventTypes: ['registration.created'],
+      });
+    const results = await Promise.allSettled(Array.from({ length: 25 }, (_, n) => create(n)));
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBe(20);
+    const refused = await errorOf(create(99));
+    expect([refused.code, refused.message]).toEqual([
+      'CONFLICT',
+      'A partner can have at most 20 webhook subscriptions; remove one first',
+    ]);
+    const first = results.find((r) => r.status === 'fulfilled');
+    if (first?.status !== 'fulfilled') throw new Error('none created');
+    await h.caller(owner).webhooks.remove({ eventId, subscriptionId: first.value.id });
+    expect((await create(100)).url).toBe('https://hooks.example.org/100');
+  });
+
   it('removes a subscription: kept in the list as inactive, audited, and a second removal is not found', async () => {
     const sub = await h.caller(owner).webhooks.create({
       eventId,

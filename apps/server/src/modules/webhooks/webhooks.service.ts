@@ -9,6 +9,7 @@ import {
   deactivateSubscription,
   findDelivery,
   findPartnerName,
+  lockPartnerSubscriptions,
   findSubscription,
   insertSubscription,
   listDeliveries,
@@ -85,6 +86,12 @@ function partnerEventId(caller: PartnerCaller): string {
   return caller.eventId;
 }
 
+/**
+ * Active subscriptions per partner, over all its events: each is a fan-out of
+ * deliveries per registration, and a key should not multiply the server's outgoing calls without end.
+ */
+export const MAX_SUBSCRIPTIONS_PER_PARTNER = 20;
+
 export function createWebhookServices(runtime: Runtime): WebhookServices {
   async function subscribe(
     who: { caller: Caller; label?: string },
@@ -94,6 +101,11 @@ export function createWebhookServices(runtime: Runtime): WebhookServices {
     const row = await inTransaction(runtime, async ({ tx }) => {
       const partnerName = await findPartnerName(tx, f.partnerId);
       if (partnerName === undefined) throw notFound('The partner');
+      if ((await lockPartnerSubscriptions(tx, f.partnerId)) >= MAX_SUBSCRIPTIONS_PER_PARTNER)
+        throw new DomainError(
+          'CONFLICT',
+          `A partner can have at most ${MAX_SUBSCRIPTIONS_PER_PARTNER} webhook subscriptions; remove one first`,
+        );
       const id = await insertSubscription(tx, {
         partnerId: f.partnerId,
         eventId: f.eventId,
