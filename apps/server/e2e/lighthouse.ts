@@ -74,7 +74,9 @@ function median(values: number[]): number {
 }
 
 async function measure(url: string, port: number): Promise<Figures> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  let result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  // The first trace of a fresh Chromium sometimes fails to record (NO_NAVSTART): once more.
+  if (result?.lhr.runtimeError) result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
   const scores = Object.fromEntries(
