@@ -1,12 +1,14 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const server = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   // Served by the API server under /admin/ in production; the router uses the same base.
   base: '/admin/',
-  plugins: [vue()],
+  // Every built file is also written as .br and .gz; the server sends the one the browser takes.
+  plugins: [vue(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   resolve: {
     // One copy of the Vue singletons, whichever workspace package imports them.
     dedupe: ['vue', 'vue-i18n'],

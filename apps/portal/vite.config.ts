@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const api = { '/trpc': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
 const contractsDir = fileURLToPath(new URL('../../packages/contracts/', import.meta.url));
 
-export default defineConfig({
-  plugins: [vue()],
+export default defineConfig(({ isSsrBuild }) => ({
+  // The browser build is written precompressed too (.br and .gz beside each file), so the
+  // server sends the bytes as built; the server renderer's bundle is not sent anywhere.
+  plugins: [vue(), ...(isSsrBuild ? [] : [compression({ algorithms: ['brotliCompress', 'gzip'] })])],
+  // The server renderer's bundle (dist-ssr/entry-server.js) carries its dependencies, so
+  // it is built with the same flags as the browser's and loads from anywhere.
+  ssr: { noExternal: true },
   // Compile-time flags: drop the Options API, devtools hooks, vue-i18n's legacy API
   // and its message compiler (messages arrive as functions, see src/i18n/index.ts)
   // from the bundle; the portal uses none of them, and the first load stays small.
@@ -22,7 +28,9 @@ export default defineConfig({
   server: { port: 5173, strictPort: true, proxy: api },
   preview: { port: 4173, strictPort: true, proxy: api },
   build: {
-    target: 'es2022',
+    target: isSsrBuild ? 'node20' : 'es2022',
+    // Which built files each page needs: the server links a lazy page's CSS and chunks.
+    manifest: !isSsrBuild,
     // Browsers without modulepreload (Safari < 17) still load every chunk, only without
     // the early hint; the polyfill would cost every visitor bytes for that.
     modulePreload: { polyfill: false },
@@ -40,4 +48,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -1,7 +1,8 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config.ts';
 
-export default mergeConfig(
-  viteConfig,
-  defineConfig({ test: { environment: 'happy-dom', include: ['src/**/*.test.ts'], restoreMocks: true } }),
+export default defineConfig((env) =>
+  mergeConfig(viteConfig(env), {
+    test: { environment: 'happy-dom', include: ['src/**/*.test.ts'], restoreMocks: true },
+  }),
 );

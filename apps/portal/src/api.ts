@@ -62,13 +62,26 @@ export interface PortalApi {
   };
 }
 
+/** What the server renders pages with: the public queries only (nothing that writes or needs a link). */
+export interface PortalReadApi {
+  portal: PortalApi['portal'];
+  portalRegistration: Pick<PortalApi['portalRegistration'], 'form'>;
+}
+
 let current: PortalApi | null = null;
+/** The server renders many requests at once, each with its own API: it sets this instead of one client. */
+let source: (() => PortalApi | null) | null = null;
 
 export function setPortalApi(api: PortalApi): void {
   current = api;
 }
 
+export function setPortalApiSource(find: () => PortalApi | null): void {
+  source = find;
+}
+
 export function portalApi(): PortalApi {
-  if (!current) throw new Error('setPortalApi() must be called before the portal talks to the server');
-  return current;
+  const api = source?.() ?? current;
+  if (!api) throw new Error('setPortalApi() must be called before the portal talks to the server');
+  return api;
 }

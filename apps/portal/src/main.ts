@@ -1,4 +1,4 @@
-import { createApp } from 'vue';
+import { createApp, createSSRApp } from 'vue';
 import { createPinia } from 'pinia';
 import { createApiClient } from '@plenary/ui';
 import '@plenary/ui/tokens.css';
@@ -7,8 +7,19 @@ import App from './App.vue';
 import { setPortalApi } from './api';
 import { createPortalI18n } from './i18n';
 import { linkHeaders } from './lib/link-token';
+import { rememberLocaleCookie } from './lib/use-locale';
 import { createPortalRouter } from './router';
+import { readServerState } from './ssr/state';
 
 setPortalApi(createApiClient('/trpc', { headers: linkHeaders }));
 
-createApp(App).use(createPinia()).use(createPortalI18n()).use(createPortalRouter()).mount('#app');
+// A page the server rendered is hydrated in the language and with the data it was
+// rendered from; the personal-link pages arrive as an empty shell and mount afresh.
+const server = readServerState();
+const pinia = createPinia();
+if (server) pinia.state.value = server.pinia;
+const i18n = createPortalI18n(server?.locale);
+rememberLocaleCookie(i18n.global.locale.value === 'en' ? 'en' : 'ko');
+const router = createPortalRouter();
+const app = (server ? createSSRApp(App) : createApp(App)).use(pinia).use(i18n).use(router);
+void router.isReady().then(() => app.mount('#app'));

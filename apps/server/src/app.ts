@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { appRouter, type Services } from '@plenary/contracts';
 import type { Runtime } from './core/runtime';
-import { appDistDir } from './core/paths';
+import { appDir, appDistDir } from './core/paths';
 import { createContext } from './http/context';
 import { healthRoutes } from './http/health';
+import { portalPages } from './http/portal-ssr';
 import { spaRoutes } from './http/static-apps';
 import { apiDocs, restApi } from './http/rest';
 import { partnerTrpcIdempotency } from './http/rest/idempotency';
@@ -99,6 +101,10 @@ export function createApp(options: AppOptions) {
   app.set('trust proxy', options.trustProxy);
 
   useHostMiddleware(app, runtime, options.hstsMaxAge);
+  // API answers and rendered pages above 1 KB go out compressed (brotli at quality 4, a
+  // cheap level for per-request work). Built assets arrive here already compressed (they
+  // carry Content-Encoding, which this middleware leaves alone). Nothing here streams.
+  app.use(compression({ threshold: 1024 }));
 
   app.use(healthRoutes(runtime.database, options.isShuttingDown ?? (() => false)));
 
@@ -137,7 +143,7 @@ export function createApp(options: AppOptions) {
 
   if (options.serveApps) {
     const admin = spaRoutes('/admin', appDistDir('admin'));
-    const portal = spaRoutes('/', appDistDir('portal'));
+    const portal = spaRoutes('/', appDistDir('portal'), portalPages(runtime, services, appDir('portal')));
     if (admin) app.use(admin);
     if (portal) app.use(portal);
   }

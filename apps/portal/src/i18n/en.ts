@@ -8,6 +8,7 @@ export const en: PortalMessages = {
     language: 'Language',
     footer: 'Plenary, for conferences and events',
     titleSuffix: 'Plenary',
+    description: 'Programmes, venues and dates of the conferences hosted on Plenary.',
     loading: 'Loading…',
     retry: 'Try again',
   },

@@ -7,6 +7,7 @@ export const ko = {
     language: '언어',
     footer: '학술대회와 행사를 위한 Plenary',
     titleSuffix: 'Plenary',
+    description: 'Plenary에서 열리는 학술대회와 행사의 일정, 장소와 프로그램 안내.',
     loading: '불러오는 중…',
     retry: '다시 시도',
   },

@@ -22,7 +22,11 @@ export function resolveDataDir(configured: string | undefined, typedIn: string =
   return configured ? resolve(typedIn, configured) : defaultDataDir();
 }
 
+export function appDir(app: 'admin' | 'portal'): string {
+  return join(workspaceRoot(), 'apps', app);
+}
+
 /** The built admin and portal, served by the production server. */
 export function appDistDir(app: 'admin' | 'portal'): string {
-  return join(workspaceRoot(), 'apps', app, 'dist');
+  return join(appDir(app), 'dist');
 }

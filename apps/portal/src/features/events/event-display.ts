@@ -20,6 +20,15 @@ export interface EventDisplay {
   timeZone: string;
 }
 
+/**
+ * Node's and the browser's ICU put different spaces around a range's dash (thin, narrow
+ * no-break or plain); one kind everywhere keeps the server-rendered page equal to the
+ * browser's, so hydration finds no mismatch.
+ */
+function plainSpaces(text: string): string {
+  return text.replace(/[\u2009\u202f\u00a0]/g, ' ');
+}
+
 export function describeEvent(event: PublicEventDto, locale: Locale): EventDisplay {
   return {
     title: pickLocaleWithLang(event.title, locale),
@@ -27,7 +36,7 @@ export function describeEvent(event: PublicEventDto, locale: Locale): EventDispl
     venueName: pickLocaleWithLang(event.venueName, locale),
     venueAddress: pickLocaleWithLang(event.venueAddress, locale),
     description: pickLocaleWithLang(event.description, locale),
-    dates: formatDateRange(event.startsAt, event.endsAt, event.timeZone, locale),
+    dates: plainSpaces(formatDateRange(event.startsAt, event.endsAt, event.timeZone, locale)),
     timeZone: timeZoneLabelAt(event.timeZone, event.startsAt, locale),
   };
 }

@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import { apiErrorInfo } from '@plenary/ui';
 import type { PublicEventDto } from '@plenary/contracts/schemas';
 import { portalApi } from '../../api';
+import { usePrerendered } from '../../lib/prerendered';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 export type EventLoadState = LoadState | 'not-found';
@@ -20,7 +21,10 @@ export const useEventsStore = defineStore('events', () => {
   /** Whether the event's registration form is open, for the page's "Register" button; null: unknown. */
   const registrationOpen = ref<boolean | null>(null);
 
+  const prerendered = usePrerendered();
+
   async function loadRegistrationOpen(eventId: string): Promise<void> {
+    if (prerendered.take(`open:${eventId}`)) return;
     registrationOpen.value = null;
     try {
       const form = await portalApi().portalRegistration.form.query({ eventId });
@@ -32,6 +36,7 @@ export const useEventsStore = defineStore('events', () => {
   }
 
   async function loadEvents(): Promise<void> {
+    if (prerendered.take('events')) return;
     // Keep showing the list we have while refreshing it.
     if (listState.value !== 'ready') listState.value = 'loading';
     try {
@@ -44,6 +49,7 @@ export const useEventsStore = defineStore('events', () => {
 
   async function loadEvent(slug: string): Promise<void> {
     const key = slug.trim().toLowerCase();
+    if (prerendered.take(`event:${key}`)) return;
     requestedSlug.value = key;
     // An event already in the list shows at once; the fetch below refreshes it.
     const known =
@@ -73,5 +79,7 @@ export const useEventsStore = defineStore('events', () => {
     loadEvents,
     loadEvent,
     loadRegistrationOpen,
+    prerendered: prerendered.keys,
+    markPrerendered: prerendered.mark,
   };
 });

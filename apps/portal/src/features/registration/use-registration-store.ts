@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import { apiErrorInfo, type ApiErrorInfo } from '@plenary/ui';
 import type { Locale, RegistrationFormDto, RegistrationReceiptDto } from '@plenary/contracts/schemas';
 import { portalApi } from '../../api';
+import { usePrerendered } from '../../lib/prerendered';
 import { emptyDraft, validateRegistration, type FieldErrors, type RegistrationDraft } from './register-form';
 
 export type FormLoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -20,7 +21,10 @@ export const useRegistrationStore = defineStore('registration', () => {
   const codeChecking = ref(false);
   const receipt = ref<RegistrationReceiptDto | null>(null);
 
+  const prerendered = usePrerendered();
+
   async function loadForm(eventId: string): Promise<void> {
+    if (prerendered.take(`form:${eventId}`)) return;
     if (form.value?.eventId !== eventId) {
       draft.value = emptyDraft();
       fieldErrors.value = {};
@@ -129,5 +133,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     submit,
     revalidate,
     reset,
+    prerendered: prerendered.keys,
+    markPrerendered: prerendered.mark,
   };
 });

@@ -53,10 +53,11 @@ export async function listPublishedEvents(db: Executor): Promise<EventRow[]> {
   return db.select().from(events).where(eq(events.status, 'published')).orderBy(asc(events.startsAt));
 }
 
+/** An event's public page: published, or closed (off the list, but a shared link still shows it). */
 export async function findPublishedEventBySlug(db: Executor, slug: string): Promise<EventRow | undefined> {
   const [row] = await db
     .select()
     .from(events)
-    .where(and(eq(events.slug, slug), eq(events.status, 'published')));
+    .where(and(eq(events.slug, slug), inArray(events.status, ['published', 'closed'])));
   return row;
 }

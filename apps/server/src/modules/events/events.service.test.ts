@@ -39,7 +39,7 @@ describe('events', () => {
     expect(after.length).toBe(before.length);
   });
 
-  it('publishes, shows on the portal, closes and hides it, recording each change in the audit log', async () => {
+  it('publishes, shows on the portal, closes it (off the list, its page still there), recording each change in the audit log', async () => {
     const event = await h.caller(admin).events.create({ ...tciEvent, slug: 'tci-2016' });
     const anon = h.caller(null);
     expect((await anon.portal.events()).map((e) => e.slug)).not.toContain('tci-2016');
@@ -47,10 +47,15 @@ describe('events', () => {
     expect((await anon.portal.event({ slug: 'tci-2016' })).title.en).toBe('18th TCI Global Conference');
     await h.caller(admin).events.update({ eventId: event.id, venueName: { ko: '엑스코 컨벤션홀', en: 'EXCO Convention Hall' } });
     await h.caller(admin).events.transition({ eventId: event.id, to: 'close' });
+    // A closed event leaves the list, but its page (shared links, search results) stays.
+    expect((await anon.portal.events()).map((e) => e.slug)).not.toContain('tci-2016');
+    const closed = await anon.portal.event({ slug: 'tci-2016' });
+    expect([closed.status, closed.venueName.en]).toEqual(['closed', 'EXCO Convention Hall']);
+    await h.caller(admin).events.transition({ eventId: event.id, to: 'archive' });
     const err = await errorOf(anon.portal.event({ slug: 'tci-2016' }));
     expect(err.code).toBe('NOT_FOUND');
     const log = await h.caller(admin).audit.list({ eventId: event.id });
-    expect(log.entries.map((e) => e.action)).toEqual(['event.close', 'event.update', 'event.publish', 'event.create']);
+    expect(log.entries.map((e) => e.action)).toEqual(['event.archive', 'event.close', 'event.update', 'event.publish', 'event.create']);
     const update = log.entries.find((e) => e.action === 'event.update');
     expect(update?.diff).toEqual({
       venueName: { before: { ko: '엑스코', en: 'EXCO' }, after: { ko: '엑스코 컨벤션홀', en: 'EXCO Convention Hall' } },
