@@ -23,6 +23,8 @@ export const partnerDto = z.object({
   id: z.uuid(),
   name: z.string(),
   contactEmail: z.string().nullable(),
+  /** The events it works with: their managers see it and may key it. */
+  eventIds: z.array(z.uuid()),
   createdAt: z.string(),
 });
 export type PartnerDto = z.infer<typeof partnerDto>;
@@ -36,6 +38,23 @@ export const createPartnerInput = z.object({
   contactEmail: emailSchema.nullable().default(null),
 });
 export type CreatePartnerInput = z.infer<typeof createPartnerInput>;
+
+/** An event manager adds a partner for their own event; it is linked to that event only. */
+export const createEventPartnerInput = createPartnerInput.extend({ eventId: idSchema });
+export type CreateEventPartnerInput = z.infer<typeof createEventPartnerInput>;
+
+export const updatePartnerInput = createPartnerInput.extend({ partnerId: idSchema });
+export type UpdatePartnerInput = z.infer<typeof updatePartnerInput>;
+
+/** The whole set of events a partner is linked to (a platform admin's choice). */
+export const setPartnerEventsInput = z.object({
+  partnerId: idSchema,
+  eventIds: z
+    .array(idSchema)
+    .max(500)
+    .refine((ids) => new Set(ids).size === ids.length, { error: msg('duplicate') }),
+});
+export type SetPartnerEventsInput = z.infer<typeof setPartnerEventsInput>;
 
 /** An API key as staff see it: never the secret, which is shown once when it is created. */
 export const apiKeyDto = z.object({
@@ -209,6 +228,9 @@ export interface PartnerServices {
   partners: {
     list(caller: SignedInCaller): Promise<PartnerDto[]>;
     create(caller: SignedInCaller, input: CreatePartnerInput): Promise<PartnerDto>;
+    update(caller: SignedInCaller, input: UpdatePartnerInput): Promise<PartnerDto>;
+    setEvents(caller: SignedInCaller, input: SetPartnerEventsInput): Promise<PartnerDto>;
+    createForEvent(caller: EventCaller, input: CreateEventPartnerInput): Promise<PartnerDto>;
     keys(caller: EventCaller): Promise<Out<typeof eventApiKeysOutput>>;
     createKey(caller: EventCaller, input: CreateApiKeyInput): Promise<CreatedApiKeyOutput>;
     revokeKey(caller: EventCaller, input: Out<typeof revokeApiKeyInput>): Promise<ApiKeyDto>;
