@@ -21,7 +21,10 @@ export const partnersRouter = router({
     .output(s.partnerDto)
     .mutation(({ ctx, input }) => ctx.services.partners.update(signedInCaller(ctx), input)),
   setEvents: procedure
-    .meta({ access: { kind: 'platformAdmin' }, summary: 'Link a partner organisation to the events it works with' })
+    .meta({
+      access: { kind: 'platformAdmin' },
+      summary: 'Link a partner organisation to the events it works with',
+    })
     .input(s.setPartnerEventsInput)
     .output(s.partnerDto)
     .mutation(({ ctx, input }) => ctx.services.partners.setEvents(signedInCaller(ctx), input)),

@@ -150,7 +150,10 @@ export const ko = {
     confirmed: '확정',
     createdAt: '등록일',
     paste: '스프레드시트에서 붙여넣기',
-    pasteHint: '열 순서: 이름, 성, 이메일, 소속, 국가 코드, 직함, 전화 (탭으로 구분)',
+    pasteHint:
+      '열 순서: 이름, 성, 이메일, 소속, 국가(한국어·영어 이름이나 KR 같은 코드), 직함, 전화 (탭으로 구분)',
+    unknownCountries:
+      '다음 행의 국가를 알아보지 못했습니다: {rows}. 국가 이름을 한국어나 영어로(예: 네덜란드, Netherlands) 쓰거나 NL 같은 두 글자 코드로 고치세요.',
     pasteApply: '행 추가',
     addMember: '구성원 추가',
     removeMember: '{n}번째 구성원 삭제',
@@ -328,7 +331,9 @@ export const en: typeof ko = {
     createdAt: 'Registered',
     paste: 'Paste from a spreadsheet',
     pasteHint:
-      'Columns: given name, family name, email, organisation, country code, job title, phone (tab-separated)',
+      'Columns: given name, family name, email, organisation, country (its name in English or Korean, or a code such as KR), job title, phone (tab-separated)',
+    unknownCountries:
+      'The country of these rows was not understood: {rows}. Write the country’s name in English or Korean (e.g. Netherlands, 네덜란드) or its two-letter code such as NL.',
     pasteApply: 'Add rows',
     addMember: 'Add a member',
     removeMember: 'Remove member {n}',
