@@ -176,6 +176,8 @@ describe('registration, waiting list, check-in and a partner delegation', () => 
     const partner = await data<{ id: string }>(
       staff.mutate('partners.create', { name: 'Ministry of Trade, Industry and Energy' }),
     );
+    // Partners belong to the platform: linked to the event, its managers may key them.
+    await data(staff.mutate('partners.setEvents', { partnerId: partner.id, eventIds: [event.id] }));
     const { key } = await data<{ key: string }>(
       staff.mutate('partners.createKey', {
         eventId: event.id,

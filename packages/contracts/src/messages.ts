@@ -49,6 +49,7 @@ const messages = {
   date: { en: 'Enter a date as YYYY-MM-DD', ko: '날짜를 YYYY-MM-DD 형식으로 입력하세요' },
   mustAccept: { en: 'You must accept this to register', ko: '등록하려면 동의해야 합니다' },
   duplicateOptions: { en: 'Each option can be chosen once', ko: '같은 선택 항목을 두 번 고를 수 없습니다' },
+  duplicate: { en: 'Each item can be chosen once', ko: '같은 항목을 두 번 고를 수 없습니다' },
   colour: { en: 'Use a colour like #1f6feb', ko: '#1f6feb 같은 색상 값을 입력하세요' },
   currency: {
     en: 'Use a three-letter currency code such as KRW',

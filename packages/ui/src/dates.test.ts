@@ -15,8 +15,21 @@ describe('formatDateRange', () => {
 
 describe('timeZoneLabelAt', () => {
   it('names the zone with its offset at the given moment, across DST', () => {
-    expect(timeZoneLabelAt('Asia/Seoul', '2015-11-02T15:00:00.000Z', 'en')).toBe('Asia/Seoul (GMT+9)');
-    expect(timeZoneLabelAt('Europe/Berlin', '2015-07-01T10:00:00.000Z', 'en')).toBe('Europe/Berlin (GMT+2)');
-    expect(timeZoneLabelAt('Europe/Berlin', '2015-01-15T10:00:00.000Z', 'en')).toBe('Europe/Berlin (GMT+1)');
+    expect(timeZoneLabelAt('Europe/Berlin', '2015-07-01T10:00:00.000Z', 'en')).toBe(
+      'Central European Summer Time (UTC+2)',
+    );
+    expect(timeZoneLabelAt('Europe/Berlin', '2015-01-15T10:00:00.000Z', 'en')).toBe(
+      'Central European Standard Time (UTC+1)',
+    );
+  });
+  it('says the zone in words people read, not as an IANA id (Asia/Seoul)', () => {
+    expect(timeZoneLabelAt('Asia/Seoul', '2015-11-02T15:00:00.000Z', 'ko')).toBe('한국 표준시 (UTC+9)');
+    expect(timeZoneLabelAt('Asia/Seoul', '2015-11-02T15:00:00.000Z', 'en')).toBe(
+      'Korean Standard Time (UTC+9)',
+    );
+    expect(timeZoneLabelAt('Asia/Kolkata', '2015-11-02T15:00:00.000Z', 'en')).toBe(
+      'India Standard Time (UTC+5:30)',
+    );
+    expect(timeZoneLabelAt('UTC', '2015-11-02T15:00:00.000Z', 'en')).toBe('Coordinated Universal Time (UTC)');
   });
 });

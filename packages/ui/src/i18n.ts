@@ -11,7 +11,7 @@ export function initialLocale(): Locale {
   } catch {
     /* storage blocked: fall through */
   }
-  const nav = typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [];
+  const nav = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [];
   return nav.some((l) => l?.toLowerCase().startsWith('ko')) ? 'ko' : 'en';
 }
 
@@ -24,9 +24,17 @@ export function rememberLocale(locale: Locale) {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
-export function createPlenaryI18n<M extends Record<Locale, Record<string, unknown>>>(messages: M, locale = initialLocale()) {
+export function createPlenaryI18n<M extends Record<Locale, Record<string, unknown>>>(
+  messages: M,
+  locale = initialLocale(),
+) {
   rememberLocale(locale);
   // Apps pass plain message objects; vue-i18n's own message type is narrower than `unknown` values.
   const localeMessages = messages as unknown as NonNullable<I18nOptions['messages']>;
-  return createI18n({ legacy: false, locale, fallbackLocale: locale === 'ko' ? 'en' : 'ko', messages: localeMessages });
+  return createI18n({
+    legacy: false,
+    locale,
+    fallbackLocale: locale === 'ko' ? 'en' : 'ko',
+    messages: localeMessages,
+  });
 }

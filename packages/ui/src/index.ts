@@ -1,4 +1,10 @@
 export * from './trpc-client';
 export * from './i18n';
 export * from './dates';
-export { pickLocale, pickLocaleWithLang, type Locale, type LocalizedText, type LocalizedPick } from '@plenary/contracts/localized';
+export {
+  pickLocale,
+  pickLocaleWithLang,
+  type Locale,
+  type LocalizedText,
+  type LocalizedPick,
+} from '@plenary/contracts/localized';

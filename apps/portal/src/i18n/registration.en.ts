@@ -29,7 +29,7 @@ export const registrationEn: RegistrationMessages = {
     checkFields: 'Please check the fields marked below.',
     submit: 'Register',
     submitting: 'Sending…',
-    countryHint: 'Type to search for your country.',
+    countryHint: 'Type its name or a short form to search, e.g. Korea, USA, UK.',
     countryNone: 'No country matches',
   },
   code: {

@@ -30,7 +30,7 @@ export const registrationKo = {
     checkFields: '표시된 항목을 확인해 주세요.',
     submit: '등록하기',
     submitting: '보내는 중…',
-    countryHint: '국가 이름을 입력해 찾으세요.',
+    countryHint: '국가 이름을 입력해 찾으세요 (예: 한국, 미국, 영국).',
     countryNone: '일치하는 국가가 없습니다',
   },
   code: {

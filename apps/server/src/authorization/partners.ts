@@ -4,6 +4,9 @@ import { MANAGE } from './roles';
 export const partnerAccess: Record<string, string> = {
   'partners.list': 'platformAdmin',
   'partners.create': 'platformAdmin',
+  'partners.update': 'platformAdmin',
+  'partners.setEvents': 'platformAdmin',
+  'partners.createForEvent': MANAGE,
   'partners.keys': MANAGE,
   'partners.createKey': MANAGE,
   'partners.revokeKey': MANAGE,

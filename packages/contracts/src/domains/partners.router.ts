@@ -16,6 +16,27 @@ export const partnersRouter = router({
     .input(s.createPartnerInput)
     .output(s.partnerDto)
     .mutation(({ ctx, input }) => ctx.services.partners.create(signedInCaller(ctx), input)),
+  update: procedure
+    .meta({ access: { kind: 'platformAdmin' }, summary: "Change a partner organisation's name or contact" })
+    .input(s.updatePartnerInput)
+    .output(s.partnerDto)
+    .mutation(({ ctx, input }) => ctx.services.partners.update(signedInCaller(ctx), input)),
+  setEvents: procedure
+    .meta({
+      access: { kind: 'platformAdmin' },
+      summary: 'Link a partner organisation to the events it works with',
+    })
+    .input(s.setPartnerEventsInput)
+    .output(s.partnerDto)
+    .mutation(({ ctx, input }) => ctx.services.partners.setEvents(signedInCaller(ctx), input)),
+  createForEvent: procedure
+    .meta({
+      access: { kind: 'event', roles: roles.manage },
+      summary: 'Add a partner organisation for this event only',
+    })
+    .input(s.createEventPartnerInput)
+    .output(s.partnerDto)
+    .mutation(({ ctx, input }) => ctx.services.partners.createForEvent(eventCaller(ctx), input)),
   keys: procedure
     .meta({ access: { kind: 'event', roles: roles.manage }, summary: 'The API keys of an event' })
     .input(eventIdInput)

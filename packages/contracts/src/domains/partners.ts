@@ -23,6 +23,8 @@ export const partnerDto = z.object({
   id: z.uuid(),
   name: z.string(),
   contactEmail: z.string().nullable(),
+  /** The events it works with: their managers see it and may key it. */
+  eventIds: z.array(z.uuid()),
   createdAt: z.string(),
 });
 export type PartnerDto = z.infer<typeof partnerDto>;
@@ -43,6 +45,23 @@ export const requestsPerMinuteSchema = z
   .int({ error: msg('requestsPerMinute') })
   .min(1, { error: msg('requestsPerMinute') })
   .max(100_000, { error: msg('requestsPerMinute') });
+
+/** An event manager adds a partner for their own event; it is linked to that event only. */
+export const createEventPartnerInput = createPartnerInput.extend({ eventId: idSchema });
+export type CreateEventPartnerInput = z.infer<typeof createEventPartnerInput>;
+
+export const updatePartnerInput = createPartnerInput.extend({ partnerId: idSchema });
+export type UpdatePartnerInput = z.infer<typeof updatePartnerInput>;
+
+/** The whole set of events a partner is linked to (a platform admin's choice). */
+export const setPartnerEventsInput = z.object({
+  partnerId: idSchema,
+  eventIds: z
+    .array(idSchema)
+    .max(500)
+    .refine((ids) => new Set(ids).size === ids.length, { error: msg('duplicate') }),
+});
+export type SetPartnerEventsInput = z.infer<typeof setPartnerEventsInput>;
 
 /** An API key as staff see it: never the secret, which is shown once when it is created. */
 export const apiKeyDto = z.object({
@@ -220,6 +239,9 @@ export interface PartnerServices {
   partners: {
     list(caller: SignedInCaller): Promise<PartnerDto[]>;
     create(caller: SignedInCaller, input: CreatePartnerInput): Promise<PartnerDto>;
+    update(caller: SignedInCaller, input: UpdatePartnerInput): Promise<PartnerDto>;
+    setEvents(caller: SignedInCaller, input: SetPartnerEventsInput): Promise<PartnerDto>;
+    createForEvent(caller: EventCaller, input: CreateEventPartnerInput): Promise<PartnerDto>;
     keys(caller: EventCaller): Promise<Out<typeof eventApiKeysOutput>>;
     createKey(caller: EventCaller, input: CreateApiKeyInput): Promise<CreatedApiKeyOutput>;
     revokeKey(caller: EventCaller, input: Out<typeof revokeApiKeyInput>): Promise<ApiKeyDto>;

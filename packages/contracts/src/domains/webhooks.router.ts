@@ -61,7 +61,13 @@ export const webhooksRouter = router({
       access: partnerManage,
       limits: rateLimits.partner,
       summary: 'Your webhook subscriptions for the event',
-      openapi: { method: 'GET', path: '/events/{eventId}/webhooks', protect: true, tags: ['webhooks'] },
+      openapi: {
+        method: 'GET',
+        path: '/events/{eventId}/webhooks',
+        protect: true,
+        tags: ['Webhooks'],
+        summary: 'Your webhook subscriptions for the event',
+      },
     })
     .input(s.partnerWebhookListInput)
     .output(s.partnerWebhookListOutput)
@@ -75,7 +81,8 @@ export const webhooksRouter = router({
         method: 'POST',
         path: '/events/{eventId}/webhooks',
         protect: true,
-        tags: ['webhooks'],
+        tags: ['Webhooks'],
+        summary: 'Subscribe a URL to registration events; the signing secret is in this answer only',
         description: receiving,
       },
     })
@@ -91,7 +98,8 @@ export const webhooksRouter = router({
         method: 'DELETE',
         path: '/events/{eventId}/webhooks/{subscriptionId}',
         protect: true,
-        tags: ['webhooks'],
+        tags: ['Webhooks'],
+        summary: 'Remove one of your webhook subscriptions',
       },
     })
     .input(s.partnerWebhookRefInput)

@@ -27,6 +27,25 @@ export const partners = pgTable(
   (t) => [uniqueIndex('partners_name_key').on(sql`lower(${t.name})`)],
 );
 
+/**
+ * The events a partner works with. Partners belong to the platform: an event's
+ * managers see and key only the partners linked to their event (a platform admin
+ * links them, or a manager creates one for their own event).
+ */
+export const eventPartners = pgTable(
+  'event_partners',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.partnerId] }), index('event_partners_partner_idx').on(t.partnerId)],
+);
+
 /** A partner's key for one event (or all events when event_id is null). Only a hash is kept. */
 export const apiKeys = pgTable(
   'api_keys',

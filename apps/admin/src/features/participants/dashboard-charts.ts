@@ -24,6 +24,16 @@ const grid = { left: 8, right: 16, top: 32, bottom: 8, containLabel: true };
 /** Long names (categories, tours) are cut rather than hidden: echarts drops labels that overlap. */
 const categoryAxisLabel = { interval: 0, width: 160, overflow: 'truncate' as const };
 
+/**
+ * Each bar shows its number (a chart read on a projector or a printout has no
+ * tooltip): at the end of a single bar, inside a stacked segment; a zero says nothing.
+ */
+const numberLabel = (position: 'right' | 'inside') => ({
+  show: true,
+  position,
+  formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value !== 0 ? String(p.value) : ''),
+});
+
 /** Bars run sideways so every name fits; the first item is drawn at the top. */
 function namesAxis(names: string[]) {
   return { type: 'category' as const, inverse: true, data: names, axisLabel: categoryAxisLabel };
@@ -35,7 +45,9 @@ export function statusChart(stats: RegistrationStatsDto, l: ChartLabels): ChartO
     grid,
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: namesAxis(stats.byStatus.map((s) => l.status(s.status))),
-    series: [{ type: 'bar', name: l.count, data: stats.byStatus.map((s) => s.count) }],
+    series: [
+      { type: 'bar', name: l.count, label: numberLabel('right'), data: stats.byStatus.map((s) => s.count) },
+    ],
   };
 }
 
@@ -48,8 +60,20 @@ export function categoryChart(stats: RegistrationStatsDto, l: ChartLabels): Char
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: namesAxis(stats.byCategory.map((c) => l.text(c.label))),
     series: [
-      { type: 'bar', name: l.taken, stack: 'places', data: stats.byCategory.map((c) => c.taken) },
-      { type: 'bar', name: l.waitlisted, stack: 'places', data: stats.byCategory.map((c) => c.waitlisted) },
+      {
+        type: 'bar',
+        name: l.taken,
+        stack: 'places',
+        label: numberLabel('inside'),
+        data: stats.byCategory.map((c) => c.taken),
+      },
+      {
+        type: 'bar',
+        name: l.waitlisted,
+        stack: 'places',
+        label: numberLabel('inside'),
+        data: stats.byCategory.map((c) => c.waitlisted),
+      },
       {
         type: 'line',
         name: l.capacity,
@@ -70,7 +94,7 @@ export function countryChart(stats: RegistrationStatsDto, l: ChartLabels): Chart
     grid,
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: namesAxis(top.map((c) => l.country(c.country))),
-    series: [{ type: 'bar', name: l.count, data: top.map((c) => c.count) }],
+    series: [{ type: 'bar', name: l.count, label: numberLabel('right'), data: top.map((c) => c.count) }],
   };
 }
 
@@ -82,8 +106,20 @@ export function optionChart(stats: RegistrationStatsDto, l: ChartLabels): ChartO
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: namesAxis(stats.byOption.map((o) => l.text(o.label))),
     series: [
-      { type: 'bar', name: l.booked, stack: 'seats', data: stats.byOption.map((o) => o.booked) },
-      { type: 'bar', name: l.waitlisted, stack: 'seats', data: stats.byOption.map((o) => o.waitlisted) },
+      {
+        type: 'bar',
+        name: l.booked,
+        stack: 'seats',
+        label: numberLabel('inside'),
+        data: stats.byOption.map((o) => o.booked),
+      },
+      {
+        type: 'bar',
+        name: l.waitlisted,
+        stack: 'seats',
+        label: numberLabel('inside'),
+        data: stats.byOption.map((o) => o.waitlisted),
+      },
       {
         type: 'line',
         name: l.capacity,

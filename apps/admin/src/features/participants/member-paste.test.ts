@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from './participant-draft';
-import { parseMemberRows } from './member-paste';
+import { parseMemberPaste, parseMemberRows } from './member-paste';
 
 describe('pasting delegation members from a spreadsheet', () => {
   it('reads tab-separated rows, skips a header and blank lines, and fills defaults', () => {
@@ -39,5 +39,18 @@ describe('pasting delegation members from a spreadsheet', () => {
 
   it('gives nothing for empty text', () => {
     expect(parseMemberRows('  \n\n')).toEqual([]);
+  });
+});
+
+describe('countries in a pasted delegation', () => {
+  it('reads country names in either language and says which rows it could not read', () => {
+    const text =
+      'Anna\tde Vries\tanna@rvo.example\tRVO\tNetherlands\n' +
+      'Jan\tBakker\tjan@rvo.example\tRVO\t네덜란드\n' +
+      'Minjun\tKim\tminjun@motie.example\tMOTIE\t한국\n' +
+      'Sam\tLee\tsam@x.example\tX\tAtlantis\n';
+    const pasted = parseMemberPaste(text);
+    expect(pasted.rows.map((r) => r.country)).toEqual(['NL', 'NL', 'KR', 'Atlantis']);
+    expect(pasted.unknownCountries).toEqual([{ row: 4, text: 'Atlantis' }]);
   });
 });

@@ -72,6 +72,7 @@ export const ko = {
     checkedInNo: '체크인 안 함',
     visaAny: '비자 전체',
     clearFilters: '필터 초기화',
+    loading: '참가자를 불러오는 중…',
     empty: '조건에 맞는 참가자가 없습니다.',
     total: '{n}명',
     selected: '{n}명 선택',
@@ -150,7 +151,10 @@ export const ko = {
     confirmed: '확정',
     createdAt: '등록일',
     paste: '스프레드시트에서 붙여넣기',
-    pasteHint: '열 순서: 이름, 성, 이메일, 소속, 국가 코드, 직함, 전화 (탭으로 구분)',
+    pasteHint:
+      '열 순서: 이름, 성, 이메일, 소속, 국가(한국어·영어 이름이나 KR 같은 코드), 직함, 전화 (탭으로 구분)',
+    unknownCountries:
+      '다음 행의 국가를 알아보지 못했습니다: {rows}. 국가 이름을 한국어나 영어로(예: 네덜란드, Netherlands) 쓰거나 NL 같은 두 글자 코드로 고치세요.',
     pasteApply: '행 추가',
     addMember: '구성원 추가',
     removeMember: '{n}번째 구성원 삭제',
@@ -249,6 +253,7 @@ export const en: typeof ko = {
     checkedInNo: 'Not checked in',
     visaAny: 'Any visa letter',
     clearFilters: 'Clear filters',
+    loading: 'Loading participants…',
     empty: 'No participants match.',
     total: '{n} participants',
     selected: '{n} selected',
@@ -328,7 +333,9 @@ export const en: typeof ko = {
     createdAt: 'Registered',
     paste: 'Paste from a spreadsheet',
     pasteHint:
-      'Columns: given name, family name, email, organisation, country code, job title, phone (tab-separated)',
+      'Columns: given name, family name, email, organisation, country (its name in English or Korean, or a code such as KR), job title, phone (tab-separated)',
+    unknownCountries:
+      'The country of these rows was not understood: {rows}. Write the country’s name in English or Korean (e.g. Netherlands, 네덜란드) or its two-letter code such as NL.',
     pasteApply: 'Add rows',
     addMember: 'Add a member',
     removeMember: 'Remove member {n}',

@@ -33,7 +33,8 @@ export const ko = {
     partner: '기관',
     partnerPlaceholder: '기관 선택',
     partnerRequired: '기관을 선택하세요.',
-    noPartners: '등록된 기관이 없습니다. 플랫폼 관리자가 먼저 기관을 추가해야 합니다.',
+    noPartners:
+      '이 행사에 연결된 기관이 없습니다. "기관 추가"로 이 행사용 기관을 만들거나 플랫폼 관리자에게 연결을 요청하세요.',
     name: '키 이름',
     nameHint: '용도를 알아볼 수 있게, 예: 대표단 등록 연동',
     nameRequired: '키 이름을 입력하세요.',
@@ -68,6 +69,23 @@ export const ko = {
     contactEmailInvalid: '올바른 이메일 주소를 입력하세요.',
     submit: '추가',
     done: '기관 {name}을 추가했습니다.',
+    nameTaken: '같은 이름의 기관이 이미 있습니다. 플랫폼 관리자에게 이 행사에 연결해 달라고 요청하세요.',
+    forEvent: '여기서 추가한 기관은 이 행사에만 보입니다.',
+  },
+  platform: {
+    nav: '협력 기관',
+    title: '협력 기관',
+    intro:
+      '협력 기관은 플랫폼에 속합니다. 기관을 행사에 연결하면 그 행사의 관리자가 기관을 보고 API 키를 발급할 수 있습니다.',
+    empty: '협력 기관이 없습니다.',
+    contact: '담당자 이메일',
+    events: '연결된 행사',
+    eventsHint:
+      '이 행사들의 관리자가 이 기관의 키를 발급할 수 있습니다. 연결을 끊어도 이미 발급한 키는 폐기해야 멈춥니다.',
+    noEvents: '연결된 행사 없음',
+    editTitle: '협력 기관 수정',
+    editFor: '{name} 수정',
+    saved: '기관 {name}을 저장했습니다.',
   },
 };
 
@@ -105,7 +123,8 @@ export const en: typeof ko = {
     partner: 'Organisation',
     partnerPlaceholder: 'Choose an organisation',
     partnerRequired: 'Choose an organisation.',
-    noPartners: 'No partner organisations yet: a platform administrator must add one first.',
+    noPartners:
+      'No organisation is linked to this event yet: add one for this event with "Add an organisation", or ask a platform administrator to link one.',
     name: 'Key name',
     nameHint: 'What it is for, e.g. "Delegation sync"',
     nameRequired: 'Enter a name for the key.',
@@ -140,5 +159,23 @@ export const en: typeof ko = {
     contactEmailInvalid: 'Enter a valid email address.',
     submit: 'Add',
     done: 'The organisation {name} was added.',
+    nameTaken:
+      'An organisation with this name exists already: ask a platform administrator to link it to this event.',
+    forEvent: 'An organisation added here is seen by this event only.',
+  },
+  platform: {
+    nav: 'Partner organisations',
+    title: 'Partner organisations',
+    intro:
+      'Partner organisations belong to the platform. Link one to an event and that event’s managers see it and may issue it API keys.',
+    empty: 'No partner organisations yet.',
+    contact: 'Contact email',
+    events: 'Linked events',
+    eventsHint:
+      'The managers of these events may issue keys for this organisation. Unlinking stops new keys; revoke the keys already issued to stop them.',
+    noEvents: 'No linked events',
+    editTitle: 'Edit the partner organisation',
+    editFor: 'Edit {name}',
+    saved: 'The organisation {name} was saved.',
   },
 };

@@ -1,6 +1,14 @@
 import type { Feature } from '../../router/feature';
 
 export const partnersFeature: Feature = {
+  console: [
+    {
+      path: 'partners',
+      name: 'partners',
+      component: () => import('./PartnersView.vue'),
+      meta: { platformAdmin: true, titleKey: 'partners.platform.title' },
+    },
+  ],
   event: [
     {
       path: 'partner-api',
@@ -16,6 +24,13 @@ export const partnersFeature: Feature = {
       labelKey: 'partners.nav',
       icon: 'pi pi-key',
       audience: 'eventManage',
+    },
+    {
+      section: 'platform',
+      routeName: 'partners',
+      labelKey: 'partners.platform.nav',
+      icon: 'pi pi-building',
+      audience: 'platformAdmin',
     },
   ],
 };

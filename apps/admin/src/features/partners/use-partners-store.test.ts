@@ -51,11 +51,12 @@ describe('partners store', () => {
     const fake = fakeApi({
       'partners.keys': () => ({ keys: [key], partners: [kotra] }),
       'partners.revokeKey': () => revoked,
-      'partners.create': (input) => ({
+      'partners.createForEvent': (input) => ({
         id: '0190f5d2-7c1e-7000-8000-0000000000a2',
         contactEmail: null,
         createdAt: '2015-10-01T00:00:00.000Z',
-        ...(input as { name: string }),
+        name: (input as { name: string }).name,
+        eventIds: [eventId],
       }),
     });
     setApi(fake.client);
@@ -65,5 +66,10 @@ describe('partners store', () => {
     expect(store.keys).toEqual([revoked]);
     await store.createPartner({ name: 'Daegu Technopark', contactEmail: null });
     expect(store.partners.map((p) => p.name)).toEqual(['Daegu Technopark', 'KOTRA']);
+    // A partner made on the event's page is for this event only.
+    expect(fake.calls.at(-1)).toEqual({
+      path: 'partners.createForEvent',
+      input: { eventId, name: 'Daegu Technopark', contactEmail: null },
+    });
   });
 });

@@ -5,7 +5,7 @@ import { api } from '../../api';
 
 export type PartnerChoice = Pick<PartnerDto, 'id' | 'name'>;
 
-/** An event's partner API keys, the partners a key may be for, and new partners (platform admins). */
+/** An event's partner API keys, the partners linked to it (a key may be for these only), and new ones for it. */
 export const usePartnersStore = defineStore('partners', () => {
   const eventId = ref<string | null>(null);
   const keys = ref<ApiKeyDto[]>([]);
@@ -41,8 +41,9 @@ export const usePartnersStore = defineStore('partners', () => {
     keys.value = keys.value.map((k) => (k.id === revoked.id ? revoked : k));
   }
 
+  /** A partner for this event only (linked to it; a platform admin may link it elsewhere). */
   async function createPartner(input: { name: string; contactEmail: string | null }): Promise<PartnerDto> {
-    const partner = await api().partners.create.mutate(input);
+    const partner = await api().partners.createForEvent.mutate({ eventId: requireEvent(), ...input });
     partners.value = [...partners.value, { id: partner.id, name: partner.name }].sort((a, b) =>
       a.name.localeCompare(b.name),
     );

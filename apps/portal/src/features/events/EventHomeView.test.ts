@@ -25,7 +25,7 @@ describe('EventHomeView', () => {
       .findAll('dd')
       .map((dd) => dd.text());
     expect(facts[0]).toContain('2015년 11월 3일~6일');
-    expect(facts[0]).toContain('시간대: Asia/Seoul (GMT+9)');
+    expect(facts[0]).toContain('시간대: 한국 표준시 (UTC+9)');
     expect(facts[1]).toContain('엑스코');
     expect(facts[1]).toContain('대구광역시 북구 엑스코로 10');
     expect(wrapper.get('h2').text()).toBe('행사 소개');
@@ -44,8 +44,8 @@ describe('EventHomeView', () => {
     });
     expect(wrapper.get('h1').text()).toBe('18th TCI Global Conference');
     expect(wrapper.findAll('dl dd span').map((s) => s.text())).toEqual([
-      '3 – 6 Nov 2015',
-      'Time zone: Asia/Seoul (GMT+9)',
+      '3\u2009–\u20096 Nov 2015',
+      'Time zone: Korean Standard Time (UTC+9)',
       'EXCO',
       '10 Exco-ro, Buk-gu, Daegu, Korea',
     ]);

@@ -18,7 +18,7 @@ describe('describeEvent', () => {
     const shown = describeEvent(tci2015, 'ko');
     expect(shown.title).toEqual({ text: '제18차 TCI 글로벌 컨퍼런스', lang: 'ko' });
     expect(shown.dates).toBe('2015년 11월 3일~6일');
-    expect(shown.timeZone).toBe('Asia/Seoul (GMT+9)');
+    expect(shown.timeZone).toBe('한국 표준시 (UTC+9)');
   });
 
   it('uses the offset at the event, not today, for a zone with summer time', () => {
@@ -29,7 +29,7 @@ describe('describeEvent', () => {
       endsAt: '2016-06-21T16:00:00.000Z',
     };
     const shown = describeEvent(summer, 'en');
-    expect(shown.dates).toBe('20 – 21 Jun 2016');
-    expect(shown.timeZone).toBe('Europe/Berlin (GMT+2)');
+    expect(shown.dates).toBe('20\u2009–\u200921 Jun 2016');
+    expect(shown.timeZone).toBe('Central European Summer Time (UTC+2)');
   });
 });

@@ -16,7 +16,7 @@ export interface EventDisplay {
   description: LocalizedPick;
   /** "3–6 Nov 2015" / "2015년 11월 3일~6일", in the event's own time zone. */
   dates: string;
-  /** "Asia/Seoul (GMT+9)": the zone with its offset when the event starts. */
+  /** "한국 표준시 (UTC+9)": the zone in words with its offset when the event starts. */
   timeZone: string;
 }
 

@@ -37,7 +37,7 @@ describe('MyRegistrationView', () => {
     expect(wrapper.get('#status-heading').text()).toBe('등록 상태: 자리 제안');
     // 09:00 UTC is 18:00 in Seoul.
     const deadline = wrapper.get('.status__deadline').text();
-    expect(deadline).toMatch(/^수락 기한: 2015\. 10\. 10\. (오후|PM) 6:00 · Asia\/Seoul \(GMT\+9\)$/);
+    expect(deadline).toMatch(/^수락 기한: 2015\. 10\. 10\. (오후|PM) 6:00 · 한국 표준시 \(UTC\+9\)$/);
     expect(wrapper.find('.ticket__qr').exists()).toBe(false);
 
     const accept = wrapper.findAll('.status button').find((b) => b.text() === '자리 수락');

@@ -8,7 +8,8 @@ import * as store from './idempotency.store';
 
 const HOUR = 3_600_000;
 /** Keys are replayed for at least a day (48 hours here) after their first use. */
-const KEEP_MS = 48 * HOUR;
+export const IDEMPOTENCY_KEEP_HOURS = 48;
+const KEEP_MS = IDEMPOTENCY_KEEP_HOURS * HOUR;
 const PURGE_EVERY_MS = 10 * 60_000;
 /** An in-flight claim older than this belonged to a request that never finished. */
 const ABANDONED_MS = 10 * 60_000;

@@ -1,5 +1,7 @@
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { openApiRouter } from './openapi-router';
+import { IDEMPOTENCY_KEEP_HOURS } from './idempotency';
+import { EXAMPLE_EVENT, registrationExamples, webhookExamples } from './openapi-examples';
 
 type SchemaObject = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -36,14 +38,45 @@ const idempotencyHeader = {
   required: false,
   description:
     'Any unique string (a UUID): a retry with the same key and body returns the first response ' +
-    '(with Idempotent-Replayed: true) instead of registering twice. Keys are kept for at least 24 hours.',
+    '(with Idempotent-Replayed: true) instead of registering twice. ' +
+    `Keys are kept for ${IDEMPOTENCY_KEEP_HOURS} hours.`,
   schema: { type: 'string', maxLength: 255 },
 } as const;
 
 interface Operation {
-  parameters?: unknown[];
+  parameters?: Array<{ name?: string; in?: string; example?: unknown }>;
+  requestBody?: { content?: Record<string, { schema?: BodySchema; examples?: unknown }> };
   responses?: Record<string, { description?: string; content?: Record<string, unknown> }>;
 }
+interface BodySchema {
+  type?: string;
+  properties?: Record<string, unknown>;
+  required?: string[];
+  oneOf?: unknown[];
+}
+
+/**
+ * The registration POST takes exactly one of registration and delegation. zod's
+ * refine cannot be said in JSON Schema, so the generator listed both as optional:
+ * say it as oneOf, so a generated client knows, and the reference shows one of each.
+ */
+function exactlyOne(body: BodySchema): BodySchema {
+  const { registration, delegation, ...shared } = body.properties ?? {};
+  if (!registration || !delegation) return body;
+  const variant = (name: 'registration' | 'delegation', schema: unknown) => ({
+    type: 'object',
+    title: name === 'registration' ? 'One person' : 'A delegation',
+    properties: { [name]: schema, ...shared },
+    required: [name],
+    additionalProperties: false,
+  });
+  return { oneOf: [variant('registration', registration), variant('delegation', delegation)] };
+}
+
+const bodyExamples: Record<string, unknown> = {
+  'post /events/{eventId}/registrations': registrationExamples,
+  'post /events/{eventId}/webhooks': webhookExamples,
+};
 
 /**
  * The OpenAPI 3.1 document of the partner API, from the procedures' meta (only
@@ -68,8 +101,14 @@ export function partnerApiDocument(): OpenAPIObject {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(schemas)) if (name.startsWith('error.')) delete schemas[name];
   doc.components = { ...doc.components, schemas: { ...schemas, Error: errorSchema } };
-  for (const item of Object.values(doc.paths ?? {}) as Array<Record<string, Operation>>) {
+  for (const [path, item] of Object.entries(doc.paths ?? {}) as Array<[string, Record<string, Operation>]>) {
     for (const [method, op] of Object.entries(item)) {
+      for (const p of op.parameters ?? [])
+        if (p.name === 'eventId' && p.in === 'path') p.example = EXAMPLE_EVENT;
+      const json = op.requestBody?.content?.['application/json'];
+      if (json?.schema && path === '/events/{eventId}/registrations') json.schema = exactlyOne(json.schema);
+      const examples = bodyExamples[`${method} ${path}`];
+      if (json && examples) json.examples = examples;
       const responses = op.responses ?? {};
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) >= 400)

@@ -1,3 +1,4 @@
+import { eventNameInSentence } from './event-name';
 import type { Locale } from '@plenary/contracts';
 import type { RenderedMail } from '../mail/templates';
 
@@ -11,8 +12,8 @@ export function visaDecisionMail(p: {
   if (p.approved) {
     return {
       en: {
-        subject: `Your visa invitation letter for ${p.eventTitle} is ready`,
-        text: `Dear ${p.name},\n\nYour request for a visa invitation letter for ${p.eventTitle} has been approved.\n\nDownload the letter from your registration page: open the link in your registration email.${p.reason ? `\n\nNote from the organiser: ${p.reason}` : ''}`,
+        subject: `Your visa invitation letter for ${eventNameInSentence(p.eventTitle)} is ready`,
+        text: `Dear ${p.name},\n\nYour request for a visa invitation letter for ${eventNameInSentence(p.eventTitle)} has been approved.\n\nDownload the letter from your registration page: open the link in your registration email.${p.reason ? `\n\nNote from the organiser: ${p.reason}` : ''}`,
       },
       ko: {
         subject: `${p.eventTitle} 비자 초청장이 발급되었습니다`,
@@ -22,8 +23,8 @@ export function visaDecisionMail(p: {
   }
   return {
     en: {
-      subject: `Your visa invitation letter request for ${p.eventTitle}`,
-      text: `Dear ${p.name},\n\nWe cannot issue a visa invitation letter for ${p.eventTitle} on the request you sent.\n\nReason: ${p.reason ?? ''}\n\nYou may send a corrected request from your registration page (the link in your registration email).`,
+      subject: `Your visa invitation letter request for ${eventNameInSentence(p.eventTitle)}`,
+      text: `Dear ${p.name},\n\nWe cannot issue a visa invitation letter for ${eventNameInSentence(p.eventTitle)} on the request you sent.\n\nReason: ${p.reason ?? ''}\n\nYou may send a corrected request from your registration page (the link in your registration email).`,
     },
     ko: {
       subject: `${p.eventTitle} 비자 초청장 요청 결과`,

@@ -184,9 +184,9 @@ describe('visa invitation letters', () => {
     expect(await mailsTo(p.email)).toEqual([
       {
         template: 'visa.approved',
-        subject: 'Your visa invitation letter for 18th TCI Global Conference is ready',
+        subject: 'Your visa invitation letter for the 18th TCI Global Conference is ready',
         text:
-          'Dear Chi Nguyen,\n\nYour request for a visa invitation letter for 18th TCI Global Conference has been approved.\n\n' +
+          'Dear Chi Nguyen,\n\nYour request for a visa invitation letter for the 18th TCI Global Conference has been approved.\n\n' +
           'Download the letter from your registration page: open the link in your registration email.',
       },
     ]);

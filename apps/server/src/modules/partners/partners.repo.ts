@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, schema, sql, type Executor } from '@plenary/db';
+import { and, asc, desc, eq, inArray, schema, sql, type Executor } from '@plenary/db';
 
-const { partners, apiKeys, events } = schema;
+const { partners, apiKeys, events, eventPartners } = schema;
 export type PartnerRow = typeof partners.$inferSelect;
 
 export async function insertPartner(db: Executor, row: typeof partners.$inferInsert): Promise<PartnerRow> {
@@ -11,6 +11,73 @@ export async function insertPartner(db: Executor, row: typeof partners.$inferIns
 
 export async function listPartners(db: Executor): Promise<PartnerRow[]> {
   return db.select().from(partners).orderBy(asc(partners.name));
+}
+
+/** The partners linked to an event: the only ones its managers see and key. */
+export async function listEventPartners(db: Executor, eventId: string): Promise<PartnerRow[]> {
+  return db
+    .select({
+      id: partners.id,
+      name: partners.name,
+      contactEmail: partners.contactEmail,
+      createdAt: partners.createdAt,
+    })
+    .from(partners)
+    .innerJoin(eventPartners, eq(eventPartners.partnerId, partners.id))
+    .where(eq(eventPartners.eventId, eventId))
+    .orderBy(asc(partners.name));
+}
+
+export async function isLinked(db: Executor, eventId: string, partnerId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ partnerId: eventPartners.partnerId })
+    .from(eventPartners)
+    .where(and(eq(eventPartners.eventId, eventId), eq(eventPartners.partnerId, partnerId)));
+  return row !== undefined;
+}
+
+/** Event ids per partner, for the platform admin's list. */
+export async function linkedEventIds(db: Executor, partnerIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(partnerIds.map((id) => [id, []]));
+  if (!partnerIds.length) return out;
+  const rows = await db
+    .select({ partnerId: eventPartners.partnerId, eventId: eventPartners.eventId })
+    .from(eventPartners)
+    .where(inArray(eventPartners.partnerId, partnerIds))
+    .orderBy(asc(eventPartners.createdAt), asc(eventPartners.eventId));
+  for (const r of rows) out.get(r.partnerId)?.push(r.eventId);
+  return out;
+}
+
+export async function linkPartner(db: Executor, eventId: string, partnerId: string, at: Date): Promise<void> {
+  await db.insert(eventPartners).values({ eventId, partnerId, createdAt: at }).onConflictDoNothing();
+}
+
+export async function unlinkPartner(db: Executor, eventId: string, partnerId: string): Promise<void> {
+  await db
+    .delete(eventPartners)
+    .where(and(eq(eventPartners.eventId, eventId), eq(eventPartners.partnerId, partnerId)));
+}
+
+export async function updatePartner(
+  db: Executor,
+  id: string,
+  set: { name: string; contactEmail: string | null },
+): Promise<PartnerRow | undefined> {
+  const [row] = await db.update(partners).set(set).where(eq(partners.id, id)).returning();
+  return row;
+}
+
+/** Locks the partner row so two admins' link changes do not interleave. */
+export async function findPartnerForUpdate(db: Executor, id: string): Promise<PartnerRow | undefined> {
+  const [row] = await db.select().from(partners).where(eq(partners.id, id)).for('update');
+  return row;
+}
+
+export async function existingEventIds(db: Executor, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.select({ id: events.id }).from(events).where(inArray(events.id, ids));
+  return rows.map((r) => r.id);
 }
 
 export async function findPartner(db: Executor, id: string): Promise<PartnerRow | undefined> {

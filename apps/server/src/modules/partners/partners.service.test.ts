@@ -39,6 +39,7 @@ describe('partners and API keys (staff side)', () => {
       id: kotra.id,
       name: 'KOTRA',
       contactEmail: 'api@kotra.example',
+      eventIds: [],
       createdAt: kotra.createdAt,
     });
     expect(await domainErrorOf(staff.partners.create({ name: 'kotra', contactEmail: null }))).toEqual({
@@ -54,6 +55,7 @@ describe('partners and API keys (staff side)', () => {
   });
 
   it('issues a key shown once, keeps only its hash, and lists it for the event', async () => {
+    expect((await staff.partners.setEvents({ partnerId, eventIds: [eventId] })).eventIds).toEqual([eventId]);
     const created = await staff.partners.createKey({
       eventId,
       partnerId,
@@ -189,5 +191,135 @@ describe('partners and API keys (staff side)', () => {
     const member = await h.signUp('staff@kicox.example');
     await insertMember(h.runtime.db, { eventId, userId: member.userId, role: 'staff' });
     expect((await errorOf(h.caller(member).partners.keys({ eventId }))).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('partners belong to the platform admin (finding 10)', () => {
+  it('shows an event manager only the partners linked to their event, and keys no other partner', async () => {
+    const manager = await h.signUp('owner@tci-2016.example');
+    await insertMember(h.runtime.db, { eventId: otherEventId, userId: manager.userId, role: 'owner' });
+    const other = await staff.partners.create({ name: 'Not linked org', contactEmail: null });
+    const asManager = h.caller(manager);
+
+    expect((await asManager.partners.keys({ eventId: otherEventId })).partners).toEqual([]);
+    expect(
+      await domainErrorOf(
+        asManager.partners.createKey({
+          eventId: otherEventId,
+          partnerId: other.id,
+          name: 'in their name',
+          scopes: ['events:read'],
+        }),
+      ),
+    ).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No such partner',
+      fieldErrors: { partnerId: ['No such partner'] },
+    });
+    // Nor may they see or change the platform's partners.
+    expect((await errorOf(asManager.partners.list())).code).toBe('FORBIDDEN');
+    expect(
+      (await errorOf(asManager.partners.setEvents({ partnerId: other.id, eventIds: [otherEventId] }))).code,
+    ).toBe('FORBIDDEN');
+
+    // Once the platform admin links it, the manager sees it and may key it.
+    const linked = await staff.partners.setEvents({ partnerId: other.id, eventIds: [otherEventId] });
+    expect(linked).toEqual({ ...other, eventIds: [otherEventId] });
+    expect((await asManager.partners.keys({ eventId: otherEventId })).partners).toEqual([
+      { id: other.id, name: 'Not linked org' },
+    ]);
+    const key = await asManager.partners.createKey({
+      eventId: otherEventId,
+      partnerId: other.id,
+      name: 'linked',
+      scopes: ['events:read'],
+    });
+    expect(key.apiKey.partnerName).toBe('Not linked org');
+    // Unlinking stops new keys; the key made stays until revoked.
+    expect((await staff.partners.setEvents({ partnerId: other.id, eventIds: [] })).eventIds).toEqual([]);
+    expect(
+      (
+        await domainErrorOf(
+          asManager.partners.createKey({
+            eventId: otherEventId,
+            partnerId: other.id,
+            name: 'again',
+            scopes: ['events:read'],
+          }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect((await asManager.partners.keys({ eventId: otherEventId })).keys.map((k) => k.id)).toEqual([
+      key.apiKey.id,
+    ]);
+    const log = await staff.audit.listPlatform({ objectType: 'partner' });
+    expect(
+      log.entries.filter((e) => e.objectId === other.id && e.action === 'partner.link').map((e) => e.diff),
+    ).toEqual([
+      { eventIds: { before: [otherEventId], after: [] } },
+      { eventIds: { before: [], after: [otherEventId] } },
+    ]);
+  });
+
+  it('lets an event manager add a partner for their own event, seen there only', async () => {
+    const manager = await h.signUp('admin@tci-2016.example');
+    await insertMember(h.runtime.db, { eventId: otherEventId, userId: manager.userId, role: 'admin' });
+    const own = await h.caller(manager).partners.createForEvent({
+      eventId: otherEventId,
+      name: 'Daegu tourism office',
+      contactEmail: null,
+    });
+    expect(own).toEqual({
+      id: own.id,
+      name: 'Daegu tourism office',
+      contactEmail: null,
+      eventIds: [otherEventId],
+      createdAt: own.createdAt,
+    });
+    expect(
+      (await h.caller(manager).partners.keys({ eventId: otherEventId })).partners.map((p) => p.name),
+    ).toContain('Daegu tourism office');
+    expect((await staff.partners.keys({ eventId })).partners.map((p) => p.name)).not.toContain(
+      'Daegu tourism office',
+    );
+    // Not for an event they do not manage.
+    expect(
+      (
+        await errorOf(
+          h.caller(manager).partners.createForEvent({ eventId, name: 'Elsewhere', contactEmail: null }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('lets a platform admin rename a partner, refusing a name in use and an unknown event', async () => {
+    const p = await staff.partners.create({ name: 'KITA', contactEmail: null });
+    expect(
+      await staff.partners.update({ partnerId: p.id, name: 'KITA Seoul', contactEmail: 'api@kita.example' }),
+    ).toEqual({
+      ...p,
+      name: 'KITA Seoul',
+      contactEmail: 'api@kita.example',
+    });
+    expect(
+      await domainErrorOf(staff.partners.update({ partnerId: p.id, name: 'kotra', contactEmail: null })),
+    ).toEqual({
+      code: 'CONFLICT',
+      message: 'Another partner already has this name',
+      fieldErrors: { name: ['Another partner already has this name'] },
+    });
+    expect(
+      await domainErrorOf(
+        staff.partners.setEvents({
+          partnerId: p.id,
+          eventIds: [eventId, '00000000-0000-4000-8000-000000000000'],
+        }),
+      ),
+    ).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No such event',
+      fieldErrors: { 'eventIds.1': ['No such event'] },
+    });
+    expect((await staff.partners.list()).find((x) => x.id === p.id)?.eventIds).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import {
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { generateApiKey, keyMatches, prefixOf } from './api-keys';
+import { createPartnerAdmin, partnerDto } from './partner-admin.service';
 import { createPartnerApi } from './partner-api.service';
 import * as repo from './partners.repo';
 
@@ -22,10 +23,6 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 function isScope(s: string): s is ApiScope {
   return (apiScopes as readonly string[]).includes(s);
-}
-
-function partnerDto(r: repo.PartnerRow): PartnerDto {
-  return { id: r.id, name: r.name, contactEmail: r.contactEmail, createdAt: r.createdAt.toISOString() };
 }
 
 function keyDto(r: repo.ApiKeyRow): ApiKeyDto {
@@ -44,30 +41,36 @@ function keyDto(r: repo.ApiKeyRow): ApiKeyDto {
   };
 }
 
-/** Adds a partner organisation (console or command line). */
+/**
+ * Adds a partner organisation (console or command line). With forEventId (an
+ * event manager adding one for their event) it is linked to that event only.
+ */
 export async function createPartner(
   runtime: Runtime,
   caller: Caller | 'cli',
   input: CreatePartnerInput,
+  forEventId: string | null = null,
 ): Promise<PartnerDto> {
   return inTransaction(runtime, async ({ tx }) => {
     if (await repo.findPartnerByName(tx, input.name)) {
       const message = 'Another partner already has this name';
       throw new DomainError('CONFLICT', message, { name: [message] });
     }
+    const at = runtime.now();
     const row = await repo.insertPartner(tx, {
       name: input.name,
       contactEmail: input.contactEmail,
-      createdAt: runtime.now(),
+      createdAt: at,
     });
+    if (forEventId) await repo.linkPartner(tx, forEventId, row.id, at);
     await recordAudit(tx, caller, {
-      eventId: null,
+      eventId: forEventId,
       action: 'partner.create',
       objectType: 'partner',
       objectId: row.id,
       after: { name: row.name, contactEmail: row.contactEmail },
     });
-    return partnerDto(row);
+    return partnerDto(row, forEventId ? [forEventId] : []);
   });
 }
 
@@ -93,6 +96,15 @@ export async function issueApiKey(
     }
     if (input.eventId && !(await repo.findEventById(tx, input.eventId))) {
       throw new DomainError('NOT_FOUND', 'No such event', { eventId: ['No such event'] });
+    }
+    if (input.eventId) {
+      // In the console an event's managers key only the partners linked to their event
+      // (finding 10); the same answer as an unknown partner, so no other name leaks.
+      // The command line is the platform operator's, and links the partner as it keys it.
+      if (caller === 'cli') await repo.linkPartner(tx, input.eventId, input.partnerId, runtime.now());
+      else if (!(await repo.isLinked(tx, input.eventId, input.partnerId))) {
+        throw new DomainError('NOT_FOUND', 'No such partner', { partnerId: ['No such partner'] });
+      }
     }
     const { key, prefix, secretHash } = generateApiKey();
     const id = await repo.insertApiKey(tx, {
@@ -165,14 +177,19 @@ export function createPartnerAccess(
 export function createPartnerServices(runtime: Runtime): PartnerServices {
   return {
     partners: {
-      async list() {
-        return (await repo.listPartners(runtime.db)).map(partnerDto);
-      },
+      ...createPartnerAdmin(runtime),
       create: (caller, input) => createPartner(runtime, caller, input),
+      createForEvent: (caller, input) =>
+        createPartner(
+          runtime,
+          caller,
+          { name: input.name, contactEmail: input.contactEmail },
+          caller.eventId,
+        ),
       async keys(caller) {
         const [keys, partners] = await Promise.all([
           repo.listEventKeys(runtime.db, caller.eventId),
-          repo.listPartners(runtime.db),
+          repo.listEventPartners(runtime.db, caller.eventId),
         ]);
         return { keys: keys.map(keyDto), partners: partners.map((p) => ({ id: p.id, name: p.name })) };
       },

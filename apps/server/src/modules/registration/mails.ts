@@ -17,12 +17,16 @@ export interface MailFacts {
 }
 
 /** The participant's mails, in Korean and English; the registration's locale picks one. */
-function render(kind: RegistrationMailKind, f: MailFacts, locale: Locale): RenderedMail {
+export function renderRegistrationMail(
+  kind: RegistrationMailKind,
+  f: MailFacts,
+  locale: Locale,
+): RenderedMail {
   const title = pickLocale(f.eventTitle, locale);
   const ko = locale === 'ko';
   const signoff = ko
     ? `\n\n내 등록 페이지: ${f.link}\n등록 번호: ${f.reference}`
-    : `\n\nYour registration page: ${f.link}\nReference: ${f.reference}`;
+    : `\n\nYour registration page: ${f.link}\nRegistration number: ${f.reference}`;
   const reason = f.reason ? (ko ? `\n사유: ${f.reason}` : `\nReason: ${f.reason}`) : '';
   switch (kind) {
     case 'verify':
@@ -33,7 +37,7 @@ function render(kind: RegistrationMailKind, f: MailFacts, locale: Locale): Rende
           }
         : {
             subject: `[${title}] Please confirm your email address`,
-            text: `Dear ${f.name},\n\nthank you for registering. Open this link to confirm your email address; your registration page then shows your QR ticket:\n${f.link}\n\nReference: ${f.reference}`,
+            text: `Dear ${f.name},\n\nThank you for registering. Open this link to confirm your email address; your registration page then shows your QR ticket:\n${f.link}\n\nRegistration number: ${f.reference}`,
           };
     case 'confirmed':
       return ko
@@ -43,7 +47,7 @@ function render(kind: RegistrationMailKind, f: MailFacts, locale: Locale): Rende
           }
         : {
             subject: `[${title}] Your registration is confirmed`,
-            text: `Dear ${f.name},\n\nyour registration is confirmed. Show your QR ticket at the registration desk; download it from your registration page.${signoff}`,
+            text: `Dear ${f.name},\n\nYour registration is confirmed. Show your QR ticket at the registration desk; download it from your registration page.${signoff}`,
           };
     case 'pending':
       return ko
@@ -53,7 +57,7 @@ function render(kind: RegistrationMailKind, f: MailFacts, locale: Locale): Rende
           }
         : {
             subject: `[${title}] We received your registration`,
-            text: `Dear ${f.name},\n\nwe received your registration. The organisers will review it and let you know.${signoff}`,
+            text: `Dear ${f.name},\n\nWe received your registration. The organisers will review it and let you know.${signoff}`,
           };
     case 'waitlisted':
       return ko
@@ -63,7 +67,7 @@ function render(kind: RegistrationMailKind, f: MailFacts, locale: Locale): Rende
           }
         : {
             subject: `[${title}] You are on the waiting list`,
-            text: `Dear ${f.name},\n\nthe places are taken. You are number ${f.waitlistPosition ?? '-'} on the waiting list; we will email you when a place frees up.${signoff}`,
+            text: `Dear ${f.name},\n\nThe places are taken. You are number ${f.waitlistPosition ?? '-'} on the waiting list; we will email you when a place frees up.${signoff}`,
           };
     case 'offer':
       return ko
@@ -73,7 +77,7 @@ function render(kind: RegistrationMailKind, f: MailFacts, locale: Locale): Rende
           }
         : {
             subject: `[${title}] A place is free for you: accept by ${f.offerDeadline}`,
-            text: `Dear ${f.name},\n\na place has become free for you. Accept it on your registration page by ${f.offerDeadline}; after that it passes to the next person on the waiting list.${signoff}`,
+            text: `Dear ${f.name},\n\nA place has become free for you. Accept it on your registration page by ${f.offerDeadline}; after that it passes to the next person on the waiting list.${signoff}`,
           };
     case 'cancelled':
       return ko
@@ -83,7 +87,7 @@ function render(kind: RegistrationMailKind, f: MailFacts, locale: Locale): Rende
           }
         : {
             subject: `[${title}] Your registration is cancelled`,
-            text: `Dear ${f.name},\n\nyour registration has been cancelled.${reason}${signoff}`,
+            text: `Dear ${f.name},\n\nYour registration has been cancelled.${reason}${signoff}`,
           };
     case 'rejected':
       return ko
@@ -93,7 +97,7 @@ function render(kind: RegistrationMailKind, f: MailFacts, locale: Locale): Rende
           }
         : {
             subject: `[${title}] Your registration was not approved`,
-            text: `Dear ${f.name},\n\nwe are sorry: your registration was not approved.${reason}${signoff}`,
+            text: `Dear ${f.name},\n\nWe are sorry: your registration was not approved.${reason}${signoff}`,
           };
     case 'link':
       return ko
@@ -103,7 +107,7 @@ function render(kind: RegistrationMailKind, f: MailFacts, locale: Locale): Rende
           }
         : {
             subject: `[${title}] The link to your registration`,
-            text: `Dear ${f.name},\n\nhere is the link to your registration page, as asked:\n${f.link}\n\nReference: ${f.reference}`,
+            text: `Dear ${f.name},\n\nHere is the link to your registration page, as asked:\n${f.link}\n\nRegistration number: ${f.reference}`,
           };
   }
 }
@@ -144,7 +148,7 @@ export async function mailParticipants(
     runtime,
     uow,
     mails.map(({ kind, to, facts }) => ({
-      ...render(kind, facts, to.locale === 'ko' ? 'ko' : 'en'),
+      ...renderRegistrationMail(kind, facts, to.locale === 'ko' ? 'ko' : 'en'),
       to: to.email,
       template: `registration.${kind}`,
       eventId: to.eventId,

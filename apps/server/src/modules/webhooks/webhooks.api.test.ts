@@ -106,6 +106,6 @@ describe('webhooks in the partner API', () => {
     };
     expect(Object.keys(doc.paths['/events/{eventId}/webhooks'] ?? {}).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/events/{eventId}/webhooks/{subscriptionId}'] ?? {})).toEqual(['delete']);
-    expect(doc.paths['/events/{eventId}/webhooks']?.post?.tags).toEqual(['webhooks']);
+    expect(doc.paths['/events/{eventId}/webhooks']?.post?.tags).toEqual(['Webhooks']);
   });
 });

@@ -1,4 +1,5 @@
 import { countryName } from '@plenary/contracts';
+import { eventNameInSentence } from '../event-name';
 import type { EventForDocuments } from '../desk.repo';
 import { createPdf } from './fonts';
 import { A4, formatDay, formatDays, line, MM, muted, paragraph, pick, rightAligned } from './draw';
@@ -65,7 +66,7 @@ export async function renderVisaLetter(
   const venue = [pick(event.venueName, locale), pick(event.venueAddress, locale)].filter(Boolean).join(', ');
   y = paragraph(
     page,
-    `${organiser} is pleased to invite the person named below to attend ${title}, to be held from ${days}${venue ? ` at ${venue}` : ''}.`,
+    `${organiser} is pleased to invite the person named below to attend ${eventNameInSentence(title)}, to be held from ${days}${venue ? ` at ${venue}` : ''}.`,
     margin,
     y,
     width,
