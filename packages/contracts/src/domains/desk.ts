@@ -5,7 +5,7 @@ import type { fileDto } from './files';
 import { msg } from '../messages';
 import {
   countrySchema,
-  personName,
+  romanName,
   registrationStatuses,
   paymentStatuses,
 } from './registration/registrations';
@@ -107,7 +107,7 @@ export const passportNumberSchema = z
 /** A participant asks for a letter for the embassy where they apply for a visa. */
 export const visaRequestInput = z.object({
   /** As printed in the passport, in Latin letters. */
-  passportName: personName(200),
+  passportName: romanName(200),
   passportNumber: passportNumberSchema,
   nationality: countrySchema,
   dateOfBirth: isoDate,

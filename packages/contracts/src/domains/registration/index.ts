@@ -4,3 +4,4 @@ export * from './setup';
 export * from './registrations';
 export * from './portal';
 export * from './delegations';
+export * from './names';
