@@ -8,6 +8,7 @@ import {
   romanName,
   registrationStatuses,
   paymentStatuses,
+  type RegistrationStatus,
 } from './registration/registrations';
 
 /** The check-in desk, visa invitation letters, and generated documents (tickets, receipts, badges, letters). */
@@ -30,6 +31,16 @@ export const checkInWarnings = [
   'unknown_ticket',
 ] as const;
 export type CheckInWarning = (typeof checkInWarnings)[number];
+
+/**
+ * Only a confirmed registration gets a badge: a cancelled, unapproved or waiting
+ * one would let someone in whom the organiser has not accepted. The desk's button
+ * and the server use this one rule.
+ */
+export const badgeStatuses = ['confirmed'] as const satisfies readonly RegistrationStatus[];
+export function canPrintBadge(status: RegistrationStatus): boolean {
+  return (badgeStatuses as readonly RegistrationStatus[]).includes(status);
+}
 
 export const checkInPersonDto = z.object({
   registrationId: z.uuid(),
