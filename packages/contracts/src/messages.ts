@@ -56,6 +56,14 @@ const messages = {
   choiceUnknown: { en: 'Choose one of the offered answers', ko: '제시된 답 가운데에서 고르세요' },
   date: { en: 'Enter a date as YYYY-MM-DD', ko: '날짜를 YYYY-MM-DD 형식으로 입력하세요' },
   mustAccept: { en: 'You must accept this to register', ko: '등록하려면 동의해야 합니다' },
+  optionsOverlap: {
+    en: '{a} and {b} take place at the same time: choose one',
+    ko: '{a}와(과) {b}는 시간이 겹칩니다. 하나만 고르세요',
+  },
+  optionsExclusive: {
+    en: 'Choose at most one of {a} and {b}',
+    ko: '{a}와(과) {b} 가운데 하나만 고를 수 있습니다',
+  },
   duplicateOptions: { en: 'Each option can be chosen once', ko: '같은 선택 항목을 두 번 고를 수 없습니다' },
   colour: { en: 'Use a colour like #1f6feb', ko: '#1f6feb 같은 색상 값을 입력하세요' },
   currency: {

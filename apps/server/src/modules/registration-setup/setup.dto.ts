@@ -88,6 +88,8 @@ export function toOptionDto(row: OptionRow, counts: OptionCounts | undefined): O
     description: row.description,
     capacity: row.capacity,
     startsAt: iso(row.startsAt),
+    endsAt: iso(row.endsAt),
+    exclusiveGroup: row.exclusiveGroup,
     position: row.position,
     booked,
     waitlisted: counts?.waitlisted ?? 0,

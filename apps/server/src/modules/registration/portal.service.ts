@@ -16,6 +16,7 @@ import { mailParticipant, registrationLink } from './mails';
 import { placeRegistration } from './placement-batcher';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
+import { refuseConflictingOptions } from './option-conflicts';
 import { uploadFile } from './uploads';
 import { webhookData } from './webhook-data';
 
@@ -109,6 +110,8 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
           label: o.label,
           description: o.description,
           startsAt: o.startsAt?.toISOString() ?? null,
+          endsAt: o.endsAt?.toISOString() ?? null,
+          exclusiveGroup: o.exclusiveGroup,
           full: o.capacity !== null && (optionCounts.get(o.id)?.booked ?? 0) >= o.capacity,
         })),
         standardFields: settings?.standardFields ?? {},
@@ -474,6 +477,7 @@ async function changeOptions(
   optionIds: string[],
 ) {
   await lockWholeEvent(runtime, uow, eventId);
+  await refuseConflictingOptions(uow.tx, eventId, optionIds);
   const valid = optionIds.length
     ? await uow.tx
         .select({ id: options.id, capacity: options.capacity })

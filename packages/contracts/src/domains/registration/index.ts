@@ -5,3 +5,4 @@ export * from './registrations';
 export * from './portal';
 export * from './delegations';
 export * from './names';
+export * from './options';
