@@ -23,6 +23,13 @@ import { ApiSession, setUpEvent, type BenchEvent } from './setup';
 import { checkLimits } from './checks';
 import { measureCpu } from './cpu';
 
+/** A number in letters (1 -> "A", 27 -> "AA"). */
+function letterTag(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
 const { values: args } = parseArgs({
   allowPositionals: true,
   options: {
@@ -156,7 +163,8 @@ function registration(run: string, event: BenchEvent, i: number) {
     categoryId: category.id,
     participant: {
       givenName: 'Delegate',
-      familyName: `Number ${i}`,
+      // Letters, not digits: the passport name takes Roman letters only.
+      familyName: `Number ${letterTag(i + 1)}`,
       email: `${run}-${i}@example.org`,
       organisation: 'Cluster Network',
       country: countries[i % countries.length],

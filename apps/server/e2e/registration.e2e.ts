@@ -195,7 +195,7 @@ describe('registration, waiting list, check-in and a partner delegation', () => 
         locale: 'ko',
         members: Array.from({ length: 20 }, (_, i) => ({
           participant: {
-            givenName: `Delegate${i + 1}`,
+            givenName: `Delegate ${String.fromCharCode(65 + i)}`,
             familyName: 'Kim',
             localName: `김대표${i + 1}`,
             email: `delegate${i + 1}@motie.example`,

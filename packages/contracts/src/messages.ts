@@ -40,6 +40,14 @@ const messages = {
   endBeforeStart: { en: 'The end must not be before the start', ko: '종료가 시작보다 앞설 수 없습니다' },
   name: { en: 'Enter a name', ko: '이름을 입력하세요' },
   personName: { en: 'Enter the name without control characters', ko: '이름에 쓸 수 없는 문자가 있습니다' },
+  romanName: {
+    en: 'Write the name in Roman letters, as in your passport (for example Hong Gil-dong)',
+    ko: '여권에 적힌 대로 로마자(영문)로 입력하세요 (예: Hong Gil-dong)',
+  },
+  nameCorrectionClosed: {
+    en: 'The name can no longer be corrected here: ask the organiser',
+    ko: '이제 여기에서 이름을 고칠 수 없습니다. 주최 측에 문의하세요',
+  },
   country: { en: 'Choose a country', ko: '국가를 고르세요' },
   phone: {
     en: 'Enter a phone number with its country code, e.g. +82 53 601 5000',
@@ -48,6 +56,14 @@ const messages = {
   choiceUnknown: { en: 'Choose one of the offered answers', ko: '제시된 답 가운데에서 고르세요' },
   date: { en: 'Enter a date as YYYY-MM-DD', ko: '날짜를 YYYY-MM-DD 형식으로 입력하세요' },
   mustAccept: { en: 'You must accept this to register', ko: '등록하려면 동의해야 합니다' },
+  optionsOverlap: {
+    en: '{a} and {b} take place at the same time: choose one',
+    ko: '{a}와(과) {b}는 시간이 겹칩니다. 하나만 고르세요',
+  },
+  optionsExclusive: {
+    en: 'Choose at most one of {a} and {b}',
+    ko: '{a}와(과) {b} 가운데 하나만 고를 수 있습니다',
+  },
   duplicateOptions: { en: 'Each option can be chosen once', ko: '같은 선택 항목을 두 번 고를 수 없습니다' },
   duplicate: { en: 'Each item can be chosen once', ko: '같은 항목을 두 번 고를 수 없습니다' },
   colour: { en: 'Use a colour like #1f6feb', ko: '#1f6feb 같은 색상 값을 입력하세요' },

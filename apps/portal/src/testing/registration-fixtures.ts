@@ -48,6 +48,8 @@ export const tciForm: RegistrationFormDto = {
       label: { ko: '클러스터 투어', en: 'Cluster tour' },
       description: { en: 'Site visits to industrial clusters' },
       startsAt: '2015-11-03T00:00:00.000Z',
+      endsAt: '2015-11-03T08:00:00.000Z',
+      exclusiveGroup: null,
       full: true,
     },
     {
@@ -56,6 +58,8 @@ export const tciForm: RegistrationFormDto = {
       label: { ko: '야간 투어', en: 'Night tour' },
       description: {},
       startsAt: null,
+      endsAt: null,
+      exclusiveGroup: null,
       full: false,
     },
   ],

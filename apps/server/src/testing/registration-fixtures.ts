@@ -75,6 +75,14 @@ export async function registrationEvent(
 }
 
 let counter = 0;
+
+/** A number written in letters (1 -> "A", 27 -> "AA"): a passport name takes Roman letters only. */
+export function letterTag(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
 /** A participant from the reference event's 86 countries; each call a new person. */
 export function participant(
   overrides: Partial<RegisterInput['participant']> = {},
@@ -82,7 +90,7 @@ export function participant(
   counter += 1;
   return {
     givenName: 'Minh',
-    familyName: `Nguyen ${counter}`,
+    familyName: `Nguyen ${letterTag(counter)}`,
     localName: null,
     email: `delegate${counter}@example.org`,
     organisation: 'Vietnam Cluster Network',

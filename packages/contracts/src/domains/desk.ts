@@ -5,9 +5,10 @@ import type { fileDto } from './files';
 import { msg } from '../messages';
 import {
   countrySchema,
-  personName,
+  romanName,
   registrationStatuses,
   paymentStatuses,
+  type RegistrationStatus,
 } from './registration/registrations';
 
 /** The check-in desk, visa invitation letters, and generated documents (tickets, receipts, badges, letters). */
@@ -30,6 +31,16 @@ export const checkInWarnings = [
   'unknown_ticket',
 ] as const;
 export type CheckInWarning = (typeof checkInWarnings)[number];
+
+/**
+ * Only a confirmed registration gets a badge: a cancelled, unapproved or waiting
+ * one would let someone in whom the organiser has not accepted. The desk's button
+ * and the server use this one rule.
+ */
+export const badgeStatuses = ['confirmed'] as const satisfies readonly RegistrationStatus[];
+export function canPrintBadge(status: RegistrationStatus): boolean {
+  return (badgeStatuses as readonly RegistrationStatus[]).includes(status);
+}
 
 export const checkInPersonDto = z.object({
   registrationId: z.uuid(),
@@ -107,7 +118,7 @@ export const passportNumberSchema = z
 /** A participant asks for a letter for the embassy where they apply for a visa. */
 export const visaRequestInput = z.object({
   /** As printed in the passport, in Latin letters. */
-  passportName: personName(200),
+  passportName: romanName(200),
   passportNumber: passportNumberSchema,
   nationality: countrySchema,
   dateOfBirth: isoDate,

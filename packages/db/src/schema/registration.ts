@@ -123,6 +123,10 @@ export const registrationOptions = pgTable(
     description: jsonb('description').$type<LocalizedText>().notNull().default({}),
     capacity: integer('capacity'),
     startsAt: timestamp('starts_at', { withTimezone: true }),
+    /** When it ends: two options whose times overlap cannot be held together. */
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    /** Options of one "at most one of" group cannot be held together (e.g. the cluster tours). */
+    exclusiveGroup: text('exclusive_group'),
     position: integer('position').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -69,6 +69,10 @@ export const ko = {
     kind: '종류',
     kinds: { tour: '투어', meal: '식사', social: '친교 행사', other: '기타' },
     startsAt: '시작 시각',
+    endsAt: '종료 시각',
+    exclusiveGroup: '함께 고를 수 없는 묶음',
+    exclusiveGroupHint:
+      '같은 묶음 이름의 선택 항목은 하나만 고를 수 있습니다 (예: tours). 시간이 겹치는 항목도 함께 고를 수 없습니다.',
     seats: '좌석',
     seatsCell: '{booked}명 예약 / 남은 좌석 {remaining}',
     created: '선택 항목 {name}을(를) 만들었습니다.',
@@ -273,6 +277,10 @@ export const en: typeof ko = {
     kind: 'Kind',
     kinds: { tour: 'Tour', meal: 'Meal', social: 'Social event', other: 'Other' },
     startsAt: 'Starts at',
+    endsAt: 'Ends at',
+    exclusiveGroup: '"At most one of" group',
+    exclusiveGroupHint:
+      'Options with the same group name cannot be chosen together (e.g. tours). Options whose times overlap cannot either.',
     seats: 'Seats',
     seatsCell: '{booked} booked / {remaining} left',
     created: 'Option {name} created.',

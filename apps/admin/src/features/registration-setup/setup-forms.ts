@@ -106,6 +106,8 @@ export interface OptionFormModel {
   description: TextPair;
   capacity: number | null;
   startsAt: Date | null;
+  endsAt: Date | null;
+  exclusiveGroup: string;
   position: number | null;
 }
 
@@ -117,6 +119,8 @@ export function emptyOptionForm(position = 0): OptionFormModel {
     description: pair(),
     capacity: null,
     startsAt: null,
+    endsAt: null,
+    exclusiveGroup: '',
     position,
   };
 }
@@ -129,6 +133,8 @@ export function optionFormFrom(o: OptionDto, timeZone: string): OptionFormModel 
     description: pair(o.description),
     capacity: o.capacity,
     startsAt: wall(o.startsAt, timeZone),
+    endsAt: wall(o.endsAt, timeZone),
+    exclusiveGroup: o.exclusiveGroup ?? '',
     position: o.position,
   };
 }
@@ -146,6 +152,8 @@ export function optionInput(
     description: compactText(m.description),
     capacity: m.capacity,
     startsAt: instant(m.startsAt, timeZone),
+    endsAt: instant(m.endsAt, timeZone),
+    exclusiveGroup: m.exclusiveGroup.trim() || null,
     position: m.position ?? 0,
   };
 }

@@ -43,6 +43,25 @@ describe('validateRegistration', () => {
     expect(result.request?.consents).toEqual([{ kind: 'privacy', version: 2 }]);
   });
 
+  it('refuses options that overlap in time, naming them in the chosen language', () => {
+    const form = {
+      ...tciForm,
+      options: tciForm.options.map((o) =>
+        o.id === ids.nightTour
+          ? { ...o, startsAt: '2015-11-03T06:00:00.000Z', endsAt: '2015-11-03T10:00:00.000Z' }
+          : o,
+      ),
+    };
+    const draft = filled();
+    draft.optionIds = [ids.nightTour, ids.clusterTour];
+    expect(validateRegistration(form, draft, 'ko', '참가 유형을 고르세요').errors).toEqual({
+      optionIds: ['클러스터 투어와(과) 야간 투어는 시간이 겹칩니다. 하나만 고르세요'],
+    });
+    expect(validateRegistration(form, draft, 'en', 'Choose a registration type').errors).toEqual({
+      optionIds: ['Cluster tour and Night tour take place at the same time: choose one'],
+    });
+  });
+
   it('requires a standard field the organiser made required, in the chosen language', () => {
     const form = {
       ...tciForm,

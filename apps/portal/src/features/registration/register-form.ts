@@ -1,7 +1,9 @@
 import {
   checkAnswers,
+  checkOptionChoice,
   message,
   phoneSchema,
+  pickLocale,
   registerInput,
   setValidationLocale,
   standardFieldNames,
@@ -104,6 +106,10 @@ export function validateRegistration(
   }
 
   const optionIds = draft.optionIds.filter((id) => form.options.some((o) => o.id === id));
+  // The server's rule for options held together (overlapping times, "at most one of").
+  const labels = new Map(form.options.map((o) => [o.id, pickLocale(o.label, locale)]));
+  const clashes = checkOptionChoice(form.options, optionIds, (id) => labels.get(id));
+  for (const [path, list] of Object.entries(clashes)) for (const text of list) add(path, text);
   const candidate = {
     eventId: form.eventId,
     categoryId: draft.categoryId,

@@ -159,7 +159,7 @@ describe('partner API: events and categories', () => {
 
 describe('partner API: registrations', () => {
   it('registers one person: 201 with the registration, marked as the partner’s', async () => {
-    const p = participant({ givenName: '민수', familyName: '이', email: 'Minsu.Lee@kotra.example' });
+    const p = participant({ givenName: 'Min-su', familyName: 'Lee', localName: '이민수', email: 'Minsu.Lee@kotra.example' });
     const res = await as('kotra').post('/events/tci-2015/registrations', {
       registration: { categoryId: categories.GOV, participant: p, locale: 'ko' },
     });

@@ -1,4 +1,4 @@
-import { DomainError, type DeskServices, type FileDto, type Locale } from '@plenary/contracts';
+import { canPrintBadge, DomainError, type DeskServices, type FileDto, type Locale } from '@plenary/contracts';
 import { notFound, type Runtime } from '../../core/runtime';
 import {
   findDeskRegistration,
@@ -106,6 +106,18 @@ export function createDocumentsService(runtime: Runtime): DeskServices['document
       if (rows.length !== ids.length) throw notFound('A registration');
       const byId = new Map(rows.map((r) => [r.id, r]));
       const ordered = ids.map((id) => byId.get(id)).filter((r): r is DeskRegistration => r !== undefined);
+      // The whole batch is refused: a sheet printed without someone would be handed out short.
+      const refused = ordered.filter((r) => !canPrintBadge(r.status));
+      if (refused.length > 0) {
+        const list = refused
+          .slice(0, 10)
+          .map((r) => `${r.reference} is ${r.status}`)
+          .join(', ');
+        throw new DomainError(
+          'INVALID_STATE',
+          `Badges are printed for confirmed registrations only: ${list}${refused.length > 10 ? ', …' : ''}`,
+        );
+      }
       const bytes = await renderBadges(
         await requireEvent(runtime, caller.eventId),
         ordered,

@@ -22,6 +22,17 @@ export type CatalogueService = Pick<
 
 const toDate = (v: string | null) => (v === null ? null : new Date(v));
 
+/** An option ends after it starts, and has a start when it has an end (the overlap rule reads both). */
+function refuseEndBeforeStart(startsAt: string | Date | null, endsAt: string | Date | null): void {
+  if (endsAt === null) return;
+  const start = startsAt === null ? null : new Date(startsAt).getTime();
+  if (start === null || new Date(endsAt).getTime() <= start) {
+    throw new DomainError('INVALID_INPUT', message('endBeforeStart'), {
+      endsAt: [message('endBeforeStart')],
+    });
+  }
+}
+
 /** Defined entries only: an update sends just what changed. */
 function definedOnly<T extends object>(v: T): Partial<T> {
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as Partial<T>;
@@ -162,12 +173,14 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
     },
 
     async createOption(caller, input) {
-      const { eventId: _eventId, startsAt, ...fields } = input;
+      const { eventId: _eventId, startsAt, endsAt, ...fields } = input;
+      refuseEndBeforeStart(startsAt, endsAt);
       return inTransaction(runtime, async ({ tx }) => {
         const row = await repo.insertOption(tx, {
           ...fields,
           eventId: caller.eventId,
           startsAt: toDate(startsAt),
+          endsAt: toDate(endsAt),
           createdAt: now(),
           updatedAt: now(),
         });
@@ -176,17 +189,18 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
           action: 'registrationOption.create',
           objectType: 'registrationOption',
           objectId: row.id,
-          after: { ...fields, startsAt: row.startsAt },
+          after: { ...fields, startsAt: row.startsAt, endsAt: row.endsAt },
         });
         return optionDtoOf(tx, caller.eventId, row);
       });
     },
 
     async updateOption(caller, input) {
-      const { eventId: _eventId, optionId, startsAt, ...rest } = input;
+      const { eventId: _eventId, optionId, startsAt, endsAt, ...rest } = input;
       const patch = {
         ...definedOnly(rest),
         ...(startsAt !== undefined ? { startsAt: toDate(startsAt) } : {}),
+        ...(endsAt !== undefined ? { endsAt: toDate(endsAt) } : {}),
       };
       return inTransaction(runtime, async (uow) => {
         const { tx } = uow;
@@ -198,6 +212,10 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
           });
         const current = await repo.lockOption(tx, caller.eventId, optionId);
         if (!current) throw new DomainError('NOT_FOUND', 'This option was not found');
+        refuseEndBeforeStart(
+          'startsAt' in patch ? (patch.startsAt ?? null) : current.startsAt,
+          'endsAt' in patch ? (patch.endsAt ?? null) : current.endsAt,
+        );
         const row = await repo.updateOption(tx, optionId, patch, now());
         const { updatedAt: _b, ...before } = current;
         const { updatedAt: _a, ...after } = row;

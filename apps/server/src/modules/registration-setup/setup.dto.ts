@@ -80,6 +80,8 @@ export function toOptionDto(row: OptionRow, places: LimitsSnapshot): OptionDto {
     description: row.description,
     capacity: row.capacity,
     startsAt: iso(row.startsAt),
+    endsAt: iso(row.endsAt),
+    exclusiveGroup: row.exclusiveGroup,
     position: row.position,
     booked: counts?.booked ?? 0,
     waitlisted: counts?.waiting.waiting ?? 0,

@@ -24,6 +24,7 @@ import {
   type PlacementContext,
 } from './placement-context';
 import { delegationLinkUrl, mailDelegationContact, mailParticipants, registrationLink } from './mails';
+import { optionConflictsOf } from './option-conflicts';
 import { attachFiles } from './uploads';
 import { webhookData } from './webhook-data';
 
@@ -222,9 +223,16 @@ export async function placeRegistrations(
     emails: [...new Set(items.map((i) => i.request.participant.email))],
   });
   const checked: Checked[] = [];
+  const optionConflicts = await optionConflictsOf(
+    uow.tx,
+    eventId,
+    items.map((i) => i.request.optionIds),
+  );
   for (const [index, item] of items.entries()) {
     try {
       const found = check(ctx, item, now);
+      const conflict = optionConflicts.get(index);
+      if (conflict) throw conflict;
       // The same address twice in one batch: the first one registers.
       ctx.registeredEmails.add(item.request.participant.email);
       checked.push({ index, item, ...found });

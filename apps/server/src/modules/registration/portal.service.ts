@@ -27,6 +27,7 @@ import { mailParticipant, registrationLink } from './mails';
 import { placeRegistration } from './placement-batcher';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
+import { refuseConflictingOptions } from './option-conflicts';
 import { uploadFile } from './uploads';
 import {
   categoryRequiresApproval,
@@ -139,6 +140,8 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
           label: o.label,
           description: o.description,
           startsAt: o.startsAt?.toISOString() ?? null,
+          endsAt: o.endsAt?.toISOString() ?? null,
+          exclusiveGroup: o.exclusiveGroup,
           full: !optionHasRoom(places, o.id),
         })),
         standardFields: settings?.standardFields ?? {},
@@ -450,6 +453,7 @@ async function changeOptions(
   registration: RegistrationRow,
   optionIds: string[],
 ): Promise<string[]> {
+  await refuseConflictingOptions(uow.tx, registration.eventId, optionIds);
   const offered = optionIds.length ? await optionLimits(uow.tx, registration.eventId) : [];
   const wanted = offered.filter((o) => optionIds.includes(o.id));
   if (wanted.length !== new Set(optionIds).size)

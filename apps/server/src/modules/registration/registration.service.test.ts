@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq, schema } from '@plenary/db';
-import type { Actor } from '@plenary/contracts';
+import { ZodError } from 'zod';
+import { zodFieldErrors, type Actor } from '@plenary/contracts';
 import { createHarness, errorOf, type TestHarness } from '../../testing/harness';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
 import { expireLapsedPlaces } from './promotion';
@@ -45,8 +46,8 @@ describe('registering on the portal', () => {
       consents: [{ kind: 'privacy', required: true }],
     });
     const p = participant({
-      givenName: '지훈',
-      familyName: '김',
+      givenName: 'Ji-hoon',
+      familyName: 'Kim',
       localName: '김지훈',
       email: 'Jihoon.Kim@Example.ORG ',
       country: 'kr',
@@ -116,21 +117,35 @@ describe('registering on the portal', () => {
     expect(Object.keys(fieldsOf(dup))).toEqual(['participant.email']);
   });
 
-  it('accepts names in Hangul, Chinese, Arabic and accented Latin, and refuses control characters', async () => {
+  it('takes the passport name in Roman letters and the own-script name beside it, and refuses control characters', async () => {
     const e = await registrationEvent(h, admin, { slug: 'portal-names', categories: [{ code: 'UNI' }] });
-    for (const [given, family] of [
-      ['지훈', '김'],
-      ['小明', '王'],
-      ['محمد', 'العلي'],
-      ['Zoë', 'Ñúñez-Østergård'],
+    for (const [given, family, local] of [
+      ['Ji-hoon', 'Kim', '김지훈'],
+      ['Xiaoming', 'Wang', '王小明'],
+      ['Mohammed', 'Al-Ali', 'محمد العلي'],
+      ['Zoë', 'Ñúñez-Østergård', null],
     ] as const) {
       const r = await h.caller(null).portalRegistration.register({
         eventId: e.eventId,
         categoryId: e.categories.UNI!,
-        participant: participant({ givenName: given, familyName: family }),
+        participant: participant({ givenName: given, familyName: family, localName: local }),
       });
       expect(r.status).toBe('confirmed');
     }
+    const hangul = await errorOf(
+      h
+        .caller(null)
+        .portalRegistration.register({
+          eventId: e.eventId,
+          categoryId: e.categories.UNI!,
+          participant: participant({ givenName: '길동', familyName: '홍' }),
+        }),
+    );
+    expect(hangul.code).toBe('BAD_REQUEST');
+    expect(hangul.cause instanceof ZodError ? zodFieldErrors(hangul.cause) : null).toEqual({
+      'participant.givenName': ['Write the name in Roman letters, as in your passport (for example Hong Gil-dong)'],
+      'participant.familyName': ['Write the name in Roman letters, as in your passport (for example Hong Gil-dong)'],
+    });
     const bad = await errorOf(
       h.caller(null).portalRegistration.register({
         eventId: e.eventId,

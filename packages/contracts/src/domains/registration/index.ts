@@ -5,3 +5,5 @@ export * from './registrations';
 export * from './portal';
 export * from './delegations';
 export * from './country-search';
+export * from './names';
+export * from './options';

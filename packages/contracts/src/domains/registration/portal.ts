@@ -38,6 +38,8 @@ export const publicOptionDto = z.object({
   label: text,
   description: text,
   startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  exclusiveGroup: z.string().nullable(),
   full: z.boolean(),
 });
 export const publicConsentDto = z.object({

@@ -62,7 +62,7 @@ export function personName(max: number) {
     .transform((v) => v.normalize('NFC'));
 }
 
-function optionalText(max: number) {
+export function optionalText(max: number) {
   return z
     .string()
     .trim()
@@ -87,10 +87,26 @@ export const phoneSchema = z
   .nullable()
   .optional();
 
+// Letters of the Latin script (with their accents, precomposed or combining), and the
+// spaces, hyphens and apostrophes that passports print; at least one letter.
+const romanLetters = /^[\p{Script=Latin}\p{M}' \u2019-]+$/u;
+const hasLetter = /\p{Script=Latin}/u;
+
+/**
+ * A name as in the passport: Roman letters only, because it is what a visa officer,
+ * an airline and a badge reader across the room compare with the passport. The
+ * name in the person's own script has a field of its own (localName).
+ */
+export function romanName(max: number) {
+  return personName(max).refine((v) => romanLetters.test(v) && hasLetter.test(v), {
+    error: msg('romanName'),
+  });
+}
+
 /** The person: the standard fields of every registration form. */
 export const participantFields = z.object({
-  givenName: personName(100),
-  familyName: personName(100),
+  givenName: romanName(100),
+  familyName: romanName(100),
   localName: optionalText(100),
   email: emailSchema,
   organisation: personName(200),

@@ -173,6 +173,14 @@ const optionBase = {
   description: localizedText(2000),
   capacity,
   startsAt: isoDateTime.nullable(),
+  endsAt: isoDateTime.nullable(),
+  /** Options with the same group name cannot be held together ("at most one of"). */
+  exclusiveGroup: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((v) => v || null)
+    .nullable(),
   position: z.number().int().min(0).max(10_000),
 };
 export const createOptionInput = z.object({
@@ -182,6 +190,8 @@ export const createOptionInput = z.object({
   description: optionBase.description.default({}),
   capacity: capacity.default(null),
   startsAt: optionBase.startsAt.default(null),
+  endsAt: optionBase.endsAt.default(null),
+  exclusiveGroup: optionBase.exclusiveGroup.default(null),
   position: optionBase.position.default(0),
 });
 export const updateOptionInput = z.object({
@@ -198,6 +208,8 @@ export const optionDto = z.object({
   description: text,
   capacity: z.number().int().nullable(),
   startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  exclusiveGroup: z.string().nullable(),
   position: z.number().int(),
   booked: z.number().int(),
   waitlisted: z.number().int(),

@@ -59,6 +59,7 @@ function drawBadge(
     });
   }
   at -= 10 * MM;
+  // One organisation, one typeface: the script of the whole name decides, not each wrapped line's.
   for (const l of wrap(printableOrNull(reg.organisation) ?? '', fonts.regular, 11, inner).slice(0, 2)) {
     centred(page, l, cx, at, { font: fonts.regular, size: 11 });
     at -= 5 * MM;
@@ -99,7 +100,7 @@ export async function renderBadges(
     subject: regs.length === 1 && regs[0] ? printedNames(regs[0]).latin : `${regs.length} badges`,
     keywords: regs.map((r) => r.reference),
     now,
-  });
+  }, regs.flatMap((r) => [r.localName, r.organisation]));
   const fonts = { regular, bold };
   if (layout === 'a6') {
     for (const reg of regs) drawBadge(doc.addPage([A6.width, A6.height]), 0, 0, event, reg, fonts);

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { pickLocale, type Locale, type LocalizedText } from '@plenary/contracts';
-import { faceFor, printable, type Face } from './fonts';
+import { faceDraws, faceFor, printable, scriptFace, type Face } from './fonts';
 
 export const ink = rgb(0.1, 0.1, 0.12);
 export const muted = rgb(0.38, 0.4, 0.45);
@@ -36,28 +36,33 @@ export interface TextStyle {
 }
 
 /**
- * The text cut into runs by typeface. A line NanumGothic can draw whole stays in
- * it, and so does a line Noto Sans can draw whole (a name with accents looks like
- * one name, not two typefaces); only a line that needs both is mixed.
+ * The text cut into runs by typeface: the whole line in the face of its script
+ * (one typeface per line), and only a character that face lacks from another
+ * (an accented letter in a Korean line). A character whose face this document
+ * did not embed prints as "?" rather than as an empty box.
  */
 function runs(safe: string, face: Face): Array<{ text: string; font: PDFFont }> {
-  const chars = [...safe];
-  const faces = chars.map((ch) => (ch === ' ' ? null : faceFor(ch)));
-  if (faces.every((f) => f !== 'fallback')) return [{ text: safe, font: face.primary }];
-  if (faces.every((f) => f !== 'primary')) return [{ text: safe, font: face.fallback }];
+  const lineFace = scriptFace(safe);
+  const lineFont = face.fonts[lineFace] ?? face.fonts.latin;
   const out: Array<{ text: string; font: PDFFont }> = [];
-  chars.forEach((ch, i) => {
-    // A space goes with the run it is in; it never starts one of its own.
-    const font =
-      faces[i] === 'fallback'
-        ? face.fallback
-        : faces[i] === 'primary'
-          ? face.primary
-          : (out.at(-1)?.font ?? face.primary);
+  for (const ch of safe) {
+    let text = ch;
+    let font: PDFFont;
+    if (ch === ' ') {
+      // A space goes with the run it is in; it never starts one of its own.
+      font = out.at(-1)?.font ?? lineFont;
+    } else if (face.fonts[lineFace] && faceDraws(lineFace, ch)) {
+      font = lineFont;
+    } else {
+      const other = faceFor(ch);
+      const embedded = other ? face.fonts[other] : undefined;
+      font = embedded ?? face.fonts.latin;
+      if (!embedded) text = '?';
+    }
     const last = out.at(-1);
-    if (last && last.font === font) last.text += ch;
-    else out.push({ text: ch, font });
-  });
+    if (last && last.font === font) last.text += text;
+    else out.push({ text, font });
+  }
   return out;
 }
 

@@ -52,7 +52,7 @@ export async function renderReceipt(
     subject: title,
     keywords: [reg.reference, names.latin],
     now,
-  });
+  }, [reg.localName, reg.organisation]);
   const page = doc.addPage([A4.width, A4.height]);
   const margin = 20 * MM;
   const width = A4.width - 2 * margin;

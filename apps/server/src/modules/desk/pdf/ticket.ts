@@ -40,7 +40,7 @@ export async function renderTicket(
     subject: title,
     keywords: [reg.reference, names.latin, ...(names.local ? [names.local] : [])],
     now,
-  });
+  }, [reg.localName, reg.organisation]);
   const page = doc.addPage([A4.width, A4.height]);
   const cx = A4.width / 2;
   const margin = 20 * MM;

@@ -39,7 +39,7 @@ export async function renderVisaLetter(
     subject: title,
     keywords: [data.reference, data.passportName],
     now,
-  });
+  }, [data.organisation, data.embassy]);
   const page = doc.addPage([A4.width, A4.height]);
   const margin = 25 * MM;
   const width = A4.width - 2 * margin;
