@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { appRouter, type Services } from '@plenary/contracts';
@@ -8,6 +7,7 @@ import type { Runtime } from './core/runtime';
 import { appDistDir } from './core/paths';
 import { createContext } from './http/context';
 import { healthRoutes } from './http/health';
+import { securityHeaders } from './http/security-headers';
 import { spaRoutes } from './http/static-apps';
 import { API_REQUESTS_PER_MINUTE, apiDocs, restApi } from './http/rest';
 
@@ -51,26 +51,7 @@ export function useHostMiddleware(app: express.Express, runtime: Pick<Runtime, '
     }),
   );
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          // PrimeVue writes its theme into <style> elements at run time.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          'font-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          'object-src': ["'none'"],
-          'frame-ancestors': ["'none'"],
-          'upgrade-insecure-requests': null,
-        },
-      },
-      strictTransportSecurity: false,
-    }),
-  );
+  app.use(securityHeaders());
 }
 
 /** The Express host: middleware, health, tRPC, the built apps. It knows no domain. */
