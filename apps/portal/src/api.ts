@@ -1,12 +1,4 @@
 import type { ApiClient } from '@plenary/ui';
-import type {
-  DelegationDto,
-  FileDto,
-  MyRegistrationDto,
-  PublicEventDto,
-  RegistrationFormDto,
-  RegistrationReceiptDto,
-} from '@plenary/contracts/schemas';
 
 type Client = ApiClient;
 /** A procedure's input as the client takes it (before the server's defaults and transforms). */
@@ -26,41 +18,34 @@ export type VisaLetterRequest = InputOf<Client['visa']['request']['mutate']>;
 export type MyVisaRequest = Awaited<ReturnType<Client['visa']['request']['mutate']>>;
 
 /**
- * The part of the tRPC client the portal calls. main.ts sets the real client; tests
- * set a plain object with the same shape, so no module of ours needs mocking.
+ * The part of the tRPC client the portal calls, picked from the client's own type
+ * (inputs and outputs inferred from the router), so the test fake that implements
+ * it cannot drift from the contracts. main.ts sets the real client; tests set a
+ * plain object with the same shape, so no module of ours needs mocking.
  */
 export interface PortalApi {
-  portal: {
-    events: { query(): Promise<PublicEventDto[]> };
-    event: { query(input: { slug: string }): Promise<PublicEventDto> };
-  };
-  portalRegistration: {
-    form: { query(input: RegistrationFormInput): Promise<RegistrationFormDto> };
-    register: { mutate(input: RegisterRequest): Promise<RegistrationReceiptDto> };
-    resendLink: { mutate(input: ResendLinkRequest): Promise<void> };
-    uploadFile: { mutate(input: UploadFileRequest): Promise<UploadedFile> };
-  };
-  myRegistration: {
-    get: { query(): Promise<MyRegistrationDto> };
-    verifyEmail: { mutate(): Promise<MyRegistrationDto> };
-    update: { mutate(input: UpdateMyRegistrationRequest): Promise<MyRegistrationDto> };
-    cancel: { mutate(input: CancelMyRegistrationRequest): Promise<MyRegistrationDto> };
-    acceptOffer: { mutate(): Promise<MyRegistrationDto> };
-    declineOffer: { mutate(): Promise<MyRegistrationDto> };
-  };
-  delegations: {
-    mine: { query(): Promise<DelegationDto> };
-    cancelMember: { mutate(input: CancelDelegateRequest): Promise<DelegationDto> };
-  };
-  documents: {
-    myTicket: { query(): Promise<FileDto> };
-    myReceipt: { query(): Promise<FileDto> };
-    myVisaLetter: { query(): Promise<FileDto> };
-  };
-  visa: {
-    request: { mutate(input: VisaLetterRequest): Promise<MyVisaRequest> };
-  };
+  portal: Procedures<'portal', 'events' | 'event'>;
+  portalRegistration: Procedures<'portalRegistration', 'form' | 'register' | 'resendLink' | 'uploadFile'>;
+  myRegistration: Procedures<
+    'myRegistration',
+    'get' | 'verifyEmail' | 'update' | 'cancel' | 'acceptOffer' | 'declineOffer'
+  >;
+  delegations: Procedures<'delegations', 'mine' | 'cancelMember'>;
+  documents: Procedures<'documents', 'myTicket' | 'myReceipt' | 'myVisaLetter'>;
+  visa: Procedures<'visa', 'request'>;
 }
+
+/**
+ * A client procedure as a plain async function of the router's input and output
+ * (the real client's promise carries a type tag a fake cannot produce; a void
+ * output arrives as nothing).
+ */
+type Plain<F> = F extends (input: infer I, ...rest: never[]) => PromiseLike<infer O>
+  ? (input: I) => Promise<[O] extends [never] ? void : O>
+  : never;
+type Procedures<D extends keyof Client, K extends keyof Client[D]> = {
+  [P in K]: { [M in keyof Client[D][P] & ('query' | 'mutate')]: Plain<Client[D][P][M]> };
+};
 
 /** What the server renders pages with: the public queries only (nothing that writes or needs a link). */
 export interface PortalReadApi {

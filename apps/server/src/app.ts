@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { appRouter, type Services } from '@plenary/contracts';
@@ -10,6 +9,7 @@ import { appDir, appDistDir } from './core/paths';
 import { createContext } from './http/context';
 import { healthRoutes } from './http/health';
 import { portalPages } from './http/portal-ssr';
+import { securityHeaders } from './http/security-headers';
 import { spaRoutes } from './http/static-apps';
 import { apiDocs, restApi } from './http/rest';
 import { partnerTrpcIdempotency } from './http/rest/idempotency';
@@ -60,28 +60,7 @@ export function useHostMiddleware(
     }),
   );
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          // PrimeVue writes its theme into <style> elements at run time.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          'font-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          'object-src': ["'none'"],
-          'frame-ancestors': ["'none'"],
-          'upgrade-insecure-requests': null,
-        },
-      },
-      // Sent below, on https requests only: over plain http it means nothing and
-      // would pin a developer's localhost to https.
-      strictTransportSecurity: false,
-    }),
-  );
+  app.use(securityHeaders());
   if (hstsMaxAge > 0)
     app.use((req, res, next) => {
       // req.secure believes X-Forwarded-Proto only from the proxies TRUST_PROXY names.

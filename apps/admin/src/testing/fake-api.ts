@@ -1,7 +1,30 @@
 import { TRPCClientError } from '@trpc/client';
+import type { DomainErrorCode } from '@plenary/contracts/schemas';
 import type { ApiClient } from '../api';
 
-type Handler = (input: unknown) => unknown;
+/**
+ * Every procedure of the router as "domain.name", with the input the client sends
+ * and the output it receives, read from the client's own types (which tRPC infers
+ * from AppRouter): a handler that takes or returns the wrong shape fails to compile.
+ */
+type Domain = keyof ApiClient & string;
+type ResolverOf<P> = P extends { query: infer F } ? F : P extends { mutate: infer F } ? F : never;
+type At<Path extends string> = Path extends `${infer D extends Domain}.${infer N}`
+  ? N extends keyof ApiClient[D]
+    ? ResolverOf<ApiClient[D][N]>
+    : never
+  : never;
+type InputAt<Path extends string> = At<Path> extends (input: infer I, ...rest: never[]) => unknown ? I : never;
+type OutputAt<Path extends string> =
+  At<Path> extends (...args: never[]) => PromiseLike<infer O> ? ([O] extends [never] ? void : O) : never;
+/** A procedure's input and output, for typing fixtures in tests. */
+export type InputOf<P extends ProcedurePath> = InputAt<P>;
+export type OutputOf<P extends ProcedurePath> = OutputAt<P>;
+export type ProcedurePath = { [D in Domain]: `${D}.${keyof ApiClient[D] & string}` }[Domain];
+
+export type FakeHandlers = {
+  [P in ProcedurePath]?: (input: InputAt<P>) => OutputAt<P> | Promise<OutputAt<P>>;
+};
 
 export interface FakeApi {
   client: ApiClient;
@@ -14,8 +37,9 @@ export interface FakeApi {
  * `handlers['auth.login'](input)`. A procedure without a handler rejects, so a
  * test notices calls it did not expect.
  */
-export function fakeApi(handlers: Record<string, Handler>): FakeApi {
+export function fakeApi(handlers: FakeHandlers): FakeApi {
   const calls: FakeApi['calls'] = [];
+  const table = handlers as Record<string, ((input: unknown) => unknown) | undefined>;
   const node = (path: string[]): unknown =>
     new Proxy(() => undefined, {
       get(_target, key) {
@@ -24,7 +48,7 @@ export function fakeApi(handlers: Record<string, Handler>): FakeApi {
           const name = path.join('.');
           return async (input?: unknown) => {
             calls.push({ path: name, input });
-            const handler = handlers[name];
+            const handler = table[name];
             if (!handler) throw new Error(`fake api: no handler for ${name}`);
             return handler(input);
           };
@@ -38,7 +62,7 @@ export function fakeApi(handlers: Record<string, Handler>): FakeApi {
 
 /** An error as the server's error formatter shapes it (see contracts/src/trpc.ts). */
 export function apiError(
-  domainCode: string,
+  domainCode: DomainErrorCode | 'INTERNAL',
   message: string,
   extra: { fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; httpStatus?: number } = {},
 ) {

@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import { domainErrorStatus, type DomainErrorCode } from '@plenary/contracts/schemas';
 import type {
   DelegationDto,
   MyRegistrationDto,
@@ -12,18 +13,13 @@ import { tciForm, speakerCategory } from './registration-fixtures';
 
 export { englishOnly, tci2015 } from './event-fixtures';
 
-const httpStatus: Record<string, number> = {
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_INPUT: 400,
-  INVALID_STATE: 409,
-  TOKEN_INVALID: 401,
-  FORBIDDEN: 403,
-};
-
-/** The error the real client throws for a domain error (shape from the server's error formatter). */
+/**
+ * The error the real client throws for a domain error (shape from the server's error
+ * formatter; the status from the contracts' one table, which this file once copied
+ * by hand and got wrong: TOKEN_INVALID is a 400).
+ */
 export function apiError(
-  domainCode: string,
+  domainCode: DomainErrorCode,
   message: string,
   fieldErrors: Record<string, string[]> = {},
   path = 'portal.event',
@@ -32,7 +28,7 @@ export function apiError(
     error: {
       code: -32000,
       message,
-      data: { code: domainCode, httpStatus: httpStatus[domainCode] ?? 500, path, domainCode, fieldErrors },
+      data: { code: domainCode, httpStatus: domainErrorStatus[domainCode], path, domainCode, fieldErrors },
     },
   });
 }
@@ -40,6 +36,8 @@ export function apiError(
 export function notFoundError(message = 'No such event'): TRPCClientError<never> {
   return apiError('NOT_FOUND', message);
 }
+
+const badLink = 'This link is not valid any more: use the newest email, or ask for a new link';
 
 export interface FakeCall {
   procedure: string;
@@ -84,17 +82,21 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
   function record(procedure: string, input?: unknown) {
     calls.push({ procedure, input, link: linkHeaders()['x-plenary-link'] ?? null });
   }
-  /** Like the server: the link must be the right one, and name a registration. */
+  /**
+   * Like the server: the link must be the right one, and name a registration. The
+   * access rule refuses a bad link before any procedure runs, as UNAUTHENTICATED
+   * (401) with this message (contracts/src/trpc.ts), not TOKEN_INVALID.
+   */
   function mine(procedure: string, input?: unknown): MyRegistrationDto {
     record(procedure, input);
     if (linkHeaders()['x-plenary-link'] !== token || !state.registration)
-      throw apiError('TOKEN_INVALID', 'Link not valid');
+      throw apiError('UNAUTHENTICATED', badLink);
     return state.registration;
   }
   function myDelegation(procedure: string, input?: unknown): DelegationDto {
     record(procedure, input);
     if (linkHeaders()['x-plenary-link'] !== token || !state.delegation)
-      throw apiError('TOKEN_INVALID', 'Link not valid');
+      throw apiError('UNAUTHENTICATED', badLink);
     return state.delegation;
   }
   const copy = <T>(value: T): T => structuredClone(value);

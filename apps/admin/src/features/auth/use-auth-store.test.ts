@@ -38,7 +38,7 @@ describe('auth store', () => {
   it('goes from password to second factor to signed in', async () => {
     const answers = [anonymous, pending, signedIn];
     const fake = fakeApi({
-      'auth.me': () => answers.shift(),
+      'auth.me': () => answers.shift()!,
       'auth.login': () => ({ secondFactorRequired: true }),
       'auth.verifySecondFactor': () => ({ ok: true }),
     });
@@ -103,7 +103,7 @@ describe('auth store', () => {
     const answers = [signedIn, anonymous];
     setApi(
       fakeApi({
-        'auth.me': () => answers.shift(),
+        'auth.me': () => answers.shift()!,
         'auth.logout': () => {
           throw apiError('UNAUTHENTICATED', 'Sign in first');
         },

@@ -1,20 +1,49 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { setApi } from '../../api';
-import { fakeApi } from '../../testing/fake-api';
+import { fakeApi, type OutputOf } from '../../testing/fake-api';
 import { useParticipantsStore } from './use-participants-store';
 import { useWaitlistStore } from './use-waitlist-store';
 
 const eventId = '0190f5d2-7c1e-7000-8000-0000000000e1';
-const row = (reference: string) => ({ id: `id-${reference}`, reference });
-const entry = (n: number) => ({ registrationId: `r${n}`, position: n });
+type Row = OutputOf<'registrations.list'>['rows'][number];
+type Entry = OutputOf<'registrations.waitlist'>[number];
+const row = (reference: string): Row => ({
+  id: `id-${reference}`,
+  reference,
+  status: 'confirmed',
+  categoryId: 'cat',
+  categoryLabel: { en: 'Participants' },
+  categoryColour: '#2563eb',
+  givenName: 'Minh',
+  familyName: 'Nguyen',
+  localName: null,
+  email: `${reference.toLowerCase()}@example.org`,
+  organisation: 'Vietnam Cluster Network',
+  country: 'VN',
+  paymentStatus: 'not_required',
+  checkedInAt: null,
+  visaLetterStatus: null,
+  createdAt: '2015-10-01T00:00:00.000Z',
+});
+const entry = (n: number): Entry => ({
+  registrationId: `r${n}`,
+  reference: `TCI-000${n}`,
+  position: n,
+  name: `Delegate ${n}`,
+  organisation: 'KICOX',
+  country: 'KR',
+  categoryId: 'cat',
+  categoryLabel: { en: 'Participants' },
+  createdAt: '2015-10-01T00:00:00.000Z',
+});
 
 beforeEach(() => setActivePinia(createPinia()));
 afterEach(() => setApi(null));
 
 describe('participants store', () => {
   it('keeps the newest search when an older answer comes back last', async () => {
-    const pending: Array<(value: unknown) => void> = [];
+    const pending: Array<(value: OutputOf<'registrations.list'>) => void> = [];
     const fake = fakeApi({
       'registrationSetup.categories': () => [],
       'registrationSetup.options': () => [],

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { setApi } from '../../api';
-import { fakeApi } from '../../testing/fake-api';
+import { fakeApi, type OutputOf } from '../../testing/fake-api';
 import { usePartnersStore } from './use-partners-store';
 
 const eventId = '0190f5d2-7c1e-7000-8000-0000000000e1';
 const kotra = { id: '0190f5d2-7c1e-7000-8000-0000000000a1', name: 'KOTRA' };
-const key = {
+const key: OutputOf<'partners.keys'>['keys'][number] = {
   id: '0190f5d2-7c1e-7000-8000-0000000000b1',
   partnerId: kotra.id,
   partnerName: 'KOTRA',

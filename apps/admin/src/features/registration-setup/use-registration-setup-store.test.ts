@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import type { CategoryDto, InvitationCodeDto } from '@plenary/contracts/schemas';
+import type { CategoryDto, InvitationCodeDto, RegistrationSettingsDto } from '@plenary/contracts/schemas';
 import { setApi } from '../../api';
 import { fakeApi } from '../../testing/fake-api';
 import { useRegistrationSetupStore } from './use-registration-setup-store';
@@ -9,6 +9,18 @@ const eventId = '0190f5d2-7c1e-7000-8000-0000000000e1';
 const categoryId = '0190f5d2-7c1e-7000-8000-0000000000c1';
 const codeId = '0190f5d2-7c1e-7000-8000-0000000000d1';
 
+const settings: RegistrationSettingsDto = {
+  eventId,
+  capacity: null,
+  offerHours: 48,
+  editableFields: [],
+  allowSelfCancel: true,
+  visaPurgeDays: 30,
+  visaLettersEnabled: false,
+  letterhead: {},
+  standardFields: {},
+  questions: [],
+};
 const category = (remaining: number): CategoryDto => ({
   id: categoryId,
   code: 'GOV',
@@ -48,7 +60,7 @@ describe('registration setup store', () => {
     let remaining = 10;
     let revoked: string | null = null;
     const fake = fakeApi({
-      'registrationSetup.settings': () => ({ eventId }),
+      'registrationSetup.settings': () => settings,
       'registrationSetup.categories': () => [category(remaining)],
       'registrationSetup.options': () => [],
       'registrationSetup.codes': () => [code(revoked)],

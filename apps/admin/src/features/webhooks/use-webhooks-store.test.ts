@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { setApi } from '../../api';
-import { fakeApi } from '../../testing/fake-api';
+import { fakeApi, type OutputOf } from '../../testing/fake-api';
 import { useWebhooksStore } from './use-webhooks-store';
 
 const eventId = '0190f5d2-7c1e-7000-8000-0000000000e1';
 const partnerId = '0190f5d2-7c1e-7000-8000-0000000000a1';
-const subscription = {
+const subscription: OutputOf<'webhooks.list'>[number] = {
   id: '0190f5d2-7c1e-7000-8000-0000000000b1',
   partnerId,
   partnerName: 'KOTRA',
@@ -16,7 +16,8 @@ const subscription = {
   active: true,
   createdAt: '2015-11-03T00:00:00.000Z',
 };
-const delivery = (status: string) => ({
+type Delivery = OutputOf<'webhooks.deliveries'>['deliveries'][number];
+const delivery = (status: Delivery['status']): Delivery => ({
   id: '0190f5d2-7c1e-7000-8000-0000000000c1',
   subscriptionId: subscription.id,
   partnerName: 'KOTRA',

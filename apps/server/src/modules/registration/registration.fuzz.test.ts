@@ -6,6 +6,7 @@ import { desc, eq, schema } from '@plenary/db';
 import { checkAnswers, type Actor } from '@plenary/contracts';
 import { createHarness, type TestHarness } from '../../testing/harness';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
+import { registrationRefusal, type FuzzWorld } from './registration.fuzz-rules';
 
 /**
  * Registration takes input from anyone on the internet. Generated input, from
@@ -160,6 +161,68 @@ async function myRows() {
     [mine.id],
   );
   return rows[0];
+}
+
+/** What the hand-written rules need to know about event A right now. */
+async function world(): Promise<FuzzWorld> {
+  const { rows } = await h.database.query<{ email: string }>(
+    `select lower(email) as email from registrations
+      where event_id = $1 and status not in ('cancelled', 'rejected')`,
+    [a.eventId],
+  );
+  return {
+    eventId: a.eventId,
+    categories: a.categories,
+    options: a.options,
+    validCode: codes.valid,
+    inviteCategoryId: a.categories.INVITE!,
+    registeredEmails: new Set(rows.map((r) => r.email)),
+  };
+}
+
+/** How often the rules were put to work in a property (checked at its end, so the check cannot go idle). */
+const ruleTally = { refusedByRule: 0, accepted: 0 };
+function expectRulesExercised() {
+  expect(ruleTally.refusedByRule, 'inputs the rules refuse').toBeGreaterThan(0);
+  expect(ruleTally.accepted, 'inputs accepted (and so checked against the rules)').toBeGreaterThan(0);
+  ruleTally.refusedByRule = 0;
+  ruleTally.accepted = 0;
+}
+
+/** A success is checked against the rules: an input they refuse must not have been accepted. */
+async function expectRuleKept(
+  refusalOf: (w: FuzzWorld) => string | null,
+  run: () => Promise<Outcome>,
+): Promise<Outcome> {
+  const refusal = refusalOf(await world());
+  const result = await run();
+  if (refusal) ruleTally.refusedByRule += 1;
+  if (result.ok) ruleTally.accepted += 1;
+  if (refusal) expect(result, `accepted although ${refusal}`).toMatchObject({ ok: false });
+  return result;
+}
+
+/** A delegation is refused when any member would be (a group is all or nothing). */
+function delegationRefusal(arg: unknown, w: FuzzWorld): string | null {
+  if (typeof arg !== 'object' || arg === null) return 'not an object';
+  const { members, ...group } = arg as { members?: unknown };
+  if (!Array.isArray(members) || members.length === 0) return 'members: none';
+  const emails = new Set(w.registeredEmails);
+  for (const [i, m] of members.entries()) {
+    const member = (typeof m === 'object' && m !== null ? m : {}) as {
+      participant?: unknown;
+      answers?: unknown;
+    };
+    const why = registrationRefusal(
+      { ...group, participant: member.participant, answers: member.answers },
+      { ...w, registeredEmails: emails },
+      'staff',
+    );
+    if (why) return `members.${i}: ${why}`;
+    const email = (member.participant as { email?: unknown } | undefined)?.email;
+    if (typeof email === 'string') emails.add(email.trim().toLowerCase());
+  }
+  return null;
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string; status: number; message: string };
@@ -393,7 +456,10 @@ describe('registration under generated input', () => {
     await fc.assert(
       fc.asyncProperty(input, async (arg) => {
         const before = await rowCounts();
-        const result = await expectCleanOutcome(() => anyone().portalRegistration.register(arg as never));
+        const result = await expectRuleKept(
+          (w) => registrationRefusal(arg, w, 'participant'),
+          () => expectCleanOutcome(() => anyone().portalRegistration.register(arg as never)),
+        );
         if (result.ok) expect((await rowCounts()).registrations).toBe(before.registrations + 1);
       }),
       {
@@ -439,6 +505,7 @@ describe('registration under generated input', () => {
         ],
       },
     );
+    expectRulesExercised();
   });
 
   it('portalRegistration.form: an answer or a 4xx, and never a write', async () => {
@@ -526,7 +593,10 @@ describe('registration under generated input', () => {
     await fc.assert(
       fc.asyncProperty(input, async (arg) => {
         const before = await rowCounts();
-        const result = await expectCleanOutcome(() => staff().registrations.create(arg as never));
+        const result = await expectRuleKept(
+          (w) => registrationRefusal(arg, w, 'staff'),
+          () => expectCleanOutcome(() => staff().registrations.create(arg as never)),
+        );
         if (result.ok) expect((await rowCounts()).registrations).toBe(before.registrations + 1);
       }),
       {
@@ -551,6 +621,7 @@ describe('registration under generated input', () => {
         ],
       },
     );
+    expectRulesExercised();
   });
 
   it('delegations.create: the whole group or nothing', async () => {
@@ -593,7 +664,10 @@ describe('registration under generated input', () => {
     await fc.assert(
       fc.asyncProperty(input, async (arg) => {
         const before = await rowCounts();
-        const result = await expectCleanOutcome(() => staff().delegations.create(arg as never));
+        const result = await expectRuleKept(
+          (w) => delegationRefusal(arg, w),
+          () => expectCleanOutcome(() => staff().delegations.create(arg as never)),
+        );
         if (result.ok) {
           const after = await rowCounts();
           expect(after.delegations).toBe(before.delegations + 1);
@@ -630,9 +704,20 @@ describe('registration under generated input', () => {
               members: [valid('d3@ministry.example.org')],
             },
           ],
+          // A right group, so the rules above are checked against an accepted one too.
+          [
+            {
+              ...group,
+              eventId: a.eventId,
+              contactEmail: 'contact@ministry.example.org',
+              categoryId: a.categories.OPEN!,
+              members: [valid('d4@ministry.example.org'), valid('d5@ministry.example.org')],
+            },
+          ],
         ],
       },
     );
+    expectRulesExercised();
   });
 
   /** What a participant may send about themselves, right or wrong. */

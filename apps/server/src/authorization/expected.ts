@@ -1,0 +1,18 @@
+/**
+ * How the hand-written access matrix spells who may call a procedure: a rule
+ * kind, a partner scope, or the exact event roles (literal strings, never the
+ * contracts' role groups, so a change to a group shows up as a failing test).
+ */
+export type TeamRole = 'owner' | 'admin' | 'staff' | 'program_chair' | 'reviewer' | 'b2b_coordinator';
+export type Expected =
+  | 'public'
+  | 'signedIn'
+  | 'pendingSecondFactor'
+  | 'platformAdmin'
+  | 'participant'
+  | 'delegationContact'
+  | 'partner:events:read'
+  | 'partner:registrations:read'
+  | 'partner:registrations:write'
+  | 'partner:webhooks:manage'
+  | readonly TeamRole[];

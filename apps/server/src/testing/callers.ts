@@ -1,0 +1,153 @@
+import { expect } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { desc, eq, schema } from '@plenary/db';
+import type { Actor } from '@plenary/contracts';
+import { totpCodeFor } from '../modules/identity/totp';
+import { insertMember } from '../modules/team/team.repo';
+import { TEST_PASSWORD, tciEvent, type AppCaller, type TestHarness } from './harness';
+import { participant, registrationEvent } from './registration-fixtures';
+
+/**
+ * Every kind of caller the access rules know, each holding real credentials on
+ * one event (A): signed-in users in every role, a user between password and
+ * second factor, a platform admin, the owner of another event, a participant's
+ * and a delegation contact's emailed link, and one partner API key per scope.
+ * Written out here by hand (not from the contracts' role constants) so the
+ * tests that use them state their own expectations.
+ */
+export const teamRoles = ['owner', 'admin', 'staff', 'program_chair', 'reviewer', 'b2b_coordinator'] as const;
+export type TeamRole = (typeof teamRoles)[number];
+export const partnerScopes = ['events:read', 'registrations:read', 'registrations:write', 'webhooks:manage'] as const;
+export type PartnerScope = (typeof partnerScopes)[number];
+
+export type CallerName =
+  | 'anonymous'
+  | 'pendingSecondFactor'
+  | 'otherEventOwner'
+  | 'platformAdmin'
+  | `role:${TeamRole}`
+  | 'participant'
+  | 'delegationContact'
+  | `partner:${PartnerScope}`;
+
+export const callerNames: CallerName[] = [
+  'anonymous',
+  'pendingSecondFactor',
+  'otherEventOwner',
+  'platformAdmin',
+  ...teamRoles.map((r) => `role:${r}` as const),
+  'participant',
+  'delegationContact',
+  ...partnerScopes.map((s) => `partner:${s}` as const),
+];
+
+export interface CallerUniverse {
+  eventId: string;
+  categoryId: string;
+  registrationId: string;
+  caller(name: CallerName, ip?: string): AppCaller;
+}
+
+async function lastLink(h: TestHarness, to: string, pattern: RegExp): Promise<string> {
+  const [mail] = await h.runtime.db
+    .select({ text: schema.mailOutbox.textBody })
+    .from(schema.mailOutbox)
+    .where(eq(schema.mailOutbox.toAddress, to))
+    .orderBy(desc(schema.mailOutbox.createdAt))
+    .limit(1);
+  const token = pattern.exec(mail?.text ?? '')?.[1];
+  if (!token) throw new Error(`no link mailed to ${to}`);
+  return token;
+}
+
+export async function createCallerUniverse(h: TestHarness): Promise<CallerUniverse> {
+  const admin = await h.signUp('platform@plenary.test', { platformAdmin: true });
+  const a = await registrationEvent(h, admin, {
+    slug: 'tci-2015',
+    categories: [{ code: 'OPEN', capacity: 100 }],
+    options: [{ code: 'TOUR', capacity: 10 }],
+  });
+  const eventB = (await h.caller(admin).events.create({ ...tciEvent, slug: 'tci-2016' })).id;
+  const actors = new Map<CallerName, Actor>([['platformAdmin', admin]]);
+  for (const role of teamRoles) {
+    const member = await h.signUp(`${role}@plenary.test`);
+    await insertMember(h.runtime.db, { eventId: a.eventId, userId: member.userId, role });
+    actors.set(`role:${role}`, member);
+  }
+  const outsider = await h.signUp('outsider@plenary.test');
+  await insertMember(h.runtime.db, { eventId: eventB, userId: outsider.userId, role: 'owner' });
+  actors.set('otherEventOwner', outsider);
+  // TOTP on, signed in with the password only: the second factor is pending.
+  const totpUser = await h.signUp('totp@plenary.test');
+  const { secret } = await h.caller(totpUser).auth.startTotpEnrolment();
+  await h.caller(totpUser).auth.confirmTotpEnrolment({ code: totpCodeFor(secret, h.runtime.now()) });
+  const second = await h.signIn('totp@plenary.test', TEST_PASSWORD);
+  expect(second.secondFactorRequired).toBe(true);
+  actors.set('pendingSecondFactor', second.actor);
+
+  const me = participant({ email: 'participant@example.org' });
+  const receipt = await h.caller(null).portalRegistration.register({
+    eventId: a.eventId,
+    categoryId: a.categories.OPEN!,
+    participant: me,
+    consents: [],
+  });
+  const participantLink = await lastLink(h, me.email, /\/r\/([\w-]+)/);
+  await h.caller(admin).delegations.create({
+    eventId: a.eventId,
+    name: 'Ministry of Planning and Investment',
+    contactName: 'Nguyễn Thị Lan',
+    contactEmail: 'contact@ministry.example.org',
+    categoryId: a.categories.OPEN!,
+    members: [{ participant: participant() }],
+  });
+  const delegationLink = await lastLink(h, 'contact@ministry.example.org', /\/d\/([\w-]+)/);
+  const partner = await h.caller(admin).partners.create({ name: 'KOTRA', contactEmail: null });
+  const keys = new Map<PartnerScope, string>();
+  for (const scope of partnerScopes) {
+    const { key } = await h
+      .caller(admin)
+      .partners.createKey({ eventId: a.eventId, partnerId: partner.id, name: scope, scopes: [scope] });
+    keys.set(scope, key);
+  }
+
+  return {
+    eventId: a.eventId,
+    categoryId: a.categories.OPEN!,
+    registrationId: receipt.id,
+    caller(name, ip = '198.51.100.1') {
+      if (name === 'anonymous') return h.caller(null, { ip });
+      if (name === 'participant') return h.caller(null, { ip }, { linkToken: participantLink });
+      if (name === 'delegationContact') return h.caller(null, { ip }, { linkToken: delegationLink });
+      if (name.startsWith('partner:')) {
+        return h.caller(null, { ip }, { apiKey: keys.get(name.slice('partner:'.length) as PartnerScope)! });
+      }
+      const actor = actors.get(name);
+      if (!actor) throw new Error(`no caller ${name}`);
+      return h.caller(actor, { ip });
+    },
+  };
+}
+
+/** The outcome of one call: its HTTP status (200 when it succeeded) and tRPC code. */
+export interface CallOutcome {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** Calls a procedure by its dotted path; any error that is not a TRPCError is thrown. */
+export async function callPath(caller: AppCaller, path: string, input: unknown): Promise<CallOutcome> {
+  let target: unknown = caller;
+  for (const segment of path.split('.')) target = (target as Record<string, unknown>)[segment];
+  try {
+    await (target as (i: unknown) => Promise<unknown>)(input);
+    return { status: 200, code: 'OK', message: '' };
+  } catch (err) {
+    if (err instanceof TRPCError) {
+      return { status: getHTTPStatusCodeFromError(err), code: err.code, message: err.message };
+    }
+    throw err;
+  }
+}
