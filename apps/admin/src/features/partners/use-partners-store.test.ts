@@ -14,6 +14,7 @@ const key: OutputOf<'partners.keys'>['keys'][number] = {
   name: 'Delegation sync',
   prefix: 'plk_7Hq2Xc9LmA',
   scopes: ['events:read', 'registrations:write'],
+  requestsPerMinute: null,
   createdAt: '2015-10-01T00:00:00.000Z',
   lastUsedAt: null,
   revokedAt: null,
