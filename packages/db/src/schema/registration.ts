@@ -272,6 +272,12 @@ export const registrations = pgTable(
       .where(sql`${t.status} = 'waitlisted'`),
     index('registrations_partner_idx').on(t.partnerId, t.eventId, t.id),
     index('registrations_delegation_idx').on(t.delegationId),
+    // The capacity module counts a code's uses and a category's places under the locks on
+    // every batch (registration/capacity/counts.ts): these keep each count to its own rows.
+    index('registrations_code_uses_idx')
+      .on(t.invitationCodeId, t.status)
+      .where(sql`${t.invitationCodeId} is not null`),
+    index('registrations_category_count_idx').on(t.categoryId, t.status, t.offerExpiresAt),
     check(
       'registrations_status_check',
       sql`${t.status} in ('pending','confirmed','waitlisted','offered','cancelled','rejected')`,

@@ -30,7 +30,19 @@ export function reservingCodes(eventId: string, now: Date): SQL {
 }
 
 /** Which objects to read: those a batch touches, or every one of the event. */
-export type LimitScope = { categoryIds: string[]; codeIds: string[]; optionIds: string[] } | 'whole event';
+export type LimitScope =
+  | {
+      categoryIds: string[];
+      codeIds: string[];
+      optionIds: string[];
+      /**
+       * Whether the event-wide limit binds (and is locked): only then are the
+       * event's places and every category's held-back places counted; otherwise
+       * the batch's categories alone decide and the per-batch cost stays theirs.
+       */
+      eventBinds: boolean;
+    }
+  | 'whole event';
 
 const within = (column: SQL, scope: LimitScope, pick: (s: Exclude<LimitScope, 'whole event'>) => string[]) =>
   scope === 'whole event' ? sql`true` : sql`${column} = any(${sqlArray(pick(scope), 'uuid')})`;
@@ -76,6 +88,7 @@ export async function readLimits(
   now: Date,
   scope: LimitScope,
 ): Promise<LimitsSnapshot> {
+  const eventWide = scope === 'whole event' || scope.eventBinds;
   const [row] = await selectRows<Row>(
     db,
     sql`select
@@ -85,10 +98,11 @@ export async function readLimits(
        cross join lateral (select count(*) filter (where ${holdsPlace(now)}) as taken,
                                   count(*) filter (where r.status = 'waitlisted') as waiting,
                                   max(r.waitlist_rank) filter (where r.status = 'waitlisted') as last_rank
-                           from registrations r where r.event_id = ${eventId} and r.category_id = k.id) x
+                           from registrations r where r.category_id = k.id) x
        where k.event_id = ${eventId} and ${within(sql`k.id`, scope, (s) => s.categoryIds)}) as categories,
-      (select count(*) from registrations r where r.event_id = ${eventId} and ${holdsPlace(now)})::int as event_taken,
-      (select json_agg(x) from (${reservingCodes(eventId, now)}) x) as reserving,
+      ${eventWide ? sql`(select count(*) from registrations r where r.event_id = ${eventId} and ${holdsPlace(now)})::int` : sql`0`} as event_taken,
+      (select json_agg(x) from (${reservingCodes(eventId, now)}) x
+       where ${eventWide ? sql`true` : within(sql`x.category_id`, scope, (s) => s.categoryIds)}) as reserving,
       (select json_agg(json_build_object('id', i.id, 'category_id', i.category_id, 'max_uses', i.max_uses,
                   'uses', ${codeUses(sql`i.id`)}, 'reserves_places', i.reserves_places,
                   'revoked_at', i.revoked_at, 'expires_at', i.expires_at))

@@ -64,8 +64,9 @@ export async function holdLimits(
   scope: BatchScope,
   eventBinds: boolean,
 ): Promise<LimitsSnapshot> {
+  const read = { ...scope, eventBinds };
   const stale = runtime.config.limitsReadBeforeLocks
-    ? await readLimits(uow.tx, eventId, runtime.now(), scope)
+    ? await readLimits(uow.tx, eventId, runtime.now(), read)
     : null;
   const keys: LimitKey[] = [
     ...(eventBinds ? [{ kind: 'event' as const, id: eventId }] : []),
@@ -76,7 +77,7 @@ export async function holdLimits(
       .map((id) => ({ kind: 'option' as const, id })),
   ];
   await lockLimits(runtime, uow, keys);
-  const snap = await readLimits(uow.tx, eventId, runtime.now(), scope);
+  const snap = await readLimits(uow.tx, eventId, runtime.now(), read);
   if (stale) useStaleLimits(snap, stale);
   if (!eventBinds && eventLimitBinds(snap.rule)) throw new RetryTransaction('the event-wide limit now binds');
   return snap;

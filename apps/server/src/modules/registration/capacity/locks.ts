@@ -52,11 +52,10 @@ export async function lockLimits(runtime: Runtime, uow: UnitOfWork, keys: LimitK
 /** Every limited object of an event: the event, its categories, codes and options. */
 export async function limitKeysOfEvent(db: Executor, eventId: string): Promise<LimitKey[]> {
   const { registrationCategories: c, registrationOptions: o, invitationCodes: i } = schema;
-  const [cats, codes, opts] = await Promise.all([
-    db.select({ id: c.id }).from(c).where(eq(c.eventId, eventId)),
-    db.select({ id: i.id }).from(i).where(eq(i.eventId, eventId)),
-    db.select({ id: o.id }).from(o).where(eq(o.eventId, eventId)),
-  ]);
+  // One after the other: a transaction's client runs one query at a time.
+  const cats = await db.select({ id: c.id }).from(c).where(eq(c.eventId, eventId));
+  const codes = await db.select({ id: i.id }).from(i).where(eq(i.eventId, eventId));
+  const opts = await db.select({ id: o.id }).from(o).where(eq(o.eventId, eventId));
   return [
     { kind: 'event', id: eventId },
     ...cats.map((r) => ({ kind: 'category' as const, id: r.id })),
