@@ -69,12 +69,20 @@ export async function moveInWaitlist(
   input: z.output<typeof moveInWaitlistInput>,
 ): Promise<void> {
   await inTransaction(runtime, async ({ tx }) => {
-    const waiting = await tx
-      .select({ id: r.id, rank: r.waitlistRank })
+    // Rows are locked in id order, the one order every path takes row locks in
+    // (registration/promotion.ts), then put in list order here.
+    const locked = await tx
+      .select({ id: r.id, rank: r.waitlistRank, createdAt: r.createdAt })
       .from(r)
       .where(and(eq(r.eventId, caller.eventId), eq(r.status, 'waitlisted')))
-      .orderBy(...waitlistOrder)
+      .orderBy(asc(r.id))
       .for('update');
+    const waiting = locked.sort(
+      (a, b) =>
+        (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+        a.createdAt.getTime() - b.createdAt.getTime() ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
     const from = waiting.findIndex((w) => w.id === input.registrationId);
     if (from < 0) throw new DomainError('NOT_FOUND', 'This registration is not on the waiting list');
     if (input.beforeId === input.registrationId) return;
