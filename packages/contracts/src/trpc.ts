@@ -211,7 +211,7 @@ async function hitsFor(
     const late = rule.per === 'link' || rule.per === 'apiKey';
     if (late !== (phase === 'after')) continue;
     if (rule.onlyWith !== undefined && fieldOf(await getRawInput(), rule.onlyWith) === null) continue;
-    let who: string | null = null;
+    let who: string | null;
     let max = rule.max === 'key' ? 0 : rule.max;
     if (rule.per === 'ip') who = `ip:${ctx.request.ip}`;
     else if (rule.per === 'link') who = ctx.linkToken ? `link:${ctx.linkToken}` : null;

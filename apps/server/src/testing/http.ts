@@ -9,9 +9,7 @@ export interface TestServer {
 }
 
 /** The real Express app on an ephemeral loopback port, over the harness's database. */
-export async function startTestServer(
-  h: Pick<TestHarness, 'runtime' | 'services'>,
-): Promise<TestServer> {
+export async function startTestServer(h: Pick<TestHarness, 'runtime' | 'services'>): Promise<TestServer> {
   const app = createApp({ runtime: h.runtime, services: h.services, trustProxy: false, serveApps: false });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -125,7 +125,9 @@ export async function removeOrphanUploads(runtime: Runtime): Promise<number> {
  */
 export function startOrphanUploadSweep(runtime: Runtime, everyMs = 3_600_000): () => void {
   const timer = setInterval(() => {
-    removeOrphanUploads(runtime).catch((err: unknown) => runtime.logger.error({ err }, 'removing orphan uploads failed'));
+    removeOrphanUploads(runtime).catch((err: unknown) =>
+      runtime.logger.error({ err }, 'removing orphan uploads failed'),
+    );
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
