@@ -73,7 +73,10 @@ async function secondConnection(of: TestDatabase, poolSize: number): Promise<Tes
  * The harness's database and clock under other settings, with services of
  * their own: another server process configured differently (strict limits).
  */
-export function withConfig(h: TestHarness, config: Partial<RuntimeConfig>): Pick<TestHarness, 'runtime' | 'services'> {
+export function withConfig(
+  h: TestHarness,
+  config: Partial<RuntimeConfig>,
+): Pick<TestHarness, 'runtime' | 'services'> {
   const runtime: Runtime = { ...h.runtime, config: { ...h.runtime.config, ...config } };
   return { runtime, services: createServices(runtime) };
 }

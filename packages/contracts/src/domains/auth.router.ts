@@ -15,7 +15,11 @@ export const authRouter = router({
     .output(s.meOutput)
     .query(({ ctx }) => ctx.services.auth.me(anyCaller(ctx))),
   login: procedure
-    .meta({ access: { kind: 'public' }, limits: rateLimits.signIn, summary: 'Sign in with email and password' })
+    .meta({
+      access: { kind: 'public' },
+      limits: rateLimits.signIn,
+      summary: 'Sign in with email and password',
+    })
     .input(s.loginInput)
     .output(s.loginOutput)
     .mutation(({ ctx, input }) => ctx.services.auth.login(anyCaller(ctx), input, ctx.session)),

@@ -80,18 +80,27 @@ export const visaRouter = router({
 /** Generated PDFs: the participant's own, and the desk's. */
 export const documentsRouter = router({
   myTicket: procedure
-    .meta({ access: { kind: 'participant' },
-      limits: rateLimits.linkHolder, summary: 'The QR ticket, once confirmed' })
+    .meta({
+      access: { kind: 'participant' },
+      limits: rateLimits.linkHolder,
+      summary: 'The QR ticket, once confirmed',
+    })
     .output(fileDto)
     .query(({ ctx }) => ctx.services.documents.myTicket(participantCaller(ctx))),
   myReceipt: procedure
-    .meta({ access: { kind: 'participant' },
-      limits: rateLimits.linkHolder, summary: 'Once the fee is paid or waived' })
+    .meta({
+      access: { kind: 'participant' },
+      limits: rateLimits.linkHolder,
+      summary: 'Once the fee is paid or waived',
+    })
     .output(fileDto)
     .query(({ ctx }) => ctx.services.documents.myReceipt(participantCaller(ctx))),
   myVisaLetter: procedure
-    .meta({ access: { kind: 'participant' },
-      limits: rateLimits.linkHolder, summary: 'Once the visa letter is approved' })
+    .meta({
+      access: { kind: 'participant' },
+      limits: rateLimits.linkHolder,
+      summary: 'Once the visa letter is approved',
+    })
     .output(fileDto)
     .query(({ ctx }) => ctx.services.documents.myVisaLetter(participantCaller(ctx))),
   badges: procedure

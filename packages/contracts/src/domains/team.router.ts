@@ -42,7 +42,11 @@ export const teamRouter = router({
       return ok;
     }),
   invitation: procedure
-    .meta({ access: { kind: 'public' }, limits: rateLimits.tokenUse, summary: 'What an invitation link is for' })
+    .meta({
+      access: { kind: 'public' },
+      limits: rateLimits.tokenUse,
+      summary: 'What an invitation link is for',
+    })
     .input(s.invitationTokenInput)
     .output(s.invitationInfoOutput)
     .query(({ ctx, input }) => ctx.services.team.invitationInfo(anyCaller(ctx), input)),

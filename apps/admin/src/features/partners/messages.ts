@@ -131,7 +131,8 @@ export const en: typeof ko = {
     scopes: 'Scopes',
     scopesRequired: 'Choose at least one scope.',
     rateLimit: 'Requests a minute',
-    rateLimitHint: 'Leave empty for the server’s default. Set more for a large delegation upload or a load test.',
+    rateLimitHint:
+      'Leave empty for the server’s default. Set more for a large delegation upload or a load test.',
     rateLimitInvalid: 'Enter a whole number from 1 to 100000.',
     submit: 'Issue',
   },

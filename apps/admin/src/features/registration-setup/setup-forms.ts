@@ -292,7 +292,12 @@ export function settingsInput(
  * this warns the organiser before a code goes out.
  */
 export function codeLooksGuessable(code: string): boolean {
-  const parts = code.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const parts = code
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
   if (parts.join('').length < 8) return true;
-  return !parts.some((p) => p.length >= 5 && !/^[A-Z]{1,4}$/.test(p) && !/^\d+$/.test(p) && (/\d/.test(p) || p.length >= 6));
+  return !parts.some(
+    (p) => p.length >= 5 && !/^[A-Z]{1,4}$/.test(p) && !/^\d+$/.test(p) && (/\d/.test(p) || p.length >= 6),
+  );
 }

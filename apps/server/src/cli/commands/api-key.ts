@@ -62,13 +62,11 @@ function createCommand(): Command {
           `Unknown scope ${unknown.join(', ')}: use ${apiScopes.join(', ')} (comma-separated).`,
         );
       // The console's rules for a key (name, at least one scope); the event id is checked below.
-      const parsed = createApiKeyInput
-        .pick({ name: true, scopes: true, requestsPerMinute: true })
-        .safeParse({
-          name: options.name,
-          scopes: scopes as ApiScope[],
-          requestsPerMinute: options.rateLimit === undefined ? null : Number(options.rateLimit),
-        });
+      const parsed = createApiKeyInput.pick({ name: true, scopes: true, requestsPerMinute: true }).safeParse({
+        name: options.name,
+        scopes: scopes as ApiScope[],
+        requestsPerMinute: options.rateLimit === undefined ? null : Number(options.rateLimit),
+      });
       if (!parsed.success) throw new CliError(`The key was not created:\n${flagErrors(parsed.error, flags)}`);
 
       const result = await withRuntime(out, async (runtime) => {

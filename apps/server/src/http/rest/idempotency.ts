@@ -145,11 +145,16 @@ export function idempotency(runtime: Runtime, services: Services): RequestHandle
  * whichever path the partner uses. The body is parsed here (tRPC takes a parsed
  * body as it is) because the request hash includes it.
  */
-export function partnerTrpcIdempotency(runtime: Runtime, services: Services, maxBodyBytes: number): RequestHandler {
+export function partnerTrpcIdempotency(
+  runtime: Runtime,
+  services: Services,
+  maxBodyBytes: number,
+): RequestHandler {
   const parse = express.json({ limit: maxBodyBytes });
   const remember = idempotency(runtime, services);
   return (req, res, next) => {
-    if (req.method !== 'POST' || !req.path.startsWith('/api.') || req.get('idempotency-key') === undefined) return next();
+    if (req.method !== 'POST' || !req.path.startsWith('/api.') || req.get('idempotency-key') === undefined)
+      return next();
     parse(req, res, (err?: unknown) => (err ? next(err) : void remember(req, res, next)));
   };
 }

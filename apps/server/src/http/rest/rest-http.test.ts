@@ -188,7 +188,8 @@ describe('limits and errors', () => {
       expect(Number(overTrpc.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await apiClient(i % 2 ? one.url : two.url, big.key).get('/events')).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push((await apiClient(i % 2 ? one.url : two.url, big.key).get('/events')).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
       // A minute later the key has its budget again.
       h.advanceClock(61_000);

@@ -17,7 +17,11 @@ describe('sign-in throttling under concurrency (finding 6)', () => {
     await h.signUp('raced@kicox.example');
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        errorOf(h.caller(null, { ip: `198.51.100.${i}` }).auth.login({ email: 'raced@kicox.example', password: wrong(i) })),
+        errorOf(
+          h
+            .caller(null, { ip: `198.51.100.${i}` })
+            .auth.login({ email: 'raced@kicox.example', password: wrong(i) }),
+        ),
       ),
     );
     const codes = results.map((e) => e.code);
@@ -33,7 +37,11 @@ describe('sign-in throttling under concurrency (finding 6)', () => {
     let verified = 0;
     await Promise.all(
       Array.from({ length: 30 }, async (_, i) => {
-        const failures = await repo.countFailures(h.runtime.db, { kind: 'password', email: user.email }, since);
+        const failures = await repo.countFailures(
+          h.runtime.db,
+          { kind: 'password', email: user.email },
+          since,
+        );
         if (failures.n >= THROTTLE.perAccount) return;
         verified++;
         const ok = await verifyPassword(user.passwordHash, wrong(i));
@@ -62,14 +70,18 @@ describe('the current-password check of changePassword and disableTotp', () => {
     const actor = await h.signUp('profile@kicox.example');
     const me = h.caller(actor);
     for (let i = 0; i < 3; i++) {
-      const err = await errorOf(me.auth.changePassword({ currentPassword: wrong(i), newPassword: 'a new long password' }));
+      const err = await errorOf(
+        me.auth.changePassword({ currentPassword: wrong(i), newPassword: 'a new long password' }),
+      );
       expect(err.code).toBe('UNAUTHORIZED');
     }
     for (let i = 0; i < 2; i++) {
       const err = await errorOf(me.auth.disableTotp({ password: wrong(i) }));
       expect(err.code).toBe('UNAUTHORIZED');
     }
-    const blocked = await errorOf(me.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'a new long password' }));
+    const blocked = await errorOf(
+      me.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'a new long password' }),
+    );
     expect([blocked.code, blocked.message]).toEqual([
       'TOO_MANY_REQUESTS',
       'Too many failed password attempts. Try again in 15 minutes.',
@@ -85,7 +97,9 @@ describe('a password reset', () => {
     for (let i = 0; i < THROTTLE.perAccount; i++) {
       await errorOf(h.caller(null).auth.login({ email: 'locked@kicox.example', password: wrong(i) }));
     }
-    const blocked = await errorOf(h.caller(null).auth.login({ email: 'locked@kicox.example', password: TEST_PASSWORD }));
+    const blocked = await errorOf(
+      h.caller(null).auth.login({ email: 'locked@kicox.example', password: TEST_PASSWORD }),
+    );
     expect(blocked.code).toBe('TOO_MANY_REQUESTS');
 
     const user = await repo.findUserByEmail(h.runtime.db, 'locked@kicox.example');

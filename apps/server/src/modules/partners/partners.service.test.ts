@@ -176,7 +176,14 @@ describe('partners and API keys (staff side)', () => {
   });
 
   it('finds the event a key names by id or slug, never a draft or another event', async () => {
-    const key = { apiKeyId: 'k', partnerId, partnerName: 'KOTRA', eventId, scopes: [], requestsPerMinute: null };
+    const key = {
+      apiKeyId: 'k',
+      partnerId,
+      partnerName: 'KOTRA',
+      eventId,
+      scopes: [],
+      requestsPerMinute: null,
+    };
     const draft = (await staff.events.create({ ...tciEvent, slug: 'tci-draft' })).id;
     const access = h.services.access;
     expect(await access.partnerEvent(key, eventId)).toBe(eventId);

@@ -24,11 +24,14 @@ export function createRateLimitService(runtime: Runtime): Services['rateLimits']
       }
       const scale = runtime.config.rateLimitScale ?? 1;
       const partnerDefault = runtime.config.apiRequestsPerMinute ?? DEFAULT_API_REQUESTS_PER_MINUTE;
-      const limitOf = new Map(hits.map((h) => [h.bucket, Math.max(1, Math.round((h.max || partnerDefault) * scale))]));
+      const limitOf = new Map(
+        hits.map((h) => [h.bucket, Math.max(1, Math.round((h.max || partnerDefault) * scale))]),
+      );
       const counted = await countHits(runtime.db, hits, now);
       let waitMs = 0;
       for (const c of counted) {
-        if (c.hits > (limitOf.get(c.bucket) ?? 0)) waitMs = Math.max(waitMs, c.expiresAt.getTime() - now.getTime());
+        if (c.hits > (limitOf.get(c.bucket) ?? 0))
+          waitMs = Math.max(waitMs, c.expiresAt.getTime() - now.getTime());
       }
       return waitMs > 0 ? { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } : null;
     },

@@ -32,15 +32,21 @@ export async function countHits(
   const byKey = new Map(hits.map((h) => [bucketKey(h.bucket), h]));
   const rows = [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, h]) => sql`(${key}, 1, ${new Date(now.getTime() + h.windowSeconds * 1000).toISOString()}::timestamptz)`);
+    .map(
+      ([key, h]) =>
+        sql`(${key}, 1, ${new Date(now.getTime() + h.windowSeconds * 1000).toISOString()}::timestamptz)`,
+    );
   const at = sql`${now.toISOString()}::timestamptz`;
-  const result = await selectRows<{ bucket: string; hits: number; expires_at: string | Date }>(db, sql`
+  const result = await selectRows<{ bucket: string; hits: number; expires_at: string | Date }>(
+    db,
+    sql`
     insert into rate_limit_counters as c (bucket, hits, expires_at)
     values ${sql.join(rows, sql`, `)}
     on conflict (bucket) do update set
       hits = case when c.expires_at <= ${at} then 1 else c.hits + 1 end,
       expires_at = case when c.expires_at <= ${at} then excluded.expires_at else c.expires_at end
-    returning c.bucket, c.hits, c.expires_at`);
+    returning c.bucket, c.hits, c.expires_at`,
+  );
   return result.map((r) => {
     const h = byKey.get(r.bucket);
     if (!h) throw new Error('rate limit upsert returned an unknown bucket');

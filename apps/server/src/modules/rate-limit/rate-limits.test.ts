@@ -29,9 +29,13 @@ const reachableByStrangers = new Set(['public', 'participant', 'delegationContac
 
 describe('every procedure a stranger can reach declares a rate limit', () => {
   it('public, link-holder and partner procedures each have at least one rule with a positive budget', () => {
-    const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>);
+    const procedures = Object.entries(
+      appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>,
+    );
     const reachable = procedures.filter(([, p]) => reachableByStrangers.has(p._def.meta?.access.kind ?? ''));
-    const missing = reachable.filter(([, p]) => (p._def.meta?.limits ?? []).length === 0).map(([path]) => path);
+    const missing = reachable
+      .filter(([, p]) => (p._def.meta?.limits ?? []).length === 0)
+      .map(([path]) => path);
     expect(missing).toEqual([]);
     // The list the limits were written against; a new public procedure shows up here and needs one.
     expect(reachable.length).toBeGreaterThanOrEqual(30);
@@ -55,46 +59,78 @@ async function lastMailTo(email: string) {
 
 describe('public registration', () => {
   it(`refuses the 21st registration from one address within 10 minutes, with Retry-After; another address goes on`, async () => {
-    const e = await registrationEvent(h, admin, { slug: 'flooded', categories: [{ code: 'SME', capacity: null }] });
+    const e = await registrationEvent(h, admin, {
+      slug: 'flooded',
+      categories: [{ code: 'SME', capacity: null }],
+    });
     const ip = '203.0.113.50';
     const outcomes: string[] = [];
     for (let i = 0; i < 25; i++) {
       const err = await h
         .caller(null, { ip })
-        .portalRegistration.register({ eventId: e.eventId, categoryId: e.categories.SME!, participant: participant() })
-        .then(() => null, (error: unknown) => error as { code: string; cause?: { retryAfterSeconds?: number } });
+        .portalRegistration.register({
+          eventId: e.eventId,
+          categoryId: e.categories.SME!,
+          participant: participant(),
+        })
+        .then(
+          () => null,
+          (error: unknown) => error as { code: string; cause?: { retryAfterSeconds?: number } },
+        );
       outcomes.push(err ? err.code : 'ok');
       if (err && i === 24) {
         expect(err.cause?.retryAfterSeconds).toBeGreaterThan(500);
         expect(err.cause?.retryAfterSeconds).toBeLessThanOrEqual(600);
       }
     }
-    expect(outcomes).toEqual([...Array<string>(20).fill('ok'), ...Array<string>(5).fill('TOO_MANY_REQUESTS')]);
+    expect(outcomes).toEqual([
+      ...Array<string>(20).fill('ok'),
+      ...Array<string>(5).fill('TOO_MANY_REQUESTS'),
+    ]);
     const elsewhere = await h
       .caller(null, { ip: '203.0.113.51' })
-      .portalRegistration.register({ eventId: e.eventId, categoryId: e.categories.SME!, participant: participant() });
+      .portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.SME!,
+        participant: participant(),
+      });
     expect(elsewhere.status).toBe('confirmed');
     // Ten minutes on, the address may register again.
     h.advanceClock(601_000);
     const later = await h
       .caller(null, { ip })
-      .portalRegistration.register({ eventId: e.eventId, categoryId: e.categories.SME!, participant: participant() });
+      .portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.SME!,
+        participant: participant(),
+      });
     expect(later.status).toBe('confirmed');
   });
 });
 
 describe('resendLink', () => {
   it('keeps the earlier link working and mails an address at most 3 times an hour, whoever asks', async () => {
-    const e = await registrationEvent(h, admin, { slug: 'resend', categories: [{ code: 'SME', capacity: null }] });
+    const e = await registrationEvent(h, admin, {
+      slug: 'resend',
+      categories: [{ code: 'SME', capacity: null }],
+    });
     const email = 'victim@vn-cluster.example';
     await h
       .caller(null, { ip: '198.51.100.200' })
-      .portalRegistration.register({ eventId: e.eventId, categoryId: e.categories.SME!, participant: participant({ email }) });
+      .portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.SME!,
+        participant: participant({ email }),
+      });
     const first = await lastMailTo(email);
     const codes: string[] = [];
     for (let i = 0; i < 50; i++) {
       codes.push(
-        await outcome(h.caller(null, { ip: `198.51.100.${i}` }).portalRegistration.resendLink({ eventId: e.eventId, email })),
+        await outcome(
+          h
+            .caller(null, { ip: `198.51.100.${i}` })
+            .portalRegistration.resendLink({ eventId: e.eventId, email }),
+        ),
       );
     }
     expect(codes.slice(0, 3)).toEqual(['ok', 'ok', 'ok']);
@@ -117,7 +153,13 @@ describe('invitation codes', () => {
     const ministry = e.categories.MINISTRY!;
     await h.runtime.db.insert(schema.invitationCodes).values([
       { eventId: e.eventId, code: 'MPI-VN-2015', categoryId: ministry, maxUses: 1 },
-      { eventId: e.eventId, code: 'OLD-2014', categoryId: ministry, maxUses: 5, expiresAt: new Date(Date.now() - 86_400_000) },
+      {
+        eventId: e.eventId,
+        code: 'OLD-2014',
+        categoryId: ministry,
+        maxUses: 5,
+        expiresAt: new Date(Date.now() - 86_400_000),
+      },
       { eventId: e.eventId, code: 'FULL-2015', categoryId: ministry, maxUses: 1 },
     ]);
     await h.caller(null, { ip: '192.0.2.1' }).portalRegistration.register({
@@ -144,6 +186,9 @@ describe('invitation codes', () => {
     }
     expect(codes).toEqual([...Array<string>(7).fill('ok'), ...Array<string>(3).fill('TOO_MANY_REQUESTS')]);
     // The form itself, without a code, still opens for that address.
-    expect((await h.caller(null, { ip: '192.0.2.77' }).portalRegistration.form({ eventId: e.eventId })).invitationCode).toBeNull();
+    expect(
+      (await h.caller(null, { ip: '192.0.2.77' }).portalRegistration.form({ eventId: e.eventId }))
+        .invitationCode,
+    ).toBeNull();
   });
 });

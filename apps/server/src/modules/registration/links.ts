@@ -21,7 +21,10 @@ export function createLinkAccess(
       const [extra] = await runtime.db
         .select({ registrationId: schema.registrations.id, eventId: schema.registrations.eventId })
         .from(schema.registrationLinkTokens)
-        .innerJoin(schema.registrations, eq(schema.registrations.id, schema.registrationLinkTokens.registrationId))
+        .innerJoin(
+          schema.registrations,
+          eq(schema.registrations.id, schema.registrationLinkTokens.registrationId),
+        )
         .where(eq(schema.registrationLinkTokens.tokenHash, sha256(token)));
       return extra ?? null;
     },

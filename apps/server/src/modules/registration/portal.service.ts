@@ -10,7 +10,6 @@ import {
 } from '@plenary/contracts';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
 import {
   categoryHasRoom,
