@@ -10,6 +10,12 @@ import express, { Router } from 'express';
 export function spaRoutes(base: string, distDir: string): Router | null {
   if (!existsSync(join(distDir, 'index.html'))) return null;
   const router = Router();
+  // Source maps would hand anyone the console's source and comments: never
+  // served, even when a build leaves them beside the bundles (the 404 comes next).
+  router.use(base, (req, _res, next) => {
+    if (req.path.endsWith('.map')) return next('router');
+    next();
+  });
   router.use(
     base,
     express.static(distDir, {
