@@ -99,6 +99,42 @@ describe('plenary CLI', () => {
     });
   });
 
+  it('create-admin --password-stdin reads the password from standard input, and wants exactly one of the two', async () => {
+    const run = await cli(
+      ['create-admin', '--email', 'stdin-admin@kicox.example.org', '--password-stdin', '--json'],
+      {},
+      'read from stdin 2015\n',
+    );
+    expect([run.code, (JSON.parse(run.stdout) as { email: string }).email]).toEqual([
+      0,
+      'stdin-admin@kicox.example.org',
+    ]);
+    const signedIn = await withDatabase(async (runtime) => {
+      const caller = createCallerFactory(appRouter)({
+        services: createServices(runtime),
+        actor: null,
+        request: testRequest(),
+        session: cookieJar(),
+      });
+      return caller.auth.login({ email: 'stdin-admin@kicox.example.org', password: 'read from stdin 2015' });
+    });
+    expect(signedIn).toMatchObject({ secondFactorRequired: false });
+    const neither = await cli(['create-admin', '--email', 'x@kicox.example.org']);
+    const both = await cli([
+      'create-admin',
+      '--email',
+      'x@kicox.example.org',
+      '--password',
+      'p'.repeat(12),
+      '--password-stdin',
+    ]);
+    for (const r of [neither, both])
+      expect([r.code, r.stderr.trim()]).toEqual([
+        1,
+        'Give the password with --password or --password-stdin (one of them).',
+      ]);
+  }, 180_000);
+
   it('create-admin with an email that exists says so and exits 1', async () => {
     const run = await cli([
       'create-admin',

@@ -20,6 +20,12 @@ export function spaRoutes(base: string, distDir: string, renderPage?: PageHandle
   const shell = readFileSync(indexFile, 'utf8');
   const assetsDir = `${join(distDir, 'assets')}${sep}`;
   const router = Router();
+  // Source maps would hand anyone the console's source and comments: never
+  // served, even when a build leaves them beside the bundles (the 404 comes next).
+  router.use(base, (req, _res, next) => {
+    if (req.path.endsWith('.map')) return next('router');
+    next();
+  });
   router.use(
     base,
     expressStaticGzip(distDir, {

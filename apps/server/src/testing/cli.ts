@@ -20,7 +20,7 @@ export interface CliRun {
 
 export interface CliTarget {
   /** Runs `plenary <args>` in a child process against this file's database. */
-  cli(args: string[], extraEnv?: Record<string, string>): Promise<CliRun>;
+  cli(args: string[], extraEnv?: Record<string, string>, stdin?: string): Promise<CliRun>;
   /** Opens what the CLI wrote (PGlite: after the CLI has exited and let go of the data dir). */
   withDatabase<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T>;
   /** The embedded data dir ('' on PostgreSQL). */
@@ -50,7 +50,7 @@ export function useCliTarget(name: string): CliTarget {
   return {
     dataDir: () => dataDir,
     postgresUrl: () => pgDatabase?.url,
-    cli(args, extraEnv = {}) {
+    cli(args, extraEnv = {}, stdin = '') {
       const target: Record<string, string> = pgDatabase?.url
         ? { DATABASE_URL: pgDatabase.url }
         : { PLENARY_DATA_DIR: dataDir };
@@ -71,6 +71,7 @@ export function useCliTarget(name: string): CliTarget {
         child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
         child.on('error', reject);
+        child.stdin.end(stdin);
         child.on('close', (code) => resolve({ code, stdout, stderr }));
       });
     },

@@ -5,7 +5,8 @@ import { CliError, flagErrors, output, withRuntime } from '../run';
 
 interface Options {
   email: string;
-  password: string;
+  password?: string;
+  passwordStdin?: boolean;
   name: string;
   json?: boolean;
 }
@@ -16,15 +17,22 @@ export function createAdminCommand(): Command {
   return new Command('create-admin')
     .description('create a platform administrator (manages every event, the users and the mail outbox)')
     .requiredOption('--email <email>', 'sign-in email address')
-    .requiredOption('--password <password>', 'password, at least 10 characters')
+    .option('--password <password>', 'password, at least 10 characters (visible in the shell history and ps)')
+    .option(
+      '--password-stdin',
+      'read the password from standard input (one line), kept out of history and ps',
+    )
     .option('--name <name>', 'display name', 'Administrator')
     .option('--json', 'print one JSON object with the new id (nothing else on stdout)')
     .action(async (options: Options) => {
       const out = output(options);
+      if (Boolean(options.passwordStdin) === (options.password !== undefined))
+        throw new CliError('Give the password with --password or --password-stdin (one of them).');
+      const password = options.passwordStdin ? await readPasswordLine() : options.password;
       // The same rules as the admin console's form (contracts' createUserInput).
       const parsed = createUserInput.safeParse({
         email: options.email,
-        password: options.password,
+        password,
         displayName: options.name,
         isPlatformAdmin: true,
       });
@@ -56,4 +64,13 @@ export function createAdminCommand(): Command {
         isPlatformAdmin: user.isPlatformAdmin,
       });
     });
+}
+
+/** Standard input up to its end, without the line break that `echo` or a here-string adds. */
+async function readPasswordLine(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
