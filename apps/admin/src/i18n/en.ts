@@ -296,6 +296,8 @@ export const en: Messages = {
     },
   },
   mail: {
+    event: 'Event',
+    platform: 'Platform (no event)',
     title: 'Mail outbox',
     filters: 'Mail filters',
     message: 'Message',

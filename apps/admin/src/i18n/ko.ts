@@ -296,6 +296,8 @@ export const ko = {
     },
   },
   mail: {
+    event: '행사',
+    platform: '플랫폼 (행사 없음)',
     title: '메일 발송함',
     filters: '메일 필터',
     message: '메일',

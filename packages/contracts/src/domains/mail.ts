@@ -6,6 +6,8 @@ export const mailStatusSchema = z.enum(['queued', 'sent', 'failed', 'captured'])
 export const mailListInput = z.object({
   status: mailStatusSchema.optional(),
   to: z.string().trim().max(254).optional(),
+  /** One event's mail (the outbox opened from an event keeps to it); absent: every message. */
+  eventId: idSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).max(1_000_000).default(0),
 });

@@ -13,6 +13,8 @@ export const useMailStore = defineStore('mail', () => {
   const total = ref(0);
   const status = ref<MailStatus | null>(null);
   const to = ref('');
+  /** One event's mail; null: every message of the platform. */
+  const eventId = ref<string | null>(null);
   const offset = ref(0);
   const limit = ref(25);
 
@@ -22,6 +24,7 @@ export const useMailStore = defineStore('mail', () => {
       offset: offset.value,
       ...(status.value ? { status: status.value } : {}),
       ...(to.value.trim() ? { to: to.value.trim() } : {}),
+      ...(eventId.value ? { eventId: eventId.value } : {}),
     });
     messages.value = page.messages;
     total.value = page.total;
@@ -31,5 +34,5 @@ export const useMailStore = defineStore('mail', () => {
     return api().mail.get.query({ id });
   }
 
-  return { messages, total, status, to, offset, limit, load, get };
+  return { messages, total, status, to, eventId, offset, limit, load, get };
 });

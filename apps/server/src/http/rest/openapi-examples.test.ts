@@ -95,7 +95,7 @@ describe('the API reference', () => {
         ...(media?.example === undefined ? [] : [media.example]),
       ];
       const eventParam = op.parameters?.find((p) => p.name === 'eventId')?.example;
-      const url = path.replace('{eventId}', String(eventParam ?? 'tci-2015'));
+      const url = path.replace('{eventId}', typeof eventParam === 'string' ? eventParam : 'tci-2015');
       for (const [i, body] of samples.entries()) {
         const res = await apiClient(server.url, key).send(method.toUpperCase(), url, body, {
           'idempotency-key': `example-${method}-${path}-${i}`,

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import type { Actor } from '@plenary/contracts';
 import { createHarness, type TestHarness } from '../../testing/harness';
-import { MAIL_QUEUE } from './mail.service';
+import { inTransaction } from '../../core/runtime';
+import { tciEvent } from '../../testing/harness';
+import { enqueueMail, MAIL_QUEUE } from './mail.service';
 
 let h: TestHarness;
 let admin: Actor;
@@ -57,5 +59,21 @@ describe('mail without SMTP', () => {
       );
     expect(err).toBeInstanceOf(TRPCError);
     expect((err as TRPCError).code).toBe('FORBIDDEN');
+  });
+
+  it("lists one event's mail when asked, so the outbox keeps the event one came from", async () => {
+    const eventId = (await h.caller(admin).events.create(tciEvent)).id;
+    await inTransaction(h.runtime, (uow) =>
+      enqueueMail(h.runtime, uow, {
+        to: 'anna@example.de',
+        subject: 'Your registration is confirmed',
+        text: 'Dear Anna,',
+        template: 'registration.confirmed',
+        eventId,
+      }),
+    );
+    const ofEvent = await h.caller(admin).mail.list({ eventId });
+    expect(ofEvent.messages.map((m) => [m.to, m.eventId])).toEqual([['anna@example.de', eventId]]);
+    expect((await h.caller(admin).mail.list({})).total).toBe(2);
   });
 });

@@ -32,10 +32,17 @@ export async function findQueuedMailIds(db: Executor, olderThan: Date): Promise<
 
 export async function listMail(
   db: Executor,
-  f: { status?: MailStatus | undefined; to?: string | undefined; limit: number; offset: number },
+  f: {
+    status?: MailStatus | undefined;
+    to?: string | undefined;
+    eventId?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: MailRow[]; total: number }> {
   const conditions = [];
   if (f.status) conditions.push(eq(t.status, f.status));
+  if (f.eventId) conditions.push(eq(t.eventId, f.eventId));
   if (f.to) conditions.push(ilike(t.toAddress, `%${f.to.replace(/[%_\\]/g, '\\$&')}%`));
   const where = conditions.length ? and(...conditions) : undefined;
   const rows = await db

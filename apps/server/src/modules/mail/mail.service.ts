@@ -28,7 +28,11 @@ export async function enqueueMail(runtime: Runtime, uow: UnitOfWork, mail: MailT
 }
 
 /** Several messages in one statement (a batch of registrations), handed over after commit like one. */
-export async function enqueueMails(runtime: Runtime, uow: UnitOfWork, mails: MailToSend[]): Promise<string[]> {
+export async function enqueueMails(
+  runtime: Runtime,
+  uow: UnitOfWork,
+  mails: MailToSend[],
+): Promise<string[]> {
   const viaSmtp = Boolean(runtime.config.smtpUrl);
   const ids = await insertMails(
     uow.tx,
@@ -62,7 +66,12 @@ export async function deliverMail(
   const row = await findMail(runtime.db, id);
   if (!row || row.status !== 'queued') return;
   try {
-    await transport.send({ from: runtime.config.mailFrom, to: row.toAddress, subject: row.subject, text: row.textBody });
+    await transport.send({
+      from: runtime.config.mailFrom,
+      to: row.toAddress,
+      subject: row.subject,
+      text: row.textBody,
+    });
   } catch (err) {
     await markMail(runtime.db, id, {
       status: meta.lastAttempt ? 'failed' : 'queued',
@@ -71,20 +80,34 @@ export async function deliverMail(
     });
     throw err;
   }
-  await markMail(runtime.db, id, { status: 'sent', attempts: row.attempts + 1, lastError: null, sentAt: runtime.now() });
+  await markMail(runtime.db, id, {
+    status: 'sent',
+    attempts: row.attempts + 1,
+    lastError: null,
+    sentAt: runtime.now(),
+  });
 }
 
 /**
  * Registers the delivery worker, and re-enqueues messages whose hand-over was lost (crash after commit).
  * The retry policy is a parameter so tests can retry in seconds instead of minutes.
  */
-export async function startMailDelivery(runtime: Runtime, transport: MailTransport, retry: JobHandlerOptions = MAIL_RETRY): Promise<() => void> {
-  await runtime.jobs.register<{ id: string }>(MAIL_QUEUE, retry, (data, meta) => deliverMail(runtime, transport, data.id, meta));
+export async function startMailDelivery(
+  runtime: Runtime,
+  transport: MailTransport,
+  retry: JobHandlerOptions = MAIL_RETRY,
+): Promise<() => void> {
+  await runtime.jobs.register<{ id: string }>(MAIL_QUEUE, retry, (data, meta) =>
+    deliverMail(runtime, transport, data.id, meta),
+  );
   const sweep = async () => {
     const ids = await findQueuedMailIds(runtime.db, new Date(runtime.now().getTime() - 10 * 60_000));
     for (const id of ids) await runtime.jobs.send(MAIL_QUEUE, { id });
   };
-  const timer = setInterval(() => void sweep().catch((err: unknown) => runtime.logger.error({ err }, 'mail sweep failed')), 10 * 60_000);
+  const timer = setInterval(
+    () => void sweep().catch((err: unknown) => runtime.logger.error({ err }, 'mail sweep failed')),
+    10 * 60_000,
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

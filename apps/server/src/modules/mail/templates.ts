@@ -17,7 +17,13 @@ export const mailTemplates = {
       text: `Plenary 계정의 비밀번호 재설정이 요청되었습니다.\n\n${p.minutes}분 안에 아래 링크에서 새 비밀번호를 정하세요:\n${p.link}\n\n요청하지 않으셨다면 이 메일을 무시하세요. 비밀번호는 바뀌지 않습니다.`,
     },
   }),
-  teamInvitation: (p: { eventTitle: string; role: string; link: string; inviter: string; days: number }): Record<Locale, RenderedMail> => ({
+  teamInvitation: (p: {
+    eventTitle: string;
+    role: string;
+    link: string;
+    inviter: string;
+    days: number;
+  }): Record<Locale, RenderedMail> => ({
     en: {
       subject: `You are invited to the team of ${p.eventTitle}`,
       text: `${p.inviter} invited you to join the team of ${p.eventTitle} on Plenary as ${p.role}.\n\nAccept the invitation within ${p.days} days:\n${p.link}`,
