@@ -40,13 +40,14 @@ select 'code uses', ic.code, format('%s uses of %s', count(r.id), ic.max_uses)
   from invitation_codes ic
   join registrations r on r.invitation_code_id = ic.id and r.status not in ('cancelled', 'rejected')
   where ic.event_id = $1 group by ic.id having count(r.id) > ic.max_uses
--- 5. A waiting registration has a rank, and no two share one (the list's order is total).
+-- 5. A waiting registration has a rank, and no two in one category's list share one (the
+--    list's order is total; each category keeps its own list, so ranks may repeat across them).
 union all
 select 'waiting rank', r.reference, coalesce(format('rank %s shared by %s', r.waitlist_rank, n.k), 'no rank')
   from registrations r
   left join lateral (
     select count(*) as k from registrations o
-    where o.event_id = r.event_id and o.status = 'waitlisted' and o.waitlist_rank = r.waitlist_rank
+    where o.category_id = r.category_id and o.status = 'waitlisted' and o.waitlist_rank = r.waitlist_rank
   ) n on true
   where r.event_id = $1 and r.status = 'waitlisted' and (r.waitlist_rank is null or n.k > 1)
 -- 6. Nobody waits for a category that has a free place while the event has one too

@@ -253,7 +253,13 @@ async function main(): Promise<number> {
       return 0;
     }
     console.log(`\nchecker: ${broken.length} broken`);
-    for (const b of broken) console.log(`  FAIL  ${b.invariant}: ${b.subject}: ${b.detail}`);
+    const shown = new Map<string, number>();
+    for (const b of broken) {
+      const seen = (shown.get(b.invariant) ?? 0) + 1;
+      shown.set(b.invariant, seen);
+      if (seen <= 5) console.log(`  FAIL  ${b.invariant}: ${b.subject}: ${b.detail}`);
+    }
+    for (const [invariant, n] of shown) if (n > 5) console.log(`  ... ${invariant}: ${n} in all`);
     return 1;
   } finally {
     await stopServers();
