@@ -44,7 +44,7 @@ describe('EventHomeView', () => {
     });
     expect(wrapper.get('h1').text()).toBe('18th TCI Global Conference');
     expect(wrapper.findAll('dl dd span').map((s) => s.text())).toEqual([
-      '3\u2009–\u20096 Nov 2015',
+      '3 – 6 Nov 2015',
       'Time zone: Korean Standard Time (UTC+9)',
       'EXCO',
       '10 Exco-ro, Buk-gu, Daegu, Korea',

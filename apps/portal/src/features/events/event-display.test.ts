@@ -29,7 +29,7 @@ describe('describeEvent', () => {
       endsAt: '2016-06-21T16:00:00.000Z',
     };
     const shown = describeEvent(summer, 'en');
-    expect(shown.dates).toBe('20\u2009–\u200921 Jun 2016');
+    expect(shown.dates).toBe('20 – 21 Jun 2016');
     expect(shown.timeZone).toBe('Central European Summer Time (UTC+2)');
   });
 });

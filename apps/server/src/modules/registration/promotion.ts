@@ -178,7 +178,8 @@ export async function cancelRegistration(
  */
 export async function expireLapsedPlaces(runtime: Runtime, eventIds?: string[]): Promise<number> {
   const now = runtime.now();
-  const unverifiedBefore = new Date(now.getTime() - UNVERIFIED_HOURS * 3_600_000);
+  const holdMinutes = runtime.config.unverifiedHoldMinutes ?? UNVERIFIED_HOLD_MINUTES;
+  const unverifiedBefore = new Date(now.getTime() - holdMinutes * 60_000);
   let total = 0;
   for (const eventId of await eventsWithLapsedPlaces(runtime.db, now, unverifiedBefore, eventIds)) {
     total += await inTransaction(runtime, async (uow) => {
@@ -198,5 +199,9 @@ export async function expireLapsedPlaces(runtime: Runtime, eventIds?: string[]):
   return total;
 }
 
-/** A portal registration whose address is not confirmed within this many hours gives its place back. */
-export const UNVERIFIED_HOURS = 48;
+/**
+ * A portal registration whose address is not confirmed within this many minutes
+ * gives its place back (PLENARY_UNVERIFIED_HOLD_MINUTES): short, as pretix holds a
+ * cart, so a script cannot hold an event's places with addresses nobody reads.
+ */
+export const UNVERIFIED_HOLD_MINUTES = 30;
