@@ -157,7 +157,8 @@ export function exportColumns(
       if (v === undefined || v === null) return '';
       if (typeof v === 'boolean') return v ? w.yes : w.no;
       if (Array.isArray(v)) return v.map(show).join('; ');
-      const s = String(v);
+      // Answers are strings, string lists or ticks (contracts' answerValue); anything else is shown as JSON.
+      const s = typeof v === 'string' ? v : JSON.stringify(v);
       return choice.get(s) ?? s;
     };
     return { header: pickLocale(q.label, locale) || q.id, width: 24, value: (r) => show(r.answers[q.id]) };
