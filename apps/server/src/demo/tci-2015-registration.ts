@@ -28,6 +28,8 @@ export interface DemoOption {
   description: LocalizedText;
   capacity: number;
   startsAt: string;
+  /** The tours leave at once: at most one per participant (issue 8.12). */
+  exclusiveGroup?: string;
 }
 
 export const registrationSettings = {
@@ -229,6 +231,7 @@ const tour = (
   description: what,
   capacity,
   startsAt: kst(3, time),
+  exclusiveGroup: 'cluster-tours',
 });
 
 /** The 7 cluster tours (300 seats, one per participant: they leave at the same time) and the evenings. */

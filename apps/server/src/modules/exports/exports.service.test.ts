@@ -39,8 +39,8 @@ const header = [
 ];
 const minjun = [
   'R001',
-  'confirmed',
-  '정부',
+  'Confirmed',
+  'Government',
   'Minjun',
   'Kim',
   '김민준',
@@ -52,8 +52,8 @@ const minjun = [
   '+82 10 1234 5678',
   'Halal',
   '',
-  'Dinner; 클러스터 투어 (waitlisted)',
-  'paid',
+  'Dinner; Cluster tour (waitlisted)',
+  'Paid',
   'INV-7',
   '',
   '2015-11-03 08:45',
@@ -61,8 +61,8 @@ const minjun = [
 ];
 const formula = [
   'R002',
-  'pending',
-  '정부',
+  'Pending',
+  'Government',
   'Anna',
   'Schmidt',
   '',
@@ -75,7 +75,7 @@ const formula = [
   '',
   '',
   '',
-  'not_required',
+  'Not required',
   '',
   '',
   '',
@@ -131,7 +131,7 @@ describe('participant list export', () => {
     const file = await api.exports.registrations({
       eventId,
       format: 'csv',
-      locale: 'ko',
+      locale: 'en',
       categoryIds: [gov],
       sort: 'reference',
       direction: 'asc',
@@ -150,7 +150,7 @@ describe('participant list export', () => {
     const file = await api.exports.registrations({
       eventId,
       format: 'xlsx',
-      locale: 'ko',
+      locale: 'en',
       search: 'kicox',
       sort: 'reference',
       direction: 'asc',

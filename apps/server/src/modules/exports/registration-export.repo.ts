@@ -1,5 +1,6 @@
 import { eq, schema, sql, type Executor } from '@plenary/db';
 import type { Locale } from '@plenary/contracts';
+import type { ExportForm } from './export-columns';
 import {
   registrationOrder,
   registrationWhere,
@@ -28,7 +29,10 @@ export interface ExportRow {
   phone: string | null;
   dietary: string | null;
   accessibility: string | null;
-  options: string | null;
+  /** The options chosen, in the option list's order. */
+  options: Array<{ label: string; waitlisted: boolean }>;
+  answers: Record<string, unknown>;
+  consents: Array<{ kind: string; version: number; acceptedAt: string }>;
   paymentStatus: string;
   paymentReference: string | null;
   visaLetterStatus: string | null;
@@ -59,11 +63,13 @@ export async function findRegistrationsForExport(
       phone: r.phone,
       dietary: r.dietary,
       accessibility: r.accessibility,
-      options: sql<string | null>`(
-        select string_agg(${optionLabel} || case when x.status = 'waitlisted' then ' (waitlisted)' else '' end,
-                          '; ' order by o.position, o.code)
+      options: sql<Array<{ label: string; waitlisted: boolean }>>`coalesce((
+        select json_agg(json_build_object('label', ${optionLabel}, 'waitlisted', x.status = 'waitlisted')
+                        order by o.position, o.code)
         from registration_choices x join registration_options o on o.id = x.option_id
-        where x.registration_id = ${r.id})`,
+        where x.registration_id = ${r.id}), '[]'::json)`,
+      answers: r.answers,
+      consents: r.consents,
       paymentStatus: r.paymentStatus,
       paymentReference: r.paymentReference,
       visaLetterStatus: v.status,
@@ -75,4 +81,23 @@ export async function findRegistrationsForExport(
     .leftJoin(v, eq(v.registrationId, r.id))
     .where(registrationWhere(eventId, filter))
     .orderBy(...registrationOrder(filter));
+}
+
+/** The event's questions and the consent kinds it has texts for: the export's extra columns. */
+export async function findExportForm(db: Executor, eventId: string): Promise<ExportForm> {
+  const [settings] = await db
+    .select({ questions: schema.registrationSettings.questions })
+    .from(schema.registrationSettings)
+    .where(eq(schema.registrationSettings.eventId, eventId));
+  const kinds = await db
+    .selectDistinct({ kind: schema.consentVersions.kind })
+    .from(schema.consentVersions)
+    .where(eq(schema.consentVersions.eventId, eventId));
+  // The contracts' order of kinds (privacy before photography), then any other.
+  const order = ['privacy', 'photography'];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return {
+    questions: (settings?.questions ?? []) as unknown as ExportForm['questions'],
+    consentKinds: kinds.map((k) => k.kind).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
+  };
 }

@@ -251,6 +251,8 @@ describe('options', () => {
       description: {},
       capacity: 5,
       startsAt: '2015-11-03T00:00:00.000Z',
+      endsAt: null,
+      exclusiveGroup: null,
       position: 0,
       booked: 0,
       waitlisted: 0,
