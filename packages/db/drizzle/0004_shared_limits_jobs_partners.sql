@@ -35,4 +35,6 @@ ALTER TABLE "event_partners" ADD CONSTRAINT "event_partners_partner_id_partners_
 ALTER TABLE "registration_link_tokens" ADD CONSTRAINT "registration_link_tokens_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "event_partners_partner_idx" ON "event_partners" USING btree ("partner_id");--> statement-breakpoint
 CREATE INDEX "rate_limit_counters_expires_idx" ON "rate_limit_counters" USING btree ("expires_at");--> statement-breakpoint
-CREATE INDEX "registration_link_tokens_registration_idx" ON "registration_link_tokens" USING btree ("registration_id");
+CREATE INDEX "registration_link_tokens_registration_idx" ON "registration_link_tokens" USING btree ("registration_id");--> statement-breakpoint
+CREATE INDEX "registrations_code_uses_idx" ON "registrations" USING btree ("invitation_code_id","status") WHERE "registrations"."invitation_code_id" is not null;--> statement-breakpoint
+CREATE INDEX "registrations_category_count_idx" ON "registrations" USING btree ("category_id","status","offer_expires_at");

@@ -1,2 +1,0 @@
-CREATE INDEX "registrations_code_uses_idx" ON "registrations" USING btree ("invitation_code_id","status") WHERE "registrations"."invitation_code_id" is not null;--> statement-breakpoint
-CREATE INDEX "registrations_category_count_idx" ON "registrations" USING btree ("category_id","status","offer_expires_at");
