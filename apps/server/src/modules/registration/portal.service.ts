@@ -10,18 +10,7 @@ import {
 } from '@plenary/contracts';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { recordWebhookEvent } from '../webhooks/webhook-outbox';
-import {
-  categoryHasRoom,
-  countByCategory,
-  countByOption,
-  countCodeUses,
-  countReserved,
-  joinWaitingList,
-  optionHasRoom,
-  placesHeldBack,
-  readAvailability,
-} from './capacity';
+import { categoryHasRoom, countByOption, joinWaitingList, optionHasRoom, readAvailability } from './capacity';
 import { mailParticipant, registrationLink } from './mails';
 import { placeRegistration } from './placement-batcher';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
