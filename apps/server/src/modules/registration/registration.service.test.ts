@@ -215,6 +215,8 @@ describe('the waiting list', () => {
     await reg('second@sme.example');
     await reg('third@sme.example');
     await asParticipant((await lastMailTo('first@sme.example')).token!).myRegistration.verifyEmail();
+    // Third confirms the address, so only the offer's deadline is at stake (an unconfirmed one gives its place back after 30 minutes).
+    await asParticipant((await lastMailTo('third@sme.example')).token!).myRegistration.verifyEmail();
     await asParticipant((await lastMailTo('first@sme.example')).token!).myRegistration.cancel({
       reason: null,
     });
@@ -227,6 +229,42 @@ describe('the waiting list', () => {
       .from(schema.registrations)
       .where(eq(schema.registrations.email, 'second@sme.example'));
     expect([second!.status, second!.statusReason]).toEqual(['cancelled', 'The offer expired']);
+    h.advanceClock(-3 * 3_600_000);
+  });
+});
+
+describe('the hold of an unconfirmed address', () => {
+  it('gives the place back 30 minutes after a portal registration whose address nobody confirmed, not before', async () => {
+    const e = await registrationEvent(h, admin, { slug: 'portal-hold', categories: [{ code: 'SME', capacity: 1 }] });
+    const reg = (email: string) =>
+      h.caller(null).portalRegistration.register({
+        eventId: e.eventId,
+        categoryId: e.categories.SME!,
+        participant: participant({ email }),
+      });
+    expect((await reg('script@hold.example')).status).toBe('confirmed');
+    expect((await reg('person@hold.example')).status).toBe('waitlisted');
+    await asParticipant((await lastMailTo('person@hold.example')).token!).myRegistration.verifyEmail();
+    const status = async (email: string) =>
+      (
+        await h.runtime.db
+          .select({ status: schema.registrations.status, reason: schema.registrations.statusReason })
+          .from(schema.registrations)
+          .where(eq(schema.registrations.email, email))
+      )[0];
+
+    h.advanceClock(29 * 60_000);
+    await expireLapsedPlaces(h.runtime, [e.eventId]);
+    expect(await status('script@hold.example')).toEqual({ status: 'confirmed', reason: null });
+
+    h.advanceClock(2 * 60_000);
+    await expireLapsedPlaces(h.runtime, [e.eventId]);
+    expect(await status('script@hold.example')).toEqual({
+      status: 'cancelled',
+      reason: 'The email address was not confirmed in time',
+    });
+    expect((await status('person@hold.example'))?.status).toBe('offered');
+    h.advanceClock(-31 * 60_000);
   });
 });
 
