@@ -148,6 +148,7 @@ describe('every mail about the personal page carries the person’s link (item 1
       categoryId: e.categories.GOV!,
       participant: participant({ email: 'gov@links.example' }),
     });
+    const first = await lastMailTo('gov@links.example');
     await h.caller(admin).registrations.approve({ eventId: e.eventId, registrationIds: [r.id] });
     const approved = await lastMailTo('gov@links.example');
     expect(approved.template).toBe('registration.confirmed');
@@ -157,6 +158,10 @@ describe('every mail about the personal page carries the person’s link (item 1
     const cancelled = await lastMailTo('gov@links.example');
     expect(cancelled.template).toBe('registration.cancelled');
     expect((await asParticipant(cancelled.token!).myRegistration.get()).status).toBe('cancelled');
+    // The link of the first mail (bookmarked, say) still opens the page: new links are added, not swapped in.
+    expect(first.token).not.toBeNull();
+    expect(new Set([first.token, approved.token, cancelled.token]).size).toBe(3);
+    expect((await asParticipant(first.token!).myRegistration.get()).status).toBe('cancelled');
   });
 });
 

@@ -7,8 +7,8 @@ import {
 } from '@plenary/contracts';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { newToken, sha256 } from '../identity/crypto';
 import { recordWebhookEvent } from '../webhooks/webhook-outbox';
+import { addRegistrationLink } from './links';
 import { mailParticipant, registrationLink, type MailFacts, type RegistrationMailKind } from './mails';
 import { eventTitle, updateRegistration, type RegistrationPatch, type RegistrationRow } from './registration.repo';
 import { webhookData } from './webhook-data';
@@ -85,15 +85,17 @@ export async function moveRegistration(
     throw new DomainError('INVALID_STATE', `A registration that is ${row.status} cannot become ${move.to}`);
   const now = runtime.now();
   const sendsMail = move.mail !== null && mailKind[move.to] !== null;
-  const token = sendsMail && !move.linkToken ? newToken() : null;
   const after = await updateRegistration(uow.tx, row.id, row.status, {
     ...columnsFor(move.to, now, move.reason),
     ...move.set,
     status: move.to,
     updatedAt: now,
-    ...(token ? { manageTokenHash: sha256(token) } : {}),
   });
   if (!after) throw new DomainError('INVALID_STATE', 'The registration changed meanwhile; try again');
+  // A mail the participant did not ask for carries a new link (only its hash is
+  // kept, so the old one cannot be read back), added beside the old one: a link
+  // the participant bookmarked keeps working.
+  const token = sendsMail && !move.linkToken ? await addRegistrationLink(uow.tx, row.id) : null;
   await recordAudit(uow.tx, move.caller, {
     eventId: row.eventId,
     action: move.action,
