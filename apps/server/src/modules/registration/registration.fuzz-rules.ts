@@ -39,6 +39,12 @@ function personRefusal(p: unknown, world: FuzzWorld): string | null {
     const why = requiredText(p[field], 2000);
     if (why) return `participant.${field}: ${why}`;
   }
+  // The name as in the passport is written in Roman letters: no letter of another script.
+  for (const field of ['givenName', 'familyName']) {
+    const letters = String(p[field]).match(/\p{L}/gu) ?? [];
+    if (letters.length === 0) return `participant.${field}: no letter`;
+    if (letters.some((l) => !/\p{Script=Latin}/u.test(l))) return `participant.${field}: not in Roman letters`;
+  }
   if (typeof p.email !== 'string') return 'participant.email: not text';
   const email = p.email.trim().toLowerCase();
   if (!emailShape.test(email)) return 'participant.email: not an address';
