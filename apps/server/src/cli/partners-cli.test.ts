@@ -49,6 +49,7 @@ describe('plenary partner and api-key', () => {
       id: expect.stringMatching(uuid) as unknown,
       name: 'KOTRA',
       contactEmail: 'api@kotra.example',
+      eventIds: [],
       createdAt: partner.createdAt,
     });
     expect(run.stderr).toContain(`Created the partner KOTRA, id ${partner.id}.`);

@@ -202,7 +202,7 @@ describe('participant list export', () => {
     }).data;
     expect(row?.slice(0, 13)).toEqual([
       'R666',
-      'confirmed',
+      'Confirmed',
       "'=1+1",
       '\'-1+HYPERLINK("http://x")',
       "'+1 cmd|calc",
