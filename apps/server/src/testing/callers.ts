@@ -104,6 +104,8 @@ export async function createCallerUniverse(h: TestHarness): Promise<CallerUniver
   });
   const delegationLink = await lastLink(h, 'contact@ministry.example.org', /\/d\/([\w-]+)/);
   const partner = await h.caller(admin).partners.create({ name: 'KOTRA', contactEmail: null });
+  // A key is issued only for an event the partner is linked to (issue 10, finding 10).
+  await h.caller(admin).partners.setEvents({ partnerId: partner.id, eventIds: [a.eventId] });
   const keys = new Map<PartnerScope, string>();
   for (const scope of partnerScopes) {
     const { key } = await h
