@@ -469,6 +469,9 @@ describe('registration under generated input', () => {
       {
         ...runs,
         examples: [
+          // One that the rules accept, so the accepted side is checked in every run (the
+          // generated inputs are rarely right in every field at once).
+          [{ eventId: a.eventId, categoryId: a.categories.OPEN!, participant: participant(), ...withConsent }],
           // Plausible and wrong: another event's category, another event's option, an
           // expired code, a paper without its title.
           [

@@ -154,11 +154,22 @@ describe.runIf(testEngine() === 'postgres')('a limit changed by staff during a r
   }, 120_000);
 
   it('control: deciding on limits read before the locks overshoots both changes, so the tests above can fail', async () => {
-    const category = await lowerCategoryDuringRush({ limitsReadBeforeLocks: true });
-    const tour = await limitUnlimitedTourDuringRush({ limitsReadBeforeLocks: true });
-    console.info(
-      `control: category lowered to ${category.capacity}, ${category.confirmed} confirmed; tour limited to 40, ${tour.booked} booked`,
+    // A race shows only when the limit change lands inside a batch's decision, which a
+    // busy machine may miss in one rush: up to four rushes, and one must overshoot.
+    const seen: Array<{ capacity: number; confirmed: number; booked: number }> = [];
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const category = await lowerCategoryDuringRush({ limitsReadBeforeLocks: true });
+      const tour = await limitUnlimitedTourDuringRush({ limitsReadBeforeLocks: true });
+      seen.push({ capacity: category.capacity, confirmed: category.confirmed, booked: tour.booked });
+      if (category.confirmed > category.capacity || tour.booked > 40) break;
+    }
+    const said = seen.map(
+      (r) => `category lowered to ${r.capacity}, ${r.confirmed} confirmed; tour limited to 40, ${r.booked} booked`,
     );
-    expect(category.confirmed > category.capacity || tour.booked > 40).toBe(true);
-  }, 240_000);
+    console.info(`control: ${said.join(' | ')}`);
+    expect(
+      seen.some((r) => r.confirmed > r.capacity || r.booked > 40),
+      `no rush overshot: ${said.join(' | ')}`,
+    ).toBe(true);
+  }, 900_000);
 });
