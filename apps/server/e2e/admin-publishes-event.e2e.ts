@@ -66,7 +66,7 @@ describe('admin creates and publishes an event; the portal shows it', () => {
       .toMatch(/2015년 11월 3일\s*~\s*6일/);
     await expect
       .poll(async () => (await visitor.locator('main').textContent()) ?? '')
-      .toContain('Asia/Seoul');
+      .toContain('한국 표준시 (UTC+9)');
 
     // The same page in English after the language switch (remembered).
     await visitor.getByRole('button', { name: 'English' }).click();

@@ -204,6 +204,8 @@ describe('registration, waiting list, check-in and a partner delegation', () => 
           },
         })),
       },
+      // The members accepted the privacy text on the ministry's side; the partner passes that on.
+      consents: [{ kind: 'privacy', version: 1 }],
     });
     const post = () =>
       fetch(`${base}/api/v1/events/tci-2015/registrations`, {
