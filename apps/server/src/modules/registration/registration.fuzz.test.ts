@@ -609,6 +609,8 @@ describe('registration under generated input', () => {
       {
         ...runs,
         examples: [
+          // One the rules accept, so the accepted side is checked in every run.
+          [{ eventId: a.eventId, categoryId: a.categories.OPEN!, participant: participant() }],
           [
             {
               eventId: a.eventId,
@@ -686,6 +688,16 @@ describe('registration under generated input', () => {
       {
         ...runs,
         examples: [
+          // One the rules accept, so the accepted side is checked in every run.
+          [
+            {
+              ...group,
+              eventId: a.eventId,
+              contactEmail: 'lead@ministry.example.org',
+              categoryId: a.categories.OPEN!,
+              members: [valid('ok1@ministry.example.org'), valid('ok2@ministry.example.org')],
+            },
+          ],
           // The third delegate is already registered: the first two must not stay behind.
           [
             {

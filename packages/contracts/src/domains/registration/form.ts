@@ -101,8 +101,12 @@ export function checkAnswers(
   for (const q of questions) {
     if (!isQuestionShown(q, kept)) continue;
     const value = answers[q.id];
+    // Blank text is no answer: a required question answered with spaces is unanswered.
     const empty =
-      value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+      value === undefined ||
+      (typeof value === 'string' && value.trim() === '') ||
+      value === false ||
+      (Array.isArray(value) && value.length === 0);
     if (empty) {
       if (q.required) fail(q.id, q.type === 'checkbox' ? message('mustAccept') : message('required'));
       continue;
