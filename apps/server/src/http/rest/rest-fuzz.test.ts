@@ -6,7 +6,7 @@ import { createHarness, type TestHarness } from '../../testing/harness';
 import { startTestServer, type TestServer } from '../../testing/http';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
 import { allScopes, partnerWithKey } from '../../modules/partners/partners.fixtures';
-import { selectRows } from '../../modules/registration/capacity';
+import { selectRows } from '../../core/sql';
 import { apiClient } from './api-client';
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, isNull, or, schema, sql, type Executor } from '@plenary/db';
 import type { Letterhead } from '@plenary/db/schema';
-import { selectRows } from '../registration/capacity';
+import { selectRows } from '../../core/sql';
 
 const { registrations: r, registrationCategories: c, events: e, registrationSettings: rs } = schema;
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, schema, sql, type Executor } from '@plenary/db';
 import type { VisaLetterStatus } from '@plenary/db/schema';
-import { selectRows } from '../registration/capacity';
+import { selectRows } from '../../core/sql';
 
 const { visaLetterRequests: v, registrations: r, users: u } = schema;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lt, schema, sql, type Executor } from '@plenary/db';
-import { selectRows } from '../registration/capacity';
+import { selectRows } from '../../core/sql';
 
 const { rateLimitCounters: counters } = schema;
 

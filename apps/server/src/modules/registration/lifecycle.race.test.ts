@@ -6,7 +6,7 @@ import { transactionRetries } from '../../core/runtime';
 import { createHarness, type TestHarness } from '../../testing/harness';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
 import { addRegistration, createDeskFixture } from '../desk/desk.fixtures';
-import { selectRows } from './capacity';
+import { selectRows } from '../../core/sql';
 import { expireLapsedPlaces } from './promotion';
 
 /**

@@ -3,7 +3,7 @@ import { and, desc, eq, schema, sql } from '@plenary/db';
 import type { Actor } from '@plenary/contracts';
 import { createHarness, type TestHarness } from '../../testing/harness';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
-import { selectRows } from './capacity';
+import { selectRows } from '../../core/sql';
 
 /** A registration's life (issue 8, items 3, 5, 11, 14): the rules, on both engines. */
 let h: TestHarness;

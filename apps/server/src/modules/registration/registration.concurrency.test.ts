@@ -3,7 +3,7 @@ import { schema, sql } from '@plenary/db';
 import { testEngine } from '@plenary/db/testing';
 import { createHarness, type TestHarness } from '../../testing/harness';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
-import { selectRows } from './capacity';
+import { selectRows } from '../../core/sql';
 
 /**
  * The reference event's scale: 900 places, 2,000 people registering at the same

@@ -1,6 +1,6 @@
 import { and, eq, inArray, schema, sql, type Executor } from '@plenary/db';
 import type { Locale, RegistrationDto } from '@plenary/contracts';
-import { selectRows } from './capacity';
+import { selectRows } from '../../core/sql';
 
 const {
   registrations: r,

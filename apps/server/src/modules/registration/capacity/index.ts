@@ -36,11 +36,6 @@ export { decidePlacements, type Candidate, type Decision, type Wait } from './de
 export { eventRuleColumns, holdsPlace, ruleOf } from './counts';
 export { lockLimits, lockWholeEvent, type LimitKey } from './locks';
 export * from './types';
-/**
- * @deprecated Generic SQL helpers, moved to core/sql.ts; re-exported so
- * modules that imported them from here keep building until they move.
- */
-export { selectRows, sqlArray } from '../../../core/sql';
 
 /** The objects a batch touches. */
 export interface BatchScope {

@@ -1,6 +1,7 @@
 import { asc, eq, schema, sql, type Executor } from '@plenary/db';
 import { DomainError, registrationStatuses, type RegistrationStatsDto } from '@plenary/contracts';
-import { countByCategory, countByOption, selectRows } from '../capacity';
+import { selectRows } from '../../../core/sql';
+import { countByCategory, countByOption } from '../capacity';
 
 const { events, registrationCategories: c, registrationOptions: o } = schema;
 
