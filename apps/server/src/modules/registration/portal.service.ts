@@ -10,7 +10,7 @@ import {
 } from '@plenary/contracts';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { categoryHasRoom, countByOption, joinWaitingList, optionHasRoom, readAvailability } from './capacity';
+import { categoryHasRoom, joinWaitingList, optionHasRoom, readAvailability } from './capacity';
 import { mailParticipant, registrationLink } from './mails';
 import { placeRegistration } from './placement-batcher';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
@@ -70,6 +70,9 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
         .select()
         .from(registrationSettings)
         .where(eq(registrationSettings.eventId, event.id));
+      // Places left as placement decides them (event-wide limit, places held back for
+      // codes), and each code's uses: one read for the whole form.
+      const places = await readAvailability(runtime.db, event.id, now);
       let code: typeof invitationCodes.$inferSelect | undefined;
       let codeState: { valid: boolean; reason: 'unknown' | 'expired' | 'used_up' | null } | null = null;
       if (input.invitationCode) {
@@ -79,9 +82,7 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
           .where(and(eq(invitationCodes.eventId, event.id), eq(invitationCodes.code, input.invitationCode)));
         if (!code || code.revokedAt) codeState = { valid: false, reason: 'unknown' };
         else if (code.expiresAt && code.expiresAt <= now) codeState = { valid: false, reason: 'expired' };
-        else if (
-          ((await readAvailability(runtime.db, event.id, now)).codes.get(code.id)?.uses ?? 0) >= code.maxUses
-        )
+        else if ((places.codes.get(code.id)?.uses ?? 0) >= code.maxUses)
           codeState = { valid: false, reason: 'used_up' };
         else codeState = { valid: true, reason: null };
         // To the public, unknown, expired and used-up look alike: a guesser must not learn
@@ -96,8 +97,6 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
         .from(categories)
         .where(eq(categories.eventId, event.id))
         .orderBy(asc(categories.position), asc(categories.code));
-      // Places left as placement decides them (event-wide limit, places held back for codes).
-      const places = await readAvailability(runtime.db, event.id, now);
       const opts = await runtime.db
         .select()
         .from(options)
@@ -456,12 +455,13 @@ async function changeOptions(
     registration.status === 'pending' ||
     registration.status === 'confirmed' ||
     (registration.status === 'offered' && registration.offerExpiresAt !== null && registration.offerExpiresAt > now);
-  const counts = await countByOption(uow.tx, registration.eventId, now);
+  // Seats left by the capacity module's rule, read under lockWholeEvent.
+  const places = await readAvailability(uow.tx, registration.eventId, now);
   for (const o of wanted) {
     if (current.some((c) => c.optionId === o.id)) continue;
     const list = await optionWaitingList(uow.tx, o.id);
     // A free seat has no place-holder waiting for it (fillFreedPlaces hands seats on at once).
-    const free = holdsAPlace && (o.capacity === null || (counts.get(o.id)?.booked ?? 0) < o.capacity);
+    const free = holdsAPlace && optionHasRoom(places, o.id);
     await insertChoice(uow.tx, {
       registrationId: registration.id,
       optionId: o.id,
