@@ -2,6 +2,8 @@ export * from './identity';
 export * from './events';
 export * from './audit';
 export * from './mail';
+export * from './organisations';
+export * from './people';
 export * from './partners';
 export * from './registration';
 export * from './jobs';

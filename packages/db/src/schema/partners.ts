@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { events } from './events';
 import { users } from './identity';
+import { organisations } from './organisations';
 
 /** An organisation that calls the API from its own systems (a ministry, a partner network). */
 export const partners = pgTable(
@@ -22,6 +23,8 @@ export const partners = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     contactEmail: text('contact_email'),
+    /** The shared organisation record this partner is. */
+    organisationId: uuid('organisation_id').references(() => organisations.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('partners_name_key').on(sql`lower(${t.name})`)],

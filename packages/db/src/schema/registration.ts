@@ -18,6 +18,8 @@ import {
 import { events, type LocalizedText } from './events';
 import { users } from './identity';
 import { partners } from './partners';
+import { organisations } from './organisations';
+import { persons } from './people';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -217,6 +219,8 @@ export const registrations = pgTable(
     reference: text('reference').notNull(),
     status: text('status').$type<RegistrationStatus>().notNull(),
     source: text('source').$type<RegistrationSource>().notNull(),
+    /** The person registered (backfilled from email; the people module makes it required). */
+    personId: uuid('person_id').references(() => persons.id),
     email: text('email').notNull(),
     /** Name as in the passport, in Latin letters. */
     givenName: text('given_name').notNull(),
@@ -224,6 +228,8 @@ export const registrations = pgTable(
     /** Name in the person's own script (홍길동, 王小明). */
     localName: text('local_name'),
     organisation: text('organisation').notNull(),
+    /** The shared organisation the typed name was matched to (or created as). */
+    organisationId: uuid('organisation_id').references(() => organisations.id),
     jobTitle: text('job_title'),
     /** ISO 3166-1 alpha-2. */
     country: text('country').notNull(),
@@ -272,6 +278,8 @@ export const registrations = pgTable(
       .where(sql`${t.status} = 'waitlisted'`),
     index('registrations_partner_idx').on(t.partnerId, t.eventId, t.id),
     index('registrations_delegation_idx').on(t.delegationId),
+    index('registrations_person_idx').on(t.personId),
+    index('registrations_organisation_idx').on(t.organisationId),
     // The capacity module counts a code's uses and a category's places under the locks on
     // every batch (registration/capacity/counts.ts): these keep each count to its own rows.
     index('registrations_code_uses_idx')
