@@ -8,6 +8,7 @@ import { createAuthService } from './modules/identity/auth.service';
 import { createUsersService } from './modules/identity/users.service';
 import { createMailService } from './modules/mail/mail.service';
 import { createJobsService } from './core/schedule';
+import { createOrganisationsService } from './modules/organisations/organisations.service';
 import { createPartnerAccess, createPartnerServices } from './modules/partners/partners.service';
 import { createRateLimitService } from './modules/rate-limit/rate-limit.service';
 import { createLinkAccess } from './modules/registration/links';
@@ -39,6 +40,7 @@ export function createServices(runtime: Runtime): Services {
     portalRegistration: createPortalRegistrationService(runtime),
     myRegistration: createMyRegistrationService(runtime),
     delegations: createDelegationService(runtime),
+    organisations: createOrganisationsService(runtime),
     ...createPartnerServices(runtime),
     ...createWebhookServices(runtime),
     ...createDeskServices(runtime),

@@ -37,6 +37,11 @@ const messages = {
     en: 'Use lower-case letters, digits and single hyphens',
     ko: '영문 소문자, 숫자, 하이픈(-)만 쓸 수 있습니다',
   },
+  website: { en: 'Enter an address starting with https://', ko: 'https://로 시작하는 주소를 입력하세요' },
+  mergeIntoItself: {
+    en: 'An organisation cannot be merged into itself',
+    ko: '같은 기관끼리는 합칠 수 없습니다',
+  },
   endBeforeStart: { en: 'The end must not be before the start', ko: '종료가 시작보다 앞설 수 없습니다' },
   name: { en: 'Enter a name', ko: '이름을 입력하세요' },
   personName: { en: 'Enter the name without control characters', ko: '이름에 쓸 수 없는 문자가 있습니다' },

@@ -16,6 +16,7 @@ import { apiRouter, partnersRouter } from './domains/partners.router';
 import { webhooksRouter } from './domains/webhooks.router';
 import { checkInRouter, documentsRouter, visaRouter } from './domains/desk.router';
 import { exportsRouter } from './domains/exports.router';
+import { organisationsRouter } from './domains/organisations.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -32,6 +33,8 @@ export const appRouter = router({
   portalRegistration: portalRegistrationRouter,
   myRegistration: myRegistrationRouter,
   delegations: delegationsRouter,
+  /** The shared organisations (partners, registrants' organisations, later parties and companies). */
+  organisations: organisationsRouter,
   partners: partnersRouter,
   /** The partner REST API (also served at /api/v1 from the procedures' OpenAPI meta). */
   api: apiRouter,

@@ -1,7 +1,14 @@
+CREATE TABLE "organisation_names" (
+	"match_key" text NOT NULL,
+	"country_key" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"spelling" text NOT NULL,
+	CONSTRAINT "organisation_names_match_key_country_key_pk" PRIMARY KEY("match_key","country_key")
+);
+--> statement-breakpoint
 CREATE TABLE "organisations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" jsonb NOT NULL,
-	"match_key" text NOT NULL,
 	"country" text,
 	"type" text DEFAULT 'other' NOT NULL,
 	"website" text,
@@ -32,8 +39,10 @@ CREATE TABLE "persons" (
 ALTER TABLE "partners" ADD COLUMN "organisation_id" uuid;--> statement-breakpoint
 ALTER TABLE "registrations" ADD COLUMN "person_id" uuid;--> statement-breakpoint
 ALTER TABLE "registrations" ADD COLUMN "organisation_id" uuid;--> statement-breakpoint
+ALTER TABLE "organisation_names" ADD CONSTRAINT "organisation_names_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "persons" ADD CONSTRAINT "persons_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "organisations_match_idx" ON "organisations" USING btree ("match_key","country");--> statement-breakpoint
+CREATE INDEX "organisation_names_organisation_idx" ON "organisation_names" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "organisations_merged_idx" ON "organisations" USING btree ("merged_into");--> statement-breakpoint
 CREATE UNIQUE INDEX "persons_email_key" ON "persons" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "persons_organisation_idx" ON "persons" USING btree ("organisation_id");--> statement-breakpoint
 ALTER TABLE "partners" ADD CONSTRAINT "partners_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -3,6 +3,11 @@ import type { Expected } from './expected';
 /** Who may call each procedure of this domain (written by hand, role by role, and
  * enforced by authorization.test.ts: no role constant from the contracts here). */
 export const partnerAccess: Record<string, Expected> = {
+  'organisations.list': 'platformAdmin',
+  'organisations.get': 'platformAdmin',
+  'organisations.create': 'platformAdmin',
+  'organisations.update': 'platformAdmin',
+  'organisations.merge': 'platformAdmin',
   'partners.list': 'platformAdmin',
   'partners.create': 'platformAdmin',
   'partners.update': 'platformAdmin',

@@ -20,6 +20,7 @@ export async function listEventPartners(db: Executor, eventId: string): Promise<
       id: partners.id,
       name: partners.name,
       contactEmail: partners.contactEmail,
+      organisationId: partners.organisationId,
       createdAt: partners.createdAt,
     })
     .from(partners)

@@ -12,6 +12,7 @@ import {
 } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
+import { resolveOrganisation } from '../organisations/organisations.service';
 import { generateApiKey, keyMatches, prefixOf } from './api-keys';
 import { createPartnerAdmin, partnerDto } from './partner-admin.service';
 import { createPartnerApi } from './partner-api.service';
@@ -60,6 +61,8 @@ export async function createPartner(
     const row = await repo.insertPartner(tx, {
       name: input.name,
       contactEmail: input.contactEmail,
+      // The shared organisation it is: matched by name, else created without a country.
+      organisationId: await resolveOrganisation(tx, input.name, null, at),
       createdAt: at,
     });
     if (forEventId) await repo.linkPartner(tx, forEventId, row.id, at);

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq, insertRows, schema } from '@plenary/db';
+import { resolveOrganisations } from '../organisations/organisations.service';
 import type { AcceptedConsent } from '@plenary/db/schema';
 import {
   checkAnswers,
@@ -286,8 +287,13 @@ export async function placeRegistrations(
   }
   if (!placed.length) return results;
 
+  const organisationIds = await resolveOrganisations(
+    uow.tx,
+    placed.map(({ c }) => ({ name: c.item.request.participant.organisation, country: c.item.request.participant.country })),
+    now,
+  );
   const tokens = new Map<string, string>();
-  const rows = placed.map(({ c, id, status, wait }) => {
+  const rows = placed.map(({ c, id, status, wait }, i) => {
     const { request, origin } = c.item;
     const manageToken = newToken();
     tokens.set(id, manageToken);
@@ -299,6 +305,7 @@ export async function placeRegistrations(
       status,
       source: origin.source,
       ...request.participant,
+      organisationId: organisationIds[i] ?? null,
       locale: request.locale,
       answers: c.answers,
       consents: c.consents,

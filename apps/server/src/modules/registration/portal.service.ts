@@ -1,4 +1,5 @@
 import { and, asc, eq, notInArray, schema } from '@plenary/db';
+import { resolveOrganisation } from '../organisations/organisations.service';
 import { addRegistrationLink } from './links';
 import {
   checkAnswers,
@@ -340,7 +341,17 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
             );
           answers = kept;
         }
-        const patch = { ...(input.participant ?? {}), ...(answers ? { answers } : {}) };
+        const patch: Parameters<typeof updateRegistration>[3] = {
+          ...(input.participant ?? {}),
+          ...(answers ? { answers } : {}),
+        };
+        if (patch.organisation !== undefined || patch.country !== undefined)
+          patch.organisationId = await resolveOrganisation(
+            uow.tx,
+            patch.organisation ?? before.organisation,
+            patch.country ?? before.country,
+            runtime.now(),
+          );
         if (Object.keys(patch).length)
           await updateRegistration(uow.tx, before.id, null, { ...patch, updatedAt: runtime.now() });
         const optionsBefore = input.optionIds

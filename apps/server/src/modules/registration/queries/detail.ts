@@ -10,6 +10,7 @@ import {
 } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../../core/runtime';
 import { recordAudit } from '../../audit/audit.service';
+import { resolveOrganisation } from '../../organisations/organisations.service';
 import { loadRegistrationDto } from '../registration.dto';
 
 const { registrations: r, registrationSettings, auditLog } = schema;
@@ -107,6 +108,15 @@ export async function updateParticipant(
       before[key] = row[key];
       // Each key is a text column; the contract allows null only where the column does.
       Object.assign(patch, { [key]: value });
+    }
+    if (patch.organisation !== undefined || patch.country !== undefined) {
+      const organisationId = await resolveOrganisation(
+        tx,
+        patch.organisation ?? row.organisation,
+        patch.country ?? row.country,
+        runtime.now(),
+      );
+      if (organisationId !== row.organisationId) patch.organisationId = organisationId;
     }
     if (input.answers) {
       const { errors, kept } = checkAnswers(await loadQuestions(tx, caller.eventId), input.answers);
