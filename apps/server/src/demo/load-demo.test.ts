@@ -367,4 +367,16 @@ describe('registration at the reference event', () => {
       [...individuals, ...delegates].map((p) => p.participant.email).sort(),
     );
   });
+
+  it("names the event's organisations in both languages and matches every registration to one", async () => {
+    const kicox = await h.caller(admin).organisations.list({ search: '한국산업단지공단' });
+    expect(kicox.items.map((o) => [o.name.en, o.type, o.country])).toEqual([
+      ['Korea Industrial Complex Corporation (KICOX)', 'public_corporation', 'KR'],
+    ]);
+    expect(kicox.items[0]!.registrations).toBeGreaterThan(0);
+    const unmatched = await h.database.query<{ n: number }>(
+      `select count(*)::int as n from registrations where organisation_id is null`,
+    );
+    expect(unmatched.rows[0]!.n).toBe(0);
+  });
 });

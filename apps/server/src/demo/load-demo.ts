@@ -1,3 +1,4 @@
+import { demoOrganisations } from './tci-2015-organisations';
 import {
   appRouter,
   createCallerFactory,
@@ -145,6 +146,7 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
   };
 
   try {
+    await loadOrganisations();
     for (const spec of demoEvents) await loadEvent(spec);
   } finally {
     for (const pending of sessions.values()) {
@@ -153,6 +155,19 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
     }
   }
   return report;
+
+  /** The reference event's organisations, named in both languages; a name already taken is left alone. */
+  async function loadOrganisations() {
+    const caller = { actor: await ownerActor(), request };
+    for (const input of demoOrganisations) {
+      const known = await services.organisations.list(caller, {
+        search: input.name.en ?? input.name.ko ?? '',
+        limit: 1,
+        offset: 0,
+      });
+      if (known.total === 0) await services.organisations.create(caller, input);
+    }
+  }
 
   async function loadEvent(spec: DemoEvent) {
     const { slug } = spec.input;
