@@ -1,6 +1,7 @@
 import { en as registrationSetupEN } from '../features/registration-setup/messages';
 import { en as participantsEN } from '../features/participants/messages';
 import { en as partnersEN } from '../features/partners/messages';
+import { en as organisationsEN } from '../features/organisations/messages';
 import { en as webhooksEN } from '../features/webhooks/messages';
 import { en as deskEN } from '../features/desk/messages';
 import type { Messages } from './ko';
@@ -343,6 +344,7 @@ export const en: Messages = {
   registrationSetup: registrationSetupEN,
   participants: participantsEN,
   partners: partnersEN,
+  organisations: organisationsEN,
   webhooks: webhooksEN,
   desk: deskEN,
 };

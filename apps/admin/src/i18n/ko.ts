@@ -1,6 +1,7 @@
 import { ko as registrationSetupKO } from '../features/registration-setup/messages';
 import { ko as participantsKO } from '../features/participants/messages';
 import { ko as partnersKO } from '../features/partners/messages';
+import { ko as organisationsKO } from '../features/organisations/messages';
 import { ko as webhooksKO } from '../features/webhooks/messages';
 import { ko as deskKO } from '../features/desk/messages';
 /**
@@ -343,6 +344,7 @@ export const ko = {
   registrationSetup: registrationSetupKO,
   participants: participantsKO,
   partners: partnersKO,
+  organisations: organisationsKO,
   webhooks: webhooksKO,
   desk: deskKO,
 };

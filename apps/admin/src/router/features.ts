@@ -1,6 +1,7 @@
 import { registrationSetupFeature } from '../features/registration-setup/routes';
 import { participantsFeature } from '../features/participants/routes';
 import { partnersFeature } from '../features/partners/routes';
+import { organisationsFeature } from '../features/organisations/routes';
 import { webhooksFeature } from '../features/webhooks/routes';
 import { deskFeature } from '../features/desk/routes';
 import { auditFeature } from '../features/audit/routes';
@@ -26,6 +27,7 @@ export const features: readonly Feature[] = [
   registrationSetupFeature,
   participantsFeature,
   partnersFeature,
+  organisationsFeature,
   webhooksFeature,
   deskFeature,
 ];
