@@ -14,7 +14,8 @@ export type JobHandler<T> = (data: T, meta: { attempt: number; lastAttempt: bool
 /** A PostgreSQL-backed job queue (pg-boss) on the same database as everything else. */
 export interface JobQueue {
   register<T extends object>(name: string, options: JobHandlerOptions, handler: JobHandler<T>): Promise<void>;
-  send<T extends object>(name: string, data: T): Promise<void>;
+  /** Puts a job on the queue; `startAfterSeconds` holds it back that long (a retry's wait). */
+  send<T extends object>(name: string, data: T, options?: { startAfterSeconds?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -73,9 +74,10 @@ export async function startJobQueue(
         },
       );
     },
-    async send<T extends object>(name: string, data: T) {
+    async send<T extends object>(name: string, data: T, sendOptions: { startAfterSeconds?: number } = {}) {
       await ensureQueue(name);
-      await boss.send(name, data);
+      if (sendOptions.startAfterSeconds) await boss.send(name, data, { startAfter: sendOptions.startAfterSeconds });
+      else await boss.send(name, data);
     },
     async stop() {
       if (stopped) return;
