@@ -30,7 +30,9 @@ async function main() {
   const stopDomainEvents = await startDomainEventDispatch(runtime);
   // Lapsed waiting-list offers pass on; passport data is erased after the event: scheduled
   // jobs that run once per period however many server processes share the database.
-  const stopSchedule = await startSchedule(runtime, registrationJobs);
+  const stopSchedule = await startSchedule(runtime, registrationJobs, {
+    everySeconds: env.PLENARY_SCHEDULE_EVERY_SECONDS,
+  });
   // A first embedded start shows the reference event rather than an empty console.
   let demoLine: string | null = null;
   if (!env.DATABASE_URL && env.PLENARY_DEMO && (await countUsers(runtime.db)) === 0) {
