@@ -44,7 +44,9 @@ export const domainEventSchemas = {
 
 export type DomainEventType = keyof typeof domainEventSchemas;
 export const domainEventTypes = Object.keys(domainEventSchemas) as DomainEventType[];
-export type DomainEventData<T extends DomainEventType = DomainEventType> = z.infer<(typeof domainEventSchemas)[T]>;
+export type DomainEventData<T extends DomainEventType = DomainEventType> = z.infer<
+  (typeof domainEventSchemas)[T]
+>;
 
 /** A subscriber's work on one event, as the platform admin sees it. */
 export const domainEventDeliveryStatuses = ['pending', 'done', 'failed'] as const;

@@ -1,6 +1,11 @@
 import type { DomainEventData, DomainEventType } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
-import { claimNextDelivery, countDueDeliveries, updateDelivery, type ClaimedDelivery } from './domain-events.repo';
+import {
+  claimNextDelivery,
+  countDueDeliveries,
+  updateDelivery,
+  type ClaimedDelivery,
+} from './domain-events.repo';
 import { DOMAIN_EVENT_QUEUE } from './record';
 import type { DomainEvent, DomainEventRegistry } from './registry';
 import { domainEventRegistry } from './subscribers';
@@ -74,7 +79,10 @@ async function dispatchOne(runtime: Runtime, options: DispatchOptions): Promise<
         subscriber.handle(runtime, { tx, afterCommit: (h) => hooks.push(h) }, toEvent(row)),
       );
     } catch (err) {
-      runtime.logger.warn({ err, subscriber: row.subscriber, domainEventId: key.domainEventId, attempts }, 'domain event subscriber failed');
+      runtime.logger.warn(
+        { err, subscriber: row.subscriber, domainEventId: key.domainEventId, attempts },
+        'domain event subscriber failed',
+      );
       const failed = attempts >= maxAttempts;
       const afterMs = retryDelayMs(attempts, firstRetryMs);
       await updateDelivery(uow.tx, key, {
@@ -86,7 +94,12 @@ async function dispatchOne(runtime: Runtime, options: DispatchOptions): Promise<
       return failed ? ({ kind: 'failed' } as const) : ({ kind: 'retry', afterMs } as const);
     }
     for (const h of hooks) uow.afterCommit(h);
-    await updateDelivery(uow.tx, key, { status: 'done', attempts, lastError: null, processedAt: runtime.now() });
+    await updateDelivery(uow.tx, key, {
+      status: 'done',
+      attempts,
+      lastError: null,
+      processedAt: runtime.now(),
+    });
     return { kind: 'done' } as const;
   });
 }
@@ -106,7 +119,11 @@ export async function dispatchDomainEvents(runtime: Runtime, options: DispatchOp
   }
   if (handled === PER_JOB) await runtime.jobs.send(DOMAIN_EVENT_QUEUE, {});
   if (soonestRetryMs !== null)
-    await runtime.jobs.send(DOMAIN_EVENT_QUEUE, {}, { startAfterSeconds: Math.max(1, Math.ceil(soonestRetryMs / 1000)) });
+    await runtime.jobs.send(
+      DOMAIN_EVENT_QUEUE,
+      {},
+      { startAfterSeconds: Math.max(1, Math.ceil(soonestRetryMs / 1000)) },
+    );
   return handled;
 }
 

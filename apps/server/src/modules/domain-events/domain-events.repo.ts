@@ -85,7 +85,9 @@ export async function updateDelivery(
   await db
     .update(deliveries)
     .set(set)
-    .where(sql`${deliveries.domainEventId} = ${key.domainEventId} and ${deliveries.subscriber} = ${key.subscriber}`);
+    .where(
+      sql`${deliveries.domainEventId} = ${key.domainEventId} and ${deliveries.subscriber} = ${key.subscriber}`,
+    );
 }
 
 /** Pending deliveries of these subscribers already due (a dispatch hand-over lost, a retry's time come). */
@@ -113,7 +115,12 @@ export interface DomainEventListRow {
 /** Newest first, for the platform admin; with a status, the events that have a subscriber in it. */
 export async function listDomainEvents(
   db: Executor,
-  f: { type?: string | undefined; status?: DomainEventDeliveryStatus | undefined; limit: number; offset: number },
+  f: {
+    type?: string | undefined;
+    status?: DomainEventDeliveryStatus | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<DomainEventListRow[]> {
   const conditions = [sql`true`];
   if (f.type) conditions.push(sql`e.type = ${f.type}`);

@@ -43,7 +43,8 @@ function event(subject: string, reference: string, extra: Record<string, unknown
   };
 }
 
-const referenceOf = (e: DomainEvent) => (e.data as { registration: { reference: string } }).registration.reference;
+const referenceOf = (e: DomainEvent) =>
+  (e.data as { registration: { reference: string } }).registration.reference;
 
 /** A subscriber that notes the reference of each event it is handed, in order. */
 function recorder(name: string, fail: (e: DomainEvent) => boolean = () => false) {
@@ -72,7 +73,10 @@ async function deliveryStates(h: TestHarness) {
       lastError: schema.domainEventDeliveries.lastError,
     })
     .from(schema.domainEventDeliveries)
-    .innerJoin(schema.domainEvents, sql`${schema.domainEvents.id} = ${schema.domainEventDeliveries.domainEventId}`)
+    .innerJoin(
+      schema.domainEvents,
+      sql`${schema.domainEvents.id} = ${schema.domainEventDeliveries.domainEventId}`,
+    )
     .orderBy(schema.domainEventDeliveries.domainEventId, schema.domainEventDeliveries.subscriber);
   return rows.map((r) => [r.reference, r.subscriber, r.status, r.attempts, r.lastError]);
 }
@@ -90,7 +94,12 @@ describe('domain events', () => {
     ).rejects.toThrow('the registration failed after recording its event');
     // Control: the same change committed is recorded, and handed over.
     await inTransaction(h.runtime, (uow) =>
-      recordDomainEvents(h.runtime, uow, [event(randomUUID(), 'COMMITTED', { passportNumber: 'M12345678' })], registry),
+      recordDomainEvents(
+        h.runtime,
+        uow,
+        [event(randomUUID(), 'COMMITTED', { passportNumber: 'M12345678' })],
+        registry,
+      ),
     );
     const events = await h.runtime.db.select().from(schema.domainEvents);
     expect(events.map((e) => [e.type, e.subjectKind, referenceOf({ data: e.data } as DomainEvent)])).toEqual([
@@ -175,9 +184,13 @@ describe('domain events', () => {
       },
     });
     const registry = new DomainEventRegistry([writes('keeps', false), writes('fails', true)]);
-    await inTransaction(h.runtime, (uow) => recordDomainEvents(h.runtime, uow, [event(randomUUID(), 'W-1')], registry));
+    await inTransaction(h.runtime, (uow) =>
+      recordDomainEvents(h.runtime, uow, [event(randomUUID(), 'W-1')], registry),
+    );
     await dispatchDomainEvents(h.runtime, { registry });
-    const rows = await h.runtime.db.select({ name: schema.scheduledJobRuns.name }).from(schema.scheduledJobRuns);
+    const rows = await h.runtime.db
+      .select({ name: schema.scheduledJobRuns.name })
+      .from(schema.scheduledJobRuns);
     expect(rows.map((r) => r.name)).toEqual(['written by keeps']);
   });
 
@@ -223,7 +236,9 @@ describe('domain events', () => {
       for (const order of bySubject.values()) expect(order).toEqual([...order].sort((x, y) => x - y));
 
       const control = (await run(false)).map((s) => s.id);
-      console.info(`control without the lock: ${control.length} hand-overs of ${new Set(control).size} events`);
+      console.info(
+        `control without the lock: ${control.length} hand-overs of ${new Set(control).size} events`,
+      );
       expect(control.length).toBeGreaterThan(new Set(control).size);
     },
     120_000,

@@ -38,12 +38,14 @@ export async function recordDomainEvents(
       eventId: e.eventId,
       subjectKind: e.subject.kind,
       subjectId: e.subject.id,
-      data: domainEventSchemas[e.type].parse(e.data) as Record<string, unknown>,
+      data: domainEventSchemas[e.type].parse(e.data),
       occurredAt: now,
     })),
   );
   const pending = events.flatMap((e, i) =>
-    registry.subscribersOf(e.type).map((s) => ({ domainEventId: ids[i]!, subscriber: s.name, nextAttemptAt: now })),
+    registry
+      .subscribersOf(e.type)
+      .map((s) => ({ domainEventId: ids[i]!, subscriber: s.name, nextAttemptAt: now })),
   );
   await insertPendingDeliveries(uow.tx, pending);
   if (pending.length) uow.afterCommit(() => runtime.jobs.send(DOMAIN_EVENT_QUEUE, {}));
@@ -55,5 +57,5 @@ export function recordDomainEvent<T extends DomainEventType>(
   uow: UnitOfWork,
   event: NewDomainEvent<T>,
 ): Promise<void> {
-  return recordDomainEvents(runtime, uow, [event as NewDomainEvent]);
+  return recordDomainEvents(runtime, uow, [event]);
 }

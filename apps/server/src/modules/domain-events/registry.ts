@@ -38,7 +38,8 @@ export class DomainEventRegistry {
 
   /** Adds a subscriber; returns what removes it again (tests). */
   subscribe(subscriber: DomainEventSubscriber): () => void {
-    if (this.byName.has(subscriber.name)) throw new Error(`domain event subscriber ${subscriber.name} is registered twice`);
+    if (this.byName.has(subscriber.name))
+      throw new Error(`domain event subscriber ${subscriber.name} is registered twice`);
     this.byName.set(subscriber.name, subscriber);
     return () => {
       if (this.byName.get(subscriber.name) === subscriber) this.byName.delete(subscriber.name);

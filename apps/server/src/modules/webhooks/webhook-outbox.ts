@@ -30,7 +30,7 @@ export const webhookSubscriber: DomainEventSubscriber = {
   async handle(runtime, uow, event) {
     const { partnerId, ...data } = event.data as { partnerId?: string | null } & Record<string, unknown>;
     if (!partnerId || !event.eventId) return;
-    const type = event.type as WebhookEventType;
+    const type = event.type;
     const subscribers = await findSubscribers(uow.tx, { partnerIds: [partnerId], eventId: event.eventId });
     const now = runtime.now();
     const rows = subscribers
