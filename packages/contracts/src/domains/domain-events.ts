@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SignedInCaller } from '../context';
 
 /**
  * Domain events (issue 9 §6): what happened, recorded in the transaction of the
@@ -77,3 +78,13 @@ export const domainEventsListInput = z.object({
   offset: z.number().int().min(0).default(0),
 });
 export const domainEventsListOutput = z.object({ total: z.number().int(), events: z.array(domainEventDto) });
+
+/** What the server provides for the domain events view (the procedure's access rule checks who asks). */
+export interface DomainEventServices {
+  domainEvents: {
+    list(
+      caller: SignedInCaller,
+      input: z.output<typeof domainEventsListInput>,
+    ): Promise<z.output<typeof domainEventsListOutput>>;
+  };
+}

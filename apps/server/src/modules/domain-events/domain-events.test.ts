@@ -194,6 +194,53 @@ describe('domain events', () => {
     expect(rows.map((r) => r.name)).toEqual(['written by keeps']);
   });
 
+  it('shows the platform admin each event with every subscriber’s state, and nobody else', async () => {
+    const h = await harness();
+    const registry = new DomainEventRegistry([
+      recorder('steady').subscriber,
+      recorder('flaky', (e) => referenceOf(e) === 'L-2').subscriber,
+    ]);
+    const [a, b] = [randomUUID(), randomUUID()];
+    await inTransaction(h.runtime, (uow) =>
+      recordDomainEvents(h.runtime, uow, [event(a, 'L-1'), event(b, 'L-2')], registry),
+    );
+    await dispatchDomainEvents(h.runtime, { registry, firstRetryMs: 60_000 });
+    const admin = await h.signUp('admin@plenary.test', { platformAdmin: true });
+    const staff = await h.signUp('staff@plenary.test');
+    const { total, events } = await h.caller(admin).domainEvents.list({});
+    expect(total).toBe(2);
+    expect(
+      events.map((e) => [
+        e.type,
+        e.subjectKind,
+        e.subjectId,
+        e.subscribers.map((s) => [s.name, s.status, s.attempts, s.lastError, s.processedAt !== null]),
+      ]),
+    ).toEqual([
+      [
+        'registration.confirmed',
+        'registration',
+        b,
+        [
+          ['flaky', 'pending', 1, 'flaky cannot take L-2 yet', false],
+          ['steady', 'done', 1, null, true],
+        ],
+      ],
+      [
+        'registration.confirmed',
+        'registration',
+        a,
+        [
+          ['flaky', 'done', 1, null, true],
+          ['steady', 'done', 1, null, true],
+        ],
+      ],
+    ]);
+    const waiting = await h.caller(admin).domainEvents.list({ status: 'pending', limit: 10 });
+    expect([waiting.total, waiting.events.map((e) => e.subjectId)]).toEqual([1, [b]]);
+    await expect(h.caller(staff).domainEvents.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it.runIf(testEngine() === 'postgres')(
     'hands each event to each subscriber once, in order per subject, with two server processes dispatching; without the row lock it would not (control)',
     async () => {
