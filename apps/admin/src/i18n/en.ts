@@ -2,6 +2,7 @@ import { en as registrationSetupEN } from '../features/registration-setup/messag
 import { en as participantsEN } from '../features/participants/messages';
 import { en as partnersEN } from '../features/partners/messages';
 import { en as webhooksEN } from '../features/webhooks/messages';
+import { en as domainEventsEN } from '../features/domain-events/messages';
 import { en as deskEN } from '../features/desk/messages';
 import type { Messages } from './ko';
 
@@ -344,5 +345,6 @@ export const en: Messages = {
   participants: participantsEN,
   partners: partnersEN,
   webhooks: webhooksEN,
+  domainEvents: domainEventsEN,
   desk: deskEN,
 };

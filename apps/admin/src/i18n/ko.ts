@@ -2,6 +2,7 @@ import { ko as registrationSetupKO } from '../features/registration-setup/messag
 import { ko as participantsKO } from '../features/participants/messages';
 import { ko as partnersKO } from '../features/partners/messages';
 import { ko as webhooksKO } from '../features/webhooks/messages';
+import { ko as domainEventsKO } from '../features/domain-events/messages';
 import { ko as deskKO } from '../features/desk/messages';
 /**
  * Korean messages: the shape every language follows (en.ts is checked against it).
@@ -344,6 +345,7 @@ export const ko = {
   participants: participantsKO,
   partners: partnersKO,
   webhooks: webhooksKO,
+  domainEvents: domainEventsKO,
   desk: deskKO,
 };
 
