@@ -59,14 +59,18 @@ function describe(err: unknown): string {
 
 type Outcome = { kind: 'none' } | { kind: 'done' } | { kind: 'retry'; afterMs: number } | { kind: 'failed' };
 
-/** Claims and handles one due delivery. */
-async function dispatchOne(runtime: Runtime, options: DispatchOptions): Promise<Outcome> {
+/** Claims and handles the subscriber's next due delivery. */
+async function dispatchOne(
+  runtime: Runtime,
+  subscriberName: string,
+  options: DispatchOptions,
+): Promise<Outcome> {
   const registry = options.registry ?? domainEventRegistry;
   const maxAttempts = options.maxAttempts ?? 20;
   const firstRetryMs = options.firstRetryMs ?? 5_000;
   return inTransaction(runtime, async (uow) => {
     const now = runtime.now();
-    const row = await claimNextDelivery(uow.tx, registry.names(), now, { lock: options.lock ?? true });
+    const row = await claimNextDelivery(uow.tx, subscriberName, now, { lock: options.lock ?? true });
     if (!row) return { kind: 'none' } as const;
     const key = { domainEventId: Number(row.domain_event_id), subscriber: row.subscriber };
     const subscriber = registry.get(row.subscriber);
@@ -110,14 +114,23 @@ async function dispatchOne(runtime: Runtime, options: DispatchOptions): Promise<
  * run when due. Returns how many deliveries were handled (done, put off or failed).
  */
 export async function dispatchDomainEvents(runtime: Runtime, options: DispatchOptions = {}): Promise<number> {
+  const registry = options.registry ?? domainEventRegistry;
   let handled = 0;
   let soonestRetryMs: number | null = null;
-  for (; handled < PER_JOB; handled++) {
-    const outcome = await dispatchOne(runtime, options);
-    if (outcome.kind === 'none') break;
-    if (outcome.kind === 'retry') soonestRetryMs = Math.min(soonestRetryMs ?? Infinity, outcome.afterMs);
+  // Round robin: one delivery per subscriber in turn, so a long backlog of one does not starve the others.
+  let busy = registry.names();
+  while (busy.length && handled < PER_JOB) {
+    const stillBusy: string[] = [];
+    for (const name of busy) {
+      const outcome = await dispatchOne(runtime, name, options);
+      if (outcome.kind === 'none') continue;
+      handled++;
+      stillBusy.push(name);
+      if (outcome.kind === 'retry') soonestRetryMs = Math.min(soonestRetryMs ?? Infinity, outcome.afterMs);
+    }
+    busy = stillBusy;
   }
-  if (handled === PER_JOB) await runtime.jobs.send(DOMAIN_EVENT_QUEUE, {});
+  if (busy.length) await runtime.jobs.send(DOMAIN_EVENT_QUEUE, {});
   if (soonestRetryMs !== null)
     await runtime.jobs.send(
       DOMAIN_EVENT_QUEUE,

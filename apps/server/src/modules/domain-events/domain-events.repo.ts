@@ -35,19 +35,20 @@ export interface ClaimedDelivery {
 }
 
 /**
- * The oldest due delivery of these subscribers whose subject has no earlier
- * pending event for the same subscriber, locked; rows another dispatcher holds
- * are skipped (SKIP LOCKED), and their subject's later events wait because the
- * held one is still pending. `lock: false` only in the control run of the
- * two-dispatcher test, to show that without the lock an event is handled twice.
+ * The subscriber's oldest due delivery whose subject has no earlier pending
+ * event for it, locked; rows another dispatcher holds are skipped (SKIP LOCKED),
+ * and their subject's later events wait because the held one is still pending.
+ * One subscriber at a time, so the scan walks (subscriber, status, id) in order
+ * and stops at the first match instead of sorting the whole backlog. `lock:
+ * false` only in the control run of the two-dispatcher test, to show that
+ * without the lock an event is handled twice.
  */
 export async function claimNextDelivery(
   db: Executor,
-  subscribers: string[],
+  subscriber: string,
   now: Date,
   options: { lock?: boolean } = {},
 ): Promise<ClaimedDelivery | undefined> {
-  if (!subscribers.length) return undefined;
   const lock = options.lock === false ? sql`` : sql`for update of d skip locked`;
   const [row] = await selectRows<ClaimedDelivery>(
     db,
@@ -55,16 +56,15 @@ export async function claimNextDelivery(
                e.data, e.occurred_at
           from domain_event_deliveries d
           join domain_events e on e.id = d.domain_event_id
-         where d.status = 'pending'
+         where d.subscriber = ${subscriber}
+           and d.status = 'pending'
            and d.next_attempt_at <= ${now.toISOString()}::timestamptz
-           and d.subscriber = any(${sqlArray(subscribers, 'text')})
            and not exists (
-             select 1 from domain_event_deliveries d2
-               join domain_events e2 on e2.id = d2.domain_event_id
-              where d2.subscriber = d.subscriber and d2.status = 'pending'
-                and e2.subject_kind = e.subject_kind and e2.subject_id = e.subject_id
-                and d2.domain_event_id < d.domain_event_id)
-         order by d.domain_event_id
+             select 1 from domain_events e2
+               join domain_event_deliveries d2 on d2.domain_event_id = e2.id
+              where e2.subject_kind = e.subject_kind and e2.subject_id = e.subject_id and e2.id < e.id
+                and d2.subscriber = d.subscriber and d2.status = 'pending')
+         order by d.subscriber, d.status, d.domain_event_id
          limit 1
          ${lock}`,
   );
