@@ -110,6 +110,16 @@ const envSchema = z
       .min(1)
       .max(1_000_000)
       .default(1),
+    /**
+     * Runs every scheduled job this often instead of at its own period. Only for a
+     * test that watches several server processes share the schedule in seconds.
+     */
+    PLENARY_SCHEDULE_EVERY_SECONDS: z.coerce
+      .number({ error: 'PLENARY_SCHEDULE_EVERY_SECONDS must be a number' })
+      .int()
+      .min(1)
+      .max(24 * 60 * 60)
+      .optional(),
     PLENARY_SERVE_APPS: booleanish.default(true),
     /** Load the reference event when an embedded database starts empty. */
     PLENARY_DEMO: booleanish.default(true),

@@ -8,6 +8,7 @@ import { startMailDelivery } from './modules/mail/mail.service';
 import { smtpTransport } from './modules/mail/transport';
 import { startWebhookDelivery } from './modules/webhooks/webhook-delivery';
 import { startSchedule } from './core/schedule';
+import { startDomainEventDispatch } from './modules/domain-events/dispatcher';
 import { registrationJobs } from './modules/registration/timers';
 import { createServices } from './services';
 import { loadDemo } from './demo/load-demo';
@@ -25,9 +26,13 @@ async function main() {
   const stopWebhookSweeper = await startWebhookDelivery(runtime, {
     allowPrivateAddresses: env.PLENARY_WEBHOOKS_ALLOW_PRIVATE,
   });
+  // Domain events reach their subscribers (webhooks, ...) after commit, through the job queue.
+  const stopDomainEvents = await startDomainEventDispatch(runtime);
   // Lapsed waiting-list offers pass on; passport data is erased after the event: scheduled
   // jobs that run once per period however many server processes share the database.
-  const stopSchedule = await startSchedule(runtime, registrationJobs);
+  const stopSchedule = await startSchedule(runtime, registrationJobs, {
+    everySeconds: env.PLENARY_SCHEDULE_EVERY_SECONDS,
+  });
   // A first embedded start shows the reference event rather than an empty console.
   let demoLine: string | null = null;
   if (!env.DATABASE_URL && env.PLENARY_DEMO && (await countUsers(runtime.db)) === 0) {
@@ -98,6 +103,7 @@ async function main() {
     server.close(() => {
       stopSweeper();
       stopWebhookSweeper();
+      stopDomainEvents();
       stopSchedule();
       closeRuntime(runtime)
         .then(() => {

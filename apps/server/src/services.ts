@@ -2,6 +2,7 @@ import type { Services } from '@plenary/contracts';
 import type { Runtime } from './core/runtime';
 import { createAuditService } from './modules/audit/audit.service';
 import { createDeskServices } from './modules/desk/desk.service';
+import { createDomainEventsService } from './modules/domain-events/domain-events.service';
 import { createEventsService } from './modules/events/events.service';
 import { createExportServices } from './modules/exports/exports.service';
 import { createAuthService } from './modules/identity/auth.service';
@@ -45,5 +46,6 @@ export function createServices(runtime: Runtime): Services {
     ...createWebhookServices(runtime),
     ...createDeskServices(runtime),
     ...createExportServices(runtime),
+    ...createDomainEventsService(runtime),
   };
 }

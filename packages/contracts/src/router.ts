@@ -5,6 +5,7 @@ import { teamRouter } from './domains/team.router';
 import { auditRouter } from './domains/audit.router';
 import { mailRouter } from './domains/mail.router';
 import { jobsRouter } from './domains/jobs.router';
+import { domainEventsRouter } from './domains/domain-events.router';
 import {
   delegationsRouter,
   myRegistrationRouter,
@@ -28,6 +29,8 @@ export const appRouter = router({
   mail: mailRouter,
   /** Scheduled work (timers) and its last runs, for the platform admin. */
   jobs: jobsRouter,
+  /** The domain events outbox and each subscriber's state, for the platform admin. */
+  domainEvents: domainEventsRouter,
   registrationSetup: registrationSetupRouter,
   registrations: registrationsRouter,
   portalRegistration: portalRegistrationRouter,

@@ -8,6 +8,7 @@ export * from './domains/team';
 export * from './domains/audit';
 export * from './domains/mail';
 export * from './domains/jobs';
+export * from './domains/domain-events';
 export * from './access';
 export * from './rate-limits';
 export * from './errors';

@@ -8,6 +8,7 @@ import type { WebhookServices } from './domains/webhooks';
 import type { DeskServices } from './domains/desk';
 import type { ExportServices } from './domains/exports';
 import type { OrganisationServices } from './domains/organisations';
+import type { DomainEventServices } from './domains/domain-events';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -26,7 +27,8 @@ export interface Services
     WebhookServices,
     DeskServices,
     ExportServices,
-    OrganisationServices {
+    OrganisationServices,
+    DomainEventServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

@@ -3,6 +3,7 @@ import { en as participantsEN } from '../features/participants/messages';
 import { en as partnersEN } from '../features/partners/messages';
 import { en as organisationsEN } from '../features/organisations/messages';
 import { en as webhooksEN } from '../features/webhooks/messages';
+import { en as domainEventsEN } from '../features/domain-events/messages';
 import { en as deskEN } from '../features/desk/messages';
 import type { Messages } from './ko';
 
@@ -346,5 +347,6 @@ export const en: Messages = {
   partners: partnersEN,
   organisations: organisationsEN,
   webhooks: webhooksEN,
+  domainEvents: domainEventsEN,
   desk: deskEN,
 };

@@ -3,6 +3,7 @@ import { ko as participantsKO } from '../features/participants/messages';
 import { ko as partnersKO } from '../features/partners/messages';
 import { ko as organisationsKO } from '../features/organisations/messages';
 import { ko as webhooksKO } from '../features/webhooks/messages';
+import { ko as domainEventsKO } from '../features/domain-events/messages';
 import { ko as deskKO } from '../features/desk/messages';
 /**
  * Korean messages: the shape every language follows (en.ts is checked against it).
@@ -346,6 +347,7 @@ export const ko = {
   partners: partnersKO,
   organisations: organisationsKO,
   webhooks: webhooksKO,
+  domainEvents: domainEventsKO,
   desk: deskKO,
 };
 

@@ -9,6 +9,7 @@ import { authFeature } from '../features/auth/routes';
 import { eventsFeature } from '../features/events/routes';
 import { mailFeature } from '../features/mail/routes';
 import { jobsFeature } from '../features/jobs/routes';
+import { domainEventsFeature } from '../features/domain-events/routes';
 import { profileFeature } from '../features/profile/routes';
 import { teamFeature } from '../features/team/routes';
 import { usersFeature } from '../features/users/routes';
@@ -24,6 +25,7 @@ export const features: readonly Feature[] = [
   usersFeature,
   mailFeature,
   jobsFeature,
+  domainEventsFeature,
   registrationSetupFeature,
   participantsFeature,
   partnersFeature,

@@ -37,4 +37,5 @@ export const foundationAccess: Record<string, Expected> = {
   'mail.list': 'platformAdmin',
   'mail.get': 'platformAdmin',
   'jobs.list': 'platformAdmin',
+  'domainEvents.list': 'platformAdmin',
 };

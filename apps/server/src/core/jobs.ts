@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '@plenary/db';
+import { sqlState } from './unique-violations';
 
 export interface JobHandlerOptions {
   /** Attempts after the first (pg-boss retryLimit). */
@@ -14,7 +15,8 @@ export type JobHandler<T> = (data: T, meta: { attempt: number; lastAttempt: bool
 /** A PostgreSQL-backed job queue (pg-boss) on the same database as everything else. */
 export interface JobQueue {
   register<T extends object>(name: string, options: JobHandlerOptions, handler: JobHandler<T>): Promise<void>;
-  send<T extends object>(name: string, data: T): Promise<void>;
+  /** Puts a job on the queue; `startAfterSeconds` holds it back that long (a retry's wait). */
+  send<T extends object>(name: string, data: T, options?: { startAfterSeconds?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,7 +53,20 @@ export async function startJobQueue(
   const created = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (created.has(name)) return;
-    await boss.createQueue(name, { name });
+    // Two processes starting together on a new database create the same queues
+    // (a table partition each) at once, and PostgreSQL may kill one as a deadlock
+    // (40P01) or refuse its duplicate (23505): the other made the queue, so try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name, { name });
+        break;
+      } catch (err) {
+        const code = sqlState(err).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw err;
+        logger.warn({ err, queue: name, attempt }, 'creating a job queue collided with another process; trying again');
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+      }
+    }
     created.add(name);
   };
   let stopped = false;
@@ -73,9 +88,10 @@ export async function startJobQueue(
         },
       );
     },
-    async send<T extends object>(name: string, data: T) {
+    async send<T extends object>(name: string, data: T, sendOptions: { startAfterSeconds?: number } = {}) {
       await ensureQueue(name);
-      await boss.send(name, data);
+      if (sendOptions.startAfterSeconds) await boss.send(name, data, { startAfter: sendOptions.startAfterSeconds });
+      else await boss.send(name, data);
     },
     async stop() {
       if (stopped) return;

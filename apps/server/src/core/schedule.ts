@@ -74,15 +74,20 @@ export async function runScheduledJob(runtime: Runtime, job: ScheduledJob, perio
  */
 export async function startSchedule(
   runtime: Runtime,
-  jobs: ScheduledJob[],
-  options: { tickMs?: number } = {},
+  scheduled: ScheduledJob[],
+  options: { tickMs?: number; everySeconds?: number | undefined } = {},
 ): Promise<() => void> {
+  // One period for every job: a process test (PLENARY_SCHEDULE_EVERY_SECONDS), never a server in use.
+  const every = options.everySeconds;
+  const jobs = every ? scheduled.map((j) => ({ ...j, everySeconds: every })) : scheduled;
   for (const job of jobs)
     await runtime.jobs.register<{ period: string }>(
       queueOf(job.name),
       { retryLimit: 0, retryDelaySeconds: 1 },
       async (data) => {
-        await runScheduledJob(runtime, job, new Date(data.period));
+        const ran = await runScheduledJob(runtime, job, new Date(data.period));
+        // Every process hands each period's job to the queue; this says which hand-over ran it.
+        runtime.logger.debug({ job: job.name, period: data.period, ran }, 'scheduled job handed over');
       },
     );
   const sent = new Map<string, number>();

@@ -8,7 +8,8 @@ import {
 } from '@plenary/contracts';
 import { inTransaction, notFound, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { recordWebhookEvent } from '../webhooks/webhook-outbox';
+import { recordDomainEvent } from '../domain-events/record';
+import { registrationEvent } from '../registration/webhook-data';
 import {
   clearCheckedIn,
   countCheckIns,
@@ -88,21 +89,7 @@ async function checkInRegistration(
       before: { checkedInAt: null },
       after: { checkedInAt: now },
     });
-    await recordWebhookEvent(runtime, uow, {
-      partnerId: reg.partnerId,
-      type: 'registration.checked_in',
-      registration: {
-        id: reg.id,
-        eventId: reg.eventId,
-        reference: reg.reference,
-        status: reg.status,
-        categoryId: reg.categoryId,
-        email: reg.email,
-        givenName: reg.givenName,
-        familyName: reg.familyName,
-        delegationId: reg.delegationId,
-      },
-    });
+    await recordDomainEvent(runtime, uow, registrationEvent('registration.checked_in', reg));
     // "Already checked in" describes the state before this call; it is not news now.
     return { person: toPerson(after), warnings: warningsFor(reg), checkedInNow: true };
   });

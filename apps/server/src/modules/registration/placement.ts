@@ -16,7 +16,7 @@ import {
 import type { Runtime, UnitOfWork } from '../../core/runtime';
 import { recordAudit, recordAudits } from '../audit/audit.service';
 import { newToken, sha256 } from '../identity/crypto';
-import { recordWebhookEvent } from '../webhooks/webhook-outbox';
+import { recordDomainEvents } from '../domain-events/record';
 import { decidePlacements, eventLimitBinds, holdLimits, type Wait } from './capacity';
 import {
   readPlacementContext,
@@ -27,7 +27,7 @@ import {
 import { delegationLinkUrl, mailDelegationContact, mailParticipants, registrationLink } from './mails';
 import { optionConflictsOf } from './option-conflicts';
 import { attachFiles } from './uploads';
-import { webhookData } from './webhook-data';
+import { registrationEvent } from './webhook-data';
 
 const { events, registrations, registrationChoices, delegations } = schema;
 
@@ -361,15 +361,13 @@ export async function placeRegistrations(
       };
     }),
   );
-  await recordWebhookEvent(
+  await recordDomainEvents(
     runtime,
     uow,
-    ...rows.flatMap((row) => {
-      const data = webhookData(row);
-      const created = { partnerId: row.partnerId, type: 'registration.created' as const, registration: data };
+    rows.flatMap((row) => {
+      const created = registrationEvent('registration.created', row);
       if (row.status === 'pending') return [created];
-      const type = row.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted';
-      return [created, { partnerId: row.partnerId, type, registration: data } as const];
+      return [created, registrationEvent(row.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted', row)];
     }),
   );
 

@@ -3,15 +3,15 @@ import {
   DomainError,
   type Caller,
   type RegistrationStatus,
-  type WebhookEventTypeName as WebhookEventType,
+  type DomainEventType,
 } from '@plenary/contracts';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { recordWebhookEvent } from '../webhooks/webhook-outbox';
+import { recordDomainEvent } from '../domain-events/record';
 import { addRegistrationLink } from './links';
 import { mailParticipant, registrationLink, type MailFacts, type RegistrationMailKind } from './mails';
 import { eventTitle, updateRegistration, type RegistrationPatch, type RegistrationRow } from './registration.repo';
-import { webhookData } from './webhook-data';
+import { registrationEvent } from './webhook-data';
 
 /** A status change: who makes it, why, and what else the row takes with it. */
 export interface Move {
@@ -45,7 +45,7 @@ const mailKind: Record<RegistrationStatus, RegistrationMailKind | null> = {
   rejected: 'rejected',
 };
 
-const webhookType: Record<RegistrationStatus, WebhookEventType | null> = {
+const domainEventType: Record<RegistrationStatus, Extract<DomainEventType, `registration.${string}`> | null> = {
   pending: null,
   confirmed: 'registration.confirmed',
   waitlisted: 'registration.waitlisted',
@@ -72,7 +72,7 @@ function columnsFor(to: RegistrationStatus, now: Date, reason: string | null | u
 /**
  * The one place a registration's status changes: checks the move against the
  * table in the contracts, writes the row (on condition that its status is the
- * one read under its lock), the audit entry, the partner's webhook and the
+ * one read under its lock), the audit entry, the domain event (partners' webhooks hear of it) and the
  * participant's mail, all in the caller's transaction. `row` must be locked.
  */
 export async function moveRegistration(
@@ -105,8 +105,8 @@ export async function moveRegistration(
     after: { status: move.to, ...(move.reason !== undefined ? { reason: move.reason } : {}), ...move.audit },
     ...(move.actorLabel ? { actorLabel: move.actorLabel } : {}),
   });
-  const hook = webhookType[move.to];
-  if (hook) await recordWebhookEvent(runtime, uow, { partnerId: after.partnerId, type: hook, registration: webhookData(after) });
+  const type = domainEventType[move.to];
+  if (type) await recordDomainEvent(runtime, uow, registrationEvent(type, after));
   const kind = mailKind[move.to];
   if (sendsMail && kind) {
     await mailParticipant(

@@ -1,10 +1,11 @@
+import type { DomainEventType, RegistrationEventRegistration } from '@plenary/contracts';
 import type { schema } from '@plenary/db';
-import type { RegistrationWebhookData } from '../webhooks/webhook-outbox';
+import type { NewDomainEvent } from '../domain-events/record';
 
-/** What a webhook tells a partner about a registration. */
-export function webhookData(
-  row: Pick<typeof schema.registrations.$inferSelect, keyof RegistrationWebhookData>,
-): RegistrationWebhookData {
+type RegistrationFacts = Pick<typeof schema.registrations.$inferSelect, keyof RegistrationEventRegistration | 'partnerId'>;
+
+/** What a registration's domain events (and so a partner's webhook) say about it. */
+export function webhookData(row: RegistrationFacts): RegistrationEventRegistration {
   return {
     id: row.id,
     eventId: row.eventId,
@@ -15,5 +16,18 @@ export function webhookData(
     givenName: row.givenName,
     familyName: row.familyName,
     delegationId: row.delegationId,
+  };
+}
+
+/** A registration's domain event: about the registration, owned by the partner that created it (if any). */
+export function registrationEvent(
+  type: Extract<DomainEventType, `registration.${string}`>,
+  row: RegistrationFacts,
+): NewDomainEvent {
+  return {
+    type,
+    eventId: row.eventId,
+    subject: { kind: 'registration', id: row.id },
+    data: { partnerId: row.partnerId, registration: webhookData(row) },
   };
 }

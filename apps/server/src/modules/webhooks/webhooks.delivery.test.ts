@@ -5,7 +5,9 @@ import { schema } from '@plenary/db';
 import type { WebhookEventType } from '@plenary/db/schema';
 import { inTransaction } from '../../core/runtime';
 import { createHarness, errorOf, tciEvent, type TestHarness } from '../../testing/harness';
-import { recordWebhookEvent, type RegistrationWebhookData } from './webhook-outbox';
+import type { RegistrationEventRegistration as RegistrationWebhookData } from '@plenary/contracts';
+import { dispatchDomainEvents } from '../domain-events/dispatcher';
+import { recordDomainEvent } from '../domain-events/record';
 import { deliverWebhook, startWebhookDelivery, sweepWebhookDeliveries } from './webhook-delivery';
 import { insertDeliveries } from './webhooks.repo';
 import { startTestReceiver, type ReceivedWebhook, type TestReceiver } from './test-receiver';
@@ -50,10 +52,17 @@ function registration(reference: string): RegistrationWebhookData {
   };
 }
 
-function record(type: WebhookEventType, data: RegistrationWebhookData, owner: string | null = partnerId) {
-  return inTransaction(h.runtime, (uow) =>
-    recordWebhookEvent(h.runtime, uow, { partnerId: owner, type, registration: data }),
+/** A registration's domain event, recorded and handed to its subscribers (webhooks among them). */
+async function record(type: WebhookEventType, data: RegistrationWebhookData, owner: string | null = partnerId) {
+  await inTransaction(h.runtime, (uow) =>
+    recordDomainEvent(h.runtime, uow, {
+      type,
+      eventId: data.eventId,
+      subject: { kind: 'registration', id: data.id },
+      data: { partnerId: owner, registration: data },
+    }),
   );
+  await dispatchDomainEvents(h.runtime);
 }
 
 async function subscribe(path: string, eventTypes: WebhookEventType[] = ['registration.created']) {
@@ -196,10 +205,12 @@ describe('webhook delivery', () => {
     const sub = await subscribe('/rollback');
     await expect(
       inTransaction(h.runtime, async (uow) => {
-        await recordWebhookEvent(h.runtime, uow, {
-          partnerId,
+        const data = registration('TCI-ROLLED-BACK');
+        await recordDomainEvent(h.runtime, uow, {
           type: 'registration.created',
-          registration: registration('TCI-ROLLED-BACK'),
+          eventId: data.eventId,
+          subject: { kind: 'registration', id: data.id },
+          data: { partnerId, registration: data },
         });
         throw new Error('the registration failed after recording its webhook');
       }),

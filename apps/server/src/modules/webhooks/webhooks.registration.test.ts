@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../../testing/http';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
 import { apiClient } from '../../http/rest/api-client';
 import { partnerWithKey } from '../partners/partners.fixtures';
+import { startDomainEventDispatch } from '../domain-events/dispatcher';
 import { startWebhookDelivery } from './webhook-delivery';
 import { startTestReceiver, type ReceivedWebhook, type TestReceiver } from './test-receiver';
 
@@ -15,6 +16,7 @@ let h: TestHarness;
 let server: TestServer;
 let receiver: TestReceiver;
 let stopDelivery: () => void;
+let stopDispatch: () => void;
 let admin: Actor;
 let eventId: string;
 let categoryId: string;
@@ -26,6 +28,8 @@ beforeAll(async () => {
     retry: { retryLimit: 2, retryDelaySeconds: 1 },
     allowPrivateAddresses: true,
   });
+  // As the server's main starts it: registrations record domain events, webhooks subscribe to them.
+  stopDispatch = await startDomainEventDispatch(h.runtime);
   server = await startTestServer(h);
   admin = await h.signUp('admin@kicox.example', { platformAdmin: true });
   const e = await registrationEvent(h, admin, { categories: [{ code: 'SME', capacity: null }] });
@@ -34,6 +38,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   stopDelivery();
+  stopDispatch();
   await server.close();
   await h.close();
   await receiver.close();

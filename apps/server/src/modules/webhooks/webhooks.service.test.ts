@@ -6,7 +6,9 @@ import type { WebhookEventType } from '@plenary/db/schema';
 import { inTransaction } from '../../core/runtime';
 import { insertMember } from '../team/team.repo';
 import { createHarness, errorOf, tciEvent, testRequest, type TestHarness } from '../../testing/harness';
-import { recordWebhookEvent, type RegistrationWebhookData } from './webhook-outbox';
+import type { RegistrationEventRegistration as RegistrationWebhookData } from '@plenary/contracts';
+import { dispatchDomainEvents } from '../domain-events/dispatcher';
+import { recordDomainEvent } from '../domain-events/record';
 
 let h: TestHarness;
 let admin: Actor;
@@ -67,10 +69,17 @@ function registration(reference: string, inEvent = eventId): RegistrationWebhook
   };
 }
 
-function record(partnerId: string | null, type: WebhookEventType, data: RegistrationWebhookData) {
-  return inTransaction(h.runtime, (uow) =>
-    recordWebhookEvent(h.runtime, uow, { partnerId, type, registration: data }),
+/** A registration's domain event, recorded and handed to its subscribers (webhooks among them). */
+async function record(partnerId: string | null, type: WebhookEventType, data: RegistrationWebhookData) {
+  await inTransaction(h.runtime, (uow) =>
+    recordDomainEvent(h.runtime, uow, {
+      type,
+      eventId: data.eventId,
+      subject: { kind: 'registration', id: data.id },
+      data: { partnerId, registration: data },
+    }),
   );
+  await dispatchDomainEvents(h.runtime);
 }
 
 beforeAll(async () => {

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { SignedInCaller } from '../context';
+
+/**
+ * Domain events (issue 9 §6): what happened, recorded in the transaction of the
+ * change and handed to subscribers (webhooks, mails, other modules) after commit.
+ * Each type is declared here once, with the schema of its data: a module adds
+ * its types (submission.submitted, agreement.signed, ...) to `domainEventSchemas`.
+ * Recording parses the data with the type's schema, so keys not declared here
+ * (a passport number on a whole row) are dropped before they are stored.
+ */
+
+/** What a registration event says about the registration (also what a partner's webhook receives). */
+export const registrationEventRegistration = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  reference: z.string(),
+  status: z.string(),
+  categoryId: z.string(),
+  email: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  delegationId: z.string().nullable(),
+});
+export type RegistrationEventRegistration = z.infer<typeof registrationEventRegistration>;
+
+/**
+ * `partnerId` is the partner organisation that created the subject through the
+ * API (null: nobody's); only that partner's webhooks hear of it. The rest of the
+ * data is the partner-facing payload.
+ */
+const registrationEventData = z.object({
+  partnerId: z.string().nullable(),
+  registration: registrationEventRegistration,
+});
+
+export const domainEventSchemas = {
+  'registration.created': registrationEventData,
+  'registration.confirmed': registrationEventData,
+  'registration.waitlisted': registrationEventData,
+  'registration.promoted': registrationEventData,
+  'registration.cancelled': registrationEventData,
+  'registration.checked_in': registrationEventData,
+} as const;
+
+export type DomainEventType = keyof typeof domainEventSchemas;
+export const domainEventTypes = Object.keys(domainEventSchemas) as DomainEventType[];
+export type DomainEventData<T extends DomainEventType = DomainEventType> = z.infer<
+  (typeof domainEventSchemas)[T]
+>;
+
+/** A subscriber's work on one event, as the platform admin sees it. */
+export const domainEventDeliveryStatuses = ['pending', 'done', 'failed'] as const;
+
+export const domainEventDto = z.object({
+  id: z.string(),
+  type: z.string(),
+  eventId: z.string().nullable(),
+  subjectKind: z.string(),
+  subjectId: z.string(),
+  occurredAt: z.string(),
+  subscribers: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(domainEventDeliveryStatuses),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      processedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type DomainEventDto = z.infer<typeof domainEventDto>;
+
+export const domainEventsListInput = z.object({
+  type: z.string().max(100).optional(),
+  status: z.enum(domainEventDeliveryStatuses).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export const domainEventsListOutput = z.object({ total: z.number().int(), events: z.array(domainEventDto) });
+
+/** What the server provides for the domain events view (the procedure's access rule checks who asks). */
+export interface DomainEventServices {
+  domainEvents: {
+    list(
+      caller: SignedInCaller,
+      input: z.output<typeof domainEventsListInput>,
+    ): Promise<z.output<typeof domainEventsListOutput>>;
+  };
+}
