@@ -16,6 +16,7 @@ import { apiRouter, partnersRouter } from './domains/partners.router';
 import { webhooksRouter } from './domains/webhooks.router';
 import { checkInRouter, documentsRouter, visaRouter } from './domains/desk.router';
 import { exportsRouter } from './domains/exports.router';
+import { accountsRouter, meRouter } from './domains/accounts.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -40,6 +41,10 @@ export const appRouter = router({
   visa: visaRouter,
   documents: documentsRouter,
   exports: exportsRouter,
+  /** Participants signing in on the portal (email code or link). */
+  accounts: accountsRouter,
+  /** The signed-in participant's own pages: My conference, my data. */
+  me: meRouter,
 });
 
 export type AppRouter = typeof appRouter;
