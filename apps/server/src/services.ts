@@ -1,5 +1,6 @@
 import type { Services } from '@plenary/contracts';
 import type { Runtime } from './core/runtime';
+import { createAccountServices } from './modules/accounts/accounts.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createDeskServices } from './modules/desk/desk.service';
 import { createEventsService } from './modules/events/events.service';
@@ -43,5 +44,6 @@ export function createServices(runtime: Runtime): Services {
     ...createWebhookServices(runtime),
     ...createDeskServices(runtime),
     ...createExportServices(runtime),
+    ...createAccountServices(runtime),
   };
 }
