@@ -103,7 +103,7 @@ describe('sign-in by emailed code', () => {
       'UNAUTHORIZED This code is not right: 3 tries left',
       'UNAUTHORIZED This code is not right: 2 tries left',
       'UNAUTHORIZED This code is not right: 1 try left',
-      'UNAUTHORIZED This code has expired or was entered wrongly too often: ask for a new one',
+      'BAD_REQUEST This code has expired or was entered wrongly too often: ask for a new one',
     ]);
     const right = await errorOf(h.caller(null).accounts.verifyCode({ email: 'guess@example.org', code }));
     expect(right.message).toBe('This code has expired or was entered wrongly too often: ask for a new one');

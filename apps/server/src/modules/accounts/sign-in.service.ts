@@ -45,7 +45,10 @@ async function signIn(
   return { person: { ...dto, locale: dto.locale === 'ko' ? 'ko' : 'en' }, csrfToken };
 }
 
-type CodeCheck = { ok: true; session: PersonSessionOutput } | { ok: false; message: string; field: string };
+/** A wrong code may be tried again (INVALID_CREDENTIALS); a dead one needs a new mail (TOKEN_INVALID). */
+type CodeCheck =
+  | { ok: true; session: PersonSessionOutput }
+  | { ok: false; code: 'INVALID_CREDENTIALS' | 'TOKEN_INVALID'; message: string };
 
 export function createSignInService(runtime: Runtime): Services['accounts'] {
   return {
@@ -75,22 +78,22 @@ export function createSignInService(runtime: Runtime): Services['accounts'] {
         const row = await repo.lockSignInCode(tx, input.email);
         const now = runtime.now();
         if (!row || row.expiresAt <= now || row.failedAttempts >= SIGN_IN_CODE_TRIES)
-          return { ok: false, message: codeDead, field: 'code' };
+          return { ok: false, code: 'TOKEN_INVALID', message: codeDead };
         if (!sameHash(row.codeHash, codeHash(input.email, input.code))) {
           await repo.countFailedSignInCode(tx, input.email);
           const left = SIGN_IN_CODE_TRIES - row.failedAttempts - 1;
-          if (left <= 0) return { ok: false, message: codeDead, field: 'code' };
+          if (left <= 0) return { ok: false, code: 'TOKEN_INVALID', message: codeDead };
           return {
             ok: false,
+            code: 'INVALID_CREDENTIALS',
             message: `This code is not right: ${left} ${left === 1 ? 'try' : 'tries'} left`,
-            field: 'code',
           };
         }
         await repo.deleteSignInCode(tx, input.email);
         const locale = await localeOf(tx, input.email);
         return { ok: true, session: await signIn(runtime, tx, caller.request, input.email, locale, cookie) };
       });
-      if (!result.ok) throw new DomainError('INVALID_CREDENTIALS', result.message, { [result.field]: [result.message] });
+      if (!result.ok) throw new DomainError(result.code, result.message, { code: [result.message] });
       return result.session;
     },
 
