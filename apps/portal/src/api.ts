@@ -35,7 +35,13 @@ export interface PortalApi {
   visa: Procedures<'visa', 'request'>;
   accounts: Procedures<
     'accounts',
-    'requestCode' | 'verifyCode' | 'verifyLink' | 'fromRegistrationLink' | 'session' | 'signOut' | 'signOutEverywhere'
+    | 'requestCode'
+    | 'verifyCode'
+    | 'verifyLink'
+    | 'fromRegistrationLink'
+    | 'session'
+    | 'signOut'
+    | 'signOutEverywhere'
   >;
   me: Procedures<'me', 'events' | 'conference' | 'openRegistration' | 'exportData' | 'requestErasure'>;
 }

@@ -21,7 +21,8 @@ type Parsed<T extends z.ZodType> = z.output<T>;
 
 /** What the procedures need of the server. The server implements it; tests call it through the router. */
 export interface Services
-  extends RegistrationServices,
+  extends
+    RegistrationServices,
     PartnerServices,
     WebhookServices,
     DeskServices,

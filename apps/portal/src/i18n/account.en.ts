@@ -4,7 +4,8 @@ export const accountEn: AccountMessages = {
   signIn: {
     pageTitle: 'Sign in',
     heading: 'Sign in with your email',
-    intro: 'Enter the email address you registered with. We send you a sign-in code and link: no password needed.',
+    intro:
+      'Enter the email address you registered with. We send you a sign-in code and link: no password needed.',
     email: 'Email address',
     sendCode: 'Send me a code',
     codeSentTo: 'We sent a 6-digit code to:',

@@ -3,7 +3,8 @@ export const accountKo = {
   signIn: {
     pageTitle: '로그인',
     heading: '이메일로 로그인',
-    intro: '등록할 때 쓴 이메일 주소를 입력하세요. 로그인 코드와 링크를 보내 드립니다. 비밀번호는 필요 없습니다.',
+    intro:
+      '등록할 때 쓴 이메일 주소를 입력하세요. 로그인 코드와 링크를 보내 드립니다. 비밀번호는 필요 없습니다.',
     email: '이메일 주소',
     sendCode: '코드 받기',
     codeSentTo: '다음 주소로 6자리 코드를 보냈습니다:',

@@ -31,7 +31,12 @@ export const lan: FakePerson = {
         {
           kind: 'delegation',
           delegations: [
-            { id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f41', name: 'Ministry of Planning', members: 3, confirmed: 2 },
+            {
+              id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f41',
+              name: 'Ministry of Planning',
+              members: 3,
+              confirmed: 2,
+            },
           ],
         },
       ],

@@ -100,9 +100,19 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
   };
   const person = options.person ?? null;
   const personDto = () =>
-    person ? { id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f31', email: person.email, givenName: '', familyName: '', locale: 'en' as const } : null;
+    person
+      ? {
+          id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f31',
+          email: person.email,
+          givenName: '',
+          familyName: '',
+          locale: 'en' as const,
+        }
+      : null;
   const session = () =>
-    state.signedIn && person ? { person: personDto(), csrfToken: 'person-csrf' } : { person: null, csrfToken: null };
+    state.signedIn && person
+      ? { person: personDto(), csrfToken: 'person-csrf' }
+      : { person: null, csrfToken: null };
   /** Like the server's "person" rule: refused unless signed in. */
   function me(procedure: string, input?: unknown): FakePerson {
     record(procedure, input);
@@ -301,7 +311,9 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
       },
     },
     accounts: {
-      requestCode: { mutate: async (input) => (record('accounts.requestCode', input), { ok: true as const }) },
+      requestCode: {
+        mutate: async (input) => (record('accounts.requestCode', input), { ok: true as const }),
+      },
       verifyCode: {
         mutate: async (input) => {
           record('accounts.verifyCode', input);
@@ -318,7 +330,10 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
         mutate: async (input) => {
           record('accounts.verifyLink', input);
           if (!person || input.token !== 'signin-link-valid')
-            throw apiError('TOKEN_INVALID', 'This sign-in link has expired or was replaced by a newer one: ask for a new code');
+            throw apiError(
+              'TOKEN_INVALID',
+              'This sign-in link has expired or was replaced by a newer one: ask for a new code',
+            );
           state.signedIn = true;
           return session();
         },
@@ -331,9 +346,15 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
         },
       },
       session: { query: async () => session() },
-      signOut: { mutate: async () => (me('accounts.signOut'), (state.signedIn = false), { ok: true as const }) },
+      signOut: {
+        mutate: async () => (me('accounts.signOut'), (state.signedIn = false), { ok: true as const }),
+      },
       signOutEverywhere: {
-        mutate: async () => (me('accounts.signOutEverywhere'), (state.signedIn = false), { ok: true as const }),
+        mutate: async () => (
+          me('accounts.signOutEverywhere'),
+          (state.signedIn = false),
+          { ok: true as const }
+        ),
       },
     },
     me: {
@@ -349,7 +370,10 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
         mutate: async (input) => (me('me.openRegistration', input), { token: token }),
       },
       exportData: {
-        query: async () => ({ exportedAt: '2015-10-01T00:00:00.000Z', data: (me('me.exportData'), { person: personDto() }) }),
+        query: async () => ({
+          exportedAt: '2015-10-01T00:00:00.000Z',
+          data: (me('me.exportData'), { person: personDto() }),
+        }),
       },
       requestErasure: {
         mutate: async () => (me('me.requestErasure'), (state.signedIn = false), { ok: true as const }),

@@ -4,7 +4,10 @@ import { resolvePersonSession } from '../modules/accounts/person-sessions';
 import { cookieJar, type TestHarness } from './harness';
 
 /** The newest sign-in mail to an address: its code and its link's token. */
-export async function lastSignInMail(h: TestHarness, email: string): Promise<{ code: string; token: string; text: string }> {
+export async function lastSignInMail(
+  h: TestHarness,
+  email: string,
+): Promise<{ code: string; token: string; text: string }> {
   const [mail] = await h.runtime.db
     .select({ text: schema.mailOutbox.textBody })
     .from(schema.mailOutbox)

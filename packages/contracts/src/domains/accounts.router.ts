@@ -28,12 +28,20 @@ export const accountsRouter = router({
       return ok;
     }),
   verifyCode: procedure
-    .meta({ access: { kind: 'public' }, limits: rateLimits.signInCodeCheck, summary: 'Sign in with the emailed code' })
+    .meta({
+      access: { kind: 'public' },
+      limits: rateLimits.signInCodeCheck,
+      summary: 'Sign in with the emailed code',
+    })
     .input(s.verifySignInCodeInput)
     .output(s.personSessionOutput)
     .mutation(({ ctx, input }) => ctx.services.accounts.verifyCode(anyCaller(ctx), input, personCookie(ctx))),
   verifyLink: procedure
-    .meta({ access: { kind: 'public' }, limits: rateLimits.tokenUse, summary: 'Sign in with the emailed link' })
+    .meta({
+      access: { kind: 'public' },
+      limits: rateLimits.tokenUse,
+      summary: 'Sign in with the emailed link',
+    })
     .input(s.verifySignInLinkInput)
     .output(s.personSessionOutput)
     .mutation(({ ctx, input }) => ctx.services.accounts.verifyLink(anyCaller(ctx), input, personCookie(ctx))),
@@ -41,7 +49,8 @@ export const accountsRouter = router({
     .meta({
       access: { kind: 'participant' },
       limits: rateLimits.verifyEmail,
-      summary: 'Opening a registration’s emailed link signs its address in (the link proves the mail was read)',
+      summary:
+        'Opening a registration’s emailed link signs its address in (the link proves the mail was read)',
     })
     .output(s.personSessionOutput)
     .mutation(({ ctx }) =>
@@ -63,7 +72,11 @@ export const accountsRouter = router({
       return ok;
     }),
   signOutEverywhere: procedure
-    .meta({ access: { kind: 'person' }, limits: rateLimits.personHolder, summary: 'End every session of this person' })
+    .meta({
+      access: { kind: 'person' },
+      limits: rateLimits.personHolder,
+      summary: 'End every session of this person',
+    })
     .output(okOutput)
     .mutation(async ({ ctx }) => {
       await ctx.services.accounts.signOutEverywhere(personCaller(ctx), personCookie(ctx));

@@ -113,8 +113,16 @@ export interface AccountServices {
   accounts: {
     /** Mails a code and a link; answers the same whether the address is known or not. */
     requestCode(caller: Caller, input: RequestSignInCodeInput): Promise<void>;
-    verifyCode(caller: Caller, input: VerifySignInCodeInput, cookie: SessionCookie): Promise<PersonSessionOutput>;
-    verifyLink(caller: Caller, input: VerifySignInLinkInput, cookie: SessionCookie): Promise<PersonSessionOutput>;
+    verifyCode(
+      caller: Caller,
+      input: VerifySignInCodeInput,
+      cookie: SessionCookie,
+    ): Promise<PersonSessionOutput>;
+    verifyLink(
+      caller: Caller,
+      input: VerifySignInLinkInput,
+      cookie: SessionCookie,
+    ): Promise<PersonSessionOutput>;
     /** The holder of a registration's emailed link signs in as its address. */
     signInWithRegistrationLink(
       caller: { registrationId: string; request: Caller['request'] },

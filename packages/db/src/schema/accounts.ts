@@ -27,15 +27,12 @@ export const personSessions = pgTable(
  * request replaces the old. Only hashes are stored; a code dies after a few wrong
  * tries, at its expiry, or once used.
  */
-export const personSignInCodes = pgTable(
-  'person_sign_in_codes',
-  {
-    /** Stored normalised (trimmed, lower-case), as persons.email. */
-    email: text('email').primaryKey(),
-    codeHash: text('code_hash').notNull(),
-    linkTokenHash: text('link_token_hash').notNull().unique('person_sign_in_codes_link_key'),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const personSignInCodes = pgTable('person_sign_in_codes', {
+  /** Stored normalised (trimmed, lower-case), as persons.email. */
+  email: text('email').primaryKey(),
+  codeHash: text('code_hash').notNull(),
+  linkTokenHash: text('link_token_hash').notNull().unique('person_sign_in_codes_link_key'),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -41,11 +41,15 @@ describe('SignInView', () => {
     await wrapper.get('input[name="code"]').setValue('111 111');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('.field__error').text()).toBe('코드가 맞지 않습니다. 가장 최근 메일의 코드를 확인해 주세요.');
+    expect(wrapper.get('.field__error').text()).toBe(
+      '코드가 맞지 않습니다. 가장 최근 메일의 코드를 확인해 주세요.',
+    );
 
     await wrapper.get('input[name="code"]').setValue('482 913');
     await wrapper.get('form').trigger('submit');
-    await vi.waitFor(() => expect(wrapper.find('.account__event-title').exists()).toBe(true), { timeout: 10_000 });
+    await vi.waitFor(() => expect(wrapper.find('.account__event-title').exists()).toBe(true), {
+      timeout: 10_000,
+    });
     expect(router.currentRoute.value.fullPath).toBe('/account');
     expect(personHeaders()).toEqual({ 'x-plenary-person-csrf': 'person-csrf' });
     expect(wrapper.get('.account__who').text()).toBe('로그인한 주소: lan@example.org');
@@ -83,10 +87,16 @@ describe('SignInView', () => {
   it('erases the account only after the confirmation', async () => {
     const api = fakePortalApi([tci2015], { person: lan, signedIn: true });
     const { wrapper } = await mountPortal(App, { api, locale: 'ko', path: '/account' });
-    await wrapper.findAll('button').find((b) => b.text() === '계정 삭제')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === '계정 삭제')!
+      .trigger('click');
     expect(api.calls.some((c) => c.procedure === 'me.requestErasure')).toBe(false);
     expect(wrapper.get('#erase-confirm').text()).toBe('정말 계정을 삭제할까요?');
-    await wrapper.findAll('button').find((b) => b.text() === '예, 삭제합니다')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === '예, 삭제합니다')!
+      .trigger('click');
     await flushPromises();
     expect(api.calls.map((c) => c.procedure)).toContain('me.requestErasure');
     expect(wrapper.get('.notice--ok').text()).toBe('계정을 삭제했습니다.');

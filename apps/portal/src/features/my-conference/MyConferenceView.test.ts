@@ -53,7 +53,11 @@ describe('MyConferenceView', () => {
 
   it('an event where the person has nothing says so', async () => {
     const api = fakePortalApi([tci2015], { person: lan, signedIn: true });
-    const { wrapper } = await mountPortal(App, { api, locale: 'ko', path: '/me/0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9a99' });
+    const { wrapper } = await mountPortal(App, {
+      api,
+      locale: 'ko',
+      path: '/me/0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9a99',
+    });
     expect(wrapper.get('.notice').text()).toBe('이 행사에서 내 등록을 찾지 못했습니다.');
   });
 });
@@ -66,7 +70,10 @@ describe('the personal page in a new tab', () => {
   });
 
   it('opening the emailed link signs the person in, so /r in a new tab leads to their account', async () => {
-    const api = fakePortalApi([tci2015], { person: lan, registration: { ...offeredRegistration, emailVerified: false } });
+    const api = fakePortalApi([tci2015], {
+      person: lan,
+      registration: { ...offeredRegistration, emailVerified: false },
+    });
     const first = await mountPortal(App, { api, locale: 'en', path: '/r/link-valid' });
     expect(api.calls.map((c) => c.procedure)).toEqual([
       'myRegistration.verifyEmail',

@@ -40,7 +40,11 @@ export async function findPerson(db: Executor, personId: string) {
 }
 
 /** Registrations with this address that belong to nobody yet now belong to the person. */
-export async function setPersonOfRegistrations(db: Executor, personId: string, email: string): Promise<number> {
+export async function setPersonOfRegistrations(
+  db: Executor,
+  personId: string,
+  email: string,
+): Promise<number> {
   const rows = await db
     .update(registrations)
     .set({ personId })
@@ -70,11 +74,18 @@ export async function putSignInCode(
 
 /** The address's code, locked until the transaction ends (two guesses at once count twice). */
 export async function lockSignInCode(db: Executor, email: string): Promise<SignInCodeRow | undefined> {
-  const [row] = await db.select().from(personSignInCodes).where(eq(personSignInCodes.email, email)).for('update');
+  const [row] = await db
+    .select()
+    .from(personSignInCodes)
+    .where(eq(personSignInCodes.email, email))
+    .for('update');
   return row;
 }
 
-export async function lockSignInLink(db: Executor, linkTokenHash: string): Promise<SignInCodeRow | undefined> {
+export async function lockSignInLink(
+  db: Executor,
+  linkTokenHash: string,
+): Promise<SignInCodeRow | undefined> {
   const [row] = await db
     .select()
     .from(personSignInCodes)
@@ -97,7 +108,10 @@ export async function deleteSignInCode(db: Executor, email: string): Promise<voi
 // ---------------------------------------------------------------------------
 // Sessions
 
-export async function insertPersonSession(db: Executor, row: typeof personSessions.$inferInsert): Promise<void> {
+export async function insertPersonSession(
+  db: Executor,
+  row: typeof personSessions.$inferInsert,
+): Promise<void> {
   await db.insert(personSessions).values(row);
 }
 
@@ -116,7 +130,12 @@ export async function findLivePersonSession(db: Executor, id: string, now: Date)
   return row;
 }
 
-export async function touchPersonSession(db: Executor, id: string, now: Date, expiresAt: Date): Promise<void> {
+export async function touchPersonSession(
+  db: Executor,
+  id: string,
+  now: Date,
+  expiresAt: Date,
+): Promise<void> {
   await db.update(personSessions).set({ lastSeenAt: now, expiresAt }).where(eq(personSessions.id, id));
 }
 

@@ -62,7 +62,10 @@ describe('sign-in by emailed code', () => {
       expect(mail.text).toContain(`http://plenary.test/signin/${mail.token}`);
     }
     // Nobody was created by asking: a person is made at the first sign-in.
-    const made = await h.runtime.db.select().from(schema.persons).where(eq(schema.persons.email, 'nobody@example.org'));
+    const made = await h.runtime.db
+      .select()
+      .from(schema.persons)
+      .where(eq(schema.persons.email, 'nobody@example.org'));
     expect(made).toEqual([]);
   });
 
@@ -71,10 +74,15 @@ describe('sign-in by emailed code', () => {
     await h.caller(null).accounts.requestCode({ email: 'lan@example.org', locale: 'en' });
     const { code } = await lastSignInMail(h, 'lan@example.org');
     const jar = cookieJar();
-    const out = await h.caller(null, {}, { personCookie: jar }).accounts.verifyCode({ email: 'LAN@example.org', code: code.slice(0, 3) + ' ' + code.slice(3) });
+    const out = await h
+      .caller(null, {}, { personCookie: jar })
+      .accounts.verifyCode({ email: 'LAN@example.org', code: code.slice(0, 3) + ' ' + code.slice(3) });
     expect(out.person?.email).toBe('lan@example.org');
     expect(out.csrfToken).toMatch(/^[\w-]{43}$/);
-    const [person] = await h.runtime.db.select().from(schema.persons).where(eq(schema.persons.email, 'lan@example.org'));
+    const [person] = await h.runtime.db
+      .select()
+      .from(schema.persons)
+      .where(eq(schema.persons.email, 'lan@example.org'));
     expect(person?.emailVerifiedAt).not.toBeNull();
     const [reg] = await h.runtime.db
       .select({ personId: schema.registrations.personId })
@@ -95,7 +103,9 @@ describe('sign-in by emailed code', () => {
     const wrong = code === '000000' ? '000001' : '000000';
     const messages: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const err = await errorOf(h.caller(null).accounts.verifyCode({ email: 'guess@example.org', code: wrong }));
+      const err = await errorOf(
+        h.caller(null).accounts.verifyCode({ email: 'guess@example.org', code: wrong }),
+      );
       messages.push(`${err.code} ${err.message}`);
     }
     expect(messages).toEqual([
@@ -124,7 +134,9 @@ describe('sign-in by emailed code', () => {
       'BAD_REQUEST This sign-in link has expired or was replaced by a newer one: ask for a new code',
     );
     h.advanceClock(10 * 60_000 + 1);
-    const late = await errorOf(h.caller(null).accounts.verifyCode({ email: 'late@example.org', code: newer.code }));
+    const late = await errorOf(
+      h.caller(null).accounts.verifyCode({ email: 'late@example.org', code: newer.code }),
+    );
     expect(late.message).toBe('This code has expired or was entered wrongly too often: ask for a new one');
     h.advanceClock(-(10 * 60_000 + 1));
   });
@@ -154,9 +166,18 @@ describe('sign-in by emailed code', () => {
       return factory(ctx).accounts.requestCode({ email: 'victim@example.org', locale: 'en' });
     };
     const outcomes: string[] = [];
-    for (let i = 0; i < 7; i++) outcomes.push(await call(`192.0.2.${i + 1}`).then(() => 'ok', (e: { code: string }) => e.code));
+    for (let i = 0; i < 7; i++)
+      outcomes.push(
+        await call(`192.0.2.${i + 1}`).then(
+          () => 'ok',
+          (e: { code: string }) => e.code,
+        ),
+      );
     expect(outcomes).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
-    const mails = await h.runtime.db.select().from(schema.mailOutbox).where(eq(schema.mailOutbox.toAddress, 'victim@example.org'));
+    const mails = await h.runtime.db
+      .select()
+      .from(schema.mailOutbox)
+      .where(eq(schema.mailOutbox.toAddress, 'victim@example.org'));
     expect(mails.length).toBe(5);
   });
 });
@@ -165,7 +186,9 @@ describe('the registration link signs in', () => {
   it('opening a registration’s emailed link starts a person session for its address', async () => {
     const reg = await register('link@example.org');
     const jar = cookieJar();
-    const out = await h.caller(null, {}, { linkToken: reg.link, personCookie: jar }).accounts.fromRegistrationLink();
+    const out = await h
+      .caller(null, {}, { linkToken: reg.link, personCookie: jar })
+      .accounts.fromRegistrationLink();
     expect(out.person?.email).toBe('link@example.org');
     const actor = await resolvePersonSession(h.runtime, jar.token ?? undefined);
     const conference = await h.caller(null, {}, { person: actor! }).me.conference({ eventId });
@@ -180,15 +203,25 @@ describe('attachRegistrations', () => {
     const mine = await register('attach@example.org');
     const { person } = await signInPerson(h, 'other@example.org');
     // A registration someone else already holds stays theirs.
-    await h.runtime.db.update(schema.registrations).set({ personId: person.personId }).where(eq(schema.registrations.id, mine.id));
+    await h.runtime.db
+      .update(schema.registrations)
+      .set({ personId: person.personId })
+      .where(eq(schema.registrations.id, mine.id));
     const [me] = await h.runtime.db
       .insert(schema.persons)
       .values({ email: 'attach@example.org', givenName: '', familyName: '' })
       .returning();
-    const attached = await h.runtime.db.transaction((tx) => attachRegistrations(tx, me!.id, 'Attach@Example.org'));
+    const attached = await h.runtime.db.transaction((tx) =>
+      attachRegistrations(tx, me!.id, 'Attach@Example.org'),
+    );
     expect(attached).toBe(0);
-    await h.runtime.db.update(schema.registrations).set({ personId: null }).where(eq(schema.registrations.id, mine.id));
-    expect(await h.runtime.db.transaction((tx) => attachRegistrations(tx, me!.id, 'attach@example.org'))).toBe(1);
+    await h.runtime.db
+      .update(schema.registrations)
+      .set({ personId: null })
+      .where(eq(schema.registrations.id, mine.id));
+    expect(
+      await h.runtime.db.transaction((tx) => attachRegistrations(tx, me!.id, 'attach@example.org')),
+    ).toBe(1);
   });
 });
 
@@ -208,7 +241,11 @@ describe('sessions and my pages', () => {
     const page = await me.me.conference({ eventId });
     const [registration, delegation] = page.sections;
     const [row] = await h.runtime.db
-      .select({ reference: schema.registrations.reference, status: schema.registrations.status, ticket: schema.registrations.ticketCode })
+      .select({
+        reference: schema.registrations.reference,
+        status: schema.registrations.status,
+        ticket: schema.registrations.ticketCode,
+      })
       .from(schema.registrations)
       .where(eq(schema.registrations.id, reg.id));
     expect(registration).toEqual({
@@ -219,9 +256,13 @@ describe('sessions and my pages', () => {
       category: { en: 'OPEN', ko: 'OPEN' },
       ticketCode: row!.ticket,
     });
+    const [group] = await h.runtime.db
+      .select({ id: schema.delegations.id })
+      .from(schema.delegations)
+      .where(eq(schema.delegations.name, 'Ministry of Planning'));
     expect(delegation).toEqual({
       kind: 'delegation',
-      delegations: [{ id: expect.any(String), name: 'Ministry of Planning', members: 2, confirmed: 2 }],
+      delegations: [{ id: group!.id, name: 'Ministry of Planning', members: 2, confirmed: 2 }],
     });
     expect((await me.me.events()).map((e) => e.id)).toEqual([eventId]);
     // A fresh personal link opens the registration's own page.
@@ -251,8 +292,12 @@ describe('sessions and my pages', () => {
       personSession: cookieJar(),
     };
     const err = await errorOf(factory(ctx).accounts.signOutEverywhere());
-    expect(`${err.code} ${err.message}`).toBe('FORBIDDEN Missing or wrong CSRF token: reload the page and try again');
-    expect(await factory(ctx).accounts.requestCode({ email: 'csrf@example.org', locale: 'en' })).toEqual({ ok: true });
+    expect(`${err.code} ${err.message}`).toBe(
+      'FORBIDDEN Missing or wrong CSRF token: reload the page and try again',
+    );
+    expect(await factory(ctx).accounts.requestCode({ email: 'csrf@example.org', locale: 'en' })).toEqual({
+      ok: true,
+    });
   });
 
   it('sign out ends this session; sign out everywhere ends them all', async () => {
@@ -279,7 +324,10 @@ describe('sessions and my pages', () => {
     expect((exported.data.registrations as Array<{ id: string }>).map((r) => r.id)).toEqual([reg.id]);
     expect(await me.me.requestErasure()).toEqual({ ok: true });
     expect(await resolvePersonSession(h.runtime, token)).toBeNull();
-    const [row] = await h.runtime.db.select().from(schema.persons).where(eq(schema.persons.id, person.personId));
+    const [row] = await h.runtime.db
+      .select()
+      .from(schema.persons)
+      .where(eq(schema.persons.id, person.personId));
     expect(row?.email).toBe(`erased-${person.personId}@invalid`);
     expect(row?.erasedAt).not.toBeNull();
   });

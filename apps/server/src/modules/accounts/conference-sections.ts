@@ -9,13 +9,19 @@ import type { Executor } from '@plenary/db';
 export interface ConferenceSectionProvider<K extends ConferenceSectionKind = ConferenceSectionKind> {
   kind: K;
   /** The person's section at one event, or null when they have nothing of this module there. */
-  section(db: Executor, personId: string, eventId: string): Promise<Extract<ConferenceSection, { kind: K }> | null>;
+  section(
+    db: Executor,
+    personId: string,
+    eventId: string,
+  ): Promise<Extract<ConferenceSection, { kind: K }> | null>;
   /** The events where this module has something of the person's (for "events I am in"). */
   eventIds(db: Executor, personId: string): Promise<string[]>;
 }
 
 /** A provider of any one kind. */
-export type AnySectionProvider = { [K in ConferenceSectionKind]: ConferenceSectionProvider<K> }[ConferenceSectionKind];
+export type AnySectionProvider = {
+  [K in ConferenceSectionKind]: ConferenceSectionProvider<K>;
+}[ConferenceSectionKind];
 
 export interface ConferenceSectionRegistry {
   register(provider: AnySectionProvider): void;

@@ -17,7 +17,14 @@ const eventColumns = {
   timeZone: events.timeZone,
 };
 
-function eventDto(row: { id: string; slug: string; title: Record<string, string | undefined>; startsAt: Date; endsAt: Date; timeZone: string }) {
+function eventDto(row: {
+  id: string;
+  slug: string;
+  title: Record<string, string | undefined>;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+}) {
   return { ...row, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
 }
 
@@ -48,7 +55,12 @@ export function createMeService(runtime: Runtime, sections: ConferenceSectionReg
         const [row] = await tx
           .select({ id: registrations.id })
           .from(registrations)
-          .where(and(eq(registrations.id, input.registrationId), eq(registrations.personId, caller.person.personId)));
+          .where(
+            and(
+              eq(registrations.id, input.registrationId),
+              eq(registrations.personId, caller.person.personId),
+            ),
+          );
         if (!row) throw notFound('The registration');
         return { token: await addRegistrationLink(tx, row.id) };
       });

@@ -1,5 +1,11 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { DomainError, type PersonSessionOutput, type RequestInfo, type Services, type SessionCookie } from '@plenary/contracts';
+import {
+  DomainError,
+  type PersonSessionOutput,
+  type RequestInfo,
+  type Services,
+  type SessionCookie,
+} from '@plenary/contracts';
 import { desc, eq, schema, type Tx } from '@plenary/db';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { newToken, sha256 } from '../identity/crypto';
@@ -124,7 +130,10 @@ export function createSignInService(runtime: Runtime): Services['accounts'] {
       if (!caller) return { person: null, csrfToken: null };
       const dto = await repo.findPerson(runtime.db, caller.person.personId);
       if (!dto) return { person: null, csrfToken: null };
-      return { person: { ...dto, locale: dto.locale === 'ko' ? 'ko' : 'en' }, csrfToken: caller.person.csrfToken };
+      return {
+        person: { ...dto, locale: dto.locale === 'ko' ? 'ko' : 'en' },
+        csrfToken: caller.person.csrfToken,
+      };
     },
 
     async signOut(caller, cookie) {
