@@ -33,6 +33,17 @@ export interface PortalApi {
   delegations: Procedures<'delegations', 'mine' | 'cancelMember'>;
   documents: Procedures<'documents', 'myTicket' | 'myReceipt' | 'myVisaLetter'>;
   visa: Procedures<'visa', 'request'>;
+  accounts: Procedures<
+    'accounts',
+    | 'requestCode'
+    | 'verifyCode'
+    | 'verifyLink'
+    | 'fromRegistrationLink'
+    | 'session'
+    | 'signOut'
+    | 'signOutEverywhere'
+  >;
+  me: Procedures<'me', 'events' | 'conference' | 'openRegistration' | 'exportData' | 'requestErasure'>;
 }
 
 /**

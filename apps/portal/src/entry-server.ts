@@ -87,6 +87,22 @@ function readOnly(api: PortalReadApi): PortalApi {
     delegations: { mine: { query: refuse }, cancelMember: { mutate: refuse } },
     documents: { myTicket: { query: refuse }, myReceipt: { query: refuse }, myVisaLetter: { query: refuse } },
     visa: { request: { mutate: refuse } },
+    accounts: {
+      requestCode: { mutate: refuse },
+      verifyCode: { mutate: refuse },
+      verifyLink: { mutate: refuse },
+      fromRegistrationLink: { mutate: refuse },
+      session: { query: refuse },
+      signOut: { mutate: refuse },
+      signOutEverywhere: { mutate: refuse },
+    },
+    me: {
+      events: { query: refuse },
+      conference: { query: refuse },
+      openRegistration: { mutate: refuse },
+      exportData: { query: refuse },
+      requestErasure: { mutate: refuse },
+    },
   };
 }
 

@@ -7,11 +7,12 @@ import App from './App.vue';
 import { setPortalApi } from './api';
 import { createPortalI18n } from './i18n';
 import { linkHeaders } from './lib/link-token';
+import { personHeaders } from './lib/person-session';
 import { rememberLocaleCookie } from './lib/use-locale';
 import { createPortalRouter } from './router';
 import { readServerState } from './ssr/state';
 
-setPortalApi(createApiClient('/trpc', { headers: linkHeaders }));
+setPortalApi(createApiClient('/trpc', { headers: () => ({ ...linkHeaders(), ...personHeaders() }) }));
 
 // A page the server rendered is hydrated in the language and with the data it was
 // rendered from; the personal-link pages arrive as an empty shell and mount afresh.

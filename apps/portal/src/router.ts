@@ -1,6 +1,8 @@
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import { accountRoutes } from './features/account/routes';
 import { delegationRoutes } from './features/delegation/routes';
 import { eventRoutes } from './features/events/routes';
+import { myConferenceRoutes } from './features/my-conference/routes';
 import { myRegistrationRoutes } from './features/my-registration/routes';
 import { registrationRoutes } from './features/registration/routes';
 
@@ -12,6 +14,8 @@ export function createPortalRouter(history: RouterHistory = createWebHistory(imp
       ...registrationRoutes,
       ...myRegistrationRoutes,
       ...delegationRoutes,
+      ...accountRoutes,
+      ...myConferenceRoutes,
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
     scrollBehavior(_to, _from, saved) {

@@ -9,6 +9,7 @@ import { partnerAccess } from './authorization/partners';
 import { webhookAccess } from './authorization/webhooks';
 import { deskAccess } from './authorization/desk';
 import { exportAccess } from './authorization/exports';
+import { accountAccess } from './authorization/accounts';
 
 /**
  * The permission matrix, written out by hand (apps/server/src/authorization/*.ts,
@@ -25,6 +26,7 @@ const expectedAccess: Record<string, Expected> = {
   ...webhookAccess,
   ...deskAccess,
   ...exportAccess,
+  ...accountAccess,
 };
 
 const procedures = Object.entries(
@@ -41,12 +43,17 @@ function spell(a: Access | undefined): Expected | 'none' {
 
 type Verdict = 'allowed' | 'UNAUTHORIZED' | 'FORBIDDEN';
 const holdsNoSession = (who: CallerName) =>
-  who === 'anonymous' || who === 'participant' || who === 'delegationContact' || who.startsWith('partner:');
+  who === 'anonymous' ||
+  who === 'participant' ||
+  who === 'delegationContact' ||
+  who === 'person' ||
+  who.startsWith('partner:');
 
 /** What the matrix says should happen to this caller: derived from the hand-written rule only. */
 function verdict(rule: Expected, who: CallerName): Verdict {
   if (rule === 'public') return 'allowed';
-  if (rule === 'participant' || rule === 'delegationContact') return who === rule ? 'allowed' : 'UNAUTHORIZED';
+  if (rule === 'participant' || rule === 'delegationContact' || rule === 'person')
+    return who === rule ? 'allowed' : 'UNAUTHORIZED';
   if (typeof rule === 'string' && rule.startsWith('partner:')) {
     if (who === rule) return 'allowed';
     return who.startsWith('partner:') ? 'FORBIDDEN' : 'UNAUTHORIZED';

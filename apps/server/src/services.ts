@@ -1,5 +1,6 @@
 import type { Services } from '@plenary/contracts';
 import type { Runtime } from './core/runtime';
+import { createAccountServices } from './modules/accounts/accounts.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createDeskServices } from './modules/desk/desk.service';
 import { createDomainEventsService } from './modules/domain-events/domain-events.service';
@@ -47,5 +48,6 @@ export function createServices(runtime: Runtime): Services {
     ...createDeskServices(runtime),
     ...createExportServices(runtime),
     ...createDomainEventsService(runtime),
+    ...createAccountServices(runtime),
   };
 }

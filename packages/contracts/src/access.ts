@@ -19,6 +19,7 @@ export type EventRole = (typeof eventRoles)[number];
  *   (platform administrators pass every event rule).
  * - participant: whoever holds a registration's emailed link (header x-plenary-link).
  * - delegationContact: whoever holds a delegation's emailed link (same header).
+ * - person: a participant signed in on the portal (email code or link; cookie plenary_person).
  * - partner: a partner organisation's API key (Authorization: Bearer) with the scope;
  *   when the input names an event (id or slug), the key must be valid for it.
  */
@@ -30,6 +31,7 @@ export type Access =
   | { kind: 'event'; roles: readonly EventRole[] }
   | { kind: 'participant' }
   | { kind: 'delegationContact' }
+  | { kind: 'person' }
   | { kind: 'partner'; scope: ApiScope };
 
 /** What a partner's API key may do. */

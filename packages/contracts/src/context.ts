@@ -80,6 +80,20 @@ export interface DelegationCaller {
   eventId: string;
 }
 
+/** A participant signed in on the portal, as resolved from the person session cookie. */
+export interface PersonActor {
+  personId: string;
+  email: string;
+  sessionId: string;
+  csrfToken: string;
+}
+
+/** A caller that passed a "person" rule. */
+export interface PersonCaller {
+  person: PersonActor;
+  request: RequestInfo;
+}
+
 export interface Context {
   services: Services;
   actor: Actor | null;
@@ -89,4 +103,10 @@ export interface Context {
   linkToken?: string | null;
   /** The API key from Authorization: Bearer. */
   apiKey?: string | null;
+  /** The signed-in participant (portal session cookie), or null. */
+  person?: PersonActor | null;
+  /** A person session was sent on a POST without its CSRF token: "person" rules refuse. */
+  personCsrfRefused?: boolean;
+  /** What the transport does with the person session cookie. */
+  personSession?: SessionCookie;
 }

@@ -16,6 +16,7 @@ const messages = {
     ko: '6자리 코드나 복구 코드를 입력하세요',
   },
   totpCode: { en: 'Enter the 6-digit code from your app', ko: '앱에 표시된 6자리 코드를 입력하세요' },
+  signInCode: { en: 'Enter the 6-digit code from the email', ko: '메일로 받은 6자리 코드를 입력하세요' },
   id: { en: 'Must be a valid id', ko: '올바른 ID가 아닙니다' },
   emailTooLong: {
     en: 'An email address has at most 254 characters',

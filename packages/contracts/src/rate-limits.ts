@@ -49,6 +49,18 @@ export const rateLimits = {
   passwordResetRequest: [ip(10, HOUR), { per: { field: 'email' }, max: 3, windowSeconds: HOUR }],
   /** A reset or invitation token is long and random: this only stops a flood. */
   tokenUse: [ip(30, 10 * MINUTE)],
+  /**
+   * Asking for a sign-in code mails the address: a few an hour per address (no
+   * mail bombing), and a cap per client (no trying address after address).
+   */
+  signInCodeRequest: [ip(30, HOUR), { per: { field: 'email' }, max: 5, windowSeconds: HOUR }],
+  /**
+   * Each code also dies after a few wrong tries; these stop guessing across codes
+   * (a million codes, ten tries an address in ten minutes).
+   */
+  signInCodeCheck: [ip(60, 10 * MINUTE), { per: { field: 'email' }, max: 10, windowSeconds: 10 * MINUTE }],
+  /** A signed-in participant's own pages: anyone can become one, so a flood cap. */
+  personHolder: [ip(300, MINUTE)],
   /** A participant's or delegation contact's own pages. */
   linkHolder: [ip(300, MINUTE), { per: 'link', max: 120, windowSeconds: MINUTE }],
   /** Confirming the address sends no mail but changes the registration. */

@@ -18,6 +18,7 @@ import { webhooksRouter } from './domains/webhooks.router';
 import { checkInRouter, documentsRouter, visaRouter } from './domains/desk.router';
 import { exportsRouter } from './domains/exports.router';
 import { organisationsRouter } from './domains/organisations.router';
+import { accountsRouter, meRouter } from './domains/accounts.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -46,6 +47,10 @@ export const appRouter = router({
   visa: visaRouter,
   documents: documentsRouter,
   exports: exportsRouter,
+  /** Participants signing in on the portal (email code or link). */
+  accounts: accountsRouter,
+  /** The signed-in participant's own pages: My conference, my data. */
+  me: meRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,3 +19,4 @@ export * from './domains/webhooks';
 export * from './domains/desk';
 export * from './domains/exports';
 export * from './domains/organisations';
+export * from './domains/accounts';

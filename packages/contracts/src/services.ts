@@ -9,6 +9,7 @@ import type { DeskServices } from './domains/desk';
 import type { ExportServices } from './domains/exports';
 import type { OrganisationServices } from './domains/organisations';
 import type { DomainEventServices } from './domains/domain-events';
+import type { AccountServices } from './domains/accounts';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -28,7 +29,8 @@ export interface Services
     DeskServices,
     ExportServices,
     OrganisationServices,
-    DomainEventServices {
+    DomainEventServices,
+    AccountServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

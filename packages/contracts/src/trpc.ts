@@ -12,6 +12,8 @@ import type {
   EventCaller,
   ParticipantCaller,
   PartnerCaller,
+  PersonCaller,
+  SessionCookie,
   SignedInCaller,
 } from './context';
 import { DomainError, domainErrorStatus, trpcCodeFor, type DomainErrorCode } from './errors';
@@ -76,12 +78,14 @@ interface Resolved {
   partnerCaller: PartnerCaller | null;
   participantCaller: ParticipantCaller | null;
   delegationCaller: DelegationCaller | null;
+  personCaller: PersonCaller | null;
 }
 const none: Resolved = {
   eventCaller: null,
   partnerCaller: null,
   participantCaller: null,
   delegationCaller: null,
+  personCaller: null,
 };
 const badLink = 'This link is not valid any more: use the newest email, or ask for a new link';
 
@@ -108,6 +112,12 @@ async function resolveAccess(
     const link = ctx.linkToken ? await ctx.services.access.delegationLink(ctx.linkToken) : null;
     if (!link) return refuse('UNAUTHENTICATED', badLink);
     return { ...none, delegationCaller: { request: ctx.request, ...link } };
+  }
+  if (access.kind === 'person') {
+    if (ctx.personCsrfRefused)
+      return refuse('FORBIDDEN', 'Missing or wrong CSRF token: reload the page and try again');
+    if (!ctx.person) return refuse('UNAUTHENTICATED', 'Sign in with your email first');
+    return { ...none, personCaller: { person: ctx.person, request: ctx.request } };
   }
   if (access.kind === 'partner') {
     const partner = ctx.apiKey ? await ctx.services.access.partnerKey(ctx.apiKey) : null;
@@ -317,6 +327,22 @@ export const participantCaller = (ctx: ResolverCtx): ParticipantCaller =>
 /** The link holder of a procedure whose rule is "delegationContact". */
 export const delegationCaller = (ctx: ResolverCtx): DelegationCaller =>
   resolved(ctx.delegationCaller, 'delegationContact');
+
+/** The signed-in participant of a procedure whose rule is "person". */
+export const personCaller = (ctx: ResolverCtx): PersonCaller => resolved(ctx.personCaller, 'person');
+
+/** The person session cookie's writer; a transport that has none refuses to sign anyone in. */
+export function personCookie(ctx: ResolverCtx): SessionCookie {
+  if (!ctx.personSession)
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'no person session cookie here' });
+  return ctx.personSession;
+}
+
+/** The signed-in participant when there is one (a public procedure that adapts). */
+export function maybePersonCaller(ctx: ResolverCtx): PersonCaller | null {
+  if (!ctx.person || ctx.personCsrfRefused) return null;
+  return { person: ctx.person, request: ctx.request };
+}
 
 export function anyCaller(ctx: ResolverCtx): Caller {
   return { actor: ctx.actor, request: ctx.request };

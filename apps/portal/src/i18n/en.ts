@@ -2,6 +2,7 @@ import type { PortalMessages } from './ko';
 
 export const en: PortalMessages = {
   app: {
+    myConference: 'My conference',
     name: 'Plenary',
     skipToContent: 'Skip to main content',
     homeLink: 'Plenary home',

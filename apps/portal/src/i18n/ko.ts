@@ -1,6 +1,7 @@
 // Korean is the source of the message shape: en.ts must have the same keys.
 export const ko = {
   app: {
+    myConference: '나의 행사',
     name: 'Plenary',
     skipToContent: '본문으로 건너뛰기',
     homeLink: 'Plenary 홈',

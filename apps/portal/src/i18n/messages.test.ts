@@ -3,6 +3,8 @@ import { en } from './en';
 import { ko } from './ko';
 import { registrationEn } from './registration.en';
 import { registrationKo } from './registration.ko';
+import { accountEn } from './account.en';
+import { accountKo } from './account.ko';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,6 +20,7 @@ function flatten(tree: Tree, prefix = ''): Record<string, string> {
 describe.each([
   ['portal messages', ko, en],
   ['registration messages (loaded with the registration pages)', registrationKo, registrationEn],
+  ['account messages (loaded with the account pages)', accountKo, accountEn],
 ])('%s', (_name, koTree: Tree, enTree: Tree) => {
   const koFlat = flatten(koTree);
   const enFlat = flatten(enTree);

@@ -32,11 +32,12 @@ function write(key: string, value: string | null): void {
 }
 
 /** Keeps a token taken from the address bar. A participant's new token still has to prove the email address once. */
-export function rememberLinkToken(kind: LinkKind, token: string): void {
+export function rememberLinkToken(kind: LinkKind, token: string, options: { verified?: boolean } = {}): void {
   const trimmed = token.trim();
   if (!trimmed) return;
   write(tokenKey(kind), trimmed);
-  if (kind === 'participant') write(unverifiedKey, trimmed);
+  // A link a signed-in person got from My conference needs no proof of the address.
+  if (kind === 'participant') write(unverifiedKey, options.verified ? null : trimmed);
 }
 
 export function linkToken(kind: LinkKind): string | null {

@@ -2,6 +2,8 @@ import { TRPCClientError } from '@trpc/client';
 import { domainErrorStatus, type DomainErrorCode } from '@plenary/contracts/schemas';
 import type {
   DelegationDto,
+  MyConferenceOutput,
+  MyEventDto,
   MyRegistrationDto,
   PublicEventDto,
   RegistrationFormDto,
@@ -46,7 +48,20 @@ export interface FakeCall {
   link: string | null;
 }
 
+/** A signed-in participant the fake server knows, and what My conference shows them. */
+export interface FakePerson {
+  email: string;
+  /** The code the fake mails to that address. */
+  code: string;
+  events: MyEventDto[];
+  conference: MyConferenceOutput[];
+}
+
 export interface FakeServerOptions {
+  /** The participant who can sign in (by code) and their pages. */
+  person?: FakePerson;
+  /** Already signed in when the page loads. */
+  signedIn?: boolean;
   /** The registration form of the event it names (other events: closed). */
   form?: RegistrationFormDto;
   /** What register answers; by default a confirmed (or, in a full category, waitlisted) receipt. */
@@ -63,7 +78,11 @@ export interface FakePortalApi extends PortalApi {
   readonly askedSlugs: string[];
   /** Every registration procedure called, in order. */
   readonly calls: FakeCall[];
-  readonly state: { registration: MyRegistrationDto | null; delegation: DelegationDto | null };
+  readonly state: {
+    registration: MyRegistrationDto | null;
+    delegation: DelegationDto | null;
+    signedIn: boolean;
+  };
 }
 
 const pdf = (filename: string) => ({ filename, contentType: 'application/pdf', base64: 'JVBERi0xLjcK' });
@@ -77,7 +96,29 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
   const state = {
     registration: options.registration ? structuredClone(options.registration) : null,
     delegation: options.delegation ? structuredClone(options.delegation) : null,
+    signedIn: options.signedIn ?? false,
   };
+  const person = options.person ?? null;
+  const personDto = () =>
+    person
+      ? {
+          id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f31',
+          email: person.email,
+          givenName: '',
+          familyName: '',
+          locale: 'en' as const,
+        }
+      : null;
+  const session = () =>
+    state.signedIn && person
+      ? { person: personDto(), csrfToken: 'person-csrf' }
+      : { person: null, csrfToken: null };
+  /** Like the server's "person" rule: refused unless signed in. */
+  function me(procedure: string, input?: unknown): FakePerson {
+    record(procedure, input);
+    if (!state.signedIn || !person) throw apiError('UNAUTHENTICATED', 'Sign in with your email first');
+    return person;
+  }
 
   function record(procedure: string, input?: unknown) {
     calls.push({ procedure, input, link: linkHeaders()['x-plenary-link'] ?? null });
@@ -267,6 +308,75 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
             decidedAt: null,
           };
         },
+      },
+    },
+    accounts: {
+      requestCode: {
+        mutate: async (input) => (record('accounts.requestCode', input), { ok: true as const }),
+      },
+      verifyCode: {
+        mutate: async (input) => {
+          record('accounts.verifyCode', input);
+          const code = input.code.replace(/[\s-]/g, '');
+          if (!person || input.email.trim().toLowerCase() !== person.email || code !== person.code)
+            throw apiError('INVALID_CREDENTIALS', 'This code is not right: 4 tries left', {
+              code: ['This code is not right: 4 tries left'],
+            });
+          state.signedIn = true;
+          return session();
+        },
+      },
+      verifyLink: {
+        mutate: async (input) => {
+          record('accounts.verifyLink', input);
+          if (!person || input.token !== 'signin-link-valid')
+            throw apiError(
+              'TOKEN_INVALID',
+              'This sign-in link has expired or was replaced by a newer one: ask for a new code',
+            );
+          state.signedIn = true;
+          return session();
+        },
+      },
+      fromRegistrationLink: {
+        mutate: async () => {
+          mine('accounts.fromRegistrationLink');
+          if (person) state.signedIn = true;
+          return session();
+        },
+      },
+      session: { query: async () => session() },
+      signOut: {
+        mutate: async () => (me('accounts.signOut'), (state.signedIn = false), { ok: true as const }),
+      },
+      signOutEverywhere: {
+        mutate: async () => (
+          me('accounts.signOutEverywhere'),
+          (state.signedIn = false),
+          { ok: true as const }
+        ),
+      },
+    },
+    me: {
+      events: { query: async () => copy(me('me.events').events) },
+      conference: {
+        query: async (input) => {
+          const page = me('me.conference', input).conference.find((c) => c.event.id === input.eventId);
+          if (!page) throw apiError('NOT_FOUND', 'The event was not found');
+          return copy(page);
+        },
+      },
+      openRegistration: {
+        mutate: async (input) => (me('me.openRegistration', input), { token: token }),
+      },
+      exportData: {
+        query: async () => ({
+          exportedAt: '2015-10-01T00:00:00.000Z',
+          data: (me('me.exportData'), { person: personDto() }),
+        }),
+      },
+      requestErasure: {
+        mutate: async () => (me('me.requestErasure'), (state.signedIn = false), { ok: true as const }),
       },
     },
   };

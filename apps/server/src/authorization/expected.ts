@@ -11,6 +11,7 @@ export type Expected =
   | 'platformAdmin'
   | 'participant'
   | 'delegationContact'
+  | 'person'
   | 'partner:events:read'
   | 'partner:registrations:read'
   | 'partner:registrations:write'

@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { DomainError, type Context, type RequestInfo, type Services } from '@plenary/contracts';
 import type { Runtime } from '../core/runtime';
 import { resolveSession, SESSION_COOKIE } from '../modules/identity/sessions';
+import { PERSON_COOKIE, PERSON_CSRF_HEADER, resolvePersonSession } from '../modules/accounts/person-sessions';
 
 export const CSRF_HEADER = 'x-plenary-csrf';
 /** A participant's or delegation contact's emailed-link secret; a header keeps it out of URLs and logs. */
@@ -48,12 +49,26 @@ export async function createContext(runtime: Runtime, services: Services, req: R
     }
   }
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: request.secure, path: '/' };
+  // The participant's session, apart from staff's: a POST without its CSRF token is
+  // not refused here (public forms must keep working), only by the "person" rule.
+  const personSession = {
+    set: (value: string, expiresAt: Date) =>
+      res.append('Set-Cookie', serializeCookie(PERSON_COOKIE, value, { ...cookieOptions, expires: expiresAt })),
+    clear: () => res.append('Set-Cookie', serializeCookie(PERSON_COOKIE, '', { ...cookieOptions, expires: new Date(0) })),
+  };
+  const person = await resolvePersonSession(runtime, parseCookie(req.headers.cookie ?? '')[PERSON_COOKIE], personSession);
+  const sentPersonCsrf = req.get(PERSON_CSRF_HEADER);
+  const personCsrfRefused =
+    person !== null && req.method === 'POST' && (!sentPersonCsrf || !sameToken(sentPersonCsrf, person.csrfToken));
   return {
     services,
     actor,
     request,
     linkToken: req.get(LINK_HEADER)?.slice(0, 200) ?? null,
     apiKey: bearerOf(req),
+    person,
+    personCsrfRefused,
+    personSession,
     session: {
       set: (value, expiresAt) => res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, value, { ...cookieOptions, expires: expiresAt })),
       clear: () => res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...cookieOptions, expires: new Date(0) })),

@@ -7,6 +7,7 @@ import { totpCodeFor } from '../modules/identity/totp';
 import { insertMember } from '../modules/team/team.repo';
 import { TEST_PASSWORD, tciEvent, type AppCaller, type TestHarness } from './harness';
 import { participant, registrationEvent } from './registration-fixtures';
+import { signInPerson } from './persons';
 
 /**
  * Every kind of caller the access rules know, each holding real credentials on
@@ -29,6 +30,7 @@ export type CallerName =
   | `role:${TeamRole}`
   | 'participant'
   | 'delegationContact'
+  | 'person'
   | `partner:${PartnerScope}`;
 
 export const callerNames: CallerName[] = [
@@ -39,6 +41,7 @@ export const callerNames: CallerName[] = [
   ...teamRoles.map((r) => `role:${r}` as const),
   'participant',
   'delegationContact',
+  'person',
   ...partnerScopes.map((s) => `partner:${s}` as const),
 ];
 
@@ -103,6 +106,8 @@ export async function createCallerUniverse(h: TestHarness): Promise<CallerUniver
     members: [{ participant: participant() }],
   });
   const delegationLink = await lastLink(h, 'contact@ministry.example.org', /\/d\/([\w-]+)/);
+  // The participant signed in on the portal too: My conference shows their registration.
+  const { person } = await signInPerson(h, me.email);
   const partner = await h.caller(admin).partners.create({ name: 'KOTRA', contactEmail: null });
   // A key is issued only for an event the partner is linked to (issue 10, finding 10).
   await h.caller(admin).partners.setEvents({ partnerId: partner.id, eventIds: [a.eventId] });
@@ -122,6 +127,7 @@ export async function createCallerUniverse(h: TestHarness): Promise<CallerUniver
       if (name === 'anonymous') return h.caller(null, { ip });
       if (name === 'participant') return h.caller(null, { ip }, { linkToken: participantLink });
       if (name === 'delegationContact') return h.caller(null, { ip }, { linkToken: delegationLink });
+      if (name === 'person') return h.caller(null, { ip }, { person });
       if (name.startsWith('partner:')) {
         return h.caller(null, { ip }, { apiKey: keys.get(name.slice('partner:'.length) as PartnerScope)! });
       }

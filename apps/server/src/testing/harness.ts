@@ -5,6 +5,7 @@ import {
   appRouter,
   type Actor,
   type Context,
+  type PersonActor,
   type RequestInfo,
   type SessionCookie,
 } from '@plenary/contracts';
@@ -42,6 +43,10 @@ export interface TestHarness {
 export interface CallerSecrets {
   linkToken?: string;
   apiKey?: string;
+  /** A participant signed in on the portal (see testing/persons.ts). */
+  person?: PersonActor;
+  /** Where the person session cookie goes (a fresh jar when not given). */
+  personCookie?: SessionCookie;
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -130,6 +135,8 @@ export async function createHarness(
       session: cookieJar(),
       linkToken: secrets.linkToken ?? null,
       apiKey: secrets.apiKey ?? null,
+      person: secrets.person ?? null,
+      personSession: secrets.personCookie ?? cookieJar(),
     };
     return factory(ctx);
   };

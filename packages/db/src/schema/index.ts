@@ -9,3 +9,4 @@ export * from './registration';
 export * from './jobs';
 export * from './rate-limits';
 export * from './domain-events';
+export * from './accounts';

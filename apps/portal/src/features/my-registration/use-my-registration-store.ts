@@ -10,6 +10,7 @@ import {
   needsEmailVerification,
   setActiveLinkKind,
 } from '../../lib/link-token';
+import { useAccountStore } from '../account/use-account-store';
 
 /** no-link: the page was opened without a token (a bookmark in a new tab); link-invalid: the server refused it. */
 export type MyLoadState = 'idle' | 'loading' | 'ready' | 'error' | 'no-link' | 'link-invalid';
@@ -39,6 +40,9 @@ export const useMyRegistrationStore = defineStore('my-registration', () => {
       if (needsEmailVerification(token)) {
         registration.value = await portalApi().myRegistration.verifyEmail.mutate();
         markEmailVerified();
+        // The link proves the mail was read: it signs the address in, so the page and
+        // My conference open in any tab, from a bookmark, after the browser restarts.
+        await useAccountStore().signInWithRegistrationLink();
       } else {
         registration.value = await portalApi().myRegistration.get.query();
       }

@@ -1,0 +1,17 @@
+import type { Services } from '@plenary/contracts';
+import type { Runtime } from '../../core/runtime';
+import { delegationSection, registrationSection } from '../registration/my-conference-sections';
+import { createSectionRegistry } from './conference-sections';
+import { createMeService } from './me.service';
+import { createSignInService } from './sign-in.service';
+
+/**
+ * Participant accounts: sign-in and the person's own pages. My conference's
+ * sections are registered here, one line per module that has a card.
+ */
+export function createAccountServices(runtime: Runtime): Pick<Services, 'accounts' | 'me'> {
+  const sections = createSectionRegistry();
+  sections.register(registrationSection);
+  sections.register(delegationSection);
+  return { accounts: createSignInService(runtime), me: createMeService(runtime, sections) };
+}
