@@ -8,3 +8,4 @@ export * from './partners';
 export * from './registration';
 export * from './jobs';
 export * from './rate-limits';
+export * from './files';
