@@ -9,6 +9,7 @@ import { smtpTransport } from './modules/mail/transport';
 import { startWebhookDelivery } from './modules/webhooks/webhook-delivery';
 import { startSchedule } from './core/schedule';
 import { registrationJobs } from './modules/registration/timers';
+import { fileJobs } from './modules/files/files.jobs';
 import { createServices } from './services';
 import { loadDemo } from './demo/load-demo';
 import { countUsers } from './modules/identity/identity.repo';
@@ -27,7 +28,7 @@ async function main() {
   });
   // Lapsed waiting-list offers pass on; passport data is erased after the event: scheduled
   // jobs that run once per period however many server processes share the database.
-  const stopSchedule = await startSchedule(runtime, registrationJobs);
+  const stopSchedule = await startSchedule(runtime, [...registrationJobs, ...fileJobs]);
   // A first embedded start shows the reference event rather than an empty console.
   let demoLine: string | null = null;
   if (!env.DATABASE_URL && env.PLENARY_DEMO && (await countUsers(runtime.db)) === 0) {

@@ -1,0 +1,152 @@
+import { Router, type Request, type Response } from 'express';
+import { parse as parseCookie } from 'cookie';
+import {
+  DomainError,
+  domainErrorStatus,
+  FILENAME_HEADER,
+  isDomainError,
+  rateLimits,
+  type Services,
+} from '@plenary/contracts';
+import type { Runtime } from '../../core/runtime';
+import { LINK_HEADER } from '../../http/context';
+import { resolveSession, SESSION_COOKIE } from '../identity/sessions';
+import { fileQuestionOf, questionUploadBytes, storeAnswerFile, tooLarge } from '../registration/uploads';
+import { mayOpenFile, type FileOwnerCheck } from './file-access';
+import { findFile, readFileBytes } from './files.service';
+
+/** The tRPC upload and this route share one budget per IP, so neither path doubles it. */
+const UPLOAD_BUDGET = 'portalRegistration.uploadFile#0';
+
+/** Types a browser shows without running anything: these open inline, everything else is saved. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The body's bytes, refused as soon as they pass the limit (never held past it). */
+export async function readLimited(req: Request, limit: number): Promise<Buffer | 'tooLarge'> {
+  const declared = Number(req.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) return 'tooLarge';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return 'tooLarge';
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/**
+ * Content-Disposition with the name twice: an ASCII fallback for old clients and
+ * the UTF-8 name (RFC 5987/6266 filename*), so 이력서.pdf arrives as 이력서.pdf.
+ */
+export function contentDisposition(type: 'inline' | 'attachment', filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+function sendError(res: Response, err: DomainError, extra: Record<string, string> = {}) {
+  for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
+  res.status(domainErrorStatus[err.code]).json({
+    error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors },
+  });
+}
+
+function decodeFilename(raw: string | undefined): string {
+  if (!raw) return 'file';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Files over plain HTTP (issue 9 §4): registration answers are streamed in as the
+ * request body with the question's limit enforced while they arrive; any stored
+ * file is opened by whoever its owner's check lets in (a staff session's cookie,
+ * a participant's link header).
+ */
+export function fileRoutes(
+  runtime: Runtime,
+  services: Services,
+  checks: Readonly<Record<string, FileOwnerCheck>>,
+): Router {
+  const router = Router();
+
+  router.post('/registration/:eventId/:questionId', async (req, res, next) => {
+    const { eventId, questionId } = req.params;
+    try {
+      if (!uuid.test(eventId)) throw new DomainError('NOT_FOUND', 'No published event has this id');
+      // Checked before a byte is read: a wrong question or a busy address costs no upload.
+      const question = await fileQuestionOf(runtime, eventId, questionId.slice(0, 40));
+      const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+      const throttled = await services.rateLimits.hit(
+        rateLimits.upload
+          .filter((r) => r.per === 'ip')
+          .map((r) => ({ bucket: `${r.budget ?? UPLOAD_BUDGET}:ip:${ip}`, max: Number(r.max), windowSeconds: r.windowSeconds })),
+      );
+      if (throttled) {
+        res.setHeader('Connection', 'close');
+        return sendError(
+          res,
+          new DomainError('TOO_MANY_ATTEMPTS', `Too many uploads: try again in ${throttled.retryAfterSeconds} s`, {}, throttled.retryAfterSeconds),
+          { 'Retry-After': String(throttled.retryAfterSeconds) },
+        );
+      }
+      const limit = questionUploadBytes(runtime, question);
+      const data = await readLimited(req, limit);
+      if (data === 'tooLarge') {
+        // The rest of the body is not read: the connection closes after this answer.
+        res.setHeader('Connection', 'close');
+        return sendError(res, tooLarge(limit, 'file'));
+      }
+      const stored = await storeAnswerFile(runtime, {
+        eventId,
+        questionId,
+        filename: decodeFilename(req.get(FILENAME_HEADER)),
+        data,
+        field: 'file',
+      });
+      res.status(201).json(stored);
+    } catch (err) {
+      if (isDomainError(err)) {
+        if (!req.complete) res.setHeader('Connection', 'close');
+        return sendError(res, err);
+      }
+      next(err);
+    }
+  });
+
+  router.get('/:fileId', async (req, res, next) => {
+    try {
+      const actor = await resolveSession(runtime, parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]);
+      const linkToken = req.get(LINK_HEADER)?.slice(0, 200) ?? null;
+      if (!actor && !linkToken)
+        return sendError(res, new DomainError('UNAUTHENTICATED', 'Sign in, or open your registration’s link, to see this file'));
+      const file = uuid.test(req.params.fileId) ? await findFile(runtime.db, req.params.fileId) : null;
+      // A file the caller may not open is answered as missing, so ids cannot be probed.
+      const allowed = file ? await mayOpenFile(checks, { runtime, services }, file, { actor, linkToken }) : false;
+      const data = allowed && file ? await readFileBytes(runtime.db, file) : null;
+      if (!file || !data) return sendError(res, new DomainError('NOT_FOUND', 'No such file'));
+      const inline = INLINE_TYPES.has(file.contentType);
+      res.setHeader('Content-Type', file.contentType);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', file.filename));
+      res.setHeader('Content-Length', String(data.length));
+      // Personal data: kept by no shared cache, and not by the browser past this view.
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('ETag', `"${file.sha256}"`);
+      res.status(200).end(data);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  return router;
+}
