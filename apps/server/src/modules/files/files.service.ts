@@ -58,7 +58,8 @@ export async function storeFile(runtime: Runtime, file: NewFile): Promise<Stored
     throw new DomainError('INVALID_INPUT', 'The file is empty', { [file.field]: ['The file is empty'] });
   const verdict = await checkContent(file.data, file.accepted);
   if (!verdict.ok) {
-    const wanted = file.accepted.map((t) => typeNames[t]).join(', ');
+    const names = file.accepted.map((t) => typeNames[t]);
+    const wanted = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
     const message =
       verdict.reason === 'type'
         ? `Send a ${wanted} file (this one is ${verdict.found ? verdict.found.toUpperCase() : 'of an unknown type'}, whatever its name says)`
