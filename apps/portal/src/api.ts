@@ -1,4 +1,5 @@
 import type { ApiClient } from '@plenary/ui';
+import type { AnswerUpload } from './lib/file-upload';
 
 type Client = ApiClient;
 /** A procedure's input as the client takes it (before the server's defaults and transforms). */
@@ -33,6 +34,8 @@ export interface PortalApi {
   delegations: Procedures<'delegations', 'mine' | 'cancelMember'>;
   documents: Procedures<'documents', 'myTicket' | 'myReceipt' | 'myVisaLetter'>;
   visa: Procedures<'visa', 'request'>;
+  /** Files streamed over plain HTTP (lib/file-upload.ts), not tRPC. */
+  files: { uploadAnswer(input: AnswerUpload): Promise<UploadedFile> };
 }
 
 /**

@@ -6,12 +6,22 @@ import './styles/base.css';
 import App from './App.vue';
 import { setPortalApi } from './api';
 import { createPortalI18n } from './i18n';
+import { uploadAnswerFile } from './lib/file-upload';
 import { linkHeaders } from './lib/link-token';
 import { rememberLocaleCookie } from './lib/use-locale';
 import { createPortalRouter } from './router';
 import { readServerState } from './ssr/state';
 
-setPortalApi(createApiClient('/trpc', { headers: linkHeaders }));
+const client = createApiClient('/trpc', { headers: linkHeaders });
+setPortalApi({
+  portal: client.portal,
+  portalRegistration: client.portalRegistration,
+  myRegistration: client.myRegistration,
+  delegations: client.delegations,
+  documents: client.documents,
+  visa: client.visa,
+  files: { uploadAnswer: uploadAnswerFile },
+});
 
 // A page the server rendered is hydrated in the language and with the data it was
 // rendered from; the personal-link pages arrive as an empty shell and mount afresh.
