@@ -19,7 +19,8 @@ let otherEventId: string;
 const sessions = new Map<string, string>();
 const TEN_MB = 10 * 1024 * 1024;
 
-async function staff(name: string, event: string, role: 'owner' | 'admin' | 'staff' | 'reviewer' | 'program_chair') {
+type Role = 'owner' | 'admin' | 'staff' | 'reviewer' | 'program_chair' | 'b2b_coordinator';
+async function staff(name: string, event: string, role: Role) {
   const user = await h.signUp(`${name}@plenary.test`);
   await insertMember(h.runtime.db, { eventId: event, userId: user.userId, role });
   sessions.set(name, (await h.signIn(`${name}@plenary.test`, TEST_PASSWORD)).token);
@@ -52,6 +53,7 @@ beforeAll(async () => {
     })
     .where(eq(schema.registrationSettings.eventId, eventId));
   otherEventId = (await h.caller(admin).events.create({ ...tciEvent, slug: 'files-other' })).id;
+  for (const role of ['owner', 'admin', 'program_chair', 'b2b_coordinator'] as const) await staff(`role-${role}`, eventId, role);
   await staff('desk', eventId, 'staff');
   await staff('reviewer', eventId, 'reviewer');
   await staff('other-owner', otherEventId, 'owner');
@@ -245,7 +247,7 @@ describe('downloads', () => {
   });
 
   it('opens for the registration’s link and the event’s desk roles and platform admins', async () => {
-    expect((await download(fileId, { session: sessions.get('desk')! })).status).toBe(200);
+    for (const name of ['role-owner', 'role-admin', 'desk']) expect([name, (await download(fileId, { session: sessions.get(name)! })).status]).toEqual([name, 200]);
     const adminSession = (await h.signIn('admin@plenary.test', TEST_PASSWORD)).token;
     expect((await download(fileId, { session: adminSession })).status).toBe(200);
   });
@@ -253,11 +255,23 @@ describe('downloads', () => {
   it('refuses another participant’s link, the other event’s staff, a reviewer, and no one at all', async () => {
     expect((await download(fileId, { link: other.link })).status).toBe(404);
     expect((await download(fileId, { session: sessions.get('other-owner')! })).status).toBe(404);
-    expect((await download(fileId, { session: sessions.get('reviewer')! })).status).toBe(404);
+    for (const name of ['reviewer', 'role-program_chair', 'role-b2b_coordinator'])
+      expect([name, (await download(fileId, { session: sessions.get(name)! })).status]).toEqual([name, 404]);
     expect((await download(fileId, { link: 'x'.repeat(43) })).status).toBe(404);
     const anonymous = await download(fileId);
     expect(anonymous.status).toBe(401);
     expect(JSON.parse(anonymous.bytes.toString())).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses the desk when the event asks for two-factor sign-in and they have not set it up', async () => {
+    await h.runtime.db.update(schema.events).set({ requireTwoFactor: true }).where(eq(schema.events.id, eventId));
+    try {
+      expect((await download(fileId, { session: sessions.get('desk')! })).status).toBe(404);
+      // The participant's link is not a staff account: the event's staff rule does not apply to it.
+      expect((await download(fileId, { link: mine.link })).status).toBe(200);
+    } finally {
+      await h.runtime.db.update(schema.events).set({ requireTwoFactor: false }).where(eq(schema.events.id, eventId));
+    }
   });
 
   it('opens an unclaimed upload for no one (not even the desk)', async () => {
