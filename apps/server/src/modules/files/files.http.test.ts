@@ -69,7 +69,7 @@ async function upload(question: string, data: Buffer, filename: string, base = s
   const res = await fetch(base + filePaths.registrationAnswer(eventId, question), {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', [FILENAME_HEADER]: encodeURIComponent(filename) },
-    body: data,
+    body: new Uint8Array(data),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
