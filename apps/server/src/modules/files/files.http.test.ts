@@ -2,9 +2,10 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, desc, eq, schema } from '@plenary/db';
 import { filePaths, FILENAME_HEADER, type Actor } from '@plenary/contracts';
-import { createHarness, TEST_PASSWORD, tciEvent, type TestHarness } from '../../testing/harness';
+import { createHarness, TEST_PASSWORD, tciEvent, withConfig, type TestHarness } from '../../testing/harness';
 import { startTestServer, type TestServer } from '../../testing/http';
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
+import { clearBucket } from '../rate-limit/rate-limit.store';
 import { insertMember } from '../team/team.repo';
 import { removeOrphanFiles } from './files.service';
 import { postgresFileStore } from './file-store';
@@ -185,6 +186,34 @@ describe('uploads over HTTP', () => {
     const cutImage = await upload('cv', png(300, 300, true).subarray(0, 20_000), 'photo.png');
     expect(cutImage.status).toBe(400);
     expect(await fileCount()).toBe(before);
+  });
+
+  it('limits anonymous uploads per address (30 an hour, shared with the tRPC upload), with Retry-After', async () => {
+    const strict = await startTestServer(withConfig(h, { rateLimitScale: 1 }));
+    // The uploads above came from this address too: count from zero.
+    await clearBucket(h.runtime.db, 'portalRegistration.uploadFile#0:ip:127.0.0.1');
+    try {
+      const small = await pdf();
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) statuses.push((await upload('cv', small, `cv-${i}.pdf`, strict.url)).status);
+      expect(statuses.filter((s) => s === 201).length).toBe(30);
+      const refused = await fetch(strict.url + filePaths.registrationAnswer(eventId, 'cv'), {
+        method: 'POST',
+        body: new Uint8Array(small),
+      });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TOO_MANY_ATTEMPTS');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('answers 404 for an event that is not published or not an id', async () => {
+    const res = await fetch(server.url + filePaths.registrationAnswer(otherEventId, 'cv'), { method: 'POST', body: 'x' });
+    expect(res.status).toBe(404);
+    const bad = await fetch(server.url + filePaths.registrationAnswer('not-an-id', 'cv'), { method: 'POST', body: 'x' });
+    expect(bad.status).toBe(404);
   });
 
   it('answers 400 for a question that takes no file', async () => {
