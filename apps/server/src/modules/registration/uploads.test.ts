@@ -116,6 +116,35 @@ describe('file questions', () => {
     expect(err.message).toBe('The file is too large (at most 1 MB)');
   });
 
+  it('keeps a file a participant sends when changing their answer, and refuses a file that is not theirs to give', async () => {
+    await h.runtime.db
+      .update(schema.registrationSettings)
+      .set({ editableFields: ['answers'] })
+      .where(eq(schema.registrationSettings.eventId, eventId));
+    const first = await upload(pdf, 'cv.pdf');
+    const who = participant();
+    const r = await h.caller(null).portalRegistration.register({ eventId, categoryId, participant: who, answers: { cv: first.fileId } });
+    const [mail] = await h.runtime.db
+      .select({ text: schema.mailOutbox.textBody })
+      .from(schema.mailOutbox)
+      .where(eq(schema.mailOutbox.toAddress, who.email));
+    const linkToken = /\/r\/([\w-]+)/.exec(mail!.text)![1]!;
+    const me = h.caller(null, {}, { linkToken });
+
+    const second = await upload(pdf, 'cv-2.pdf');
+    await me.myRegistration.update({ answers: { cv: second.fileId } });
+    const [kept] = await h.runtime.db.select().from(schema.files).where(eq(schema.files.id, second.fileId));
+    expect(kept).toMatchObject({ ownerKind: 'registration', ownerId: r.id });
+    // Sending the same answer again is no new file: nothing to claim.
+    await me.myRegistration.update({ answers: { cv: second.fileId } });
+
+    // Someone else's file (already claimed) cannot be named.
+    const other = await upload(pdf, 'other.pdf');
+    await h.caller(null).portalRegistration.register({ eventId, categoryId, participant: participant(), answers: { cv: other.fileId } });
+    const err = await errorOf(me.myRegistration.update({ answers: { cv: other.fileId } }));
+    expect((err.cause as unknown as { fieldErrors: object }).fieldErrors).toEqual({ 'answers.cv': ['Upload the file again'] });
+  });
+
   it('removes uploads no registration claimed within a day, and keeps claimed and recent ones', async () => {
     const orphan = await upload(pdf, 'orphan.pdf');
     const claimed = await upload(pdf, 'claimed.pdf');
