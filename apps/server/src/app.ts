@@ -15,7 +15,7 @@ import { apiDocs, restApi } from './http/rest';
 import { partnerTrpcIdempotency } from './http/rest/idempotency';
 import { redactUrl } from './http/redact-url';
 import { fileRoutes } from './modules/files/files.http';
-import { fileOwnerChecks } from './modules/files/owners';
+import { fileRegistry } from './modules/files/owners';
 
 export interface AppOptions {
   runtime: Runtime;
@@ -123,7 +123,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/docs', apiDocs());
 
   // Uploaded files: streamed in with a limit per use, opened by those their owner's check admits.
-  app.use('/files', fileRoutes(runtime, services, fileOwnerChecks));
+  app.use('/files', fileRoutes(runtime, services, fileRegistry(runtime)));
 
   if (options.serveApps) {
     const admin = spaRoutes('/admin', appDistDir('admin'));

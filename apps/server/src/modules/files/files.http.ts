@@ -5,18 +5,31 @@ import {
   domainErrorStatus,
   FILENAME_HEADER,
   isDomainError,
-  rateLimits,
+  type RateLimitRule,
   type Services,
 } from '@plenary/contracts';
 import type { Runtime } from '../../core/runtime';
 import { LINK_HEADER } from '../../http/context';
 import { resolveSession, SESSION_COOKIE } from '../identity/sessions';
-import { fileQuestionOf, questionUploadBytes, storeAnswerFile, tooLarge } from '../registration/uploads';
 import { mayOpenFile, type FileOwnerCheck } from './file-access';
-import { findFile, readFileBytes } from './files.service';
+import { findFile, readFileBytes, type StoredFile } from './files.service';
 
-/** The tRPC upload and this route share one budget per IP, so neither path doubles it. */
-const UPLOAD_BUDGET = 'portalRegistration.uploadFile#0';
+/**
+ * One use that takes files over HTTP (a form's file question, later a paper's PDF),
+ * declared by the module that owns it. Before a byte is read, `prepare` checks the
+ * route's parameters and answers the limit; `store` keeps the bytes once they are in.
+ */
+export interface FileUpload {
+  /** Under /files, with Express parameters, e.g. "/registration/:eventId/:questionId". */
+  path: string;
+  /** Per-IP limits on attempts; `budget` names a bucket shared with another path. */
+  limits: readonly RateLimitRule[];
+  budget: string;
+  prepare(params: Record<string, string>): Promise<{ limitBytes: number }>;
+  store(params: Record<string, string>, file: { filename: string; data: Buffer }): Promise<StoredFile>;
+  /** The error for a file over the limit, naming the field. */
+  tooLarge(limitBytes: number): DomainError;
+}
 
 /** Types a browser shows without running anything: these open inline, everything else is saved. */
 const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
@@ -67,61 +80,55 @@ function decodeFilename(raw: string | undefined): string {
 }
 
 /**
- * Files over plain HTTP (issue 9 §4): registration answers are streamed in as the
- * request body with the question's limit enforced while they arrive; any stored
- * file is opened by whoever its owner's check lets in (a staff session's cookie,
- * a participant's link header).
+ * Files over plain HTTP (issue 9 §4): each use's files are streamed in as the
+ * request body with its limit enforced while they arrive; any stored file is
+ * opened by whoever its owner's check lets in (a staff session's cookie, a
+ * participant's link header).
  */
 export function fileRoutes(
   runtime: Runtime,
   services: Services,
-  checks: Readonly<Record<string, FileOwnerCheck>>,
+  registry: { owners: Readonly<Record<string, FileOwnerCheck>>; uploads: readonly FileUpload[] },
 ): Router {
+  const { owners: checks, uploads } = registry;
   const router = Router();
 
-  router.post('/registration/:eventId/:questionId', async (req, res, next) => {
-    const { eventId, questionId } = req.params;
-    try {
-      if (!uuid.test(eventId)) throw new DomainError('NOT_FOUND', 'No published event has this id');
-      // Checked before a byte is read: a wrong question or a busy address costs no upload.
-      const question = await fileQuestionOf(runtime, eventId, questionId.slice(0, 40));
-      const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-      const throttled = await services.rateLimits.hit(
-        rateLimits.upload
-          .filter((r) => r.per === 'ip')
-          .map((r) => ({ bucket: `${r.budget ?? UPLOAD_BUDGET}:ip:${ip}`, max: Number(r.max), windowSeconds: r.windowSeconds })),
-      );
-      if (throttled) {
-        res.setHeader('Connection', 'close');
-        return sendError(
-          res,
-          new DomainError('TOO_MANY_ATTEMPTS', `Too many uploads: try again in ${throttled.retryAfterSeconds} s`, {}, throttled.retryAfterSeconds),
-          { 'Retry-After': String(throttled.retryAfterSeconds) },
+  for (const use of uploads) {
+    router.post(use.path, async (req, res, next) => {
+      const params = req.params as Record<string, string>;
+      try {
+        // Checked before a byte is read: a wrong target or a busy address costs no upload.
+        const { limitBytes } = await use.prepare(params);
+        const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        const throttled = await services.rateLimits.hit(
+          use.limits
+            .filter((r) => r.per === 'ip' && typeof r.max === 'number')
+            .map((r) => ({ bucket: `${r.budget ?? use.budget}:ip:${ip}`, max: Number(r.max), windowSeconds: r.windowSeconds })),
         );
+        if (throttled) {
+          res.setHeader('Connection', 'close');
+          const wait = throttled.retryAfterSeconds;
+          return sendError(res, new DomainError('TOO_MANY_ATTEMPTS', `Too many uploads: try again in ${wait} s`, {}, wait), {
+            'Retry-After': String(wait),
+          });
+        }
+        const data = await readLimited(req, limitBytes);
+        if (data === 'tooLarge') {
+          // The rest of the body is not read: the connection closes after this answer.
+          res.setHeader('Connection', 'close');
+          return sendError(res, use.tooLarge(limitBytes));
+        }
+        const stored = await use.store(params, { filename: decodeFilename(req.get(FILENAME_HEADER)), data });
+        res.status(201).json(stored);
+      } catch (err) {
+        if (isDomainError(err)) {
+          if (!req.complete) res.setHeader('Connection', 'close');
+          return sendError(res, err);
+        }
+        next(err);
       }
-      const limit = questionUploadBytes(runtime, question);
-      const data = await readLimited(req, limit);
-      if (data === 'tooLarge') {
-        // The rest of the body is not read: the connection closes after this answer.
-        res.setHeader('Connection', 'close');
-        return sendError(res, tooLarge(limit, 'file'));
-      }
-      const stored = await storeAnswerFile(runtime, {
-        eventId,
-        questionId,
-        filename: decodeFilename(req.get(FILENAME_HEADER)),
-        data,
-        field: 'file',
-      });
-      res.status(201).json(stored);
-    } catch (err) {
-      if (isDomainError(err)) {
-        if (!req.complete) res.setHeader('Connection', 'close');
-        return sendError(res, err);
-      }
-      next(err);
-    }
-  });
+    });
+  }
 
   router.get('/:fileId', async (req, res, next) => {
     try {

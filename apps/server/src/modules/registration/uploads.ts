@@ -1,6 +1,7 @@
 import { eq, schema } from '@plenary/db';
 import {
   DomainError,
+  rateLimits,
   roles,
   uploadContentTypes,
   type FormQuestion,
@@ -8,6 +9,7 @@ import {
 } from '@plenary/contracts';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
 import type { FileOwnerCheck } from '../files/file-access';
+import type { FileUpload } from '../files/files.http';
 import { attachFiles as attachStoredFiles, defaultUploadBytes, storeFile } from '../files/files.service';
 
 const { events, registrationSettings } = schema;
@@ -136,3 +138,28 @@ export const registrationFileAccess: FileOwnerCheck = async ({ services }, file,
   if (actor.isPlatformAdmin) return true;
   return standing.role !== null && (roles.desk as readonly string[]).includes(standing.role);
 };
+
+const eventIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A form's file question takes its file over HTTP (files.http.ts), streamed, up to
+ * the question's limit; its attempts share the tRPC upload's per-IP budget.
+ */
+export function registrationAnswerUpload(runtime: Runtime): FileUpload {
+  const target = (params: Record<string, string>) => {
+    const eventId = params.eventId ?? '';
+    if (!eventIdPattern.test(eventId)) throw new DomainError('NOT_FOUND', 'No published event has this id');
+    return { eventId, questionId: (params.questionId ?? '').slice(0, 40) };
+  };
+  return {
+    path: '/registration/:eventId/:questionId',
+    limits: rateLimits.upload,
+    budget: 'portalRegistration.uploadFile#0',
+    async prepare(params) {
+      const { eventId, questionId } = target(params);
+      return { limitBytes: questionUploadBytes(runtime, await fileQuestionOf(runtime, eventId, questionId)) };
+    },
+    store: (params, file) => storeAnswerFile(runtime, { ...target(params), ...file, field: 'file' }),
+    tooLarge: (limitBytes) => tooLarge(limitBytes, 'file'),
+  };
+}
