@@ -36,18 +36,31 @@ const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'ima
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The body's bytes, refused as soon as they pass the limit (never held past it). */
-export async function readLimited(req: Request, limit: number): Promise<Buffer | 'tooLarge'> {
+/**
+ * The body's bytes, refused as soon as they pass the limit (never held past it).
+ * The rest is read and dropped rather than the socket destroyed, so the client
+ * still gets the 413 (sent with Connection: close, which ends the socket after it).
+ */
+export function readLimited(req: Request, limit: number): Promise<Buffer | 'tooLarge'> {
   const declared = Number(req.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return 'tooLarge';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return 'tooLarge';
-    chunks.push(chunk);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.resolve('tooLarge');
   }
-  return Buffer.concat(chunks, size);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData).off('end', onEnd).off('error', reject);
+      chunks.length = 0;
+      req.resume();
+      resolve('tooLarge');
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    req.on('data', onData).once('end', onEnd).once('error', reject);
+  });
 }
 
 /**
