@@ -20,7 +20,7 @@ export const files = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The event the file was sent for; its removal removes the file. */
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
-    /** What the file was sent for, e.g. "registration.answer:cv" (the form question). */
+    /** What the file was sent for, e.g. "registration.answer" (a form's file question). */
     purpose: text('purpose').notNull(),
     /** The object that owns it, e.g. kind "registration" and the registration's id; null while an orphan. */
     ownerKind: text('owner_kind'),
