@@ -21,7 +21,7 @@ export default defineConfig({
   server: {
     port: 5174,
     strictPort: true,
-    proxy: { '/trpc': server, '/healthz': server, '/readyz': server },
+    proxy: { '/trpc': server, '/files': server, '/healthz': server, '/readyz': server },
   },
   // Maps are made for debugging a build, not referenced by the bundles; the server never serves .map files.
   build: { sourcemap: 'hidden' },

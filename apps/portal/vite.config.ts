@@ -3,7 +3,11 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 
-const api = { '/trpc': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
+const api = {
+  '/trpc': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+  // Uploaded files (streamed in, opened with the participant's link).
+  '/files': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+};
 const contractsDir = fileURLToPath(new URL('../../packages/contracts/', import.meta.url));
 
 export default defineConfig(({ isSsrBuild }) => ({

@@ -1,4 +1,5 @@
 import type { ApiClient } from '@plenary/ui';
+import type { AnswerUpload } from './lib/file-upload';
 
 type Client = ApiClient;
 /** A procedure's input as the client takes it (before the server's defaults and transforms). */
@@ -44,6 +45,8 @@ export interface PortalApi {
     | 'signOutEverywhere'
   >;
   me: Procedures<'me', 'events' | 'conference' | 'openRegistration' | 'exportData' | 'requestErasure'>;
+  /** Files streamed over plain HTTP (lib/file-upload.ts), not tRPC. */
+  files: { uploadAnswer(input: AnswerUpload): Promise<UploadedFile> };
 }
 
 /**

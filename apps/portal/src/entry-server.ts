@@ -76,6 +76,7 @@ function readOnly(api: PortalReadApi): PortalApi {
       resendLink: { mutate: refuse },
       uploadFile: { mutate: refuse },
     },
+    files: { uploadAnswer: refuse },
     myRegistration: {
       get: { query: refuse },
       verifyEmail: { mutate: refuse },

@@ -6,13 +6,25 @@ import './styles/base.css';
 import App from './App.vue';
 import { setPortalApi } from './api';
 import { createPortalI18n } from './i18n';
+import { uploadAnswerFile } from './lib/file-upload';
 import { linkHeaders } from './lib/link-token';
 import { personHeaders } from './lib/person-session';
 import { rememberLocaleCookie } from './lib/use-locale';
 import { createPortalRouter } from './router';
 import { readServerState } from './ssr/state';
 
-setPortalApi(createApiClient('/trpc', { headers: () => ({ ...linkHeaders(), ...personHeaders() }) }));
+const client = createApiClient('/trpc', { headers: () => ({ ...linkHeaders(), ...personHeaders() }) });
+setPortalApi({
+  portal: client.portal,
+  portalRegistration: client.portalRegistration,
+  myRegistration: client.myRegistration,
+  delegations: client.delegations,
+  documents: client.documents,
+  visa: client.visa,
+  accounts: client.accounts,
+  me: client.me,
+  files: { uploadAnswer: uploadAnswerFile },
+});
 
 // A page the server rendered is hydrated in the language and with the data it was
 // rendered from; the personal-link pages arrive as an empty shell and mount afresh.

@@ -14,6 +14,8 @@ import { spaRoutes } from './http/static-apps';
 import { apiDocs, restApi } from './http/rest';
 import { partnerTrpcIdempotency } from './http/rest/idempotency';
 import { redactUrl } from './http/redact-url';
+import { fileRoutes } from './modules/files/files.http';
+import { fileRegistry } from './modules/files/owners';
 
 export interface AppOptions {
   runtime: Runtime;
@@ -119,6 +121,9 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use('/api/docs', apiDocs());
+
+  // Uploaded files: streamed in with a limit per use, opened by those their owner's check admits.
+  app.use('/files', fileRoutes(runtime, services, fileRegistry(runtime)));
 
   if (options.serveApps) {
     const admin = spaRoutes('/admin', appDistDir('admin'));

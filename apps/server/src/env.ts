@@ -120,6 +120,20 @@ const envSchema = z
       .min(1)
       .max(24 * 60 * 60)
       .optional(),
+    /** Largest uploaded file in MB where a use (a form question) sets no limit of its own. */
+    PLENARY_UPLOAD_MAX_MB: z.coerce
+      .number({ error: 'PLENARY_UPLOAD_MAX_MB must be a number of megabytes' })
+      .int()
+      .min(1)
+      .max(100)
+      .default(10),
+    /** Hours an uploaded file may wait for its object (a registration) before it is removed. */
+    PLENARY_ORPHAN_FILE_HOURS: z.coerce
+      .number({ error: 'PLENARY_ORPHAN_FILE_HOURS must be a number of hours' })
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     PLENARY_SERVE_APPS: booleanish.default(true),
     /** Load the reference event when an embedded database starts empty. */
     PLENARY_DEMO: booleanish.default(true),

@@ -10,6 +10,7 @@ import { startWebhookDelivery } from './modules/webhooks/webhook-delivery';
 import { startSchedule } from './core/schedule';
 import { startDomainEventDispatch } from './modules/domain-events/dispatcher';
 import { registrationJobs } from './modules/registration/timers';
+import { fileJobs } from './modules/files/files.jobs';
 import { createServices } from './services';
 import { loadDemo } from './demo/load-demo';
 import { countUsers } from './modules/identity/identity.repo';
@@ -30,7 +31,7 @@ async function main() {
   const stopDomainEvents = await startDomainEventDispatch(runtime);
   // Lapsed waiting-list offers pass on; passport data is erased after the event: scheduled
   // jobs that run once per period however many server processes share the database.
-  const stopSchedule = await startSchedule(runtime, registrationJobs, {
+  const stopSchedule = await startSchedule(runtime, [...registrationJobs, ...fileJobs], {
     everySeconds: env.PLENARY_SCHEDULE_EVERY_SECONDS,
   });
   // A first embedded start shows the reference event rather than an empty console.

@@ -329,6 +329,7 @@ export const en: Messages = {
     names: {
       registration_expireLapsedPlaces: 'Release lapsed offers and unconfirmed registrations (every minute)',
       desk_purgePassportData: 'Erase passport data after the event (every 6 hours)',
+      files_removeOrphans: 'Remove uploaded files no registration claimed (every hour)',
     },
   },
   users: {

@@ -60,11 +60,11 @@ export const registrationEn: RegistrationMessages = {
     accessibilityHint: 'Wheelchair access, sign-language interpreting or any other support you need.',
   },
   file: {
-    hint: 'A PDF, JPEG or PNG file of at most 700 KB',
+    hint: 'A PDF, JPEG or PNG file of at most %mb MB',
     sending: 'Sending the file…',
     sent: 'File received',
-    tooLarge: 'The file is too large. Please make it 700 KB or smaller.',
-    wrongType: 'Only PDF, JPEG or PNG files can be accepted.',
+    tooLarge: 'The file is too large. Please make it %mb MB or smaller.',
+    wrongType: 'Only whole PDF, JPEG or PNG files can be accepted: this one is of another type or damaged.',
   },
   consent: {
     privacy: 'Personal data',

@@ -61,11 +61,11 @@ export const registrationKo = {
     accessibilityHint: '휠체어 이용, 수어 통역 등 필요한 지원을 알려 주세요.',
   },
   file: {
-    hint: 'PDF, JPEG, PNG 파일 (700KB 이하)',
+    hint: 'PDF, JPEG, PNG 파일 (%mbMB 이하)',
     sending: '파일을 보내는 중…',
     sent: '파일을 받았습니다',
-    tooLarge: '파일이 너무 큽니다. 700KB 이하로 줄여 주세요.',
-    wrongType: 'PDF, JPEG, PNG 파일만 받을 수 있습니다.',
+    tooLarge: '파일이 너무 큽니다. %mbMB 이하로 줄여 주세요.',
+    wrongType: '손상되지 않은 PDF, JPEG, PNG 파일만 받을 수 있습니다. 이 파일은 다른 형식이거나 손상되었습니다.',
   },
   consent: {
     privacy: '개인정보 수집·이용 동의',

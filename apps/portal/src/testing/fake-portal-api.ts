@@ -218,6 +218,29 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
         },
       },
     },
+    files: {
+      // As the server's /files/registration route answers: PDFs only here, 10 MB unless the question says less.
+      uploadAnswer: async (input) => {
+        record('files.uploadAnswer', {
+          eventId: input.eventId,
+          questionId: input.questionId,
+          filename: input.filename,
+          size: input.file.size,
+        });
+        if (input.file.size > 10 * 1024 * 1024) {
+          throw apiError('PAYLOAD_TOO_LARGE', 'The file is too large (at most 10 MB)', { file: ['At most 10 MB'] });
+        }
+        if (!input.filename.toLowerCase().endsWith('.pdf')) {
+          throw apiError('INVALID_INPUT', 'Only PDF, JPEG or PNG', { file: ['Only PDF, JPEG or PNG'] });
+        }
+        return {
+          fileId: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f21',
+          filename: input.filename,
+          contentType: 'application/pdf',
+          size: input.file.size,
+        };
+      },
+    },
     myRegistration: {
       get: { query: async () => copy(mine('myRegistration.get')) },
       verifyEmail: {

@@ -44,6 +44,8 @@ export async function openRuntime(env: Env, options: { work: boolean; logger?: L
         sessionHours: env.SESSION_HOURS,
         apiRequestsPerMinute: env.PLENARY_API_REQUESTS_PER_MINUTE,
         unverifiedHoldMinutes: env.PLENARY_UNVERIFIED_HOLD_MINUTES,
+        uploadMaxBytes: env.PLENARY_UPLOAD_MAX_MB * 1024 * 1024,
+        orphanFileHours: env.PLENARY_ORPHAN_FILE_HOURS,
         rateLimitScale: env.PLENARY_RATE_LIMIT_SCALE,
       },
     };

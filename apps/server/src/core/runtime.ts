@@ -35,6 +35,10 @@ export interface RuntimeConfig {
   apiRequestsPerMinute?: number;
   /** Minutes an unconfirmed portal registration holds its place (default 30). */
   unverifiedHoldMinutes?: number;
+  /** Largest uploaded file where its use sets no limit (default 10 MB). */
+  uploadMaxBytes?: number;
+  /** Hours an upload may wait for its object before the orphan job removes it (default 24). */
+  orphanFileHours?: number;
 }
 
 /** What services share: the database, the job queue, configuration, a clock, a logger. */

@@ -10,3 +10,4 @@ export * from './jobs';
 export * from './rate-limits';
 export * from './domain-events';
 export * from './accounts';
+export * from './files';

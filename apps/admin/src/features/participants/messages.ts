@@ -96,6 +96,7 @@ export const ko = {
     sent: '{n}통을 보냈습니다.',
   },
   detail: {
+    openFile: '파일 열기',
     back: '참가자 목록',
     person: '참가자 정보',
     registration: '등록',
@@ -277,6 +278,7 @@ export const en: typeof ko = {
     sent: '{n} messages sent.',
   },
   detail: {
+    openFile: 'Open the file',
     back: 'Participant list',
     person: 'Participant',
     registration: 'Registration',

@@ -148,6 +148,28 @@ describe('questions editor', () => {
     expect(parsed.map(questionModelFrom)).toEqual([interest(), detail()]);
   });
 
+  it('keeps a file question’s own size limit, and sends none for other types or when left empty', () => {
+    const photo: QuestionModel = {
+      id: 'photo',
+      type: 'file',
+      label: text('사진', 'Photo'),
+      help: text('', ''),
+      required: false,
+      choices: [],
+      showIf: null,
+      maxMegabytes: 25,
+    };
+    const [sent] = formQuestions.parse([questionInput(photo)]);
+    expect(sent).toMatchObject({ id: 'photo', type: 'file', maxMegabytes: 25 });
+    expect(questionModelFrom(sent!)).toEqual(photo);
+    expect(questionInput(withType(photo, 'text'))).not.toHaveProperty('maxMegabytes');
+    expect(questionInput({ ...photo, maxMegabytes: undefined })).not.toHaveProperty('maxMegabytes');
+    const tooBig = formQuestions.safeParse([questionInput({ ...photo, maxMegabytes: 51 })]);
+    expect(tooBig.success ? {} : zodFieldErrors(tooBig.error)).toEqual({
+      '0.maxMegabytes': [expect.any(String)],
+    });
+  });
+
   it('lets the contract word what is wrong, by path', () => {
     const noLabel = { ...detail(), label: text('', ''), showIf: null };
     const result = formQuestions.safeParse([questionInput(noLabel)]);

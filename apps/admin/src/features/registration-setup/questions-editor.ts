@@ -25,6 +25,8 @@ export interface QuestionModel {
   required: boolean;
   choices: ChoiceModel[];
   showIf: { questionId: string; equals: string | boolean } | null;
+  /** A file question's own limit in MB; absent, the server's default (10 MB as shipped). */
+  maxMegabytes?: number | undefined;
 }
 
 export type QuestionInput = z.input<typeof formQuestion>;
@@ -56,6 +58,7 @@ export function questionModelFrom(q: FormQuestion): QuestionModel {
     required: q.required,
     choices: q.choices.map((c) => ({ value: c.value, label: pair(c.label) })),
     showIf: q.showIf ? { ...q.showIf } : null,
+    ...(q.maxMegabytes ? { maxMegabytes: q.maxMegabytes } : {}),
   };
 }
 
@@ -70,6 +73,7 @@ export function questionInput(m: QuestionModel): QuestionInput {
       ? m.choices.map((c) => ({ value: c.value.trim(), label: compactText(c.label) }))
       : [],
     showIf: m.showIf ? { ...m.showIf } : null,
+    ...(m.type === 'file' && m.maxMegabytes ? { maxMegabytes: m.maxMegabytes } : {}),
   };
 }
 

@@ -198,6 +198,42 @@ describe('RegisterView', () => {
     expect(wrapper.find('form.register__form').exists()).toBe(false);
   });
 
+  it('takes a 3 MB phone photo under the 10 MB default, and keeps a question’s own smaller limit', async () => {
+    const question = (id: string, maxMegabytes?: number) => ({
+      id,
+      type: 'file' as const,
+      label: { en: id },
+      help: {},
+      required: false,
+      choices: [],
+      showIf: null,
+      ...(maxMegabytes ? { maxMegabytes } : {}),
+    });
+    const api = fakePortalApi([tci2015], {
+      form: { ...tciForm, questions: [...tciForm.questions, question('passport_scan'), question('photo', 1)] },
+    });
+    const { wrapper } = await mountPortal(App, { api, locale: 'en', path: '/events/tci-2015/register' });
+    const field = (id: string) => wrapper.get(`[data-field="answers.${id}"]`);
+    expect(field('passport_scan').get('.field__hint:not([id])').text()).toBe('A PDF, JPEG or PNG file of at most 10 MB');
+    expect(field('photo').get('.field__hint:not([id])').text()).toBe('A PDF, JPEG or PNG file of at most 1 MB');
+    const choose = async (id: string, file: File) => {
+      const input = field(id).get<HTMLInputElement>('input[type="file"]');
+      Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
+      await input.trigger('change');
+      await vi.waitFor(() => expect(field(id).get('[role="status"]').text()).not.toBe('Sending the file…'));
+      await flushPromises();
+    };
+    const photo = new File([new Uint8Array(3 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' });
+    await choose('passport_scan', photo);
+    expect(field('passport_scan').get('[role="status"]').text()).toBe('File received: scan.pdf');
+    await choose('photo', new File([new Uint8Array(2 * 1024 * 1024)], 'me.pdf', { type: 'application/pdf' }));
+    expect(field('photo').get('.field__error').text()).toBe('The file is too large. Please make it 1 MB or smaller.');
+    // Refused before sending: only the 3 MB file went to the server.
+    expect(api.calls.filter((c) => c.procedure === 'files.uploadAnswer').map((c) => (c.input as { size: number }).size)).toEqual([
+      3 * 1024 * 1024,
+    ]);
+  });
+
   it('sends a file question’s file first and answers with the returned id', async () => {
     const withFile = {
       ...tciForm,
@@ -229,7 +265,7 @@ describe('RegisterView', () => {
     };
     await choose(new File(['GIF89a'], 'card.gif', { type: 'image/gif' }));
     expect(errorOf(wrapper.get('#main'), 'answers.student_card')).toBe(
-      'Only PDF, JPEG or PNG files can be accepted.',
+      'Only whole PDF, JPEG or PNG files can be accepted: this one is of another type or damaged.',
     );
 
     await choose(new File(['%PDF-1.7 card'], 'card.pdf', { type: 'application/pdf' }));
@@ -239,12 +275,12 @@ describe('RegisterView', () => {
     await fillIn(wrapper.get('#main'), ids.general);
     await wrapper.get('form.register__form').trigger('submit');
     await flushPromises();
-    const upload = api.calls.filter((c) => c.procedure === 'portalRegistration.uploadFile').at(-1);
+    const upload = api.calls.filter((c) => c.procedure === 'files.uploadAnswer').at(-1);
     expect(upload?.input).toEqual({
       eventId: tci2015.id,
       questionId: 'student_card',
       filename: 'card.pdf',
-      contentBase64: '20 chars',
+      size: 13,
     });
     const sent = api.calls.find((c) => c.procedure === 'portalRegistration.register')?.input as {
       answers: object;

@@ -7,6 +7,7 @@ import { participant, registrationEvent } from '../../testing/registration-fixtu
 import type { PlacementOrigin } from './placement';
 import { placeRegistration } from './placement-batcher';
 import { loadRegistrationDtos } from './registration.dto';
+import { pdf } from '../files/test-files';
 
 /**
  * The batcher is called directly here, so which registrations share a
@@ -139,7 +140,7 @@ describe('placing registrations in batches', () => {
       eventId,
       questionId: 'cv',
       filename: 'cv.pdf',
-      contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+      contentBase64: (await pdf()).toString('base64'),
     });
     const first = place(request({ optionIds: [] }));
     // Two registrations name the same upload: attaching it the second time fails the whole batch.
@@ -157,9 +158,9 @@ describe('placing registrations in batches', () => {
     const at = await startTimes(ids);
     expect(new Set(ids.map((id) => at.get(id))).size).toBe(3);
     const files = await h.runtime.db
-      .select({ registrationId: schema.registrationFiles.registrationId })
-      .from(schema.registrationFiles)
-      .where(eq(schema.registrationFiles.id, file.fileId));
-    expect(files[0]?.registrationId).toBe(ids[1]);
+      .select({ ownerId: schema.files.ownerId })
+      .from(schema.files)
+      .where(eq(schema.files.id, file.fileId));
+    expect(files[0]?.ownerId).toBe(ids[1]);
   });
 });

@@ -17,7 +17,7 @@ import { placeRegistration } from './placement-batcher';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
 import { refuseConflictingOptions } from './option-conflicts';
-import { uploadFile } from './uploads';
+import { attachFiles, uploadFile } from './uploads';
 import {
   categoryRequiresApproval,
   choicesOf,
@@ -340,6 +340,11 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
               errors,
             );
           answers = kept;
+          // A changed file answer names a new upload: it becomes this registration's, once, as
+          // at registration (unclaimed, it would be removed as an orphan the next day).
+          const previousAnswers = before.answers;
+          const changed = Object.fromEntries(Object.entries(kept).filter(([id, v]) => previousAnswers[id] !== v));
+          await attachFiles(uow, before.eventId, before.id, questions, changed);
         }
         const patch: Parameters<typeof updateRegistration>[3] = {
           ...(input.participant ?? {}),

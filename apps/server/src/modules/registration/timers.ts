@@ -1,15 +1,14 @@
 import type { ScheduledJob } from '../../core/schedule';
 import { purgeExpiredPassportData } from '../desk/desk.service';
 import { expireLapsedPlaces } from './promotion';
-import { removeOrphanUploads } from './uploads';
 
 /**
  * Registration's scheduled work, run once per period across all server
  * processes (core/schedule.ts): every minute, offers that ran out and portal
  * registrations whose address was never confirmed give their place back and
  * the next people get offers; every six hours, passport data past its event's
- * keeping time is erased; every hour, uploads that no registration claimed
- * within a day are removed.
+ * keeping time is erased. (Uploads no registration claimed are removed by the
+ * file service's own job, files/files.jobs.ts.)
  */
 export const registrationJobs: ScheduledJob[] = [
   {
@@ -21,10 +20,5 @@ export const registrationJobs: ScheduledJob[] = [
     name: 'desk.purgePassportData',
     everySeconds: 6 * 60 * 60,
     run: async (runtime) => `${await purgeExpiredPassportData(runtime)} requests erased`,
-  },
-  {
-    name: 'registration.removeOrphanUploads',
-    everySeconds: 60 * 60,
-    run: async (runtime) => `${await removeOrphanUploads(runtime)} uploads removed`,
   },
 ];

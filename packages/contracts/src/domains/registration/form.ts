@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localizedText, requiredLocalizedText } from '../common';
 import { message, msg } from '../../messages';
+import { MAX_QUESTION_UPLOAD_MEGABYTES } from '../files';
 
 /**
  * The standard fields every registration has. Names, email, organisation and
@@ -38,6 +39,8 @@ export const formQuestion = z.object({
   help: localizedText(1000).default({}),
   required: z.boolean().default(false),
   choices: z.array(questionChoice).max(50).default([]),
+  /** A file question's largest file in MB; absent takes the server's default (10 MB unless configured). */
+  maxMegabytes: z.number().int().min(1).max(MAX_QUESTION_UPLOAD_MEGABYTES).optional(),
   showIf: z
     .object({ questionId, equals: z.union([z.string().max(60), z.boolean()]) })
     .nullable()

@@ -126,7 +126,10 @@ export const resendLinkInput = z.object({
   email: z.string().trim().toLowerCase().max(254),
 });
 
-/** Largest file a file question accepts (the request itself is capped at 1 MB). */
+/**
+ * Largest file the base64 uploadFile procedure takes (its request is capped at 1 MB).
+ * Larger files, up to the question's limit, are streamed to filePaths.registrationAnswer.
+ */
 export const MAX_UPLOAD_BYTES = 700_000;
 /** What a file question accepts, told by the file's content, not its name. */
 export const uploadContentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
