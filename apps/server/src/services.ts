@@ -1,5 +1,6 @@
 import type { Services } from '@plenary/contracts';
 import type { Runtime } from './core/runtime';
+import { createObjectAccess } from './modules/access/object-checks';
 import { createAuditService } from './modules/audit/audit.service';
 import { createDeskServices } from './modules/desk/desk.service';
 import { createEventsService } from './modules/events/events.service';
@@ -25,7 +26,12 @@ import { createWebhookServices } from './modules/webhooks/webhooks.service';
 /** The server's implementation of the contracts' Services, one module per domain. */
 export function createServices(runtime: Runtime): Services {
   return {
-    access: { ...createAccessService(runtime), ...createLinkAccess(runtime), ...createPartnerAccess(runtime) },
+    access: {
+      ...createAccessService(runtime),
+      ...createLinkAccess(runtime),
+      ...createPartnerAccess(runtime),
+      ...createObjectAccess(runtime),
+    },
     rateLimits: createRateLimitService(runtime),
     auth: createAuthService(runtime),
     users: createUsersService(runtime),

@@ -80,6 +80,13 @@ export interface DelegationCaller {
   eventId: string;
 }
 
+/** The caller an object rule checks, by the kind of access rule that resolved it. */
+export type ObjectOwner =
+  | { kind: 'event'; caller: EventCaller }
+  | { kind: 'partner'; caller: PartnerCaller }
+  | { kind: 'participant'; caller: ParticipantCaller }
+  | { kind: 'delegationContact'; caller: DelegationCaller };
+
 export interface Context {
   services: Services;
   actor: Actor | null;

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { zodFieldErrors } from './domains/common';
-import type { Access } from './access';
+import { objectRulesOf, type Access, type ObjectKind, type ObjectRule } from './access';
 import type { RateLimitHit, RateLimitRule } from './rate-limits';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type {
@@ -10,6 +10,7 @@ import type {
   Context,
   DelegationCaller,
   EventCaller,
+  ObjectOwner,
   ParticipantCaller,
   PartnerCaller,
   SignedInCaller,
@@ -18,6 +19,8 @@ import { DomainError, domainErrorStatus, trpcCodeFor, type DomainErrorCode } fro
 
 export type Meta = OpenApiMeta<{
   access: Access;
+  /** The object(s) the procedure touches, checked on the server before the service (see ObjectRule). */
+  object?: ObjectRule | readonly ObjectRule[];
   /** Required for every procedure a stranger can reach (see rate-limits.ts). */
   limits?: readonly RateLimitRule[];
   /** One line for the API reference and the admin's permission overview. */
@@ -172,6 +175,59 @@ async function resolveAccess(
   return { ...none, eventCaller };
 }
 
+/** What a caller hears about an object that is missing or not theirs: the same words either way. */
+const objectNotFound: Record<ObjectKind, string> = {
+  registration: 'No such registration',
+  delegation: 'No such delegation',
+  category: 'This category was not found',
+  option: 'This option was not found',
+  invitationCode: 'This invitation code was not found',
+  webhook: 'The webhook subscription was not found',
+  webhookDelivery: 'The delivery was not found',
+};
+
+const objectId = z.uuid();
+
+function ownerOf(resolved: Resolved): ObjectOwner | null {
+  if (resolved.eventCaller) return { kind: 'event', caller: resolved.eventCaller };
+  if (resolved.partnerCaller) return { kind: 'partner', caller: resolved.partnerCaller };
+  if (resolved.participantCaller) return { kind: 'participant', caller: resolved.participantCaller };
+  if (resolved.delegationCaller) return { kind: 'delegationContact', caller: resolved.delegationCaller };
+  return null;
+}
+
+/**
+ * Runs the procedure's object rules (after its access rule, before its
+ * service). An id that is absent or malformed is left to the input schema; an
+ * object that is missing or not the caller's is a 404 naming the field. A rule
+ * on a procedure whose access resolves no owner (public, signed-in) fails closed.
+ */
+async function enforceObjects(
+  ctx: Context,
+  meta: Meta | undefined,
+  path: string,
+  resolved: Resolved,
+  getRawInput: () => Promise<unknown>,
+): Promise<void> {
+  const rules = objectRulesOf(meta?.object);
+  if (rules.length === 0) return;
+  const owner = ownerOf(resolved);
+  if (!owner) return refuse('FORBIDDEN', `The procedure ${path} has an object rule but no caller to own it`);
+  const raw = await getRawInput();
+  for (const rule of rules) {
+    const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[rule.from] : undefined;
+    const id = objectId.safeParse(value);
+    if (!id.success) continue;
+    if (await ctx.services.access.objectAllowed(owner, rule.kind, id.data)) continue;
+    const text = objectNotFound[rule.kind];
+    throw new TRPCError({
+      code: 'NOT_FOUND',
+      message: text,
+      cause: new DomainError('NOT_FOUND', text, { [rule.from]: [text] }),
+    });
+  }
+}
+
 /** An unpaired UTF-16 surrogate: valid in a JS string, not in PostgreSQL text or jsonb. */
 const unpairedSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -258,7 +314,7 @@ async function enforceLimits(ctx: Context, hits: RateLimitHit[]): Promise<void> 
 /**
  * The one middleware every procedure passes, in this order: the rate limits
  * on the client and the input, the access rule (who may call), the limits on
- * the link or key it resolved, then text no PostgreSQL column can hold (a NUL character, an
+ * the link or key it resolved, the object rules (whose object), then text no PostgreSQL column can hold (a NUL character, an
  * unpaired surrogate) is refused with a 400 naming the field, instead of
  * letting a query fail halfway through a transaction; then the procedure runs,
  * and a DomainError it throws becomes a tRPC error carrying it. One middleware
@@ -268,6 +324,7 @@ const guard = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
   await enforceLimits(ctx, await hitsFor(ctx, meta, path, 'before', getRawInput, null));
   const resolved = await resolveAccess(ctx, meta, path, getRawInput);
   await enforceLimits(ctx, await hitsFor(ctx, meta, path, 'after', getRawInput, resolved));
+  await enforceObjects(ctx, meta, path, resolved, getRawInput);
   const found = findUnstorable(await getRawInput());
   if (found) {
     throw new TRPCError({
