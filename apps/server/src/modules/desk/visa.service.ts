@@ -129,7 +129,7 @@ export function createVisaService(runtime: Runtime): DeskServices['visa'] {
         }
         await recordAudit(
           tx,
-          { actor: null, request: caller.request },
+          caller,
           {
             eventId: caller.eventId,
             action: existing ? 'visa.rerequest' : 'visa.request',
@@ -137,7 +137,6 @@ export function createVisaService(runtime: Runtime): DeskServices['visa'] {
             objectId: requestId,
             before: existing ? auditView(existing) : null,
             after: auditView({ status: 'requested', nationality: input.nationality, embassy: input.embassy }),
-            actorLabel: `participant ${reg.reference}`,
           },
         );
         return requestId;

@@ -331,10 +331,12 @@ export async function placeRegistrations(
     uow.tx,
     placed.map(({ c, id, status }) => {
       const { origin, request } = c.item;
-      const label =
-        typeof origin.caller === 'string' || origin.caller.actor
-          ? undefined
-          : `${origin.source}: ${request.participant.email}`;
+      // Someone registering themselves on the portal is the registration's participant.
+      const self =
+        typeof origin.caller !== 'string' &&
+        !origin.caller.actor &&
+        !origin.caller.agent &&
+        origin.source === 'portal';
       return {
         caller: origin.caller,
         change: {
@@ -349,7 +351,7 @@ export async function placeRegistrations(
             source: origin.source,
             options: request.optionIds,
           },
-          ...(label ? { actorLabel: label } : {}),
+          ...(self ? { actor: { kind: 'participant' as const, registrationId: id } } : {}),
         },
       };
     }),
@@ -492,7 +494,6 @@ export async function placeDelegation(
     objectType: 'delegation',
     objectId: delegation.id,
     after: { name: request.name, members: request.members.length, contactEmail: request.contactEmail },
-    ...(origin.source === 'partner' ? { actorLabel: `partner ${origin.partnerId ?? ''}` } : {}),
   });
   return { delegationId: delegation.id, registrationIds, contactToken };
 }

@@ -4,6 +4,7 @@ import {
   checkAnswers,
   type FormQuestion,
   DomainError,
+  type Caller,
   type MyRegistrationDto,
   type ParticipantCaller,
   type Services,
@@ -261,7 +262,12 @@ async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRe
   } as MyRegistrationDto;
 }
 
-const participantLabel = (email: string) => `participant: ${email}`;
+/** The link holder, as the audit log names them: by their registration, never their email. */
+const asParticipant = (caller: ParticipantCaller): Caller => ({
+  actor: null,
+  request: caller.request,
+  agent: { kind: 'participant', registrationId: caller.registrationId },
+});
 
 export function createMyRegistrationService(runtime: Runtime): Services['myRegistration'] {
   return {
@@ -273,13 +279,12 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         if (!row || row.emailVerifiedAt || row.status === 'cancelled' || row.status === 'rejected') return;
         const now = runtime.now();
         await updateRegistration(uow.tx, row.id, row.status, { emailVerifiedAt: now, updatedAt: now });
-        await recordAudit(uow.tx, caller as never, {
+        await recordAudit(uow.tx, caller, {
           eventId: row.eventId,
           action: 'registration.verifyEmail',
           objectType: 'registration',
           objectId: row.id,
           after: { emailVerified: true },
-          actorLabel: participantLabel(row.email),
         });
         const title = await eventTitle(uow.tx, row.eventId);
         const dto = await loadRegistrationDto(uow.tx, row.id, now);
@@ -348,7 +353,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           : undefined;
         // The audit keeps each changed field's value before beside its value after.
         const previous = before as unknown as Record<string, unknown>;
-        await recordAudit(uow.tx, 'system', {
+        await recordAudit(uow.tx, caller, {
           eventId: before.eventId,
           action: 'registration.selfUpdate',
           objectType: 'registration',
@@ -358,7 +363,6 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
             ...(optionsBefore ? { options: optionsBefore } : {}),
           },
           after: { ...patch, ...(input.optionIds ? { options: input.optionIds } : {}) },
-          actorLabel: participantLabel(before.email),
         });
       });
       return myView(runtime, caller);
@@ -373,9 +377,8 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         );
       await inTransaction(runtime, (uow) =>
         cancelRegistration(runtime, uow, caller.registrationId, {
-          caller: 'system',
+          caller: asParticipant(caller),
           reason: input.reason,
-          actorLabel: participantLabel(view.participant.email),
           linkToken: caller.linkToken,
         }),
       );
@@ -396,9 +399,8 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         const status = (await categoryRequiresApproval(uow.tx, row.categoryId)) ? 'pending' : 'confirmed';
         await moveRegistration(runtime, uow, row, {
           to: status,
-          caller: 'system',
+          caller: asParticipant(caller),
           action: 'registration.acceptOffer',
-          actorLabel: participantLabel(row.email),
           // The offer came by mail to this address: accepting it confirms the address too.
           set: { emailVerifiedAt: row.emailVerifiedAt ?? now },
           linkToken: caller.linkToken,
@@ -415,9 +417,8 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         throw new DomainError('INVALID_STATE', 'There is no open offer for this registration');
       await inTransaction(runtime, (uow) =>
         cancelRegistration(runtime, uow, caller.registrationId, {
-          caller: 'system',
+          caller: asParticipant(caller),
           reason: 'Offer declined',
-          actorLabel: participantLabel(view.participant.email),
           linkToken: caller.linkToken,
         }),
       );
