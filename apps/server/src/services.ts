@@ -1,6 +1,7 @@
 import type { Services } from '@plenary/contracts';
 import type { Runtime } from './core/runtime';
 import { createObjectAccess } from './modules/access/object-checks';
+import { createPermissionsService } from './modules/access/permissions';
 import { createAuditService } from './modules/audit/audit.service';
 import { createDeskServices } from './modules/desk/desk.service';
 import { createEventsService } from './modules/events/events.service';
@@ -33,7 +34,7 @@ export function createServices(runtime: Runtime): Services {
       ...createObjectAccess(runtime),
     },
     rateLimits: createRateLimitService(runtime),
-    auth: createAuthService(runtime),
+    auth: { ...createAuthService(runtime), ...createPermissionsService() },
     users: createUsersService(runtime),
     events: createEventsService(runtime),
     team: createTeamService(runtime),

@@ -67,6 +67,8 @@ export interface Services
     logout(caller: SignedInCaller, cookie: SessionCookie): Promise<void>;
     logoutEverywhere(caller: SignedInCaller, cookie: SessionCookie): Promise<void>;
     me(caller: Caller): Promise<Out<typeof auth.meOutput>>;
+    /** What the caller may use in the event, from the router's access rules. */
+    permissions(caller: EventCaller): Promise<Out<typeof auth.permissionsOutput>>;
     updateProfile(caller: SignedInCaller, input: Parsed<typeof auth.updateProfileInput>): Promise<void>;
     changePassword(caller: SignedInCaller, input: Parsed<typeof auth.changePasswordInput>): Promise<void>;
     startTotpEnrolment(caller: SignedInCaller): Promise<Out<typeof auth.totpEnrolmentOutput>>;
