@@ -11,6 +11,7 @@ export * from './domains/jobs';
 export * from './access';
 export * from './rate-limits';
 export * from './errors';
+export * from './domain-messages';
 export * from './domains/files';
 export * from './domains/registration/index';
 export * from './domains/partners';

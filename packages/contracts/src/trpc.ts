@@ -16,6 +16,12 @@ import type {
   SignedInCaller,
 } from './context';
 import { DomainError, domainErrorStatus, trpcCodeFor, type DomainErrorCode } from './errors';
+import {
+  domainMessage,
+  type DomainMessage,
+  type DomainMessageKey,
+  type DomainMessageParams,
+} from './domain-messages';
 
 export type Meta = OpenApiMeta<{
   access: Access;
@@ -38,10 +44,15 @@ const t = initTRPC
       let fieldErrors: Record<string, string[]> = {};
       let retryAfterSeconds: number | undefined;
       let message = shape.message;
+      // The sentence's key and parameters, for the clients to word in the person's language.
+      let messageKey: DomainMessageKey | null = null;
+      let messageParams: DomainMessageParams = {};
       if (cause instanceof DomainError) {
         code = cause.code;
         fieldErrors = cause.fieldErrors;
         retryAfterSeconds = cause.retryAfterSeconds;
+        messageKey = cause.messageKey;
+        messageParams = cause.messageParams;
       } else if (cause instanceof ZodError) {
         code = 'INVALID_INPUT';
         fieldErrors = zodFieldErrors(cause);
@@ -61,12 +72,17 @@ const t = initTRPC
       // Never show an internal error's message (it may carry SQL or stack details).
       if (code === 'INTERNAL') message = 'Something went wrong on our side; it has been logged.';
       const { stack: _stack, ...data } = shape.data;
-      return { ...shape, message, data: { ...data, domainCode: code, fieldErrors, retryAfterSeconds } };
+      return {
+        ...shape,
+        message,
+        data: { ...data, domainCode: code, fieldErrors, retryAfterSeconds, messageKey, messageParams },
+      };
     },
   });
 
-function refuse(code: DomainErrorCode, message: string): never {
-  throw new TRPCError({ code: trpcCodeFor[code], message, cause: new DomainError(code, message) });
+function refuse(code: DomainErrorCode, message: string | DomainMessage): never {
+  const cause = new DomainError(code, message);
+  throw new TRPCError({ code: trpcCodeFor[code], message: cause.message, cause });
 }
 
 const eventIdOf = z.object({ eventId: z.uuid() });
@@ -86,7 +102,7 @@ const none: Resolved = {
   participantCaller: null,
   delegationCaller: null,
 };
-const badLink = 'This link is not valid any more: use the newest email, or ask for a new link';
+const badLink: DomainMessage = { key: 'linkInvalid' };
 
 /**
  * Resolves the caller under the procedure's declared access rule, before its
@@ -114,9 +130,9 @@ async function resolveAccess(
   }
   if (access.kind === 'partner') {
     const partner = ctx.apiKey ? await ctx.services.access.partnerKey(ctx.apiKey) : null;
-    if (!partner) return refuse('UNAUTHENTICATED', 'Send a valid API key: Authorization: Bearer <key>');
+    if (!partner) return refuse('UNAUTHENTICATED', { key: 'apiKeyMissing' });
     if (!partner.scopes.includes(access.scope))
-      return refuse('FORBIDDEN', `This API key lacks the scope ${access.scope}`);
+      return refuse('FORBIDDEN', { key: 'apiKeyScope', params: { scope: access.scope } });
     const raw = await getRawInput();
     let eventId: string | null = null;
     if (raw && typeof raw === 'object' && 'eventId' in raw) {
@@ -130,17 +146,17 @@ async function resolveAccess(
       }
       // An event the key is not for is reported as missing, so ids and slugs cannot be probed.
       eventId = await ctx.services.access.partnerEvent(partner, parsed.data.eventId);
-      if (!eventId) return refuse('NOT_FOUND', 'No such event');
+      if (!eventId) return refuse('NOT_FOUND', { key: 'eventNotFound' });
     }
     return { ...none, partnerCaller: { partner, request: ctx.request, eventId } };
   }
   const actor: Actor | null = ctx.actor;
-  if (!actor) return refuse('UNAUTHENTICATED', 'Sign in first');
+  if (!actor) return refuse('UNAUTHENTICATED', { key: 'signInFirst' });
   if (access.kind === 'pendingSecondFactor') return none;
-  if (!actor.secondFactorDone) return refuse('SECOND_FACTOR_REQUIRED', 'Enter your second-factor code first');
+  if (!actor.secondFactorDone) return refuse('SECOND_FACTOR_REQUIRED', { key: 'secondFactorFirst' });
   if (access.kind === 'signedIn') return none;
   if (access.kind === 'platformAdmin') {
-    if (!actor.isPlatformAdmin) return refuse('FORBIDDEN', 'Only platform administrators may do this');
+    if (!actor.isPlatformAdmin) return refuse('FORBIDDEN', { key: 'platformAdminOnly' });
     return none;
   }
   const parsed = eventIdOf.safeParse(await getRawInput());
@@ -156,34 +172,30 @@ async function resolveAccess(
   // An event the caller may not see is reported as forbidden, never as missing,
   // so ids cannot be probed.
   if (!standing) {
-    if (actor.isPlatformAdmin) return refuse('NOT_FOUND', 'No such event');
-    return refuse('FORBIDDEN', 'You are not on this event’s team');
+    if (actor.isPlatformAdmin) return refuse('NOT_FOUND', { key: 'eventNotFound' });
+    return refuse('FORBIDDEN', { key: 'notOnTeam' });
   }
   // A non-member hears the same about an event that exists as about one that does not.
-  if (standing.role === null && !actor.isPlatformAdmin)
-    return refuse('FORBIDDEN', 'You are not on this event’s team');
+  if (standing.role === null && !actor.isPlatformAdmin) return refuse('FORBIDDEN', { key: 'notOnTeam' });
   const allowed = actor.isPlatformAdmin || (standing.role !== null && access.roles.includes(standing.role));
-  if (!allowed) return refuse('FORBIDDEN', 'Your role in this event does not allow this');
+  if (!allowed) return refuse('FORBIDDEN', { key: 'roleRefused' });
   // Platform administrators too: an event that asks for two factors means every account that can open it.
   if (standing.requireTwoFactor && !actor.totpEnabled) {
-    return refuse(
-      'TWO_FACTOR_ENROLMENT_REQUIRED',
-      'This event requires two-factor sign-in: set it up in your profile',
-    );
+    return refuse('TWO_FACTOR_ENROLMENT_REQUIRED', { key: 'twoFactorRequired' });
   }
   const eventCaller: EventCaller = { actor, request: ctx.request, eventId, role: standing.role };
   return { ...none, eventCaller };
 }
 
 /** What a caller hears about an object that is missing or not theirs: the same words either way. */
-const objectNotFound: Record<ObjectKind, string> = {
-  registration: 'No such registration',
-  delegation: 'No such delegation',
-  category: 'This category was not found',
-  option: 'This option was not found',
-  invitationCode: 'This invitation code was not found',
-  webhook: 'The webhook subscription was not found',
-  webhookDelivery: 'The delivery was not found',
+const objectNotFound: Record<ObjectKind, DomainMessageKey> = {
+  registration: 'registrationNotFound',
+  delegation: 'delegationNotFound',
+  category: 'categoryNotFound',
+  option: 'optionNotFound',
+  invitationCode: 'invitationCodeNotFound',
+  webhook: 'webhookNotFound',
+  webhookDelivery: 'webhookDeliveryNotFound',
 };
 
 const objectId = z.uuid();
@@ -219,12 +231,9 @@ async function enforceObjects(
     const id = objectId.safeParse(value);
     if (!id.success) continue;
     if (await ctx.services.access.objectAllowed(owner, rule.kind, id.data)) continue;
-    const text = objectNotFound[rule.kind];
-    throw new TRPCError({
-      code: 'NOT_FOUND',
-      message: text,
-      cause: new DomainError('NOT_FOUND', text, { [rule.from]: [text] }),
-    });
+    const key = objectNotFound[rule.kind];
+    const cause = new DomainError('NOT_FOUND', { key }, { [rule.from]: [domainMessage(key)] });
+    throw new TRPCError({ code: 'NOT_FOUND', message: cause.message, cause });
   }
 }
 

@@ -208,7 +208,7 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
 
 async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRegistrationDto> {
   const dto = await loadRegistrationDto(runtime.db, caller.registrationId, runtime.now());
-  if (!dto) throw new DomainError('NOT_FOUND', 'No such registration');
+  if (!dto) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
   const [event, settings, row, visa] = await Promise.all([
     findEvent(runtime.db, dto.eventId),
     findSettings(runtime.db, dto.eventId),
@@ -371,10 +371,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
     async cancel(caller, input) {
       const view = await myView(runtime, caller);
       if (!view.canCancel)
-        throw new DomainError(
-          'INVALID_STATE',
-          'This registration cannot be cancelled here: contact the organisers',
-        );
+        throw new DomainError('INVALID_STATE', { key: 'cannotCancelHere' });
       await inTransaction(runtime, (uow) =>
         cancelRegistration(runtime, uow, caller.registrationId, {
           caller: asParticipant(caller),
@@ -391,10 +388,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         const row = await lockRegistration(uow.tx, caller.registrationId);
         const now = runtime.now();
         if (!row || row.status !== 'offered' || !row.offerExpiresAt || row.offerExpiresAt <= now) {
-          throw new DomainError(
-            'INVALID_STATE',
-            'There is no open offer for this registration (it may have expired)',
-          );
+          throw new DomainError('INVALID_STATE', { key: 'noOpenOfferMayHaveExpired' });
         }
         const status = (await categoryRequiresApproval(uow.tx, row.categoryId)) ? 'pending' : 'confirmed';
         await moveRegistration(runtime, uow, row, {
@@ -414,7 +408,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
     async declineOffer(caller) {
       const view = await myView(runtime, caller);
       if (view.status !== 'offered')
-        throw new DomainError('INVALID_STATE', 'There is no open offer for this registration');
+        throw new DomainError('INVALID_STATE', { key: 'noOpenOffer' });
       await inTransaction(runtime, (uow) =>
         cancelRegistration(runtime, uow, caller.registrationId, {
           caller: asParticipant(caller),
