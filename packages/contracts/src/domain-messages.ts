@@ -110,6 +110,8 @@ export const domainMessages = {
     ko: '이 등록으로 이미 비자 초청장을 요청했습니다',
   },
   alreadyExists: { en: 'This already exists', ko: '이미 있습니다' },
+  // The clients' stand-in for a field message the server sent without a key, on a Korean page.
+  checkField: { en: 'Check this field', ko: '이 항목을 확인하세요' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type DomainMessageKey = keyof typeof domainMessages;

@@ -81,3 +81,17 @@ export function serverSentence(info: ApiErrorInfo, locale: Locale): string | nul
   if (isDomainMessageKey(info.messageKey)) return domainMessage(info.messageKey, info.messageParams, locale);
   return locale === 'en' && info.message ? info.message : null;
 }
+
+/**
+ * The server's field messages in the person's language: each field of a keyed
+ * error gets the error's own sentence; on a Korean page, a message sent
+ * without a key becomes "check this field" rather than English.
+ */
+export function localizedFieldErrors(info: ApiErrorInfo, locale: Locale): Record<string, string[]> {
+  const keyed = isDomainMessageKey(info.messageKey)
+    ? domainMessage(info.messageKey, info.messageParams, locale)
+    : null;
+  if (!keyed && locale === 'en') return info.fieldErrors;
+  const text = keyed ?? domainMessage('checkField', {}, locale);
+  return Object.fromEntries(Object.keys(info.fieldErrors).map((field) => [field, [text]]));
+}
