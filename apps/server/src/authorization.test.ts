@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter, type Access, type Meta } from '@plenary/contracts';
+import { appRouter, objectRulesOf, type Access, type Meta } from '@plenary/contracts';
 import { createHarness, type TestHarness } from './testing/harness';
-import { callerNames, callPath, createCallerUniverse, type CallerName, type CallerUniverse } from './testing/callers';
+import {
+  callerNames,
+  callPath,
+  createCallerUniverse,
+  type CallerName,
+  type CallerUniverse,
+} from './testing/callers';
 import type { Expected } from './authorization/expected';
 import { foundationAccess } from './authorization/foundation';
 import { registrationAccess } from './authorization/registration';
@@ -10,6 +16,7 @@ import { webhookAccess } from './authorization/webhooks';
 import { deskAccess } from './authorization/desk';
 import { exportAccess } from './authorization/exports';
 import { accountAccess } from './authorization/accounts';
+import { objectCases } from './authorization/objects';
 
 /**
  * The permission matrix, written out by hand (apps/server/src/authorization/*.ts,
@@ -31,7 +38,22 @@ const expectedAccess: Record<string, Expected> = {
 
 const procedures = Object.entries(
   appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>,
-).map(([path, proc]) => ({ path, access: proc._def.meta?.access }));
+).map(([path, proc]) => ({ path, access: proc._def.meta?.access, object: proc._def.meta?.object }));
+
+/** A procedure's object rules in the cases' spelling: kind:field, joined by ', '. */
+const objectRules = Object.fromEntries(
+  procedures
+    .map(
+      (p) =>
+        [
+          p.path,
+          objectRulesOf(p.object)
+            .map((r) => `${r.kind}:${r.from}`)
+            .join(', '),
+        ] as const,
+    )
+    .filter(([, rule]) => rule !== ''),
+);
 
 /** The router's rule in the matrix's spelling, to compare the two tables. */
 function spell(a: Access | undefined): Expected | 'none' {
@@ -108,11 +130,28 @@ describe('authorization of every procedure', () => {
         const got = await callPath(u.caller(who), path, { eventId: u.eventId });
         const refusedAs = got.status === 401 || got.status === 403 ? got.code : null;
         if (got.status >= 500) wrong.push(`${who}: ${got.status} ${got.code} ${got.message}`);
-        else if (want === 'allowed' && refusedAs) wrong.push(`${who}: refused (${refusedAs}: ${got.message}), expected allowed`);
+        else if (want === 'allowed' && refusedAs)
+          wrong.push(`${who}: refused (${refusedAs}: ${got.message}), expected allowed`);
         else if (want !== 'allowed' && refusedAs !== want)
           wrong.push(`${who}: ${got.status} ${got.code} (${got.message}), expected ${want}`);
       }
       expect(wrong).toEqual([]);
+    });
+  }
+});
+
+describe("object rules: an object that is not the caller's is refused as missing", () => {
+  it('lists every object rule with a hand-written case (a rule without a case fails here)', () => {
+    const written = Object.fromEntries(Object.entries(objectCases).map(([path, c]) => [path, c.rule]));
+    expect(objectRules).toEqual(written);
+  });
+
+  for (const [path, c] of Object.entries(objectCases)) {
+    it(`${path}: ${c.caller} naming another's object gets 404`, async () => {
+      // The caller passes the access rule: the refusal is the object's, not the role's.
+      expect(verdict(expectedAccess[path]!, c.caller), path).toBe('allowed');
+      const got = await callPath(u.caller(c.caller), path, c.input(u));
+      expect({ status: got.status, code: got.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
     });
   }
 });

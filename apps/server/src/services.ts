@@ -1,6 +1,8 @@
 import type { Services } from '@plenary/contracts';
 import type { Runtime } from './core/runtime';
 import { createAccountServices } from './modules/accounts/accounts.service';
+import { createObjectAccess } from './modules/access/object-checks';
+import { createPermissionsService } from './modules/access/permissions';
 import { createAuditService } from './modules/audit/audit.service';
 import { createDeskServices } from './modules/desk/desk.service';
 import { createDomainEventsService } from './modules/domain-events/domain-events.service';
@@ -28,9 +30,14 @@ import { createWebhookServices } from './modules/webhooks/webhooks.service';
 /** The server's implementation of the contracts' Services, one module per domain. */
 export function createServices(runtime: Runtime): Services {
   return {
-    access: { ...createAccessService(runtime), ...createLinkAccess(runtime), ...createPartnerAccess(runtime) },
+    access: {
+      ...createAccessService(runtime),
+      ...createLinkAccess(runtime),
+      ...createPartnerAccess(runtime),
+      ...createObjectAccess(runtime),
+    },
     rateLimits: createRateLimitService(runtime),
-    auth: createAuthService(runtime),
+    auth: { ...createAuthService(runtime), ...createPermissionsService() },
     users: createUsersService(runtime),
     events: createEventsService(runtime),
     team: createTeamService(runtime),

@@ -56,3 +56,40 @@ export const roles = {
   /** See passport data and decide visa letters. */
   passports: ['owner', 'admin'] as const,
 } satisfies Record<string, readonly EventRole[]>;
+
+/**
+ * The kinds of object a procedure may name by id, each with one check on the
+ * server (apps/server/src/access/object-checks.ts).
+ */
+export const objectKinds = [
+  'registration',
+  'delegation',
+  'category',
+  'option',
+  'invitationCode',
+  'webhook',
+  'webhookDelivery',
+] as const;
+export type ObjectKind = (typeof objectKinds)[number];
+
+/**
+ * A rule on the object a procedure touches, beside its access rule: the input
+ * field `from` holds the id of an object of `kind` that must be the caller's
+ * own. For an event rule: an object of the event named by eventId. For a
+ * partner: its own registration. For a participant: its own registration. For
+ * a delegation contact: a member of its delegation. The server checks it after
+ * the access rule and before the service; an object that does not exist and one
+ * that is not the caller's get the same 404, so ids cannot be probed. A missing
+ * or malformed id is left to the input schema (a 400).
+ */
+export interface ObjectRule {
+  kind: ObjectKind;
+  /** The top-level input field that holds the id (null or absent: nothing to check). */
+  from: string;
+}
+
+/** The object rules of a procedure, as a list (a procedure may declare one or several). */
+export function objectRulesOf(rule: ObjectRule | readonly ObjectRule[] | undefined): readonly ObjectRule[] {
+  if (!rule) return [];
+  return Array.isArray(rule) ? (rule as readonly ObjectRule[]) : [rule as ObjectRule];
+}

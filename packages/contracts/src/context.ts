@@ -28,10 +28,22 @@ export interface SessionCookie {
   clear(): void;
 }
 
+/**
+ * Who acts when no staff user does, as the audit log records them: by id,
+ * never by name or email (a person's data must not outlive its erasure there).
+ */
+export type CallerAgent =
+  | { kind: 'apiKey'; apiKeyId: string; partnerId: string; partnerName: string }
+  | { kind: 'participant'; registrationId: string }
+  | { kind: 'delegationContact'; delegationId: string }
+  | { kind: 'person'; personId: string };
+
 /** Who is calling, passed to every service function. */
 export interface Caller {
   actor: Actor | null;
   request: RequestInfo;
+  /** Who acts without a staff session (a partner's key, a link holder, a signed-in person). */
+  agent?: CallerAgent | undefined;
 }
 
 /** A caller that passed an event rule: the role it holds there (null for a platform admin outside the team). */
@@ -93,6 +105,12 @@ export interface PersonCaller {
   person: PersonActor;
   request: RequestInfo;
 }
+/** The caller an object rule checks, by the kind of access rule that resolved it. */
+export type ObjectOwner =
+  | { kind: 'event'; caller: EventCaller }
+  | { kind: 'partner'; caller: PartnerCaller }
+  | { kind: 'participant'; caller: ParticipantCaller }
+  | { kind: 'delegationContact'; caller: DelegationCaller };
 
 export interface Context {
   services: Services;

@@ -1,4 +1,10 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import {
+  domainMessage,
+  type DomainMessage,
+  type DomainMessageKey,
+  type DomainMessageParams,
+} from './domain-messages';
 
 /**
  * The one set of domain error codes. Services throw DomainError; the tRPC error
@@ -36,17 +42,28 @@ export const trpcCodeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
+/**
+ * A service's refusal. The message is a key of domain-messages.ts with its
+ * parameters (worded in the person's language by the clients, in English for
+ * the API), or, for sentences not yet given a key, English text.
+ */
 export class DomainError extends Error {
+  /** The key of the sentence in domain-messages.ts, or null for English text only. */
+  readonly messageKey: DomainMessageKey | null;
+  readonly messageParams: DomainMessageParams;
+
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    message: string | DomainMessage,
     /** Field path (dotted) -> messages, for errors that belong to an input field. */
     readonly fieldErrors: Record<string, string[]> = {},
     /** Seconds until a throttled caller may try again. */
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : domainMessage(message.key, message.params, 'en'));
     this.name = 'DomainError';
+    this.messageKey = typeof message === 'string' ? null : message.key;
+    this.messageParams = typeof message === 'string' ? {} : (message.params ?? {});
   }
 }
 

@@ -99,6 +99,11 @@ export function setValidationLocale(locale: Locale): void {
   z.config(locale === 'ko' ? z.locales.ko() : z.locales.en());
 }
 
+/** The language validation messages are worded in (the interface language in the browser). */
+export function validationLocale(): Locale {
+  return current;
+}
+
 /** A message in a language, with {placeholders} filled in. */
 export function message(
   key: MessageKey,

@@ -12,6 +12,7 @@ export * from './domains/domain-events';
 export * from './access';
 export * from './rate-limits';
 export * from './errors';
+export * from './domain-messages';
 export * from './domains/files';
 export * from './domains/registration/index';
 export * from './domains/partners';

@@ -1,7 +1,15 @@
 import type { z } from 'zod';
-import type { EventRole } from './access';
+import type { EventRole, ObjectKind } from './access';
 import type { RateLimitHit } from './rate-limits';
-import type { Actor, Caller, EventCaller, PartnerActor, SessionCookie, SignedInCaller } from './context';
+import type {
+  Actor,
+  Caller,
+  EventCaller,
+  ObjectOwner,
+  PartnerActor,
+  SessionCookie,
+  SignedInCaller,
+} from './context';
 import type { RegistrationServices } from './domains/registration/services';
 import type { PartnerServices } from './domains/partners';
 import type { WebhookServices } from './domains/webhooks';
@@ -45,6 +53,11 @@ export interface Services
     partnerKey(key: string): Promise<PartnerActor | null>;
     /** The id of the event a partner names by id or slug, or null when missing or not the key's. */
     partnerEvent(partner: PartnerActor, eventRef: string): Promise<string | null>;
+    /**
+     * Whether the object of this kind and id exists and is the caller's own
+     * (see ObjectRule in access.ts); false for both "missing" and "not yours".
+     */
+    objectAllowed(owner: ObjectOwner, kind: ObjectKind, id: string): Promise<boolean>;
   };
   rateLimits: {
     /**
@@ -64,6 +77,8 @@ export interface Services
     logout(caller: SignedInCaller, cookie: SessionCookie): Promise<void>;
     logoutEverywhere(caller: SignedInCaller, cookie: SessionCookie): Promise<void>;
     me(caller: Caller): Promise<Out<typeof auth.meOutput>>;
+    /** What the caller may use in the event, from the router's access rules. */
+    permissions(caller: EventCaller): Promise<Out<typeof auth.permissionsOutput>>;
     updateProfile(caller: SignedInCaller, input: Parsed<typeof auth.updateProfileInput>): Promise<void>;
     changePassword(caller: SignedInCaller, input: Parsed<typeof auth.changePasswordInput>): Promise<void>;
     startTotpEnrolment(caller: SignedInCaller): Promise<Out<typeof auth.totpEnrolmentOutput>>;

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { zodFieldErrors } from './domains/common';
-import type { Access } from './access';
+import { objectRulesOf, type Access, type ObjectKind, type ObjectRule } from './access';
 import type { RateLimitHit, RateLimitRule } from './rate-limits';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type {
@@ -10,6 +10,7 @@ import type {
   Context,
   DelegationCaller,
   EventCaller,
+  ObjectOwner,
   ParticipantCaller,
   PartnerCaller,
   PersonCaller,
@@ -17,9 +18,17 @@ import type {
   SignedInCaller,
 } from './context';
 import { DomainError, domainErrorStatus, trpcCodeFor, type DomainErrorCode } from './errors';
+import {
+  domainMessage,
+  type DomainMessage,
+  type DomainMessageKey,
+  type DomainMessageParams,
+} from './domain-messages';
 
 export type Meta = OpenApiMeta<{
   access: Access;
+  /** The object(s) the procedure touches, checked on the server before the service (see ObjectRule). */
+  object?: ObjectRule | readonly ObjectRule[];
   /** Required for every procedure a stranger can reach (see rate-limits.ts). */
   limits?: readonly RateLimitRule[];
   /** One line for the API reference and the admin's permission overview. */
@@ -37,10 +46,15 @@ const t = initTRPC
       let fieldErrors: Record<string, string[]> = {};
       let retryAfterSeconds: number | undefined;
       let message = shape.message;
+      // The sentence's key and parameters, for the clients to word in the person's language.
+      let messageKey: DomainMessageKey | null = null;
+      let messageParams: DomainMessageParams = {};
       if (cause instanceof DomainError) {
         code = cause.code;
         fieldErrors = cause.fieldErrors;
         retryAfterSeconds = cause.retryAfterSeconds;
+        messageKey = cause.messageKey;
+        messageParams = cause.messageParams;
       } else if (cause instanceof ZodError) {
         code = 'INVALID_INPUT';
         fieldErrors = zodFieldErrors(cause);
@@ -60,12 +74,17 @@ const t = initTRPC
       // Never show an internal error's message (it may carry SQL or stack details).
       if (code === 'INTERNAL') message = 'Something went wrong on our side; it has been logged.';
       const { stack: _stack, ...data } = shape.data;
-      return { ...shape, message, data: { ...data, domainCode: code, fieldErrors, retryAfterSeconds } };
+      return {
+        ...shape,
+        message,
+        data: { ...data, domainCode: code, fieldErrors, retryAfterSeconds, messageKey, messageParams },
+      };
     },
   });
 
-function refuse(code: DomainErrorCode, message: string): never {
-  throw new TRPCError({ code: trpcCodeFor[code], message, cause: new DomainError(code, message) });
+function refuse(code: DomainErrorCode, message: string | DomainMessage): never {
+  const cause = new DomainError(code, message);
+  throw new TRPCError({ code: trpcCodeFor[code], message: cause.message, cause });
 }
 
 const eventIdOf = z.object({ eventId: z.uuid() });
@@ -87,7 +106,7 @@ const none: Resolved = {
   delegationCaller: null,
   personCaller: null,
 };
-const badLink = 'This link is not valid any more: use the newest email, or ask for a new link';
+const badLink: DomainMessage = { key: 'linkInvalid' };
 
 /**
  * Resolves the caller under the procedure's declared access rule, before its
@@ -121,9 +140,9 @@ async function resolveAccess(
   }
   if (access.kind === 'partner') {
     const partner = ctx.apiKey ? await ctx.services.access.partnerKey(ctx.apiKey) : null;
-    if (!partner) return refuse('UNAUTHENTICATED', 'Send a valid API key: Authorization: Bearer <key>');
+    if (!partner) return refuse('UNAUTHENTICATED', { key: 'apiKeyMissing' });
     if (!partner.scopes.includes(access.scope))
-      return refuse('FORBIDDEN', `This API key lacks the scope ${access.scope}`);
+      return refuse('FORBIDDEN', { key: 'apiKeyScope', params: { scope: access.scope } });
     const raw = await getRawInput();
     let eventId: string | null = null;
     if (raw && typeof raw === 'object' && 'eventId' in raw) {
@@ -137,17 +156,17 @@ async function resolveAccess(
       }
       // An event the key is not for is reported as missing, so ids and slugs cannot be probed.
       eventId = await ctx.services.access.partnerEvent(partner, parsed.data.eventId);
-      if (!eventId) return refuse('NOT_FOUND', 'No such event');
+      if (!eventId) return refuse('NOT_FOUND', { key: 'eventNotFound' });
     }
     return { ...none, partnerCaller: { partner, request: ctx.request, eventId } };
   }
   const actor: Actor | null = ctx.actor;
-  if (!actor) return refuse('UNAUTHENTICATED', 'Sign in first');
+  if (!actor) return refuse('UNAUTHENTICATED', { key: 'signInFirst' });
   if (access.kind === 'pendingSecondFactor') return none;
-  if (!actor.secondFactorDone) return refuse('SECOND_FACTOR_REQUIRED', 'Enter your second-factor code first');
+  if (!actor.secondFactorDone) return refuse('SECOND_FACTOR_REQUIRED', { key: 'secondFactorFirst' });
   if (access.kind === 'signedIn') return none;
   if (access.kind === 'platformAdmin') {
-    if (!actor.isPlatformAdmin) return refuse('FORBIDDEN', 'Only platform administrators may do this');
+    if (!actor.isPlatformAdmin) return refuse('FORBIDDEN', { key: 'platformAdminOnly' });
     return none;
   }
   const parsed = eventIdOf.safeParse(await getRawInput());
@@ -163,23 +182,69 @@ async function resolveAccess(
   // An event the caller may not see is reported as forbidden, never as missing,
   // so ids cannot be probed.
   if (!standing) {
-    if (actor.isPlatformAdmin) return refuse('NOT_FOUND', 'No such event');
-    return refuse('FORBIDDEN', 'You are not on this event’s team');
+    if (actor.isPlatformAdmin) return refuse('NOT_FOUND', { key: 'eventNotFound' });
+    return refuse('FORBIDDEN', { key: 'notOnTeam' });
   }
   // A non-member hears the same about an event that exists as about one that does not.
-  if (standing.role === null && !actor.isPlatformAdmin)
-    return refuse('FORBIDDEN', 'You are not on this event’s team');
+  if (standing.role === null && !actor.isPlatformAdmin) return refuse('FORBIDDEN', { key: 'notOnTeam' });
   const allowed = actor.isPlatformAdmin || (standing.role !== null && access.roles.includes(standing.role));
-  if (!allowed) return refuse('FORBIDDEN', 'Your role in this event does not allow this');
+  if (!allowed) return refuse('FORBIDDEN', { key: 'roleRefused' });
   // Platform administrators too: an event that asks for two factors means every account that can open it.
   if (standing.requireTwoFactor && !actor.totpEnabled) {
-    return refuse(
-      'TWO_FACTOR_ENROLMENT_REQUIRED',
-      'This event requires two-factor sign-in: set it up in your profile',
-    );
+    return refuse('TWO_FACTOR_ENROLMENT_REQUIRED', { key: 'twoFactorRequired' });
   }
   const eventCaller: EventCaller = { actor, request: ctx.request, eventId, role: standing.role };
   return { ...none, eventCaller };
+}
+
+/** What a caller hears about an object that is missing or not theirs: the same words either way. */
+const objectNotFound: Record<ObjectKind, DomainMessageKey> = {
+  registration: 'registrationNotFound',
+  delegation: 'delegationNotFound',
+  category: 'categoryNotFound',
+  option: 'optionNotFound',
+  invitationCode: 'invitationCodeNotFound',
+  webhook: 'webhookNotFound',
+  webhookDelivery: 'webhookDeliveryNotFound',
+};
+
+const objectId = z.uuid();
+
+function ownerOf(resolved: Resolved): ObjectOwner | null {
+  if (resolved.eventCaller) return { kind: 'event', caller: resolved.eventCaller };
+  if (resolved.partnerCaller) return { kind: 'partner', caller: resolved.partnerCaller };
+  if (resolved.participantCaller) return { kind: 'participant', caller: resolved.participantCaller };
+  if (resolved.delegationCaller) return { kind: 'delegationContact', caller: resolved.delegationCaller };
+  return null;
+}
+
+/**
+ * Runs the procedure's object rules (after its access rule, before its
+ * service). An id that is absent or malformed is left to the input schema; an
+ * object that is missing or not the caller's is a 404 naming the field. A rule
+ * on a procedure whose access resolves no owner (public, signed-in) fails closed.
+ */
+async function enforceObjects(
+  ctx: Context,
+  meta: Meta | undefined,
+  path: string,
+  resolved: Resolved,
+  getRawInput: () => Promise<unknown>,
+): Promise<void> {
+  const rules = objectRulesOf(meta?.object);
+  if (rules.length === 0) return;
+  const owner = ownerOf(resolved);
+  if (!owner) return refuse('FORBIDDEN', `The procedure ${path} has an object rule but no caller to own it`);
+  const raw = await getRawInput();
+  for (const rule of rules) {
+    const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[rule.from] : undefined;
+    const id = objectId.safeParse(value);
+    if (!id.success) continue;
+    if (await ctx.services.access.objectAllowed(owner, rule.kind, id.data)) continue;
+    const key = objectNotFound[rule.kind];
+    const cause = new DomainError('NOT_FOUND', { key }, { [rule.from]: [domainMessage(key)] });
+    throw new TRPCError({ code: 'NOT_FOUND', message: cause.message, cause });
+  }
 }
 
 /** An unpaired UTF-16 surrogate: valid in a JS string, not in PostgreSQL text or jsonb. */
@@ -268,7 +333,7 @@ async function enforceLimits(ctx: Context, hits: RateLimitHit[]): Promise<void> 
 /**
  * The one middleware every procedure passes, in this order: the rate limits
  * on the client and the input, the access rule (who may call), the limits on
- * the link or key it resolved, then text no PostgreSQL column can hold (a NUL character, an
+ * the link or key it resolved, the object rules (whose object), then text no PostgreSQL column can hold (a NUL character, an
  * unpaired surrogate) is refused with a 400 naming the field, instead of
  * letting a query fail halfway through a transaction; then the procedure runs,
  * and a DomainError it throws becomes a tRPC error carrying it. One middleware
@@ -278,6 +343,7 @@ const guard = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
   await enforceLimits(ctx, await hitsFor(ctx, meta, path, 'before', getRawInput, null));
   const resolved = await resolveAccess(ctx, meta, path, getRawInput);
   await enforceLimits(ctx, await hitsFor(ctx, meta, path, 'after', getRawInput, resolved));
+  await enforceObjects(ctx, meta, path, resolved, getRawInput);
   const found = findUnstorable(await getRawInput());
   if (found) {
     throw new TRPCError({

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient, setCsrfToken } from './trpc-client';
+import { createApiClient, localizedFieldErrors, setCsrfToken } from './trpc-client';
 
 /** A stand-in for the network: records each request's headers and answers an empty list. */
 function recordingFetch() {
@@ -40,5 +40,33 @@ describe('createApiClient', () => {
     await createApiClient('http://localhost/trpc').portal.events.query();
     expect(seen[0]?.get('x-plenary-csrf')).toBe('csrf-1');
     expect(seen[0]?.get('x-plenary-link')).toBeNull();
+  });
+});
+
+describe('localizedFieldErrors', () => {
+  const unkeyed = {
+    code: 'INVALID_INPUT',
+    message: 'x',
+    fieldErrors: { categoryId: ['No such category in this event'] },
+  };
+  const keyed = {
+    code: 'CONFLICT',
+    message: 'This email address is already registered for this event',
+    fieldErrors: {
+      'participant.email': ['Already registered: use the link in your email, or ask for it again'],
+    },
+    messageKey: 'emailAlreadyRegistered',
+    messageParams: {},
+  };
+
+  it('words a keyed error’s fields in the page’s language', () => {
+    expect(localizedFieldErrors(keyed, 'ko')).toEqual({
+      'participant.email': ['이 이메일 주소로 이미 이 행사에 등록되어 있습니다'],
+    });
+  });
+
+  it('puts no English under a field of a Korean page, and keeps it on an English one', () => {
+    expect(localizedFieldErrors(unkeyed, 'ko')).toEqual({ categoryId: ['이 항목을 확인하세요'] });
+    expect(localizedFieldErrors(unkeyed, 'en')).toEqual({ categoryId: ['No such category in this event'] });
   });
 });

@@ -1,5 +1,7 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@plenary/contracts';
+import { domainMessage, isDomainMessageKey } from '@plenary/contracts/domain-messages';
+import type { Locale } from '@plenary/contracts/localized';
 
 let csrfToken: string | null = null;
 
@@ -41,6 +43,9 @@ export interface ApiErrorInfo {
   fieldErrors: Record<string, string[]>;
   retryAfterSeconds?: number;
   httpStatus?: number;
+  /** The key of the server's sentence (domain-messages.ts) and its parameters, when it has one. */
+  messageKey?: string;
+  messageParams?: Record<string, string | number>;
 }
 
 /** What a form needs from any error the API returns. */
@@ -51,6 +56,8 @@ export function apiErrorInfo(err: unknown): ApiErrorInfo {
       fieldErrors?: Record<string, string[]>;
       retryAfterSeconds?: number;
       httpStatus?: number;
+      messageKey?: string | null;
+      messageParams?: Record<string, string | number>;
     };
     return {
       code: data.domainCode ?? 'INTERNAL',
@@ -58,7 +65,33 @@ export function apiErrorInfo(err: unknown): ApiErrorInfo {
       fieldErrors: data.fieldErrors ?? {},
       ...(data.retryAfterSeconds !== undefined ? { retryAfterSeconds: data.retryAfterSeconds } : {}),
       ...(data.httpStatus !== undefined ? { httpStatus: data.httpStatus } : {}),
+      ...(data.messageKey ? { messageKey: data.messageKey, messageParams: data.messageParams ?? {} } : {}),
     };
   }
   return { code: 'NETWORK', message: err instanceof Error ? err.message : String(err), fieldErrors: {} };
+}
+
+/**
+ * The server's own sentence in the person's language: worded from its key
+ * when it has one; the English text only for an English interface; otherwise
+ * null (the caller shows its sentence for the code alone, never English in a
+ * Korean page).
+ */
+export function serverSentence(info: ApiErrorInfo, locale: Locale): string | null {
+  if (isDomainMessageKey(info.messageKey)) return domainMessage(info.messageKey, info.messageParams, locale);
+  return locale === 'en' && info.message ? info.message : null;
+}
+
+/**
+ * The server's field messages in the person's language: each field of a keyed
+ * error gets the error's own sentence; on a Korean page, a message sent
+ * without a key becomes "check this field" rather than English.
+ */
+export function localizedFieldErrors(info: ApiErrorInfo, locale: Locale): Record<string, string[]> {
+  const keyed = isDomainMessageKey(info.messageKey)
+    ? domainMessage(info.messageKey, info.messageParams, locale)
+    : null;
+  if (!keyed && locale === 'en') return info.fieldErrors;
+  const text = keyed ?? domainMessage('checkField', {}, locale);
+  return Object.fromEntries(Object.keys(info.fieldErrors).map((field) => [field, [text]]));
 }

@@ -5,6 +5,8 @@ export interface NavContext {
   eventId: string | null;
   canManageEvent: boolean;
   isPlatformAdmin: boolean;
+  /** Whether the user may call a procedure in the open event: null while the server has not said. */
+  may?: (procedure: string) => boolean | null;
 }
 
 export interface NavSection {
@@ -17,6 +19,10 @@ export function navSections(entries: readonly NavEntry[], ctx: NavContext): NavS
   const visible = entries.filter((e) => {
     if (e.audience === 'platformAdmin') return ctx.isPlatformAdmin;
     if (!ctx.eventId) return false;
+    if (e.needs && ctx.may) {
+      const allowed = ctx.may(e.needs);
+      if (allowed !== null) return allowed;
+    }
     return e.audience === 'eventTeam' || ctx.canManageEvent;
   });
   return navSectionIds

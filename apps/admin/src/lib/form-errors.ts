@@ -1,8 +1,8 @@
 import { computed, onScopeDispose, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { z } from 'zod';
-import { zodFieldErrors } from '@plenary/contracts/schemas';
-import { apiErrorInfo, type ApiErrorInfo } from '@plenary/ui';
+import { validationLocale, zodFieldErrors } from '@plenary/contracts/schemas';
+import { apiErrorInfo, serverSentence, type ApiErrorInfo } from '@plenary/ui';
 import { useSessionLoss } from './session';
 
 type Translate = ReturnType<typeof useI18n>['t'];
@@ -41,7 +41,9 @@ export function describeError(t: Translate, info: ApiErrorInfo, secondsLeft?: nu
       : t('errors.TOO_MANY_ATTEMPTS');
   }
   if (info.code === 'CONFLICT' || info.code === 'INVALID_STATE') {
-    return `${t(`errors.${info.code}`)} (${info.message})`;
+    // The server's words name the clash; in Korean only when it sent them by key.
+    const detail = serverSentence(info, validationLocale());
+    return detail ? `${t(`errors.${info.code}`)} (${detail})` : t(`errors.${info.code}`);
   }
   return knownCodes.has(info.code) ? t(`errors.${info.code}`) : t('errors.INTERNAL');
 }

@@ -35,6 +35,13 @@ export interface NavEntry {
   icon: string;
   /** Who sees it: anyone on the event's team, its owners and admins, or platform admins. */
   audience: 'eventTeam' | 'eventManage' | 'platformAdmin';
+  /**
+   * The procedure the page cannot work without (its first load): once the
+   * server has said what the user may use (auth.permissions), the entry is
+   * shown only when that procedure is among it, so nobody is offered a page
+   * that answers 403.
+   */
+  needs?: string;
 }
 
 /** What one feature folder adds to the app. */

@@ -4,6 +4,7 @@ import type { Expected } from './expected';
  * by hand, role by role, and enforced by authorization.test.ts. */
 export const foundationAccess: Record<string, Expected> = {
   'auth.me': 'public',
+  'auth.permissions': ['owner', 'admin', 'staff', 'program_chair', 'reviewer', 'b2b_coordinator'],
   'auth.login': 'public',
   'auth.verifySecondFactor': 'pendingSecondFactor',
   'auth.logout': 'pendingSecondFactor',

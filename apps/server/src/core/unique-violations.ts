@@ -41,5 +41,5 @@ export function conflictFor(err: unknown): DomainError | null {
   if (code !== '23505') return null;
   const entry = constraint ? known[constraint] : undefined;
   if (entry) return new DomainError('CONFLICT', entry.message, { [entry.field]: [entry.message] });
-  return new DomainError('CONFLICT', 'This already exists');
+  return new DomainError('CONFLICT', { key: 'alreadyExists' });
 }

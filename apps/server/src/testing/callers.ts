@@ -5,7 +5,7 @@ import { desc, eq, schema } from '@plenary/db';
 import type { Actor } from '@plenary/contracts';
 import { totpCodeFor } from '../modules/identity/totp';
 import { insertMember } from '../modules/team/team.repo';
-import { TEST_PASSWORD, tciEvent, type AppCaller, type TestHarness } from './harness';
+import { TEST_PASSWORD, type AppCaller, type TestHarness } from './harness';
 import { participant, registrationEvent } from './registration-fixtures';
 import { signInPerson } from './persons';
 
@@ -19,7 +19,12 @@ import { signInPerson } from './persons';
  */
 export const teamRoles = ['owner', 'admin', 'staff', 'program_chair', 'reviewer', 'b2b_coordinator'] as const;
 export type TeamRole = (typeof teamRoles)[number];
-export const partnerScopes = ['events:read', 'registrations:read', 'registrations:write', 'webhooks:manage'] as const;
+export const partnerScopes = [
+  'events:read',
+  'registrations:read',
+  'registrations:write',
+  'webhooks:manage',
+] as const;
 export type PartnerScope = (typeof partnerScopes)[number];
 
 export type CallerName =
@@ -45,10 +50,24 @@ export const callerNames: CallerName[] = [
   ...partnerScopes.map((s) => `partner:${s}` as const),
 ];
 
+/** Objects the callers of event A do not own: of event B, or of another partner. */
+export interface ForeignObjects {
+  eventId: string;
+  registrationId: string;
+  delegationId: string;
+  categoryId: string;
+  optionId: string;
+  codeId: string;
+  subscriptionId: string;
+  deliveryId: string;
+}
+
 export interface CallerUniverse {
   eventId: string;
   categoryId: string;
   registrationId: string;
+  /** Objects of event B (every caller of A is refused them). */
+  other: ForeignObjects;
   caller(name: CallerName, ip?: string): AppCaller;
 }
 
@@ -71,7 +90,12 @@ export async function createCallerUniverse(h: TestHarness): Promise<CallerUniver
     categories: [{ code: 'OPEN', capacity: 100 }],
     options: [{ code: 'TOUR', capacity: 10 }],
   });
-  const eventB = (await h.caller(admin).events.create({ ...tciEvent, slug: 'tci-2016' })).id;
+  const b = await registrationEvent(h, admin, {
+    slug: 'tci-2016',
+    categories: [{ code: 'OTHER', capacity: 100 }],
+    options: [{ code: 'FAR', capacity: 10 }],
+  });
+  const eventB = b.eventId;
   const actors = new Map<CallerName, Actor>([['platformAdmin', admin]]);
   for (const role of teamRoles) {
     const member = await h.signUp(`${role}@plenary.test`);
@@ -119,10 +143,13 @@ export async function createCallerUniverse(h: TestHarness): Promise<CallerUniver
     keys.set(scope, key);
   }
 
+  const other = await foreignObjects(h, admin, b, partner.id);
+
   return {
     eventId: a.eventId,
     categoryId: a.categories.OPEN!,
     registrationId: receipt.id,
+    other,
     caller(name, ip = '198.51.100.1') {
       if (name === 'anonymous') return h.caller(null, { ip });
       if (name === 'participant') return h.caller(null, { ip }, { linkToken: participantLink });
@@ -135,6 +162,63 @@ export async function createCallerUniverse(h: TestHarness): Promise<CallerUniver
       if (!actor) throw new Error(`no caller ${name}`);
       return h.caller(actor, { ip });
     },
+  };
+}
+
+/** One object of each kind in event B, for the object rules' cases. */
+async function foreignObjects(
+  h: TestHarness,
+  admin: Actor,
+  b: Awaited<ReturnType<typeof registrationEvent>>,
+  partnerId: string,
+): Promise<ForeignObjects> {
+  const categoryId = b.categories.OTHER!;
+  const registration = await h.caller(null).portalRegistration.register({
+    eventId: b.eventId,
+    categoryId,
+    participant: participant({ email: 'elsewhere@example.org' }),
+    consents: [],
+  });
+  const delegation = await h.caller(admin).delegations.create({
+    eventId: b.eventId,
+    name: 'Ministry of Science',
+    contactName: 'Tran Van Minh',
+    contactEmail: 'contact@science.example.org',
+    categoryId,
+    members: [{ participant: participant() }],
+  });
+  const code = await h.caller(admin).registrationSetup.createCode({
+    eventId: b.eventId,
+    code: 'OTHER-EVENT',
+    categoryId,
+    reservesPlaces: false,
+    maxUses: 1,
+    expiresAt: null,
+    note: null,
+  });
+  const [subscription] = await h.runtime.db
+    .insert(schema.webhookSubscriptions)
+    .values({
+      partnerId,
+      eventId: b.eventId,
+      url: 'https://hooks.example.org/b',
+      secret: 's',
+      eventTypes: ['registration.created'],
+    })
+    .returning({ id: schema.webhookSubscriptions.id });
+  const [delivery] = await h.runtime.db
+    .insert(schema.webhookDeliveries)
+    .values({ subscriptionId: subscription!.id, eventType: 'registration.created', payload: {} })
+    .returning({ id: schema.webhookDeliveries.id });
+  return {
+    eventId: b.eventId,
+    registrationId: registration.id,
+    delegationId: delegation.id,
+    categoryId,
+    optionId: b.options.FAR!,
+    codeId: code.id,
+    subscriptionId: subscription!.id,
+    deliveryId: delivery!.id,
   };
 }
 

@@ -26,10 +26,38 @@ export const platformAuditListInput = z.object({
   ...auditFilterFields,
 });
 
+export const auditActorKinds = [
+  'user',
+  'person',
+  'participant',
+  'delegationContact',
+  'apiKey',
+  'cli',
+  'system',
+  'anonymous',
+] as const;
+export type AuditActorKind = (typeof auditActorKinds)[number];
+
+/**
+ * Who acted: the kind, the id that identifies them (a user, a person, the
+ * registration or delegation a link opens, an API key; null for cli, system
+ * and anonymous), the partner behind a key, and the current name (a staff
+ * user's display name, a partner's name; null where there is none to show).
+ */
+export const auditActorDto = z.object({
+  kind: z.enum(auditActorKinds),
+  id: z.string().nullable(),
+  partnerId: z.string().nullable(),
+  name: z.string().nullable(),
+});
+export type AuditActorDto = z.infer<typeof auditActorDto>;
+
 export const auditEntryDto = z.object({
   id: z.number().int(),
   at: z.string(),
+  actor: auditActorDto,
   actorUserId: z.string().nullable(),
+  /** The snapshot written at the time (a staff email, a partner's name, or the kind). */
   actorLabel: z.string(),
   eventId: z.string().nullable(),
   action: z.string(),

@@ -1,6 +1,7 @@
 import { rateLimits } from '../rate-limits';
-import { anyCaller, procedure, router, signedInCaller } from '../trpc';
-import { okOutput } from './common';
+import { roles } from '../access';
+import { anyCaller, eventCaller, procedure, router, signedInCaller } from '../trpc';
+import { eventIdInput, okOutput } from './common';
 import * as s from './auth';
 
 const ok = { ok: true as const };
@@ -14,6 +15,14 @@ export const authRouter = router({
     })
     .output(s.meOutput)
     .query(({ ctx }) => ctx.services.auth.me(anyCaller(ctx))),
+  permissions: procedure
+    .meta({
+      access: { kind: 'event', roles: roles.team },
+      summary: 'What the caller may use in this event, from the procedures’ own rules',
+    })
+    .input(eventIdInput)
+    .output(s.permissionsOutput)
+    .query(({ ctx }) => ctx.services.auth.permissions(eventCaller(ctx))),
   login: procedure
     .meta({
       access: { kind: 'public' },

@@ -51,6 +51,20 @@ export const meOutput = z.object({
 });
 export type Me = z.infer<typeof meOutput>;
 
+/**
+ * What the caller may use in one event, computed on the server from the
+ * router's own access rules (not a second table): the procedures whose rule
+ * lets them in, and the areas (a procedure's first path segment, e.g.
+ * "registrations", "checkIn") where they may use at least one.
+ */
+export const permissionsOutput = z.object({
+  role: z.enum(eventRoles).nullable(),
+  isPlatformAdmin: z.boolean(),
+  areas: z.array(z.string()),
+  procedures: z.array(z.string()),
+});
+export type Permissions = z.infer<typeof permissionsOutput>;
+
 export const totpEnrolmentOutput = z.object({
   secret: z.string(),
   otpauthUrl: z.string(),

@@ -26,12 +26,19 @@ export const checkInRouter = router({
     .output(s.checkInPersonDto.array())
     .query(({ ctx, input }) => ctx.services.checkIn.search(eventCaller(ctx), input)),
   checkIn: procedure
-    .meta({ access: { kind: 'event', roles: roles.desk }, summary: 'Only a confirmed registration' })
+    .meta({
+      access: { kind: 'event', roles: roles.desk },
+      object: { kind: 'registration', from: 'registrationId' },
+      summary: 'Only a confirmed registration',
+    })
     .input(s.checkInRefInput)
     .output(s.checkInResultDto)
     .mutation(({ ctx, input }) => ctx.services.checkIn.checkIn(eventCaller(ctx), input)),
   undo: procedure
-    .meta({ access: { kind: 'event', roles: roles.desk } })
+    .meta({
+      access: { kind: 'event', roles: roles.desk },
+      object: { kind: 'registration', from: 'registrationId' },
+    })
     .input(s.checkInRefInput)
     .output(s.checkInResultDto)
     .mutation(({ ctx, input }) => ctx.services.checkIn.undo(eventCaller(ctx), input)),
@@ -109,7 +116,10 @@ export const documentsRouter = router({
     .output(fileDto)
     .mutation(({ ctx, input }) => ctx.services.documents.badges(eventCaller(ctx), input)),
   receipt: procedure
-    .meta({ access: { kind: 'event', roles: roles.desk } })
+    .meta({
+      access: { kind: 'event', roles: roles.desk },
+      object: { kind: 'registration', from: 'registrationId' },
+    })
     .input(s.receiptInput)
     .output(fileDto)
     .query(({ ctx, input }) => ctx.services.documents.receipt(eventCaller(ctx), input)),

@@ -158,6 +158,7 @@ export const apiRouter = router({
   registration: procedure
     .meta({
       access: { kind: 'partner', scope: 'registrations:read' },
+      object: { kind: 'registration', from: 'registrationId' },
       limits: rateLimits.partner,
       ...rest(
         'GET',
@@ -172,6 +173,7 @@ export const apiRouter = router({
   cancelRegistration: procedure
     .meta({
       access: { kind: 'partner', scope: 'registrations:write' },
+      object: { kind: 'registration', from: 'registrationId' },
       limits: rateLimits.partner,
       ...rest(
         'DELETE',

@@ -37,7 +37,11 @@ export const webhooksRouter = router({
     .output(s.createdWebhookDto)
     .mutation(({ ctx, input }) => ctx.services.webhooks.create(eventCaller(ctx), input)),
   remove: procedure
-    .meta({ access: manage, summary: 'Stop a subscription (its delivery log is kept)' })
+    .meta({
+      access: manage,
+      object: { kind: 'webhook', from: 'subscriptionId' },
+      summary: 'Stop a subscription (its delivery log is kept)',
+    })
     .input(s.webhookRefInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
@@ -45,12 +49,20 @@ export const webhooksRouter = router({
       return ok;
     }),
   deliveries: procedure
-    .meta({ access: manage, summary: 'The delivery log, newest first' })
+    .meta({
+      access: manage,
+      object: { kind: 'webhook', from: 'subscriptionId' },
+      summary: 'The delivery log, newest first',
+    })
     .input(s.webhookDeliveriesInput)
     .output(s.webhookDeliveriesOutput)
     .query(({ ctx, input }) => ctx.services.webhooks.deliveries(eventCaller(ctx), input)),
   redeliver: procedure
-    .meta({ access: manage, summary: 'Send a delivery again' })
+    .meta({
+      access: manage,
+      object: { kind: 'webhookDelivery', from: 'deliveryId' },
+      summary: 'Send a delivery again',
+    })
     .input(s.redeliverWebhookInput)
     .output(s.webhookDeliveryDto)
     .mutation(({ ctx, input }) => ctx.services.webhooks.redeliver(eventCaller(ctx), input)),

@@ -14,6 +14,7 @@ const eventId = '0190f5d2-7c1e-7000-8000-0000000000e1';
 const entry = (id: number) => ({
   id,
   at: '2015-11-03T00:00:00.000Z',
+  actor: { kind: 'system' as const, id: null, partnerId: null, name: null },
   actorUserId: null,
   actorLabel: 'system',
   eventId,

@@ -124,4 +124,53 @@ describe('auth store', () => {
     await auth.ensureLoaded();
     expect(auth.needsTwoFactorFor(eventId)).toBe(true);
   });
+
+  it('keeps what the server says a reviewer may use, asks once per event, and forgets it on sign-out', async () => {
+    const reviewer: Me = {
+      ...signedIn,
+      memberships: [{ ...signedIn.memberships[0]!, role: 'reviewer' }],
+    };
+    const answers = [reviewer, anonymous];
+    const fake = fakeApi({
+      'auth.me': () => answers.shift()!,
+      'auth.permissions': ({ eventId: id }) => ({
+        role: 'reviewer',
+        isPlatformAdmin: false,
+        areas: ['events', 'registrationSetup'],
+        procedures: ['events.get', `registrationSetup.settings`].map((p) => (id === eventId ? p : 'none')),
+      }),
+      'auth.logout': () => ({ ok: true as const }),
+    });
+    setApi(fake.client);
+    const auth = useAuthStore();
+    await auth.ensureLoaded();
+    expect(auth.may(eventId, 'registrations.list')).toBe(null);
+
+    await auth.loadPermissions(eventId);
+    await auth.loadPermissions(eventId);
+    expect(fake.calls.filter((c) => c.path === 'auth.permissions')).toEqual([
+      { path: 'auth.permissions', input: { eventId } },
+    ]);
+    expect(auth.may(eventId, 'registrations.list')).toBe(false);
+    expect(auth.may(eventId, 'events.get')).toBe(true);
+
+    await auth.logout();
+    expect(auth.permissions).toEqual({});
+    expect(auth.may(eventId, 'events.get')).toBe(null);
+  });
+
+  it('hides nothing when the server cannot say (not on the team, offline)', async () => {
+    setApi(
+      fakeApi({
+        'auth.me': () => signedIn,
+        'auth.permissions': () => {
+          throw apiError('FORBIDDEN', 'You are not on this event’s team');
+        },
+      }).client,
+    );
+    const auth = useAuthStore();
+    await auth.ensureLoaded();
+    await auth.loadPermissions(eventId);
+    expect(auth.may(eventId, 'registrations.list')).toBe(null);
+  });
 });

@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import { setCsrfToken } from '@plenary/ui';
-import type { EventRole, Me } from '@plenary/contracts/schemas';
+import type { EventRole, Me, Permissions } from '@plenary/contracts/schemas';
 import { api } from '../../api';
 
 export type AuthStatus = 'anonymous' | 'secondFactor' | 'signedIn';
@@ -22,8 +22,11 @@ export const useAuthStore = defineStore('auth', () => {
   const user = computed(() => me.value.user);
   const memberships = computed(() => me.value.memberships);
   const isPlatformAdmin = computed(() => me.value.user?.isPlatformAdmin === true);
+  /** What the user may use, per event, as the server computes it from its access rules. */
+  const permissions = ref<Record<string, Permissions>>({});
 
   function apply(next: Me) {
+    if (next.user?.id !== me.value.user?.id || next.secondFactorPending) permissions.value = {};
     me.value = next;
     loaded.value = true;
     setCsrfToken(next.csrfToken);
@@ -79,6 +82,26 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
+  /** Asks the server what this user may use in the event (once per event and session). */
+  async function loadPermissions(eventId: string, options: { force?: boolean } = {}): Promise<void> {
+    if (permissions.value[eventId] && !options.force) return;
+    try {
+      const got = await api().auth.permissions.query({ eventId });
+      permissions.value = { ...permissions.value, [eventId]: got };
+    } catch {
+      // Not on the team, or offline: nothing is known, so nothing extra is hidden.
+    }
+  }
+
+  /**
+   * Whether the user may call the procedure in the event: true or false once
+   * the server has answered, null before (the caller then falls back to the role).
+   */
+  function may(eventId: string, procedure: string): boolean | null {
+    const known = permissions.value[eventId];
+    return known ? known.procedures.includes(procedure) : null;
+  }
+
   /** The user's role in an event (null when not on its team, e.g. a platform admin looking in). */
   function roleIn(eventId: string): EventRole | null {
     return me.value.memberships.find((m) => m.eventId === eventId)?.role ?? null;
@@ -104,6 +127,9 @@ export const useAuthStore = defineStore('auth', () => {
     user,
     memberships,
     isPlatformAdmin,
+    permissions,
+    loadPermissions,
+    may,
     refresh,
     ensureLoaded,
     login,

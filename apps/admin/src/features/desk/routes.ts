@@ -28,6 +28,7 @@ export const deskFeature: Feature = {
       labelKey: 'desk.nav',
       icon: 'pi pi-qrcode',
       audience: 'eventTeam',
+      needs: 'checkIn.summary',
     },
     {
       section: 'registration',
@@ -35,6 +36,7 @@ export const deskFeature: Feature = {
       labelKey: 'desk.navBadges',
       icon: 'pi pi-id-card',
       audience: 'eventTeam',
+      needs: 'documents.badges',
     },
     {
       section: 'registration',
@@ -42,6 +44,7 @@ export const deskFeature: Feature = {
       labelKey: 'desk.navVisa',
       icon: 'pi pi-globe',
       audience: 'eventTeam',
+      needs: 'visa.list',
     },
   ],
 };

@@ -46,6 +46,7 @@ export const participantsFeature: Feature = {
       labelKey: 'participants.navDashboard',
       icon: 'pi pi-chart-bar',
       audience: 'eventTeam',
+      needs: 'registrations.stats',
     },
     {
       section: 'registration',
@@ -53,6 +54,7 @@ export const participantsFeature: Feature = {
       labelKey: 'participants.nav',
       icon: 'pi pi-id-card',
       audience: 'eventTeam',
+      needs: 'registrations.list',
     },
     {
       section: 'registration',
@@ -60,6 +62,7 @@ export const participantsFeature: Feature = {
       labelKey: 'participants.navWaitlist',
       icon: 'pi pi-sort-numeric-down',
       audience: 'eventTeam',
+      needs: 'registrations.waitlist',
     },
     {
       section: 'registration',
@@ -67,6 +70,7 @@ export const participantsFeature: Feature = {
       labelKey: 'participants.navDelegations',
       icon: 'pi pi-users',
       audience: 'eventTeam',
+      needs: 'delegations.list',
     },
   ],
 };

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { apiErrorInfo, type ApiErrorInfo } from '@plenary/ui';
+import { apiErrorInfo, localizedFieldErrors, type ApiErrorInfo } from '@plenary/ui';
 import type { Locale, RegistrationFormDto, RegistrationReceiptDto } from '@plenary/contracts/schemas';
 import { portalApi } from '../../api';
 import { usePrerendered } from '../../lib/prerendered';
@@ -97,7 +97,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     } catch (err) {
       const info = apiErrorInfo(err);
       submitError.value = info;
-      fieldErrors.value = info.fieldErrors;
+      fieldErrors.value = localizedFieldErrors(info, locale);
       errorsAreLocal.value = false;
       return null;
     } finally {

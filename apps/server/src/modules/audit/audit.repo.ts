@@ -20,7 +20,11 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function findAuditEntries(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
+/** Entries with the actor's current name: a staff user's display name, a partner's name. */
+export async function findAuditEntries(
+  db: Executor,
+  f: AuditFilter,
+): Promise<Array<{ row: AuditRow; userName: string | null; partnerName: string | null }>> {
   const t = schema.auditLog;
   const conditions = [];
   if (f.eventId === null) conditions.push(isNull(t.eventId));
@@ -33,8 +37,10 @@ export async function findAuditEntries(db: Executor, f: AuditFilter): Promise<Au
   if (f.to) conditions.push(lte(t.at, f.to));
   if (f.beforeId) conditions.push(lt(t.id, f.beforeId));
   return db
-    .select()
+    .select({ row: t, userName: schema.users.displayName, partnerName: schema.partners.name })
     .from(t)
+    .leftJoin(schema.users, eq(schema.users.id, t.actorUserId))
+    .leftJoin(schema.partners, eq(schema.partners.id, t.actorPartnerId))
     .where(and(...conditions))
     .orderBy(desc(t.id))
     .limit(f.limit);

@@ -81,7 +81,7 @@ export function createDocumentsService(runtime: Runtime): DeskServices['document
     async myTicket(caller) {
       const reg = await requireRegistration(runtime, caller.eventId, caller.registrationId);
       if (reg.status !== 'confirmed')
-        throw new DomainError('INVALID_STATE', 'The ticket is issued once the registration is confirmed');
+        throw new DomainError('INVALID_STATE', { key: 'ticketNeedsConfirmation' });
       const bytes = await renderTicket(
         await requireEvent(runtime, reg.eventId),
         reg,

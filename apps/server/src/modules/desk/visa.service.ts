@@ -103,18 +103,21 @@ export function createVisaService(runtime: Runtime): DeskServices['visa'] {
       const event = await findEventForDocuments(runtime.db, caller.eventId);
       if (!event) throw notFound('The event');
       if (!event.visaLettersEnabled)
-        throw new DomainError('INVALID_STATE', 'This event does not issue visa invitation letters');
+        throw new DomainError('INVALID_STATE', { key: 'visaLettersNotIssued' });
       const reg = await findDeskRegistration(runtime.db, caller.eventId, caller.registrationId);
       if (!reg) throw notFound('The registration');
       if (reg.status === 'cancelled' || reg.status === 'rejected') {
-        throw new DomainError('INVALID_STATE', `A ${reg.status} registration cannot ask for a visa letter`);
+        throw new DomainError('INVALID_STATE', {
+          key: 'visaNotForEndedRegistration',
+          params: { status: reg.status },
+        });
       }
       const id = await inTransaction(runtime, async ({ tx }) => {
         const now = runtime.now();
         const existing = await findVisaRequestOfRegistration(tx, reg.id);
         const data = { ...input, createdAt: now };
         if (existing && existing.status !== 'rejected') {
-          throw new DomainError('CONFLICT', 'A visa letter was already requested for this registration');
+          throw new DomainError('CONFLICT', { key: 'visaAlreadyRequested' });
         }
         let requestId: string;
         if (existing) {
@@ -129,7 +132,7 @@ export function createVisaService(runtime: Runtime): DeskServices['visa'] {
         }
         await recordAudit(
           tx,
-          { actor: null, request: caller.request },
+          caller,
           {
             eventId: caller.eventId,
             action: existing ? 'visa.rerequest' : 'visa.request',
@@ -137,7 +140,6 @@ export function createVisaService(runtime: Runtime): DeskServices['visa'] {
             objectId: requestId,
             before: existing ? auditView(existing) : null,
             after: auditView({ status: 'requested', nationality: input.nationality, embassy: input.embassy }),
-            actorLabel: `participant ${reg.reference}`,
           },
         );
         return requestId;

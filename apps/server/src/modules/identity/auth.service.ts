@@ -23,7 +23,7 @@ const RECOVERY_CODES = 10;
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The email or password is not right');
 
-export function createAuthService(runtime: Runtime): Services['auth'] {
+export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'permissions'> {
   const now = () => runtime.now();
 
   async function requireUser(userId: string) {

@@ -3,6 +3,7 @@ import {
   type ApiCategoryDto,
   type ApiEventDto,
   type ApiRegistrationDto,
+  type CallerAgent,
   type PartnerCaller,
   type PartnerServices,
   type RegistrationDto,
@@ -117,6 +118,12 @@ async function nestFieldErrors<T>(under: 'registration' | 'delegation', work: Pr
   }
 }
 
+/** The key and its partner, as the audit log names them. */
+function keyAgent(caller: PartnerCaller): CallerAgent {
+  const { apiKeyId, partnerId, partnerName } = caller.partner;
+  return { kind: 'apiKey', apiKeyId, partnerId, partnerName };
+}
+
 async function loadOwn(runtime: Runtime, registrationId: string): Promise<ApiRegistrationDto> {
   const [dto] = await loadRegistrationDtos(runtime.db, [registrationId], runtime.now());
   if (!dto) throw new DomainError('NOT_FOUND', 'No such registration');
@@ -183,7 +190,7 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
       const origin: PlacementOrigin = {
         source: 'partner',
         partnerId: caller.partner.partnerId,
-        caller: { actor: null, request: caller.request },
+        caller: { actor: null, request: caller.request, agent: keyAgent(caller) },
         // The partner vouches for the addresses it sends.
         emailVerified: true,
         approve: false,
@@ -241,9 +248,8 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
       if (own.status !== 'cancelled') {
         await inTransaction(runtime, (uow) =>
           cancelRegistration(runtime, uow, own.id, {
-            caller: { actor: null, request: caller.request },
+            caller: { actor: null, request: caller.request, agent: keyAgent(caller) },
             reason: input.reason ?? null,
-            actorLabel: `partner ${caller.partner.partnerName} (key ${caller.partner.apiKeyId})`,
           }),
         );
       }

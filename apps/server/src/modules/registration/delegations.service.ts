@@ -102,9 +102,12 @@ export function createDelegationService(runtime: Runtime): Services['delegations
       if (!member) throw new DomainError('NOT_FOUND', 'No such member of this delegation');
       await inTransaction(runtime, (uow) =>
         cancelRegistration(runtime, uow, member.id, {
-          caller: 'system',
+          caller: {
+            actor: null,
+            request: caller.request,
+            agent: { kind: 'delegationContact', delegationId: caller.delegationId },
+          },
           reason: input.reason,
-          actorLabel: `delegation contact`,
         }),
       );
       return loadDelegation(runtime, caller.eventId, caller.delegationId);

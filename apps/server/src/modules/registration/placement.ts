@@ -155,7 +155,7 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
   if (!event) throw new DomainError('NOT_FOUND', 'No such event');
   const consents = consentsOf(ctx.consents, origin, now);
   if (event.status !== 'published' && !(staff && (event.status === 'draft' || event.status === 'closed'))) {
-    throw new DomainError('INVALID_STATE', 'Registration for this event is not open');
+    throw new DomainError('INVALID_STATE', { key: 'registrationClosed' });
   }
   const category = ctx.categories.get(request.categoryId);
   if (!category) throw invalid('categoryId', 'No such category in this event');
@@ -171,11 +171,11 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
     throw invalid('categoryId', 'This category is by invitation: enter your invitation code');
   if (!origin.ignoreOpeningDates) {
     if (category.opensAt && now < category.opensAt)
-      throw new DomainError('INVALID_STATE', 'Registration in this category is not open yet', {
+      throw new DomainError('INVALID_STATE', { key: 'categoryNotOpenYet' }, {
         categoryId: ['Not open yet'],
       });
     if (category.closesAt && now >= category.closesAt)
-      throw new DomainError('INVALID_STATE', 'Registration in this category has closed', {
+      throw new DomainError('INVALID_STATE', { key: 'categoryClosed' }, {
         categoryId: ['Closed'],
       });
   }
@@ -185,7 +185,7 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
   const answers = checkForm(request, ctx.standardFields, ctx.questions as FormQuestion[]);
   // Duplicates are refused with a clear message; the partial unique index is the backstop.
   if (ctx.registeredEmails.has(request.participant.email)) {
-    throw new DomainError('CONFLICT', 'This email address is already registered for this event', {
+    throw new DomainError('CONFLICT', { key: 'emailAlreadyRegistered' }, {
       'participant.email': ['Already registered: use the link in your email, or ask for it again'],
     });
   }
@@ -338,10 +338,12 @@ export async function placeRegistrations(
     uow.tx,
     placed.map(({ c, id, status }) => {
       const { origin, request } = c.item;
-      const label =
-        typeof origin.caller === 'string' || origin.caller.actor
-          ? undefined
-          : `${origin.source}: ${request.participant.email}`;
+      // Someone registering themselves on the portal is the registration's participant.
+      const self =
+        typeof origin.caller !== 'string' &&
+        !origin.caller.actor &&
+        !origin.caller.agent &&
+        origin.source === 'portal';
       return {
         caller: origin.caller,
         change: {
@@ -356,7 +358,7 @@ export async function placeRegistrations(
             source: origin.source,
             options: request.optionIds,
           },
-          ...(label ? { actorLabel: label } : {}),
+          ...(self ? { actor: { kind: 'participant' as const, registrationId: id } } : {}),
         },
       };
     }),
@@ -497,7 +499,6 @@ export async function placeDelegation(
     objectType: 'delegation',
     objectId: delegation.id,
     after: { name: request.name, members: request.members.length, contactEmail: request.contactEmail },
-    ...(origin.source === 'partner' ? { actorLabel: `partner ${origin.partnerId ?? ''}` } : {}),
   });
   return { delegationId: delegation.id, registrationIds, contactToken };
 }

@@ -5,6 +5,7 @@ import {
   checkAnswers,
   type FormQuestion,
   DomainError,
+  type Caller,
   type MyRegistrationDto,
   type ParticipantCaller,
   type Services,
@@ -208,7 +209,7 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
 
 async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRegistrationDto> {
   const dto = await loadRegistrationDto(runtime.db, caller.registrationId, runtime.now());
-  if (!dto) throw new DomainError('NOT_FOUND', 'No such registration');
+  if (!dto) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
   const [event, settings, row, visa] = await Promise.all([
     findEvent(runtime.db, dto.eventId),
     findSettings(runtime.db, dto.eventId),
@@ -262,7 +263,12 @@ async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRe
   } as MyRegistrationDto;
 }
 
-const participantLabel = (email: string) => `participant: ${email}`;
+/** The link holder, as the audit log names them: by their registration, never their email. */
+const asParticipant = (caller: ParticipantCaller): Caller => ({
+  actor: null,
+  request: caller.request,
+  agent: { kind: 'participant', registrationId: caller.registrationId },
+});
 
 export function createMyRegistrationService(runtime: Runtime): Services['myRegistration'] {
   return {
@@ -274,13 +280,12 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         if (!row || row.emailVerifiedAt || row.status === 'cancelled' || row.status === 'rejected') return;
         const now = runtime.now();
         await updateRegistration(uow.tx, row.id, row.status, { emailVerifiedAt: now, updatedAt: now });
-        await recordAudit(uow.tx, caller as never, {
+        await recordAudit(uow.tx, caller, {
           eventId: row.eventId,
           action: 'registration.verifyEmail',
           objectType: 'registration',
           objectId: row.id,
           after: { emailVerified: true },
-          actorLabel: participantLabel(row.email),
         });
         const title = await eventTitle(uow.tx, row.eventId);
         const dto = await loadRegistrationDto(uow.tx, row.id, now);
@@ -364,7 +369,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           : undefined;
         // The audit keeps each changed field's value before beside its value after.
         const previous = before as unknown as Record<string, unknown>;
-        await recordAudit(uow.tx, 'system', {
+        await recordAudit(uow.tx, caller, {
           eventId: before.eventId,
           action: 'registration.selfUpdate',
           objectType: 'registration',
@@ -374,7 +379,6 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
             ...(optionsBefore ? { options: optionsBefore } : {}),
           },
           after: { ...patch, ...(input.optionIds ? { options: input.optionIds } : {}) },
-          actorLabel: participantLabel(before.email),
         });
       });
       return myView(runtime, caller);
@@ -383,15 +387,11 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
     async cancel(caller, input) {
       const view = await myView(runtime, caller);
       if (!view.canCancel)
-        throw new DomainError(
-          'INVALID_STATE',
-          'This registration cannot be cancelled here: contact the organisers',
-        );
+        throw new DomainError('INVALID_STATE', { key: 'cannotCancelHere' });
       await inTransaction(runtime, (uow) =>
         cancelRegistration(runtime, uow, caller.registrationId, {
-          caller: 'system',
+          caller: asParticipant(caller),
           reason: input.reason,
-          actorLabel: participantLabel(view.participant.email),
           linkToken: caller.linkToken,
         }),
       );
@@ -404,17 +404,13 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         const row = await lockRegistration(uow.tx, caller.registrationId);
         const now = runtime.now();
         if (!row || row.status !== 'offered' || !row.offerExpiresAt || row.offerExpiresAt <= now) {
-          throw new DomainError(
-            'INVALID_STATE',
-            'There is no open offer for this registration (it may have expired)',
-          );
+          throw new DomainError('INVALID_STATE', { key: 'noOpenOfferMayHaveExpired' });
         }
         const status = (await categoryRequiresApproval(uow.tx, row.categoryId)) ? 'pending' : 'confirmed';
         await moveRegistration(runtime, uow, row, {
           to: status,
-          caller: 'system',
+          caller: asParticipant(caller),
           action: 'registration.acceptOffer',
-          actorLabel: participantLabel(row.email),
           // The offer came by mail to this address: accepting it confirms the address too.
           set: { emailVerifiedAt: row.emailVerifiedAt ?? now },
           linkToken: caller.linkToken,
@@ -428,12 +424,11 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
     async declineOffer(caller) {
       const view = await myView(runtime, caller);
       if (view.status !== 'offered')
-        throw new DomainError('INVALID_STATE', 'There is no open offer for this registration');
+        throw new DomainError('INVALID_STATE', { key: 'noOpenOffer' });
       await inTransaction(runtime, (uow) =>
         cancelRegistration(runtime, uow, caller.registrationId, {
-          caller: 'system',
+          caller: asParticipant(caller),
           reason: 'Offer declined',
-          actorLabel: participantLabel(view.participant.email),
           linkToken: caller.linkToken,
         }),
       );

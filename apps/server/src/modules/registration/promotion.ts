@@ -155,9 +155,12 @@ export async function cancelRegistration(
   const before = await lockRegistration(uow.tx, registrationId);
   if (!before) throw new DomainError('NOT_FOUND', 'No such registration');
   if (before.status === 'cancelled' || before.status === 'rejected')
-    throw new DomainError('INVALID_STATE', `This registration is already ${before.status}`);
+    throw new DomainError('INVALID_STATE', {
+      key: 'registrationAlreadyEnded',
+      params: { status: before.status },
+    });
   if (to === 'rejected' && before.status === 'confirmed')
-    throw new DomainError('INVALID_STATE', 'Only a registration awaiting approval or a place can be rejected');
+    throw new DomainError('INVALID_STATE', { key: 'onlyWaitingCanBeRejected' });
   await moveRegistration(runtime, uow, before, {
     to,
     caller: by.caller,

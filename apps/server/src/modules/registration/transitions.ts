@@ -82,7 +82,10 @@ export async function moveRegistration(
   move: Move,
 ): Promise<RegistrationRow> {
   if (!canMoveRegistration(row.status, move.to))
-    throw new DomainError('INVALID_STATE', `A registration that is ${row.status} cannot become ${move.to}`);
+    throw new DomainError('INVALID_STATE', {
+      key: 'statusChangeRefused',
+      params: { from: row.status, to: move.to },
+    });
   const now = runtime.now();
   const sendsMail = move.mail !== null && mailKind[move.to] !== null;
   const after = await updateRegistration(uow.tx, row.id, row.status, {
@@ -91,7 +94,7 @@ export async function moveRegistration(
     status: move.to,
     updatedAt: now,
   });
-  if (!after) throw new DomainError('INVALID_STATE', 'The registration changed meanwhile; try again');
+  if (!after) throw new DomainError('INVALID_STATE', { key: 'changedMeanwhile' });
   // A mail the participant did not ask for carries a new link (only its hash is
   // kept, so the old one cannot be read back), added beside the old one: a link
   // the participant bookmarked keeps working.

@@ -189,7 +189,7 @@ export function createTeamService(runtime: Runtime): Services['team'] {
           objectType: 'member',
           objectId: user.id,
           after: { email: user.email, role: inv.role },
-          actorLabel: user.email,
+          actor: { kind: 'user', userId: user.id, email: user.email },
         });
         // The emailed token proves the address: a new account is signed in at once;
         // an existing account signs in as usual (its second factor included).

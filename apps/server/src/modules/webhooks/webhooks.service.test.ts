@@ -347,8 +347,8 @@ describe('a partner’s own subscriptions', () => {
 
     const audit = await h.caller(admin).audit.list({ eventId: otherEventId, objectId: mine.id, limit: 10 });
     expect(audit.entries.map((e) => [e.action, e.actorLabel])).toEqual([
-      ['webhook.remove', 'partner:Daegu Technopark'],
-      ['webhook.create', 'partner:Daegu Technopark'],
+      ['webhook.remove', 'partner Daegu Technopark'],
+      ['webhook.create', 'partner Daegu Technopark'],
     ]);
   });
 });

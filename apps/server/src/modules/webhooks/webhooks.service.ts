@@ -77,7 +77,10 @@ const audited = (r: { partnerId: string; url: string; eventTypes: WebhookEventTy
 
 /** A partner's change, in the audit log under the partner's name (there is no signed-in user). */
 function partnerAuditCaller(caller: PartnerCaller): { caller: Caller; label: string } {
-  return { caller: { actor: null, request: caller.request }, label: `partner:${caller.partner.partnerName}` };
+  const { apiKeyId, partnerId, partnerName } = caller.partner;
+  // The audit names the key and its partner by id (the label is derived from them).
+  const agent = { kind: 'apiKey' as const, apiKeyId, partnerId, partnerName };
+  return { caller: { actor: null, request: caller.request, agent }, label: `partner:${partnerName}` };
 }
 
 function partnerEventId(caller: PartnerCaller): string {

@@ -38,13 +38,17 @@ export const registrationSetupRouter = router({
     .output(s.categoryDto)
     .mutation(({ ctx, input }) => ctx.services.registrationSetup.createCategory(eventCaller(ctx), input)),
   updateCategory: procedure
-    .meta({ access: { kind: 'event', roles: roles.manage } })
+    .meta({
+      access: { kind: 'event', roles: roles.manage },
+      object: { kind: 'category', from: 'categoryId' },
+    })
     .input(s.updateCategoryInput)
     .output(s.categoryDto)
     .mutation(({ ctx, input }) => ctx.services.registrationSetup.updateCategory(eventCaller(ctx), input)),
   deleteCategory: procedure
     .meta({
       access: { kind: 'event', roles: roles.manage },
+      object: { kind: 'category', from: 'categoryId' },
       summary: 'Only a category nobody has registered in',
     })
     .input(s.categoryRefInput)
@@ -61,12 +65,16 @@ export const registrationSetupRouter = router({
     .output(s.optionDto)
     .mutation(({ ctx, input }) => ctx.services.registrationSetup.createOption(eventCaller(ctx), input)),
   updateOption: procedure
-    .meta({ access: { kind: 'event', roles: roles.manage } })
+    .meta({ access: { kind: 'event', roles: roles.manage }, object: { kind: 'option', from: 'optionId' } })
     .input(s.updateOptionInput)
     .output(s.optionDto)
     .mutation(({ ctx, input }) => ctx.services.registrationSetup.updateOption(eventCaller(ctx), input)),
   deleteOption: procedure
-    .meta({ access: { kind: 'event', roles: roles.manage }, summary: 'Only an option nobody has chosen' })
+    .meta({
+      access: { kind: 'event', roles: roles.manage },
+      object: { kind: 'option', from: 'optionId' },
+      summary: 'Only an option nobody has chosen',
+    })
     .input(s.optionRefInput)
     .output(ok)
     .mutation(({ ctx, input }) => ctx.services.registrationSetup.deleteOption(eventCaller(ctx), input)),
@@ -76,12 +84,18 @@ export const registrationSetupRouter = router({
     .output(s.invitationCodeDto.array())
     .query(({ ctx }) => ctx.services.registrationSetup.listCodes(eventCaller(ctx))),
   createCode: procedure
-    .meta({ access: { kind: 'event', roles: roles.manage } })
+    .meta({
+      access: { kind: 'event', roles: roles.manage },
+      object: { kind: 'category', from: 'categoryId' },
+    })
     .input(s.createInvitationCodeInput)
     .output(s.invitationCodeDto)
     .mutation(({ ctx, input }) => ctx.services.registrationSetup.createCode(eventCaller(ctx), input)),
   revokeCode: procedure
-    .meta({ access: { kind: 'event', roles: roles.manage } })
+    .meta({
+      access: { kind: 'event', roles: roles.manage },
+      object: { kind: 'invitationCode', from: 'codeId' },
+    })
     .input(s.invitationCodeRefInput)
     .output(ok)
     .mutation(({ ctx, input }) => ctx.services.registrationSetup.revokeCode(eventCaller(ctx), input)),
@@ -108,7 +122,10 @@ export const registrationsRouter = router({
     .output(s.registrationListOutput)
     .query(({ ctx, input }) => ctx.services.registrations.list(eventCaller(ctx), input)),
   get: procedure
-    .meta({ access: { kind: 'event', roles: roles.desk } })
+    .meta({
+      access: { kind: 'event', roles: roles.desk },
+      object: { kind: 'registration', from: 'registrationId' },
+    })
     .input(s.registrationRefInput)
     .output(s.registrationDetailDto)
     .query(({ ctx, input }) => ctx.services.registrations.get(eventCaller(ctx), input)),
@@ -118,7 +135,10 @@ export const registrationsRouter = router({
     .output(s.registrationDto)
     .mutation(({ ctx, input }) => ctx.services.registrations.create(eventCaller(ctx), input)),
   update: procedure
-    .meta({ access: { kind: 'event', roles: roles.desk } })
+    .meta({
+      access: { kind: 'event', roles: roles.desk },
+      object: { kind: 'registration', from: 'registrationId' },
+    })
     .input(s.updateParticipantInput)
     .output(s.registrationDto)
     .mutation(({ ctx, input }) => ctx.services.registrations.update(eventCaller(ctx), input)),
@@ -136,13 +156,17 @@ export const registrationsRouter = router({
     .output(s.bulkOutcomeDto)
     .mutation(({ ctx, input }) => ctx.services.registrations.reject(eventCaller(ctx), input)),
   cancel: procedure
-    .meta({ access: { kind: 'event', roles: roles.desk } })
+    .meta({
+      access: { kind: 'event', roles: roles.desk },
+      object: { kind: 'registration', from: 'registrationId' },
+    })
     .input(s.cancelRegistrationInput)
     .output(s.registrationDto)
     .mutation(({ ctx, input }) => ctx.services.registrations.cancel(eventCaller(ctx), input)),
   setPayment: procedure
     .meta({
       access: { kind: 'event', roles: roles.desk },
+      object: { kind: 'registration', from: 'registrationId' },
       summary: 'Record a payment as paid or waived, with a reference',
     })
     .input(s.setPaymentInput)
@@ -154,12 +178,18 @@ export const registrationsRouter = router({
     .output(s.bulkOutcomeDto)
     .mutation(({ ctx, input }) => ctx.services.registrations.emailMany(eventCaller(ctx), input)),
   waitlist: procedure
-    .meta({ access: { kind: 'event', roles: roles.desk } })
+    .meta({ access: { kind: 'event', roles: roles.desk }, object: { kind: 'category', from: 'categoryId' } })
     .input(s.waitlistInput)
     .output(s.waitlistEntryDto.array())
     .query(({ ctx, input }) => ctx.services.registrations.waitlist(eventCaller(ctx), input)),
   moveInWaitlist: procedure
-    .meta({ access: { kind: 'event', roles: roles.manage } })
+    .meta({
+      access: { kind: 'event', roles: roles.manage },
+      object: [
+        { kind: 'registration', from: 'registrationId' },
+        { kind: 'registration', from: 'beforeId' },
+      ],
+    })
     .input(s.moveInWaitlistInput)
     .output(ok)
     .mutation(({ ctx, input }) => ctx.services.registrations.moveInWaitlist(eventCaller(ctx), input)),
@@ -247,7 +277,10 @@ export const delegationsRouter = router({
     .output(s.delegationSummaryDto.array())
     .query(({ ctx }) => ctx.services.delegations.list(eventCaller(ctx))),
   get: procedure
-    .meta({ access: { kind: 'event', roles: roles.desk } })
+    .meta({
+      access: { kind: 'event', roles: roles.desk },
+      object: { kind: 'delegation', from: 'delegationId' },
+    })
     .input(s.delegationRefInput)
     .output(s.delegationDto)
     .query(({ ctx, input }) => ctx.services.delegations.get(eventCaller(ctx), input)),
@@ -261,7 +294,11 @@ export const delegationsRouter = router({
     .output(s.delegationDto)
     .query(({ ctx }) => ctx.services.delegations.mine(delegationCaller(ctx))),
   cancelMember: procedure
-    .meta({ access: { kind: 'delegationContact' }, limits: rateLimits.linkHolder })
+    .meta({
+      access: { kind: 'delegationContact' },
+      object: { kind: 'registration', from: 'registrationId' },
+      limits: rateLimits.linkHolder,
+    })
     .input(s.cancelDelegateInput)
     .output(s.delegationDto)
     .mutation(({ ctx, input }) => ctx.services.delegations.cancelMember(delegationCaller(ctx), input)),
