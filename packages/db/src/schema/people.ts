@@ -1,6 +1,16 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 
+/** A person's own fields as a registrant typed them (all optional: only what differs). */
+export type PendingProfile = {
+  givenName?: string;
+  familyName?: string;
+  localName?: string | null;
+  country?: string | null;
+  phone?: string | null;
+  jobTitle?: string | null;
+};
+
 /**
  * A person: one email address across the platform. Registrations, delegation contacts
  * and later authors, reviewers, speakers, signatories and B2B contacts point here, so
