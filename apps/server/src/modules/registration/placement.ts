@@ -26,6 +26,7 @@ import {
 import { delegationLinkUrl, mailDelegationContact, mailParticipants, registrationLink } from './mails';
 import { optionConflictsOf } from './option-conflicts';
 import { attachFiles } from './uploads';
+import { findOrCreatePersons, personFieldsOf, type PersonFor } from '../people/people.service';
 import { webhookData } from './webhook-data';
 
 const { events, registrations, registrationChoices, delegations } = schema;
@@ -286,8 +287,32 @@ export async function placeRegistrations(
   }
   if (!placed.length) return results;
 
+  // Each registrant's person; staff and partners vouch for what they type, a portal form
+  // does not (people.service.ts keeps its differences as the registration's pending profile).
+  const people = new Map<string, PersonFor>();
+  for (const vouched of [true, false]) {
+    const group = placed.filter(({ c }) => c.item.origin.emailVerified === vouched);
+    const found = await findOrCreatePersons(
+      uow.tx,
+      group.map(({ c }) => ({
+        ...personFieldsOf({
+          ...c.item.request.participant,
+          localName: c.item.request.participant.localName ?? null,
+          jobTitle: c.item.request.participant.jobTitle ?? null,
+          phone: c.item.request.participant.phone ?? null,
+        }),
+        email: c.item.request.participant.email,
+        locale: c.item.request.locale,
+      })),
+      { vouched, locale: 'en', now },
+    );
+    group.forEach(({ id }, i) => people.set(id, found[i]!));
+  }
+
   const tokens = new Map<string, string>();
   const rows = placed.map(({ c, id, status, wait }) => {
+    const { email: _email, givenName: _g, familyName: _f, localName: _l, jobTitle: _j, country: _c, phone: _p, ...own } =
+      c.item.request.participant;
     const { request, origin } = c.item;
     const manageToken = newToken();
     tokens.set(id, manageToken);
@@ -298,7 +323,9 @@ export async function placeRegistrations(
       reference: `${randomCode(4)}-${randomCode(4)}`,
       status,
       source: origin.source,
-      ...request.participant,
+      ...own,
+      personId: people.get(id)!.personId,
+      pendingProfile: people.get(id)!.pendingProfile,
       locale: request.locale,
       answers: c.answers,
       consents: c.consents,
@@ -358,7 +385,13 @@ export async function placeRegistrations(
     runtime,
     uow,
     ...rows.flatMap((row) => {
-      const data = webhookData(row);
+      const { person } = people.get(row.id)!;
+      const data = webhookData({
+        ...row,
+        email: person.email,
+        givenName: person.givenName,
+        familyName: person.familyName,
+      });
       const created = { partnerId: row.partnerId, type: 'registration.created' as const, registration: data };
       if (row.status === 'pending') return [created];
       const type = row.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted';
@@ -373,13 +406,15 @@ export async function placeRegistrations(
       const { origin } = c.item;
       const row = rows[i]!;
       if (origin.sendMail === false) return [];
+      // The name as this form typed it: the mail answers what the registrant sent.
+      const typed = c.item.request.participant;
       const facts = {
         eventTitle: ctx.event?.title ?? {},
-        name: `${row.givenName} ${row.familyName}`,
+        name: `${typed.givenName} ${typed.familyName}`,
         reference: row.reference,
         link: registrationLink(runtime, tokens.get(id)!),
       };
-      const to = { email: row.email, locale: row.locale, eventId };
+      const to = { email: typed.email, locale: row.locale, eventId };
       const kind = !origin.emailVerified ? 'verify' : status;
       return [{ kind, to, facts: { ...facts, waitlistPosition: wait?.position ?? null } }];
     }),

@@ -1,4 +1,6 @@
+import { getTableColumns } from 'drizzle-orm';
 import { and, asc, eq, notInArray, schema } from '@plenary/db';
+import { registrantColumns } from '../people/people.repo';
 import { addRegistrationLink } from './links';
 import {
   checkAnswers,
@@ -43,6 +45,7 @@ const {
   invitationCodes,
   consentVersions,
   registrations,
+  persons,
 } = schema;
 
 async function currentConsents(runtime: Runtime, eventId: string) {
@@ -171,12 +174,13 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
       // Says nothing about whether the address is registered: the answer is the same either way.
       await inTransaction(runtime, async (uow) => {
         const [row] = await uow.tx
-          .select()
+          .select({ ...getTableColumns(registrations), ...registrantColumns })
           .from(registrations)
+          .innerJoin(persons, eq(persons.id, registrations.personId))
           .where(
             and(
               eq(registrations.eventId, input.eventId),
-              eq(registrations.email, input.email),
+              eq(persons.email, input.email),
               notInArray(registrations.status, ['cancelled', 'rejected']),
             ),
           );

@@ -1,10 +1,8 @@
-import type { schema } from '@plenary/db';
 import type { RegistrationWebhookData } from '../webhooks/webhook-outbox';
+import type { RegistrationRow } from './registration.repo';
 
-/** What a webhook tells a partner about a registration. */
-export function webhookData(
-  row: Pick<typeof schema.registrations.$inferSelect, keyof RegistrationWebhookData>,
-): RegistrationWebhookData {
+/** What a webhook tells a partner about a registration (email and names are its person's). */
+export function webhookData(row: Pick<RegistrationRow, keyof RegistrationWebhookData>): RegistrationWebhookData {
   return {
     id: row.id,
     eventId: row.eventId,
