@@ -1,6 +1,7 @@
 import { getTableColumns } from 'drizzle-orm';
 import { and, asc, eq, notInArray, schema } from '@plenary/db';
 import { registrantColumns } from '../people/people.repo';
+import { verifyPersonEmail } from '../people/people.service';
 import { addRegistrationLink } from './links';
 import {
   checkAnswers,
@@ -276,7 +277,9 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         const row = await lockRegistration(uow.tx, caller.registrationId);
         if (!row || row.emailVerifiedAt || row.status === 'cancelled' || row.status === 'rejected') return;
         const now = runtime.now();
-        await updateRegistration(uow.tx, row.id, row.status, { emailVerifiedAt: now, updatedAt: now });
+        await updateRegistration(uow.tx, row.id, row.status, { emailVerifiedAt: now, pendingProfile: null, updatedAt: now });
+        // The address's owner stands behind what this registration typed: it becomes the person's.
+        await verifyPersonEmail(uow.tx, row.personId, row.pendingProfile, now);
         await recordAudit(uow.tx, caller as never, {
           eventId: row.eventId,
           action: 'registration.verifyEmail',
@@ -404,9 +407,10 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           action: 'registration.acceptOffer',
           actorLabel: participantLabel(row.email),
           // The offer came by mail to this address: accepting it confirms the address too.
-          set: { emailVerifiedAt: row.emailVerifiedAt ?? now },
+          set: { emailVerifiedAt: row.emailVerifiedAt ?? now, pendingProfile: null },
           linkToken: caller.linkToken,
         });
+        if (!row.emailVerifiedAt) await verifyPersonEmail(uow.tx, row.personId, row.pendingProfile, now);
         // Its options were waiting with it; book the seats that are free.
         await fillFreedPlaces(runtime, uow, row.eventId);
       });
