@@ -9,6 +9,7 @@ import { createUsersService } from './modules/identity/users.service';
 import { createMailService } from './modules/mail/mail.service';
 import { createJobsService } from './core/schedule';
 import { createPartnerAccess, createPartnerServices } from './modules/partners/partners.service';
+import { createPeopleService } from './modules/people/people.admin';
 import { createRateLimitService } from './modules/rate-limit/rate-limit.service';
 import { createLinkAccess } from './modules/registration/links';
 import { createRegistrationQueries } from './modules/registration/registration-queries.service';
@@ -43,5 +44,6 @@ export function createServices(runtime: Runtime): Services {
     ...createWebhookServices(runtime),
     ...createDeskServices(runtime),
     ...createExportServices(runtime),
+    people: createPeopleService(runtime),
   };
 }

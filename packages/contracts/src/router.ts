@@ -16,6 +16,7 @@ import { apiRouter, partnersRouter } from './domains/partners.router';
 import { webhooksRouter } from './domains/webhooks.router';
 import { checkInRouter, documentsRouter, visaRouter } from './domains/desk.router';
 import { exportsRouter } from './domains/exports.router';
+import { peopleRouter } from './domains/people.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -40,6 +41,8 @@ export const appRouter = router({
   visa: visaRouter,
   documents: documentsRouter,
   exports: exportsRouter,
+  /** People across events (platform admin): search, data export, erasure. */
+  people: peopleRouter,
 });
 
 export type AppRouter = typeof appRouter;

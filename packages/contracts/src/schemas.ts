@@ -17,3 +17,4 @@ export * from './domains/partners';
 export * from './domains/webhooks';
 export * from './domains/desk';
 export * from './domains/exports';
+export * from './domains/people';

@@ -7,6 +7,7 @@ import type { PartnerServices } from './domains/partners';
 import type { WebhookServices } from './domains/webhooks';
 import type { DeskServices } from './domains/desk';
 import type { ExportServices } from './domains/exports';
+import type { PeopleServices } from './domains/people';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -20,7 +21,7 @@ type Parsed<T extends z.ZodType> = z.output<T>;
 
 /** What the procedures need of the server. The server implements it; tests call it through the router. */
 export interface Services
-  extends RegistrationServices, PartnerServices, WebhookServices, DeskServices, ExportServices {
+  extends RegistrationServices, PartnerServices, WebhookServices, DeskServices, ExportServices, PeopleServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

@@ -37,4 +37,8 @@ export const foundationAccess: Record<string, Expected> = {
   'mail.list': 'platformAdmin',
   'mail.get': 'platformAdmin',
   'jobs.list': 'platformAdmin',
+  'people.search': 'platformAdmin',
+  'people.get': 'platformAdmin',
+  'people.exportData': 'platformAdmin',
+  'people.erase': 'platformAdmin',
 };
