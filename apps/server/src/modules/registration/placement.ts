@@ -458,6 +458,23 @@ export async function placeDelegation(
   origin: PlacementOrigin,
 ): Promise<{ delegationId: string; registrationIds: string[]; contactToken: string }> {
   const contactToken = newToken();
+  // The contact is a person too; a name typed as one text never rewrites an existing person's.
+  const contact = await findOrCreatePersons(
+    uow.tx,
+    [
+      {
+        email: request.contactEmail,
+        givenName: request.contactName,
+        familyName: '',
+        localName: null,
+        country: null,
+        phone: null,
+        jobTitle: null,
+        locale: request.locale,
+      },
+    ],
+    { vouched: false, locale: request.locale, now: runtime.now() },
+  );
   const [delegation] = await uow.tx
     .insert(delegations)
     .values({
@@ -465,6 +482,7 @@ export async function placeDelegation(
       name: request.name,
       contactName: request.contactName,
       contactEmail: request.contactEmail,
+      contactPersonId: contact[0]!.personId,
       partnerId: origin.partnerId,
       manageTokenHash: sha256(contactToken),
     })
