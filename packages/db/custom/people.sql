@@ -1,3 +1,8 @@
+-- Copy of drizzle/0008_people_data.sql for the lead's migration regeneration.
+-- ORDER MATTERS: this must run after delegations.contact_person_id exists (0007_people)
+-- and BEFORE 0009_people_finish (which drops registrations.email/given_name/... and sets
+-- person_id NOT NULL). When regenerating into one migration, split it at the drops:
+-- schema additions, then this file, then 0009's statements.
 -- People backfill (issue 9 §1): every registration and delegation contact gets its person.
 -- Must run after 0007 (delegations.contact_person_id) and before the migration that drops
 -- the registrations' personal columns and makes person_id required.

@@ -117,7 +117,7 @@ export async function updatePerson(
 ): Promise<{ before: PendingProfile; after: PendingProfile } | undefined> {
   const person = await findPerson(db, personId);
   if (!person) return undefined;
-  const typed = { ...personFieldsOf({ ...person, ...patch } as PersonInput) };
+  const typed = { ...personFieldsOf({ ...person, ...patch }) };
   const after = profileDifference(person, typed);
   if (!Object.keys(after).length) return { before: {}, after: {} };
   const before: PendingProfile = {};
