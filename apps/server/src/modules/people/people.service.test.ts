@@ -110,4 +110,27 @@ describe('persons written by registration', () => {
       .limit(1);
     expect(entry).toEqual({ eventId: e.eventId, diff: { familyName: { before: 'Pak', after: 'Park' } } });
   });
+
+  it('moves a registration to the person of a corrected address, leaving that person\'s names as they were', async () => {
+    const e = await registrationEvent(h, admin, { slug: 'people-move', categories: [{ code: 'SME', capacity: 10 }] });
+    const other = await registrationEvent(h, admin, { slug: 'people-move-2', categories: [{ code: 'SME', capacity: 10 }] });
+    await h.caller(admin).registrations.create({
+      eventId: other.eventId,
+      categoryId: other.categories.SME!,
+      participant: participant({ email: 'minji.han@example.org', givenName: 'Minji', familyName: 'Han' }),
+    });
+    const typo = await h.caller(admin).registrations.create({
+      eventId: e.eventId,
+      categoryId: e.categories.SME!,
+      participant: participant({ email: 'minji.han@exmaple.org', givenName: 'Minjee', familyName: 'Han' }),
+    });
+    const moved = await h.caller(admin).registrations.update({
+      eventId: e.eventId,
+      registrationId: typo.id,
+      participant: { email: 'minji.han@example.org' },
+    });
+    expect([moved.email, moved.givenName]).toEqual(['minji.han@example.org', 'Minji']);
+    expect((await personOf('minji.han@example.org'))?.givenName).toBe('Minji');
+    expect((await personOf('minji.han@exmaple.org'))?.givenName).toBe('Minjee');
+  });
 });
