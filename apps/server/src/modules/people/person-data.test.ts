@@ -41,6 +41,8 @@ describe('a person\'s data', () => {
     expect(data.mails.map((m) => m.template)).toEqual(['registration.confirmed']);
     expect(data.auditEntries.map((a) => [a.action, a.objectId])).toEqual([['registration.create', mine.id]]);
     expect((await staff.people.search({ query: 'hana' })).people.map((p) => p.id)).toEqual([personId]);
+    const detail = await staff.people.get({ personId });
+    expect(detail.registrations.map((r) => [r.id, r.eventId, r.status])).toEqual([[mine.id, e.eventId, 'confirmed']]);
 
     const erased = await staff.people.erase({ personId });
     expect(erased.cancelledRegistrations).toBe(1);
