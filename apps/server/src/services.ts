@@ -14,6 +14,7 @@ import { createMailService } from './modules/mail/mail.service';
 import { createJobsService } from './core/schedule';
 import { createOrganisationsService } from './modules/organisations/organisations.service';
 import { createPartnerAccess, createPartnerServices } from './modules/partners/partners.service';
+import { createPeopleService } from './modules/people/people.admin';
 import { createRateLimitService } from './modules/rate-limit/rate-limit.service';
 import { createLinkAccess } from './modules/registration/links';
 import { createRegistrationQueries } from './modules/registration/registration-queries.service';
@@ -56,5 +57,6 @@ export function createServices(runtime: Runtime): Services {
     ...createExportServices(runtime),
     ...createDomainEventsService(runtime),
     ...createAccountServices(runtime),
+    people: createPeopleService(runtime),
   };
 }

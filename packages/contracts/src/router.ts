@@ -19,6 +19,7 @@ import { checkInRouter, documentsRouter, visaRouter } from './domains/desk.route
 import { exportsRouter } from './domains/exports.router';
 import { organisationsRouter } from './domains/organisations.router';
 import { accountsRouter, meRouter } from './domains/accounts.router';
+import { peopleRouter } from './domains/people.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -51,6 +52,8 @@ export const appRouter = router({
   accounts: accountsRouter,
   /** The signed-in participant's own pages: My conference, my data. */
   me: meRouter,
+  /** People across events (platform admin): search, data export, erasure. */
+  people: peopleRouter,
 });
 
 export type AppRouter = typeof appRouter;

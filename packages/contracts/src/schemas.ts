@@ -21,3 +21,4 @@ export * from './domains/desk';
 export * from './domains/exports';
 export * from './domains/organisations';
 export * from './domains/accounts';
+export * from './domains/people';

@@ -18,6 +18,7 @@ import type { ExportServices } from './domains/exports';
 import type { OrganisationServices } from './domains/organisations';
 import type { DomainEventServices } from './domains/domain-events';
 import type { AccountServices } from './domains/accounts';
+import type { PeopleServices } from './domains/people';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -38,7 +39,8 @@ export interface Services
     ExportServices,
     OrganisationServices,
     DomainEventServices,
-    AccountServices {
+    AccountServices,
+    PeopleServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

@@ -39,4 +39,8 @@ export const foundationAccess: Record<string, Expected> = {
   'mail.get': 'platformAdmin',
   'jobs.list': 'platformAdmin',
   'domainEvents.list': 'platformAdmin',
+  'people.search': 'platformAdmin',
+  'people.get': 'platformAdmin',
+  'people.exportData': 'platformAdmin',
+  'people.erase': 'platformAdmin',
 };

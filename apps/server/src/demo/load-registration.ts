@@ -61,8 +61,9 @@ async function existing(runtime: Runtime, eventId: string) {
       .where(eq(s.consentVersions.eventId, eventId)),
     db.select({ name: s.delegations.name }).from(s.delegations).where(eq(s.delegations.eventId, eventId)),
     db
-      .select({ email: s.registrations.email })
+      .select({ email: s.persons.email })
       .from(s.registrations)
+      .innerJoin(s.persons, eq(s.persons.id, s.registrations.personId))
       .where(eq(s.registrations.eventId, eventId)),
   ]);
   return {

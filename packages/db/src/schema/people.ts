@@ -1,5 +1,16 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
+
+/** A person's own fields as a registrant typed them (all optional: only what differs). */
+export type PendingProfile = {
+  givenName?: string;
+  familyName?: string;
+  localName?: string | null;
+  country?: string | null;
+  phone?: string | null;
+  jobTitle?: string | null;
+};
 
 /**
  * A person: one email address across the platform. Registrations, delegation contacts
@@ -31,5 +42,10 @@ export const persons = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('persons_email_key').on(t.email), index('persons_organisation_idx').on(t.organisationId)],
+  (t) => [
+    uniqueIndex('persons_email_key').on(t.email),
+    index('persons_organisation_idx').on(t.organisationId),
+    // As registrations checked it before the country moved here; an erased person has none.
+    check('persons_country_check', sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
+  ],
 );

@@ -19,7 +19,7 @@ import { events, type LocalizedText } from './events';
 import { users } from './identity';
 import { partners } from './partners';
 import { organisations } from './organisations';
-import { persons } from './people';
+import { persons, type PendingProfile } from './people';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -194,6 +194,8 @@ export const delegations = pgTable(
     name: text('name').notNull(),
     contactName: text('contact_name').notNull(),
     contactEmail: text('contact_email').notNull(),
+    /** The contact as a person (the people module keeps the contact's name and email there too). */
+    contactPersonId: uuid('contact_person_id').references(() => persons.id),
     partnerId: uuid('partner_id').references(() => partners.id, { onDelete: 'set null' }),
     manageTokenHash: text('manage_token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -219,21 +221,22 @@ export const registrations = pgTable(
     reference: text('reference').notNull(),
     status: text('status').$type<RegistrationStatus>().notNull(),
     source: text('source').$type<RegistrationSource>().notNull(),
-    /** The person registered (backfilled from email; the people module makes it required). */
-    personId: uuid('person_id').references(() => persons.id),
-    email: text('email').notNull(),
-    /** Name as in the passport, in Latin letters. */
-    givenName: text('given_name').notNull(),
-    familyName: text('family_name').notNull(),
-    /** Name in the person's own script (홍길동, 王小明). */
-    localName: text('local_name'),
+    /**
+     * The person registered: their email, names, country, phone and job title live on the
+     * person (one row per email across every organiser's event), read through a join.
+     */
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** The organisation as typed on this event's form. */
     organisation: text('organisation').notNull(),
     /** The shared organisation the typed name was matched to (or created as). */
     organisationId: uuid('organisation_id').references(() => organisations.id),
-    jobTitle: text('job_title'),
-    /** ISO 3166-1 alpha-2. */
-    country: text('country').notNull(),
-    phone: text('phone'),
+    /**
+     * What an unverified registrant typed that differs from the person's fields: kept here
+     * and applied to the person when the email's owner verifies (people.service.ts).
+     */
+    pendingProfile: jsonb('pending_profile').$type<PendingProfile>(),
     dietary: text('dietary'),
     accessibility: text('accessibility'),
     locale: text('locale').notNull().default('en'),
@@ -268,8 +271,8 @@ export const registrations = pgTable(
     uniqueIndex('registrations_token_key').on(t.manageTokenHash),
     uniqueIndex('registrations_ticket_key').on(t.ticketCode),
     // One live registration per person and event; cancelled and rejected ones do not count.
-    uniqueIndex('registrations_email_key')
-      .on(t.eventId, t.email)
+    uniqueIndex('registrations_person_key')
+      .on(t.eventId, t.personId)
       .where(sql`${t.status} not in ('cancelled','rejected')`),
     index('registrations_event_status_idx').on(t.eventId, t.status, t.categoryId),
     index('registrations_event_created_idx').on(t.eventId, t.createdAt, t.id),
@@ -295,7 +298,6 @@ export const registrations = pgTable(
       'registrations_payment_check',
       sql`${t.paymentStatus} in ('not_required','unpaid','paid','waived')`,
     ),
-    check('registrations_country_check', sql`${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );
 

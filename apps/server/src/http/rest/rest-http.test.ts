@@ -42,7 +42,8 @@ async function registrationsOf(email: string): Promise<number> {
   const rows = await h.runtime.db
     .select({ id: schema.registrations.id })
     .from(schema.registrations)
-    .where(eq(schema.registrations.email, email));
+    .innerJoin(schema.persons, eq(schema.persons.id, schema.registrations.personId))
+    .where(eq(schema.persons.email, email));
   return rows.length;
 }
 

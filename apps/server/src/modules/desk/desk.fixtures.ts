@@ -1,3 +1,4 @@
+import { insertPersonForTest } from '../people/people.repo';
 import { randomUUID } from 'node:crypto';
 import { schema } from '@plenary/db';
 import type { RegistrationStatus, PaymentStatus } from '@plenary/db/schema';
@@ -112,12 +113,14 @@ export async function addRegistration(h: TestHarness, p: PersonInput): Promise<C
       reference,
       status: p.status ?? 'confirmed',
       source: 'staff',
-      email,
-      givenName: p.givenName,
-      familyName: p.familyName,
-      localName: p.localName ?? null,
+      personId: await insertPersonForTest(h.runtime.db, {
+        email,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        localName: p.localName ?? null,
+        country: p.country ?? 'KR',
+      }),
       organisation: p.organisation ?? 'KICOX',
-      country: p.country ?? 'KR',
       locale: p.locale ?? 'en',
       manageTokenHash: sha256(linkToken),
       ticketCode,

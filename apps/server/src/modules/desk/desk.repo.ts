@@ -1,8 +1,9 @@
 import { and, asc, eq, ilike, isNull, or, schema, sql, type Executor } from '@plenary/db';
 import type { Letterhead } from '@plenary/db/schema';
 import { selectRows } from '../../core/sql';
+import { registrantColumns } from '../people/people.repo';
 
-const { registrations: r, registrationCategories: c, events: e, registrationSettings: rs } = schema;
+const { registrations: r, registrationCategories: c, events: e, registrationSettings: rs, persons: p } = schema;
 
 /** What the desk and the documents need of a registration: narrow, no tokens. */
 const deskColumns = {
@@ -10,12 +11,12 @@ const deskColumns = {
   eventId: r.eventId,
   reference: r.reference,
   status: r.status,
-  email: r.email,
-  givenName: r.givenName,
-  familyName: r.familyName,
-  localName: r.localName,
+  email: p.email,
+  givenName: p.givenName,
+  familyName: p.familyName,
+  localName: p.localName,
   organisation: r.organisation,
-  country: r.country,
+  country: registrantColumns.country,
   locale: r.locale,
   partnerId: r.partnerId,
   delegationId: r.delegationId,
@@ -34,7 +35,11 @@ const deskColumns = {
 export type DeskRegistration = Awaited<ReturnType<typeof findDeskRegistrations>>[number];
 
 function selectDesk(db: Executor) {
-  return db.select(deskColumns).from(r).innerJoin(c, eq(c.id, r.categoryId));
+  return db
+    .select(deskColumns)
+    .from(r)
+    .innerJoin(c, eq(c.id, r.categoryId))
+    .innerJoin(p, eq(p.id, r.personId));
 }
 
 /** Registrations of one event by id, in no particular order; ids of other events are left out. */
@@ -81,15 +86,15 @@ export async function searchDeskRegistrations(db: Executor, eventId: string, que
         eq(r.eventId, eventId),
         or(
           ilike(r.reference, term),
-          ilike(r.email, term),
+          ilike(p.email, term),
           ilike(r.organisation, term),
-          ilike(r.localName, term),
-          ilike(sql`${r.givenName} || ' ' || ${r.familyName}`, term),
-          ilike(sql`${r.familyName} || ' ' || ${r.givenName}`, term),
+          ilike(p.localName, term),
+          ilike(sql`${p.givenName} || ' ' || ${p.familyName}`, term),
+          ilike(sql`${p.familyName} || ' ' || ${p.givenName}`, term),
         ),
       ),
     )
-    .orderBy(asc(r.familyName), asc(r.givenName), asc(r.id))
+    .orderBy(asc(p.familyName), asc(p.givenName), asc(r.id))
     .limit(limit);
 }
 

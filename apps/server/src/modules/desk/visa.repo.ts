@@ -2,7 +2,7 @@ import { and, desc, eq, schema, sql, type Executor } from '@plenary/db';
 import type { VisaLetterStatus } from '@plenary/db/schema';
 import { selectRows } from '../../core/sql';
 
-const { visaLetterRequests: v, registrations: r, users: u } = schema;
+const { visaLetterRequests: v, registrations: r, users: u, persons: p } = schema;
 
 const visaColumns = {
   id: v.id,
@@ -20,9 +20,9 @@ const visaColumns = {
   purgedAt: v.purgedAt,
   createdAt: v.createdAt,
   reference: r.reference,
-  givenName: r.givenName,
-  familyName: r.familyName,
-  email: r.email,
+  givenName: p.givenName,
+  familyName: p.familyName,
+  email: p.email,
   organisation: r.organisation,
   locale: r.locale,
   registrationStatus: r.status,
@@ -34,6 +34,7 @@ function selectVisa(db: Executor) {
     .select(visaColumns)
     .from(v)
     .innerJoin(r, eq(r.id, v.registrationId))
+    .innerJoin(p, eq(p.id, r.personId))
     .leftJoin(u, eq(u.id, v.decidedBy));
 }
 

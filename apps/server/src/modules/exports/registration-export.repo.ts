@@ -7,7 +7,7 @@ import {
   type RegistrationFilter,
 } from '../registration/queries/list.repo';
 
-const { registrations: r, registrationCategories: c, visaLetterRequests: v } = schema;
+const { registrations: r, registrationCategories: c, visaLetterRequests: v, persons: p } = schema;
 
 /** A label in the wanted language, else the other one (LocalizedText in jsonb). */
 function labelIn(column: unknown, locale: Locale) {
@@ -53,14 +53,14 @@ export async function findRegistrationsForExport(
       reference: r.reference,
       status: r.status,
       category: sql<string>`${labelIn(c.label, locale)}`,
-      givenName: r.givenName,
-      familyName: r.familyName,
-      localName: r.localName,
-      email: r.email,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      localName: p.localName,
+      email: p.email,
       organisation: r.organisation,
-      jobTitle: r.jobTitle,
-      country: r.country,
-      phone: r.phone,
+      jobTitle: p.jobTitle,
+      country: sql<string>`coalesce(${p.country}, '')`,
+      phone: p.phone,
       dietary: r.dietary,
       accessibility: r.accessibility,
       options: sql<Array<{ label: string; waitlisted: boolean }>>`coalesce((
@@ -78,6 +78,7 @@ export async function findRegistrationsForExport(
     })
     .from(r)
     .innerJoin(c, eq(c.id, r.categoryId))
+    .innerJoin(p, eq(p.id, r.personId))
     .leftJoin(v, eq(v.registrationId, r.id))
     .where(registrationWhere(eventId, filter))
     .orderBy(...registrationOrder(filter));

@@ -1,3 +1,4 @@
+import { insertPersonForTest } from '../people/people.repo';
 import { schema } from '@plenary/db';
 import type { RegistrationStatus } from '@plenary/db/schema';
 import type { TestHarness } from '../../testing/harness';
@@ -29,11 +30,13 @@ export async function addRegistration(
       reference: `R${String(seq).padStart(4, '0')}-TEST`,
       status: r.status,
       source: 'staff',
-      email: `delegate${seq}@example.org`,
-      givenName: 'Minho',
-      familyName: 'Kim',
+      personId: await insertPersonForTest(h.runtime.db, {
+        email: `delegate${seq}-${Date.now()}@example.org`,
+        givenName: 'Minho',
+        familyName: 'Kim',
+        country: 'KR',
+      }),
       organisation: 'Daegu Technopark',
-      country: 'KR',
       manageTokenHash: `manage-${seq}`,
       ticketCode: `ticket-${seq}`,
       offerExpiresAt: r.offerExpiresAt ?? null,

@@ -91,7 +91,7 @@ export function createDelegationService(runtime: Runtime): Services['delegations
     mine: (caller) => loadDelegation(runtime, caller.eventId, caller.delegationId),
     async cancelMember(caller, input) {
       const [member] = await runtime.db
-        .select({ id: registrations.id, email: registrations.email })
+        .select({ id: registrations.id })
         .from(registrations)
         .where(
           and(

@@ -220,11 +220,18 @@ describe('promotion follows placement’s rule (item 5)', () => {
     const template = await reg('full-wait@starve.example', 'FULL');
     // 600 more waiting in FULL, copied from one made the normal way (ranks before the LATE waiter).
     await h.runtime.db.execute(sql`
-      insert into registrations (event_id, category_id, reference, status, source, email, given_name, family_name,
-                                 organisation, country, manage_token_hash, ticket_code, waitlist_rank, email_verified_at)
-      select event_id, category_id, reference || '-' || g, status, source, 'w' || g || '@starve.example', given_name,
-             family_name, organisation, country, manage_token_hash || g, ticket_code || g, waitlist_rank + g, email_verified_at
-      from registrations, generate_series(1, 600) g where id = ${template.id}`);
+      with people as (
+        insert into persons (email, given_name, family_name, country)
+        select 'w' || g || '@starve.example', 'Waiting', 'Person', 'KR' from generate_series(1, 600) g
+        returning id, email
+      )
+      insert into registrations (event_id, category_id, reference, status, source, person_id,
+                                 organisation, manage_token_hash, ticket_code, waitlist_rank, email_verified_at)
+      select event_id, category_id, reference || '-' || g, status, source, p.id,
+             organisation, manage_token_hash || g, ticket_code || g, waitlist_rank + g, email_verified_at
+      from registrations, generate_series(1, 600) g
+      join people p on p.email = 'w' || g || '@starve.example'
+      where registrations.id = ${template.id}`);
     const lateHolder = await reg('late@starve.example', 'LATE');
     const lateWaiter = await reg('late-wait@starve.example', 'LATE');
     expect(lateWaiter.status).toBe('waitlisted');

@@ -94,7 +94,7 @@ export async function readPlacementContext(
          from invitation_codes i where i.event_id = ${q.eventId} and i.code = any(${sqlArray(q.codes, 'text')})) as codes,
       (select json_agg(json_build_object('id', o.id))
          from registration_options o where o.event_id = ${q.eventId} and o.id = any(${sqlArray(q.optionIds, 'uuid')})) as options,
-      (select json_agg(r.email) from registrations r where r.event_id = ${q.eventId} and r.email = any(${sqlArray(q.emails, 'text')})
+      (select json_agg(p.email) from registrations r join persons p on p.id = r.person_id where r.event_id = ${q.eventId} and p.email = any(${sqlArray(q.emails, 'text')})
                 and r.status not in ('cancelled','rejected')) as registered,
       (select json_agg(json_build_object('kind', v.kind, 'version', v.version, 'required', v.required))
          from (select distinct on (kind) kind, version, required from consent_versions

@@ -28,6 +28,7 @@ import { delegationLinkUrl, mailDelegationContact, mailParticipants, registratio
 import { optionConflictsOf } from './option-conflicts';
 import { attachFiles } from './uploads';
 import { registrationEvent } from './webhook-data';
+import { findOrCreatePersons, personFieldsOf, type PersonFor } from '../people/people.service';
 
 const { events, registrations, registrationChoices, delegations } = schema;
 
@@ -287,13 +288,40 @@ export async function placeRegistrations(
   }
   if (!placed.length) return results;
 
+  // Each registrant's person; staff and partners vouch for what they type, a portal form
+  // does not (people.service.ts keeps its differences as the registration's pending profile).
+  const people = new Map<string, PersonFor>();
+  for (const vouched of [true, false]) {
+    const group = placed.filter(({ c }) => c.item.origin.emailVerified === vouched);
+    const found = await findOrCreatePersons(
+      uow.tx,
+      group.map(({ c }) => ({
+        ...personFieldsOf({
+          ...c.item.request.participant,
+          localName: c.item.request.participant.localName ?? null,
+          jobTitle: c.item.request.participant.jobTitle ?? null,
+          phone: c.item.request.participant.phone ?? null,
+        }),
+        email: c.item.request.participant.email,
+        locale: c.item.request.locale,
+      })),
+      { vouched, locale: 'en', now },
+    );
+    group.forEach(({ id }, i) => people.set(id, found[i]!));
+  }
+
   const organisationIds = await resolveOrganisations(
     uow.tx,
-    placed.map(({ c }) => ({ name: c.item.request.participant.organisation, country: c.item.request.participant.country })),
+    placed.map(({ c }) => ({
+      name: c.item.request.participant.organisation,
+      country: c.item.request.participant.country,
+    })),
     now,
   );
   const tokens = new Map<string, string>();
   const rows = placed.map(({ c, id, status, wait }, i) => {
+    const { email: _email, givenName: _g, familyName: _f, localName: _l, jobTitle: _j, country: _c, phone: _p, ...own } =
+      c.item.request.participant;
     const { request, origin } = c.item;
     const manageToken = newToken();
     tokens.set(id, manageToken);
@@ -304,8 +332,10 @@ export async function placeRegistrations(
       reference: `${randomCode(4)}-${randomCode(4)}`,
       status,
       source: origin.source,
-      ...request.participant,
+      ...own,
       organisationId: organisationIds[i] ?? null,
+      personId: people.get(id)!.personId,
+      pendingProfile: people.get(id)!.pendingProfile,
       locale: request.locale,
       answers: c.answers,
       consents: c.consents,
@@ -367,9 +397,14 @@ export async function placeRegistrations(
     runtime,
     uow,
     rows.flatMap((row) => {
-      const created = registrationEvent('registration.created', row);
+      const { person } = people.get(row.id)!;
+      const facts = { ...row, email: person.email, givenName: person.givenName, familyName: person.familyName };
+      const created = registrationEvent('registration.created', facts);
       if (row.status === 'pending') return [created];
-      return [created, registrationEvent(row.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted', row)];
+      return [
+        created,
+        registrationEvent(row.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted', facts),
+      ];
     }),
   );
 
@@ -380,13 +415,15 @@ export async function placeRegistrations(
       const { origin } = c.item;
       const row = rows[i]!;
       if (origin.sendMail === false) return [];
+      // The name as this form typed it: the mail answers what the registrant sent.
+      const typed = c.item.request.participant;
       const facts = {
         eventTitle: ctx.event?.title ?? {},
-        name: `${row.givenName} ${row.familyName}`,
+        name: `${typed.givenName} ${typed.familyName}`,
         reference: row.reference,
         link: registrationLink(runtime, tokens.get(id)!),
       };
-      const to = { email: row.email, locale: row.locale, eventId };
+      const to = { email: typed.email, locale: row.locale, eventId };
       const kind = !origin.emailVerified ? 'verify' : status;
       return [{ kind, to, facts: { ...facts, waitlistPosition: wait?.position ?? null } }];
     }),
@@ -430,6 +467,23 @@ export async function placeDelegation(
   origin: PlacementOrigin,
 ): Promise<{ delegationId: string; registrationIds: string[]; contactToken: string }> {
   const contactToken = newToken();
+  // The contact is a person too; a name typed as one text never rewrites an existing person's.
+  const contact = await findOrCreatePersons(
+    uow.tx,
+    [
+      {
+        email: request.contactEmail,
+        givenName: request.contactName,
+        familyName: '',
+        localName: null,
+        country: null,
+        phone: null,
+        jobTitle: null,
+        locale: request.locale,
+      },
+    ],
+    { vouched: false, locale: request.locale, now: runtime.now() },
+  );
   const [delegation] = await uow.tx
     .insert(delegations)
     .values({
@@ -437,6 +491,7 @@ export async function placeDelegation(
       name: request.name,
       contactName: request.contactName,
       contactEmail: request.contactEmail,
+      contactPersonId: contact[0]!.personId,
       partnerId: origin.partnerId,
       manageTokenHash: sha256(contactToken),
     })

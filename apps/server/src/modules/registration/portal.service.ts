@@ -1,5 +1,9 @@
+import { getTableColumns } from 'drizzle-orm';
 import { and, asc, eq, notInArray, schema } from '@plenary/db';
 import { resolveOrganisation } from '../organisations/organisations.service';
+import { registrantColumns } from '../people/people.repo';
+import { updatePerson, verifyPersonEmail } from '../people/people.service';
+import { personFieldNames, type PersonFields } from '../people/people.repo';
 import { addRegistrationLink } from './links';
 import {
   checkAnswers,
@@ -45,6 +49,7 @@ const {
   invitationCodes,
   consentVersions,
   registrations,
+  persons,
 } = schema;
 
 async function currentConsents(runtime: Runtime, eventId: string) {
@@ -173,12 +178,13 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
       // Says nothing about whether the address is registered: the answer is the same either way.
       await inTransaction(runtime, async (uow) => {
         const [row] = await uow.tx
-          .select()
+          .select({ ...getTableColumns(registrations), ...registrantColumns })
           .from(registrations)
+          .innerJoin(persons, eq(persons.id, registrations.personId))
           .where(
             and(
               eq(registrations.eventId, input.eventId),
-              eq(registrations.email, input.email),
+              eq(persons.email, input.email),
               notInArray(registrations.status, ['cancelled', 'rejected']),
             ),
           );
@@ -279,7 +285,9 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         const row = await lockRegistration(uow.tx, caller.registrationId);
         if (!row || row.emailVerifiedAt || row.status === 'cancelled' || row.status === 'rejected') return;
         const now = runtime.now();
-        await updateRegistration(uow.tx, row.id, row.status, { emailVerifiedAt: now, updatedAt: now });
+        await updateRegistration(uow.tx, row.id, row.status, { emailVerifiedAt: now, pendingProfile: null, updatedAt: now });
+        // The address's owner stands behind what this registration typed: it becomes the person's.
+        await verifyPersonEmail(uow.tx, row.personId, row.pendingProfile, now);
         await recordAudit(uow.tx, caller, {
           eventId: row.eventId,
           action: 'registration.verifyEmail',
@@ -351,17 +359,28 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           const changed = Object.fromEntries(Object.entries(kept).filter(([id, v]) => previousAnswers[id] !== v));
           await attachFiles(uow, before.eventId, before.id, questions, changed);
         }
+        // The person's fields (phone, job title, the name in their own script) are written on
+        // the person: whoever holds this registration's link reads the address's mail. The
+        // rest (organisation as typed, dietary, accessibility) are this registration's own.
+        const typed: Record<string, unknown> = { ...(input.participant ?? {}) };
+        const personPatch = Object.fromEntries(
+          personFieldNames.filter((k) => k in typed).map((k) => [k, typed[k]]),
+        ) as Partial<PersonFields>;
         const patch: Parameters<typeof updateRegistration>[3] = {
-          ...(input.participant ?? {}),
+          ...Object.fromEntries(
+            Object.entries(typed).filter(([k]) => !(personFieldNames as readonly string[]).includes(k)),
+          ),
           ...(answers ? { answers } : {}),
         };
-        if (patch.organisation !== undefined || patch.country !== undefined)
+        if (patch.organisation !== undefined)
           patch.organisationId = await resolveOrganisation(
             uow.tx,
-            patch.organisation ?? before.organisation,
-            patch.country ?? before.country,
+            patch.organisation,
+            before.country,
             runtime.now(),
           );
+        if (Object.keys(personPatch).length)
+          await updatePerson(uow.tx, before.personId, personPatch, runtime.now());
         if (Object.keys(patch).length)
           await updateRegistration(uow.tx, before.id, null, { ...patch, updatedAt: runtime.now() });
         const optionsBefore = input.optionIds
@@ -375,10 +394,18 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           objectType: 'registration',
           objectId: before.id,
           before: {
-            ...Object.fromEntries(Object.keys(patch).map((k) => [k, (previous[k] ?? null) as never])),
+            ...Object.fromEntries(
+              [...Object.keys(personPatch), ...Object.keys(patch)]
+                .filter((k) => k !== 'organisationId')
+                .map((k) => [k, (previous[k] ?? null) as never]),
+            ),
             ...(optionsBefore ? { options: optionsBefore } : {}),
           },
-          after: { ...patch, ...(input.optionIds ? { options: input.optionIds } : {}) },
+          after: {
+            ...personPatch,
+            ...Object.fromEntries(Object.entries(patch).filter(([k]) => k !== 'organisationId')),
+            ...(input.optionIds ? { options: input.optionIds } : {}),
+          },
         });
       });
       return myView(runtime, caller);
@@ -412,9 +439,10 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           caller: asParticipant(caller),
           action: 'registration.acceptOffer',
           // The offer came by mail to this address: accepting it confirms the address too.
-          set: { emailVerifiedAt: row.emailVerifiedAt ?? now },
+          set: { emailVerifiedAt: row.emailVerifiedAt ?? now, pendingProfile: null },
           linkToken: caller.linkToken,
         });
+        if (!row.emailVerifiedAt) await verifyPersonEmail(uow.tx, row.personId, row.pendingProfile, now);
         // Its options were waiting with it; book the seats that are free.
         await fillFreedPlaces(runtime, uow, row.eventId);
       });

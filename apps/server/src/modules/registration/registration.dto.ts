@@ -1,6 +1,7 @@
 import { and, eq, inArray, schema, sql, type Executor } from '@plenary/db';
 import type { Locale, RegistrationDto } from '@plenary/contracts';
 import { selectRows } from '../../core/sql';
+import { registrantColumns } from '../people/people.repo';
 
 const {
   registrations: r,
@@ -8,6 +9,7 @@ const {
   delegations: d,
   invitationCodes: ic,
   visaLetterRequests: v,
+  persons: p,
 } = schema;
 
 /** Position on the waiting list of its category (1 = next), or null when not waiting. */
@@ -87,6 +89,7 @@ export async function loadRegistrationDtos(
   const rows = await db
     .select({
       reg: r,
+      person: registrantColumns,
       category: {
         id: c.id,
         code: c.code,
@@ -101,6 +104,7 @@ export async function loadRegistrationDtos(
     })
     .from(r)
     .innerJoin(c, eq(c.id, r.categoryId))
+    .innerJoin(p, eq(p.id, r.personId))
     .leftJoin(d, eq(d.id, r.delegationId))
     .leftJoin(ic, eq(ic.id, r.invitationCodeId))
     .leftJoin(v, and(eq(v.registrationId, r.id)))
@@ -124,14 +128,14 @@ export async function loadRegistrationDtos(
         label: row.category.label,
         colour: row.category.colour,
       },
-      givenName: x.givenName,
-      familyName: x.familyName,
-      localName: x.localName,
-      email: x.email,
+      givenName: row.person.givenName,
+      familyName: row.person.familyName,
+      localName: row.person.localName,
+      email: row.person.email,
       organisation: x.organisation,
-      jobTitle: x.jobTitle,
-      country: x.country,
-      phone: x.phone,
+      jobTitle: row.person.jobTitle,
+      country: row.person.country,
+      phone: row.person.phone,
       dietary: x.dietary,
       accessibility: x.accessibility,
       locale: (x.locale === 'ko' ? 'ko' : 'en') satisfies Locale,

@@ -166,8 +166,8 @@ async function myRows() {
 /** What the hand-written rules need to know about event A right now. */
 async function world(): Promise<FuzzWorld> {
   const { rows } = await h.database.query<{ email: string }>(
-    `select lower(email) as email from registrations
-      where event_id = $1 and status not in ('cancelled', 'rejected')`,
+    `select lower(p.email) as email from registrations r join persons p on p.id = r.person_id
+      where r.event_id = $1 and r.status not in ('cancelled', 'rejected')`,
     [a.eventId],
   );
   return {

@@ -1,4 +1,6 @@
+import { getTableColumns } from 'drizzle-orm';
 import { and, asc, eq, inArray, isNull, lt, or, schema, sql, type Executor } from '@plenary/db';
+import { registrantColumns, type Registrant } from '../people/people.repo';
 
 /**
  * The SQL of a registration's life (status changes, waiting lists, option
@@ -14,20 +16,32 @@ const {
   registrations,
   registrationChoices,
   visaLetterRequests,
+  persons,
 } = schema;
 
-export type RegistrationRow = typeof registrations.$inferSelect;
-export type RegistrationPatch = Partial<Omit<RegistrationRow, 'id' | 'eventId' | 'createdAt'>>;
+/** A registration with its person's fields, as the registration row carried them before people. */
+export type RegistrationRow = typeof registrations.$inferSelect & Registrant;
+export type RegistrationPatch = Partial<Omit<typeof registrations.$inferSelect, 'id' | 'eventId' | 'createdAt'>>;
+
+/** A registration joined to its person; row locks (`for update of registrations`) stay on the registration. */
+function selectRegistrations(db: Executor) {
+  return db
+    .select({ ...getTableColumns(registrations), ...registrantColumns })
+    .from(registrations)
+    .innerJoin(persons, eq(persons.id, registrations.personId));
+}
 
 /** Reads a registration without a lock (to learn which limits to lock first). */
 export async function findRegistration(db: Executor, id: string): Promise<RegistrationRow | undefined> {
-  const [row] = await db.select().from(registrations).where(eq(registrations.id, id));
+  const [row] = await selectRegistrations(db).where(eq(registrations.id, id));
   return row;
 }
 
 /** Locks a registration's row. Take the limits' advisory locks before this, never after (locks.ts). */
 export async function lockRegistration(db: Executor, id: string): Promise<RegistrationRow | undefined> {
-  const [row] = await db.select().from(registrations).where(eq(registrations.id, id)).for('update');
+  const [row] = await selectRegistrations(db)
+    .where(eq(registrations.id, id))
+    .for('update', { of: registrations });
   return row;
 }
 
@@ -38,12 +52,10 @@ export async function lockRegistrations(
   ids: string[],
 ): Promise<RegistrationRow[]> {
   if (!ids.length) return [];
-  return db
-    .select()
-    .from(registrations)
+  return selectRegistrations(db)
     .where(and(eq(registrations.eventId, eventId), inArray(registrations.id, ids)))
     .orderBy(asc(registrations.id))
-    .for('update');
+    .for('update', { of: registrations });
 }
 
 /**
@@ -59,8 +71,15 @@ export async function updateRegistration(
   const [row] = await db
     .update(registrations)
     .set(patch)
-    .where(and(eq(registrations.id, id), fromStatus ? eq(registrations.status, fromStatus) : undefined))
-    .returning();
+    .from(persons)
+    .where(
+      and(
+        eq(registrations.id, id),
+        eq(persons.id, registrations.personId),
+        fromStatus ? eq(registrations.status, fromStatus) : undefined,
+      ),
+    )
+    .returning({ ...getTableColumns(registrations), ...registrantColumns });
   return row;
 }
 
@@ -200,13 +219,11 @@ export async function lockLapsedPlaces(
   unverifiedBefore: Date,
   limit: number,
 ): Promise<RegistrationRow[]> {
-  return db
-    .select()
-    .from(registrations)
+  return selectRegistrations(db)
     .where(and(eq(registrations.eventId, eventId), lapsed(now, unverifiedBefore)))
     .orderBy(asc(registrations.id))
     .limit(limit)
-    .for('update');
+    .for('update', { of: registrations });
 }
 
 export async function choicesOf(db: Executor, registrationId: string) {

@@ -225,9 +225,10 @@ describe('the waiting list', () => {
     await expireLapsedPlaces(h.runtime, [e.eventId]);
     expect((await lastMailTo('third@sme.example')).template).toBe('registration.offer');
     const [second] = await h.runtime.db
-      .select()
+      .select({ status: schema.registrations.status, statusReason: schema.registrations.statusReason })
       .from(schema.registrations)
-      .where(eq(schema.registrations.email, 'second@sme.example'));
+      .innerJoin(schema.persons, eq(schema.persons.id, schema.registrations.personId))
+      .where(eq(schema.persons.email, 'second@sme.example'));
     expect([second!.status, second!.statusReason]).toEqual(['cancelled', 'The offer expired']);
     h.advanceClock(-3 * 3_600_000);
   });
@@ -250,7 +251,8 @@ describe('the hold of an unconfirmed address', () => {
         await h.runtime.db
           .select({ status: schema.registrations.status, reason: schema.registrations.statusReason })
           .from(schema.registrations)
-          .where(eq(schema.registrations.email, email))
+          .innerJoin(schema.persons, eq(schema.persons.id, schema.registrations.personId))
+          .where(eq(schema.persons.email, email))
       )[0];
 
     h.advanceClock(29 * 60_000);
@@ -320,7 +322,11 @@ describe('invitation codes and options', () => {
     const before = await h.runtime.db.select().from(schema.registrationChoices);
     // A group whose second member is already registered: the first member's seat request is rolled back too.
     const taken = (
-      await h.runtime.db.select().from(schema.registrations).where(eq(schema.registrations.id, first.id))
+      await h.runtime.db
+        .select({ email: schema.persons.email })
+        .from(schema.registrations)
+        .innerJoin(schema.persons, eq(schema.persons.id, schema.registrations.personId))
+        .where(eq(schema.registrations.id, first.id))
     )[0]!.email;
     const refused = await errorOf(
       h.caller(admin).delegations.create({

@@ -1,10 +1,10 @@
 import type { DomainEventType, RegistrationEventRegistration } from '@plenary/contracts';
-import type { schema } from '@plenary/db';
 import type { NewDomainEvent } from '../domain-events/record';
+import type { RegistrationRow } from './registration.repo';
 
-type RegistrationFacts = Pick<typeof schema.registrations.$inferSelect, keyof RegistrationEventRegistration | 'partnerId'>;
+type RegistrationFacts = Pick<RegistrationRow, keyof RegistrationEventRegistration | 'partnerId'>;
 
-/** What a registration's domain events (and so a partner's webhook) say about it. */
+/** What a registration's domain events (and so a partner's webhook) say about it (email and names are its person's). */
 export function webhookData(row: RegistrationFacts): RegistrationEventRegistration {
   return {
     id: row.id,

@@ -12,6 +12,9 @@ import { inTransaction, type Runtime } from '../../../core/runtime';
 import { recordAudit } from '../../audit/audit.service';
 import { resolveOrganisation } from '../../organisations/organisations.service';
 import { loadRegistrationDto } from '../registration.dto';
+import { lockRegistration } from '../registration.repo';
+import { personFieldNames } from '../../people/people.repo';
+import { findOrCreatePerson, personFieldsOf, updatePerson, type PersonInput } from '../../people/people.service';
 
 const { registrations: r, registrationSettings, auditLog } = schema;
 
@@ -93,27 +96,40 @@ export async function updateParticipant(
   input: UpdateInput,
 ): Promise<RegistrationDto> {
   return inTransaction(runtime, async ({ tx }) => {
-    const [row] = await tx
-      .select()
-      .from(r)
-      .where(and(eq(r.id, input.registrationId), eq(r.eventId, caller.eventId)))
-      .for('update');
-    if (!row) throw new DomainError('NOT_FOUND', 'No such registration in this event');
+    const row = await lockRegistration(tx, input.registrationId);
+    if (!row || row.eventId !== caller.eventId) throw new DomainError('NOT_FOUND', 'No such registration in this event');
 
     const before: Record<string, unknown> = {};
-    const patch: Partial<typeof r.$inferInsert> = {};
+    const changed: Record<string, unknown> = {};
     for (const key of editable) {
       const value = input.participant[key];
       if (value === undefined || value === row[key]) continue;
       before[key] = row[key];
-      // Each key is a text column; the contract allows null only where the column does.
-      Object.assign(patch, { [key]: value });
+      changed[key] = value;
     }
-    if (patch.organisation !== undefined || patch.country !== undefined) {
+    // The registration's own columns; names, email and the rest belong to the person.
+    const patch: Partial<typeof r.$inferInsert> = {};
+    for (const key of ['organisation', 'dietary', 'accessibility'] as const)
+      if (key in changed) Object.assign(patch, { [key]: changed[key] });
+    let personId = row.personId;
+    if (typeof changed.email === 'string') {
+      // Another address is another person: the registration moves to them (a live
+      // registration of theirs at this event is a 409 from the unique index). An existing
+      // person keeps their fields but for those staff changed here.
+      const moved = await findOrCreatePerson(
+        tx,
+        { ...personFieldsOf(row), ...(changed as Partial<PersonInput>), email: changed.email },
+        { vouched: false, locale: row.locale, now: runtime.now() },
+      );
+      personId = patch.personId = moved.personId;
+    }
+    const personPatch = Object.fromEntries(personFieldNames.filter((k) => k in changed).map((k) => [k, changed[k]]));
+    if (Object.keys(personPatch).length > 0) await updatePerson(tx, personId, personPatch, runtime.now());
+    if ('organisation' in changed || 'country' in changed) {
       const organisationId = await resolveOrganisation(
         tx,
-        patch.organisation ?? row.organisation,
-        patch.country ?? row.country,
+        (changed.organisation as string | undefined) ?? row.organisation,
+        (changed.country as string | undefined) ?? row.country,
         runtime.now(),
       );
       if (organisationId !== row.organisationId) patch.organisationId = organisationId;
@@ -133,13 +149,15 @@ export async function updateParticipant(
         .update(r)
         .set({ ...patch, updatedAt: runtime.now() })
         .where(eq(r.id, row.id));
+    }
+    if (Object.keys(changed).length > 0 || patch.answers) {
       await recordAudit(tx, caller, {
         eventId: caller.eventId,
         action: 'registration.update',
         objectType: 'registration',
         objectId: row.id,
         before,
-        after: patch,
+        after: { ...changed, ...(patch.answers ? { answers: patch.answers } : {}) },
       });
     }
     return loadOwnRegistration(tx, caller.eventId, row.id, runtime.now());

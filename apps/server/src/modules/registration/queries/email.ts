@@ -5,7 +5,7 @@ import { inTransaction, type Runtime } from '../../../core/runtime';
 import { recordAudit } from '../../audit/audit.service';
 import { enqueueMail } from '../../mail/mail.service';
 
-const { registrations: r } = schema;
+const { registrations: r, persons: pe } = schema;
 
 /**
  * One message per chosen registration, as staff wrote it, put in the outbox in one
@@ -20,8 +20,9 @@ export async function emailRegistrations(
   const ids = [...new Set(input.registrationIds)];
   return inTransaction(runtime, async (uow) => {
     const found = await uow.tx
-      .select({ id: r.id, email: r.email })
+      .select({ id: r.id, email: pe.email })
       .from(r)
+      .innerJoin(pe, eq(pe.id, r.personId))
       .where(and(eq(r.eventId, caller.eventId), inArray(r.id, ids)));
     const byId = new Map(found.map((row) => [row.id, row.email]));
     const skipped: Array<{ id: string; reason: string }> = [];

@@ -1,3 +1,4 @@
+import { insertPersonForTest, splitPersonFields, type Registrant } from '../../people/people.repo';
 import { randomUUID } from 'node:crypto';
 import { schema, type Executor } from '@plenary/db';
 
@@ -40,9 +41,10 @@ export async function insertRegistration(
   db: Executor,
   eventId: string,
   categoryId: string,
-  extra: Partial<typeof schema.registrations.$inferInsert> = {},
+  extra: Partial<typeof schema.registrations.$inferInsert> & Partial<Registrant> = {},
 ): Promise<string> {
   serial += 1;
+  const { person, own } = splitPersonFields(extra);
   const [row] = await db
     .insert(schema.registrations)
     .values({
@@ -51,14 +53,19 @@ export async function insertRegistration(
       reference: `T${String(serial).padStart(3, '0')}-TEST`,
       status: 'confirmed',
       source: 'staff',
-      email: `person${serial}@example.org`,
-      givenName: 'Minjun',
-      familyName: 'Kim',
+      personId:
+        own.personId ??
+        (await insertPersonForTest(db, {
+          email: `person${serial}-${randomUUID()}@example.org`,
+          givenName: 'Minjun',
+          familyName: 'Kim',
+          country: 'KR',
+          ...person,
+        })),
       organisation: 'KICOX',
-      country: 'KR',
       manageTokenHash: randomUUID(),
       ticketCode: randomUUID(),
-      ...extra,
+      ...own,
     })
     .returning({ id: schema.registrations.id });
   if (!row) throw new Error('registration insert returned nothing');

@@ -20,6 +20,7 @@ const {
   registrationCategories: c,
   visaLetterRequests: v,
   registrationChoices: ch,
+  persons: pe,
 } = schema;
 
 /** The list's filters: everything of the list input but paging. */
@@ -31,7 +32,8 @@ export function likePattern(text: string): string {
 }
 
 /**
- * The WHERE of the participant list and its exports. The visa filter reads the
+ * The WHERE of the participant list and its exports (the query joins `persons` on the
+ * registration's person: names, email and country are the person's). The visa filter reads the
  * left-joined visa_letter_requests row (one per registration at most).
  */
 export function registrationWhere(eventId: string, f: Partial<RegistrationFilter>): SQL | undefined {
@@ -41,10 +43,10 @@ export function registrationWhere(eventId: string, f: Partial<RegistrationFilter
     const p = likePattern(search);
     conditions.push(
       or(
-        ilike(r.givenName, p),
-        ilike(r.familyName, p),
-        ilike(r.localName, p),
-        ilike(r.email, p),
+        ilike(pe.givenName, p),
+        ilike(pe.familyName, p),
+        ilike(pe.localName, p),
+        ilike(pe.email, p),
         ilike(r.organisation, p),
         ilike(r.reference, p),
       ),
@@ -52,7 +54,7 @@ export function registrationWhere(eventId: string, f: Partial<RegistrationFilter
   }
   if (f.statuses?.length) conditions.push(inArray(r.status, f.statuses));
   if (f.categoryIds?.length) conditions.push(inArray(r.categoryId, f.categoryIds));
-  if (f.countries?.length) conditions.push(inArray(r.country, f.countries));
+  if (f.countries?.length) conditions.push(inArray(pe.country, f.countries));
   if (f.optionId) {
     conditions.push(
       sql`exists (select 1 from ${ch} where ${ch.registrationId} = ${r.id} and ${ch.optionId} = ${f.optionId})`,
@@ -67,9 +69,9 @@ export function registrationWhere(eventId: string, f: Partial<RegistrationFilter
 
 const sortColumns = {
   createdAt: [r.createdAt],
-  familyName: [r.familyName, r.givenName],
+  familyName: [pe.familyName, pe.givenName],
   organisation: [r.organisation],
-  country: [r.country],
+  country: [pe.country],
   status: [r.status],
   reference: [r.reference],
 } as const satisfies Record<RegistrationFilter['sort'], unknown[]>;
@@ -96,12 +98,12 @@ export async function listRegistrationRows(
         categoryId: r.categoryId,
         categoryLabel: c.label,
         categoryColour: c.colour,
-        givenName: r.givenName,
-        familyName: r.familyName,
-        localName: r.localName,
-        email: r.email,
+        givenName: pe.givenName,
+        familyName: pe.familyName,
+        localName: pe.localName,
+        email: pe.email,
         organisation: r.organisation,
-        country: r.country,
+        country: sql<string>`coalesce(${pe.country}, '')`,
         paymentStatus: r.paymentStatus,
         checkedInAt: r.checkedInAt,
         visaLetterStatus: v.status,
@@ -109,6 +111,7 @@ export async function listRegistrationRows(
       })
       .from(r)
       .innerJoin(c, eq(c.id, r.categoryId))
+      .innerJoin(pe, eq(pe.id, r.personId))
       .leftJoin(v, eq(v.registrationId, r.id))
       .where(where)
       .orderBy(...registrationOrder(input))
@@ -117,6 +120,7 @@ export async function listRegistrationRows(
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(r)
+      .innerJoin(pe, eq(pe.id, r.personId))
       .leftJoin(v, eq(v.registrationId, r.id))
       .where(where),
   ]);

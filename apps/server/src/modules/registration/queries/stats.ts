@@ -39,9 +39,10 @@ export async function registrationStats(
       ),
       selectRows<{ country: string; n: number }>(
         db,
-        sql`select country, count(*)::int as n from registrations
-            where event_id = ${eventId} and status not in ('cancelled','rejected')
-            group by country order by n desc, country`,
+        sql`select coalesce(p.country, '') as country, count(*)::int as n
+            from registrations r join persons p on p.id = r.person_id
+            where r.event_id = ${eventId} and r.status not in ('cancelled','rejected')
+            group by 1 order by n desc, country`,
       ),
       selectRows<{ day: string; n: number }>(
         db,

@@ -9,7 +9,7 @@ import {
 import { inTransaction, type Runtime } from '../../../core/runtime';
 import { recordAudit } from '../../audit/audit.service';
 
-const { registrations: r, registrationCategories: c } = schema;
+const { registrations: r, registrationCategories: c, persons: pe } = schema;
 
 type WaitlistEntry = z.output<typeof waitlistEntryDto>;
 
@@ -32,16 +32,17 @@ export async function listWaitlist(
     .select({
       registrationId: r.id,
       reference: r.reference,
-      givenName: r.givenName,
-      familyName: r.familyName,
+      givenName: pe.givenName,
+      familyName: pe.familyName,
       organisation: r.organisation,
-      country: r.country,
+      country: sql<string>`coalesce(${pe.country}, '')`,
       categoryId: r.categoryId,
       categoryLabel: c.label,
       createdAt: r.createdAt,
     })
     .from(r)
     .innerJoin(c, eq(c.id, r.categoryId))
+    .innerJoin(pe, eq(pe.id, r.personId))
     .where(
       and(
         eq(r.eventId, eventId),

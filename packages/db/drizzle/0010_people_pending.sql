@@ -1,0 +1,2 @@
+ALTER TABLE "registrations" ADD COLUMN "pending_profile" jsonb;--> statement-breakpoint
+ALTER TABLE "persons" ADD CONSTRAINT "persons_country_check" CHECK ("persons"."country" is null or "persons"."country" ~ '^[A-Z]{2}$');
