@@ -99,7 +99,7 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
     signedIn: options.signedIn ?? false,
   };
   const person = options.person ?? null;
-  const personDto = () =>
+  const signedInPersonDto = () =>
     person
       ? {
           id: '0193a5b2-7c1e-7d40-9a3e-2f1c5e8b9f31',
@@ -111,7 +111,7 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
       : null;
   const session = () =>
     state.signedIn && person
-      ? { person: personDto(), csrfToken: 'person-csrf' }
+      ? { person: signedInPersonDto(), csrfToken: 'person-csrf' }
       : { person: null, csrfToken: null };
   /** Like the server's "person" rule: refused unless signed in. */
   function me(procedure: string, input?: unknown): FakePerson {
@@ -395,7 +395,7 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
       exportData: {
         query: async () => ({
           exportedAt: '2015-10-01T00:00:00.000Z',
-          data: (me('me.exportData'), { person: personDto() }),
+          data: (me('me.exportData'), { person: signedInPersonDto() }),
         }),
       },
       requestErasure: {

@@ -28,18 +28,18 @@ export type VerifySignInCodeInput = z.infer<typeof verifySignInCodeInput>;
 export const verifySignInLinkInput = z.object({ token: z.string().min(20).max(100) });
 export type VerifySignInLinkInput = z.infer<typeof verifySignInLinkInput>;
 
-export const personDto = z.object({
+export const signedInPersonDto = z.object({
   id: z.uuid(),
   email: z.string(),
   givenName: z.string(),
   familyName: z.string(),
   locale: localeSchema,
 });
-export type PersonDto = z.infer<typeof personDto>;
+export type SignedInPersonDto = z.infer<typeof signedInPersonDto>;
 
 /** Who is signed in on the portal (null: nobody), and the token the portal echoes on changes. */
 export const personSessionOutput = z.object({
-  person: personDto.nullable(),
+  person: signedInPersonDto.nullable(),
   /** Sent back in the x-plenary-person-csrf header by every POST of this session. */
   csrfToken: z.string().nullable(),
 });

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { apiErrorInfo, type ApiErrorInfo } from '@plenary/ui';
-import type { MyEventDto, PersonDto, PersonSessionOutput } from '@plenary/contracts/schemas';
+import type { MyEventDto, SignedInPersonDto, PersonSessionOutput } from '@plenary/contracts/schemas';
 import { portalApi } from '../../api';
 import { setPersonCsrfToken } from '../../lib/person-session';
 
@@ -10,7 +10,7 @@ export type SessionState = 'unknown' | 'signed-out' | 'signed-in';
 
 /** The signed-in participant: who, the events they are in, and the account's actions. */
 export const useAccountStore = defineStore('account', () => {
-  const person = ref<PersonDto | null>(null);
+  const person = ref<SignedInPersonDto | null>(null);
   const state = ref<SessionState>('unknown');
   const events = ref<MyEventDto[] | null>(null);
   const busy = ref<string | null>(null);

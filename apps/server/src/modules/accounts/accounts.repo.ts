@@ -39,20 +39,6 @@ export async function findPerson(db: Executor, personId: string) {
   return row;
 }
 
-/** Registrations with this address that belong to nobody yet now belong to the person. */
-export async function setPersonOfRegistrations(
-  db: Executor,
-  personId: string,
-  email: string,
-): Promise<number> {
-  const rows = await db
-    .update(registrations)
-    .set({ personId })
-    .where(and(eq(registrations.email, email), isNull(registrations.personId)))
-    .returning({ id: registrations.id });
-  return rows.length;
-}
-
 // ---------------------------------------------------------------------------
 // Sign-in codes
 

@@ -5,7 +5,6 @@ import { cookieJar, createHarness, errorOf, withConfig, type TestHarness } from 
 import { participant, registrationEvent } from '../../testing/registration-fixtures';
 import { lastSignInMail, signInPerson } from '../../testing/persons';
 import { resolvePersonSession } from './person-sessions';
-import { attachRegistrations } from './attach-registrations';
 import { createCallerFactory, appRouter, type Context } from '@plenary/contracts';
 import { testRequest } from '../../testing/harness';
 
@@ -198,30 +197,15 @@ describe('the registration link signs in', () => {
   });
 });
 
-describe('attachRegistrations', () => {
-  it('attaches only registrations of that address that belong to nobody', async () => {
+describe('registrations made before the account', () => {
+  it("are the signed-in person's from the start: a registration points to its address's person", async () => {
     const mine = await register('attach@example.org');
-    const { person } = await signInPerson(h, 'other@example.org');
-    // A registration someone else already holds stays theirs.
-    await h.runtime.db
-      .update(schema.registrations)
-      .set({ personId: person.personId })
+    const { person } = await signInPerson(h, 'Attach@Example.org');
+    const [row] = await h.runtime.db
+      .select({ personId: schema.registrations.personId })
+      .from(schema.registrations)
       .where(eq(schema.registrations.id, mine.id));
-    const [me] = await h.runtime.db
-      .insert(schema.persons)
-      .values({ email: 'attach@example.org', givenName: '', familyName: '' })
-      .returning();
-    const attached = await h.runtime.db.transaction((tx) =>
-      attachRegistrations(tx, me!.id, 'Attach@Example.org'),
-    );
-    expect(attached).toBe(0);
-    await h.runtime.db
-      .update(schema.registrations)
-      .set({ personId: null })
-      .where(eq(schema.registrations.id, mine.id));
-    expect(
-      await h.runtime.db.transaction((tx) => attachRegistrations(tx, me!.id, 'attach@example.org')),
-    ).toBe(1);
+    expect(row!.personId).toBe(person.personId);
   });
 });
 

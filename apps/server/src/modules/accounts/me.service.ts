@@ -72,9 +72,11 @@ export function createMeService(runtime: Runtime, sections: ConferenceSectionReg
     },
 
     async requestErasure(caller, cookie) {
-      await inTransaction(runtime, async ({ tx }) => {
-        await deleteSessionsOfPerson(tx, caller.person.personId);
-        await erasePerson(tx, caller.person.personId, { kind: 'person', personId: caller.person.personId });
+      await deleteSessionsOfPerson(runtime.db, caller.person.personId);
+      await erasePerson(runtime, caller.person.personId, {
+        actor: null,
+        request: caller.request,
+        agent: { kind: 'person', personId: caller.person.personId },
       });
       cookie.clear();
     },

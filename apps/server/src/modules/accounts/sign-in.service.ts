@@ -11,7 +11,6 @@ import { inTransaction, type Runtime } from '../../core/runtime';
 import { newToken, sha256 } from '../identity/crypto';
 import { enqueueMail } from '../mail/mail.service';
 import * as repo from './accounts.repo';
-import { attachRegistrations } from './attach-registrations';
 import { startPersonSession } from './person-sessions';
 import { signInMail } from './sign-in-mail';
 
@@ -44,7 +43,6 @@ async function signIn(
   cookie: SessionCookie,
 ): Promise<PersonSessionOutput> {
   const person = await repo.findOrCreateVerifiedPerson(tx, email, locale, runtime.now());
-  await attachRegistrations(tx, person.id, person.email);
   const { csrfToken } = await startPersonSession(runtime, tx, request, person.id, cookie);
   const dto = await repo.findPerson(tx, person.id);
   if (!dto) throw new Error('the person just signed in is missing');
@@ -117,11 +115,12 @@ export function createSignInService(runtime: Runtime): Services['accounts'] {
     async signInWithRegistrationLink(caller, cookie) {
       return inTransaction(runtime, async ({ tx }) => {
         const [registration] = await tx
-          .select({ email: schema.registrations.email, locale: schema.registrations.locale })
+          .select({ email: schema.persons.email, locale: schema.registrations.locale })
           .from(schema.registrations)
+          .innerJoin(schema.persons, eq(schema.persons.id, schema.registrations.personId))
           .where(eq(schema.registrations.id, caller.registrationId));
         if (!registration) throw new DomainError('NOT_FOUND', 'This registration was not found');
-        const email = registration.email.trim().toLowerCase();
+        const email = registration.email;
         return signIn(runtime, tx, caller.request, email, registration.locale, cookie);
       });
     },
@@ -153,7 +152,8 @@ async function localeOf(tx: Tx, email: string): Promise<string> {
   const [row] = await tx
     .select({ locale: schema.registrations.locale })
     .from(schema.registrations)
-    .where(eq(schema.registrations.email, email))
+    .innerJoin(schema.persons, eq(schema.persons.id, schema.registrations.personId))
+    .where(eq(schema.persons.email, email))
     .orderBy(desc(schema.registrations.createdAt))
     .limit(1);
   return row?.locale ?? 'en';

@@ -284,10 +284,11 @@ describe('the migration of what was typed before', () => {
     const rows = await h.runtime.db
       .select({
         organisation: schema.registrations.organisation,
-        country: schema.registrations.country,
+        country: schema.persons.country,
         organisationId: schema.registrations.organisationId,
       })
-      .from(schema.registrations);
+      .from(schema.registrations)
+      .innerJoin(schema.persons, eq(schema.persons.id, schema.registrations.personId));
     expect(rows.filter((r) => r.organisationId === null)).toEqual([]);
     // The service, asked the same names afterwards, finds the migration's organisations.
     const again = await inTransaction(h.runtime, ({ tx }) =>
