@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 
-export const mailStatusSchema = z.enum(['queued', 'sent', 'failed', 'captured']);
+/** "held": not sent because the address bounced permanently before (see the suppressions). */
+export const mailStatusSchema = z.enum(['queued', 'sent', 'failed', 'captured', 'held']);
 
 export const mailListInput = z.object({
   status: mailStatusSchema.optional(),
@@ -19,6 +20,9 @@ export const mailMessageDto = z.object({
   to: z.string(),
   subject: z.string(),
   textBody: z.string(),
+  htmlBody: z.string().nullable(),
+  /** File names of the attachments, e.g. event.ics. */
+  attachments: z.array(z.string()),
   status: mailStatusSchema,
   attempts: z.number().int(),
   lastError: z.string().nullable(),
