@@ -36,5 +36,13 @@ export const foundationAccess: Record<string, Expected> = {
   'audit.listPlatform': 'platformAdmin',
   'mail.list': 'platformAdmin',
   'mail.get': 'platformAdmin',
+  'mail.templates': 'platformAdmin',
+  'mail.eventTemplates': ['owner', 'admin'],
+  'mail.previewOverride': ['owner', 'admin'],
+  'mail.saveOverride': ['owner', 'admin'],
+  'mail.deleteOverride': ['owner', 'admin'],
+  'mail.sendTestOverride': ['owner', 'admin'],
+  'mail.suppressions': 'platformAdmin',
+  'mail.unsuppress': 'platformAdmin',
   'jobs.list': 'platformAdmin',
 };

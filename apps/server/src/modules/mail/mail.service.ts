@@ -2,6 +2,7 @@ import type { Services } from '@plenary/contracts';
 import { DomainError } from '@plenary/contracts';
 import type { JobHandlerOptions } from '../../core/jobs';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
+import { createMailTemplateServices } from './mail-templates.service';
 import type { MailTransport } from './transport';
 import type { Locale } from '@plenary/contracts';
 import type { MailAttachment } from '@plenary/db/schema';
@@ -239,6 +240,7 @@ function toDto(r: MailRow) {
 
 export function createMailService(runtime: Runtime): Services['mail'] {
   return {
+    ...createMailTemplateServices(runtime),
     async list(_caller, input) {
       const { rows, total } = await listMail(runtime.db, input);
       return { messages: rows.map(toDto), total };
