@@ -17,11 +17,17 @@ export const mailRouter = router({
     .output(s.mailMessageDto)
     .query(({ ctx, input }) => ctx.services.mail.get(signedInCaller(ctx), input)),
   templates: procedure
-    .meta({ access: { kind: 'platformAdmin' }, summary: 'Every mail kind with its placeholders and default wording' })
+    .meta({
+      access: { kind: 'platformAdmin' },
+      summary: 'Every mail kind with its placeholders and default wording',
+    })
     .output(s.mailTemplatesOutput)
     .query(({ ctx }) => ctx.services.mail.templates(signedInCaller(ctx))),
   eventTemplates: procedure
-    .meta({ access: { kind: 'event', roles: roles.manage }, summary: "An event's mail templates with its overrides" })
+    .meta({
+      access: { kind: 'event', roles: roles.manage },
+      summary: "An event's mail templates with its overrides",
+    })
     .input(eventIdInput)
     .output(s.eventMailTemplatesOutput)
     .query(({ ctx }) => ctx.services.mail.eventTemplates(eventCaller(ctx))),
@@ -47,7 +53,10 @@ export const mailRouter = router({
       return ok;
     }),
   sendTestOverride: procedure
-    .meta({ access: { kind: 'event', roles: roles.manage }, summary: "Send wording with sample values to the caller's own address" })
+    .meta({
+      access: { kind: 'event', roles: roles.manage },
+      summary: "Send wording with sample values to the caller's own address",
+    })
     .input(s.templateOverrideInput)
     .output(s.testMailOutput)
     .mutation(({ ctx, input }) => ctx.services.mail.sendTestOverride(eventCaller(ctx), input)),

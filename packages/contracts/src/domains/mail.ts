@@ -56,7 +56,11 @@ export type RenderedMailDto = z.infer<typeof renderedMailDto>;
 
 const byLocale = <T extends z.ZodType>(t: T) => z.object({ ko: t, en: t });
 
-export const templateSourceDto = z.object({ subject: z.string(), text: z.string(), html: z.string().nullable() });
+export const templateSourceDto = z.object({
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().nullable(),
+});
 export const templateOverrideDto = templateSourceDto.extend({ updatedAt: z.string() });
 
 export const mailTemplateDto = z.object({
@@ -81,7 +85,11 @@ export const templateOverrideInput = templateSourceSchema.extend({
   kind: mailKindSchema,
   locale: localeSchema,
 });
-export const templateOverrideKeyInput = z.object({ eventId: idSchema, kind: mailKindSchema, locale: localeSchema });
+export const templateOverrideKeyInput = z.object({
+  eventId: idSchema,
+  kind: mailKindSchema,
+  locale: localeSchema,
+});
 export const testMailOutput = z.object({ to: z.string(), id: z.uuid() });
 
 export const mailSuppressionDto = z.object({

@@ -19,7 +19,10 @@ export interface CalendarEntry {
  * already names the event's zone.
  */
 export function calendarAttachment(entry: CalendarEntry): MailAttachment {
-  const cal = ical({ prodId: { company: 'Plenary', product: 'Plenary', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+  const cal = ical({
+    prodId: { company: 'Plenary', product: 'Plenary', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   cal.createEvent({
     id: entry.uid,
     start: entry.start,
@@ -29,5 +32,9 @@ export function calendarAttachment(entry: CalendarEntry): MailAttachment {
     location: entry.location ?? null,
     url: entry.url ?? null,
   });
-  return { filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: cal.toString() };
+  return {
+    filename: 'event.ics',
+    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    content: cal.toString(),
+  };
 }

@@ -34,7 +34,8 @@ type OverrideInput = z.output<typeof templateOverrideInput>;
 const PREVIEW_ZONE = 'Asia/Seoul';
 
 function requireKind(kind: string): MailKind {
-  if (!isMailKind(kind)) throw new DomainError('INVALID_INPUT', 'No such mail kind', { kind: ['No such mail kind'] });
+  if (!isMailKind(kind))
+    throw new DomainError('INVALID_INPUT', 'No such mail kind', { kind: ['No such mail kind'] });
   return kind;
 }
 
@@ -113,7 +114,9 @@ export function createMailTemplateServices(
     async saveOverride(caller, input) {
       const { source } = checkedSource(input);
       await inTransaction(runtime, async ({ tx }) => {
-        const before = (await findOverrides(tx, caller.eventId, [input.kind])).find((o) => o.locale === input.locale);
+        const before = (await findOverrides(tx, caller.eventId, [input.kind])).find(
+          (o) => o.locale === input.locale,
+        );
         await upsertOverride(tx, {
           eventId: caller.eventId,
           kind: input.kind,
@@ -168,14 +171,20 @@ export function createMailTemplateServices(
     async suppressions() {
       const rows = await listSuppressions(runtime.db);
       return {
-        suppressions: rows.map((r) => ({ address: r.address, reason: r.reason, createdAt: r.createdAt.toISOString() })),
+        suppressions: rows.map((r) => ({
+          address: r.address,
+          reason: r.reason,
+          createdAt: r.createdAt.toISOString(),
+        })),
       };
     },
 
     async unsuppress(caller, input) {
       await inTransaction(runtime, async ({ tx }) => {
         if (!(await deleteSuppression(tx, input.address)))
-          throw new DomainError('NOT_FOUND', 'This address is not suppressed', { address: ['Not suppressed'] });
+          throw new DomainError('NOT_FOUND', 'This address is not suppressed', {
+            address: ['Not suppressed'],
+          });
         await recordAudit(tx, caller, {
           eventId: null,
           action: 'mail.unsuppress',

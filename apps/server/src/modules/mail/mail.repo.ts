@@ -74,7 +74,10 @@ export async function findSuppressed(db: Executor, addresses: string[]): Promise
   return new Map(rows.map((r) => [r.address, r.reason]));
 }
 
-export async function insertSuppression(db: Executor, row: { address: string; reason: string; mailId: string }) {
+export async function insertSuppression(
+  db: Executor,
+  row: { address: string; reason: string; mailId: string },
+) {
   await db
     .insert(sup)
     .values({ ...row, address: row.address.toLowerCase() })
@@ -86,7 +89,10 @@ export async function listSuppressions(db: Executor) {
 }
 
 export async function deleteSuppression(db: Executor, address: string): Promise<boolean> {
-  const rows = await db.delete(sup).where(eq(sup.address, address.toLowerCase())).returning({ a: sup.address });
+  const rows = await db
+    .delete(sup)
+    .where(eq(sup.address, address.toLowerCase()))
+    .returning({ a: sup.address });
   return rows.length > 0;
 }
 
@@ -125,6 +131,9 @@ export async function deleteOverride(db: Executor, key: { eventId: string; kind:
 export async function findEventZones(db: Executor, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
   const ev = schema.events;
-  const rows = await db.select({ id: ev.id, timeZone: ev.timeZone }).from(ev).where(inArray(ev.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: ev.id, timeZone: ev.timeZone })
+    .from(ev)
+    .where(inArray(ev.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.timeZone]));
 }

@@ -53,7 +53,11 @@ const asLocale = (l: string): Locale => (l === 'ko' ? 'ko' : 'en');
  * wording where staff overrode it and dates in the event's zone, and puts them in
  * the outbox in the caller's transaction.
  */
-export async function sendTemplatedMails(runtime: Runtime, uow: UnitOfWork, mails: AnyTemplatedMail[]): Promise<string[]> {
+export async function sendTemplatedMails(
+  runtime: Runtime,
+  uow: UnitOfWork,
+  mails: AnyTemplatedMail[],
+): Promise<string[]> {
   if (!mails.length) return [];
   const eventIds = [...new Set(mails.map((m) => m.eventId).filter((id): id is string => Boolean(id)))];
   const zones = await findEventZones(uow.tx, eventIds);
@@ -61,7 +65,11 @@ export async function sendTemplatedMails(runtime: Runtime, uow: UnitOfWork, mail
   for (const eventId of eventIds) {
     const kinds = [...new Set(mails.filter((m) => m.eventId === eventId).map((m) => m.kind))];
     for (const o of await findOverrides(uow.tx, eventId, kinds))
-      overrides.set(`${o.eventId}|${o.kind}|${o.locale}`, { subject: o.subject, text: o.textBody, html: o.htmlBody });
+      overrides.set(`${o.eventId}|${o.kind}|${o.locale}`, {
+        subject: o.subject,
+        text: o.textBody,
+        html: o.htmlBody,
+      });
   }
   return enqueueMails(
     runtime,
@@ -128,7 +136,8 @@ export async function enqueueMails(
       textBody: mail.text,
       htmlBody: mail.html ?? null,
       attachments: mail.attachments ?? [],
-      status: bounce !== undefined ? ('held' as const) : viaSmtp ? ('queued' as const) : ('captured' as const),
+      status:
+        bounce !== undefined ? ('held' as const) : viaSmtp ? ('queued' as const) : ('captured' as const),
       lastError: bounce !== undefined ? `Address suppressed after a permanent failure: ${bounce}` : null,
     };
   });

@@ -45,10 +45,19 @@ describe("an event's own wording of its mails", () => {
     const base = { eventId, kind: 'registration.confirmed', locale: 'en' as const };
     expect(
       await domainErrorOf(api.mail.saveOverride({ ...base, subject: 'Hi {{nmae}}', text: 'Dear {{name}}' })),
-    ).toEqual({ code: 'INVALID_INPUT', status: 'BAD_REQUEST', fieldErrors: { subject: ['Unknown placeholder {{nmae}}'] } });
+    ).toEqual({
+      code: 'INVALID_INPUT',
+      status: 'BAD_REQUEST',
+      fieldErrors: { subject: ['Unknown placeholder {{nmae}}'] },
+    });
     expect(
       await domainErrorOf(
-        api.mail.saveOverride({ ...base, subject: 'Hi', text: 'x', html: '<p>{{{link}}}</p> {{lookup name 1}}' }),
+        api.mail.saveOverride({
+          ...base,
+          subject: 'Hi',
+          text: 'x',
+          html: '<p>{{{link}}}</p> {{lookup name 1}}',
+        }),
       ),
     ).toEqual({
       code: 'INVALID_INPUT',
@@ -56,7 +65,9 @@ describe("an event's own wording of its mails", () => {
       fieldErrors: { html: ['Unescaped {{{link}}} is not allowed in HTML'] },
     });
     expect(
-      await domainErrorOf(api.mail.previewOverride({ ...base, kind: 'registration.nope', subject: 'a', text: 'b' })),
+      await domainErrorOf(
+        api.mail.previewOverride({ ...base, kind: 'registration.nope', subject: 'a', text: 'b' }),
+      ),
     ).toEqual({ code: 'INVALID_INPUT', status: 'BAD_REQUEST', fieldErrors: { kind: ['No such mail kind'] } });
   });
 
@@ -75,7 +86,9 @@ describe("an event's own wording of its mails", () => {
     expect(preview.text).toBe(
       'Dear Anna Schmidt,\n\nYou are in. We start on 13 Oct 2026, 09:00 (Asia/Seoul).\n\nhttps://plenary.example/r/sample-token',
     );
-    expect(preview.html).toContain('<p>Dear <b>Anna Schmidt</b>, we start on 13 Oct 2026, 09:00 (Asia/Seoul).</p>');
+    expect(preview.html).toContain(
+      '<p>Dear <b>Anna Schmidt</b>, we start on 13 Oct 2026, 09:00 (Asia/Seoul).</p>',
+    );
 
     const test = await api.mail.sendTestOverride(wording);
     expect(test.to).toBe('owner-mail@kicox.example');
@@ -86,31 +99,59 @@ describe("an event's own wording of its mails", () => {
     });
 
     await api.mail.saveOverride(wording);
-    const listed = (await api.mail.eventTemplates({ eventId })).templates.find((t) => t.kind === 'registration.confirmed');
+    const listed = (await api.mail.eventTemplates({ eventId })).templates.find(
+      (t) => t.kind === 'registration.confirmed',
+    );
     expect(listed?.overrides.en?.subject).toBe('See you in Daegu, {{name}}');
     expect(listed?.overrides.ko).toBeNull();
 
     await inTransaction(h.runtime, async (uow) => {
-      await mailParticipant(h.runtime, uow, 'confirmed', { email: 'anna@example.de', locale: 'en', eventId }, facts);
-      await mailParticipant(h.runtime, uow, 'confirmed', { email: 'minji@example.kr', locale: 'ko', eventId }, facts);
+      await mailParticipant(
+        h.runtime,
+        uow,
+        'confirmed',
+        { email: 'anna@example.de', locale: 'en', eventId },
+        facts,
+      );
+      await mailParticipant(
+        h.runtime,
+        uow,
+        'confirmed',
+        { email: 'minji@example.kr', locale: 'ko', eventId },
+        facts,
+      );
     });
     const en = await onlyMailTo('anna@example.de');
     expect(en.subject).toBe('See you in Daegu, Anna Schmidt');
-    expect(en.textBody).toBe('Dear Anna Schmidt,\n\nYou are in. We start on 3 Nov 2015, 09:00 (Asia/Seoul).\n\nhttp://plenary.test/r/abc');
-    expect(en.htmlBody).toContain('<p>Dear <b>Anna Schmidt</b>, we start on 3 Nov 2015, 09:00 (Asia/Seoul).</p>');
+    expect(en.textBody).toBe(
+      'Dear Anna Schmidt,\n\nYou are in. We start on 3 Nov 2015, 09:00 (Asia/Seoul).\n\nhttp://plenary.test/r/abc',
+    );
+    expect(en.htmlBody).toContain(
+      '<p>Dear <b>Anna Schmidt</b>, we start on 3 Nov 2015, 09:00 (Asia/Seoul).</p>',
+    );
     // Korean has no override: the default, in Seoul time, with the event's days as a calendar file.
     const ko = await onlyMailTo('minji@example.kr');
     expect(ko.subject).toBe('[제18차 세계 클러스터 경쟁력 총회] 등록이 확정되었습니다');
-    expect(ko.textBody).toContain('일정: 2015년 11월 3일 09:00 (Asia/Seoul) ~ 2015년 11월 6일 18:00 (Asia/Seoul)');
+    expect(ko.textBody).toContain(
+      '일정: 2015년 11월 3일 09:00 (Asia/Seoul) ~ 2015년 11월 6일 18:00 (Asia/Seoul)',
+    );
     expect(ko.attachments.map((a) => a.filename)).toEqual(['event.ics']);
     expect(ko.attachments[0]?.content).toContain('DTSTART:20151103T000000Z\r\nDTEND:20151106T090000Z');
     expect(ko.attachments[0]?.content).toContain('SUMMARY:제18차 세계 클러스터 경쟁력 총회');
 
     await api.mail.deleteOverride({ eventId, kind: 'registration.confirmed', locale: 'en' });
     await inTransaction(h.runtime, (uow) =>
-      mailParticipant(h.runtime, uow, 'confirmed', { email: 'anna2@example.de', locale: 'en', eventId }, facts),
+      mailParticipant(
+        h.runtime,
+        uow,
+        'confirmed',
+        { email: 'anna2@example.de', locale: 'en', eventId },
+        facts,
+      ),
     );
-    expect((await onlyMailTo('anna2@example.de')).subject).toBe('[18th TCI Global Conference] Your registration is confirmed');
+    expect((await onlyMailTo('anna2@example.de')).subject).toBe(
+      '[18th TCI Global Conference] Your registration is confirmed',
+    );
   });
 
   it('lists every kind with previews of the defaults for a platform administrator, and no one else', async () => {

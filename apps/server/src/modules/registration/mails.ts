@@ -39,9 +39,15 @@ function templated(
   switch (kind) {
     case 'confirmed':
       if (!event) throw new Error('a confirmation mail needs its event');
-      return { kind: 'registration.confirmed', values: { ...base, startsAt: event.startsAt, endsAt: event.endsAt } };
+      return {
+        kind: 'registration.confirmed',
+        values: { ...base, startsAt: event.startsAt, endsAt: event.endsAt },
+      };
     case 'waitlisted':
-      return { kind: 'registration.waitlisted', values: { ...base, waitlistPosition: f.waitlistPosition ?? '-' } };
+      return {
+        kind: 'registration.waitlisted',
+        values: { ...base, waitlistPosition: f.waitlistPosition ?? '-' },
+      };
     case 'offer':
       if (!f.offerDeadline) throw new Error('an offer mail needs its deadline');
       return { kind: 'registration.offer', values: { ...base, offerDeadline: f.offerDeadline } };
@@ -67,7 +73,10 @@ export function renderRegistrationMail(
   },
 ): RenderedMail {
   const t = templated(kind, f, event);
-  return renderTemplate(mailTemplates[t.kind] as never, t.values as never, { locale, timeZone: event.timeZone });
+  return renderTemplate(mailTemplates[t.kind] as never, t.values as never, {
+    locale,
+    timeZone: event.timeZone,
+  });
 }
 
 export function registrationLink(runtime: Runtime, token: string): string {

@@ -31,7 +31,9 @@ describe('team invitation mail language', () => {
     await setLocale(colleague.userId, 'en');
     await insertMember(h.runtime.db, { eventId: event.id, userId: colleague.userId, role: 'admin' });
 
-    await h.caller(owner).team.invite({ eventId: event.id, email: 'new-en@tci-network.example', role: 'staff' });
+    await h
+      .caller(owner)
+      .team.invite({ eventId: event.id, email: 'new-en@tci-network.example', role: 'staff' });
     expect(await subjectTo('new-en@tci-network.example')).toBe(
       'You are invited to the team of 18th TCI Global Conference',
     );
@@ -52,7 +54,9 @@ describe('team invitation mail language', () => {
     const known = await h.signUp('known-ko@kicox.example');
     await setLocale(known.userId, 'ko');
 
-    await h.caller(owner).team.invite({ eventId: event.id, email: 'known-ko@kicox.example', role: 'reviewer' });
+    await h
+      .caller(owner)
+      .team.invite({ eventId: event.id, email: 'known-ko@kicox.example', role: 'reviewer' });
     expect(await subjectTo('known-ko@kicox.example')).toBe('제18차 세계 클러스터 경쟁력 총회 운영팀 초대');
   });
 });

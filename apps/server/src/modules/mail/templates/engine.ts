@@ -70,8 +70,10 @@ export function placeholdersUsed(source: string, html: boolean): string[] {
         return;
       case 'MustacheStatement': {
         const m = node as hbs.AST.MustacheStatement;
-        if (m.params.length || m.hash) throw new Error(`Helpers are not allowed: {{${pathOriginal(m.path)} ...}}`);
-        if (html && !m.escaped) throw new Error(`Unescaped {{{${pathOriginal(m.path)}}}} is not allowed in HTML`);
+        if (m.params.length || m.hash)
+          throw new Error(`Helpers are not allowed: {{${pathOriginal(m.path)} ...}}`);
+        if (html && !m.escaped)
+          throw new Error(`Unescaped {{{${pathOriginal(m.path)}}}} is not allowed in HTML`);
         names.add(pathName(m.path));
         return;
       }
@@ -109,7 +111,8 @@ export function validateSource(template: MailTemplate, source: TemplateSource, f
     if (text == null) continue;
     try {
       const unknown = placeholdersUsed(text, field === 'html').filter((n) => !known.has(n));
-      if (unknown.length) errors[`${fieldPrefix}${field}`] = unknown.map((n) => `Unknown placeholder {{${n}}}`);
+      if (unknown.length)
+        errors[`${fieldPrefix}${field}`] = unknown.map((n) => `Unknown placeholder {{${n}}}`);
     } catch (err) {
       errors[`${fieldPrefix}${field}`] = [err instanceof Error ? err.message : String(err)];
     }
@@ -118,8 +121,22 @@ export function validateSource(template: MailTemplate, source: TemplateSource, f
 }
 
 const dateFormats: Record<Locale, Intl.DateTimeFormatOptions> = {
-  en: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
-  ko: { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  en: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
+  ko: {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
 };
 
 /** "10 Oct 2026, 18:00 (Asia/Seoul)" / "2026년 10월 10일 18:00 (Asia/Seoul)". */
@@ -159,7 +176,10 @@ function compile(source: string, escape: boolean): HandlebarsTemplateDelegate {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 /** Plain text to HTML: escaped, paragraphs kept, links made clickable. */
 export function textToHtml(text: string): string {
@@ -192,7 +212,12 @@ export function renderTemplate<P extends z.ZodObject>(
   const parsed = template.placeholders.parse(values) as Record<string, unknown>;
   const vars = printable(parsed, ctx);
   const source = override ?? template.defaults[ctx.locale];
-  const subject = compile(source.subject, false)(vars).replace(/\s*\n\s*/g, ' ').trim();
+  const subject = compile(
+    source.subject,
+    false,
+  )(vars)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   const text = compile(source.text, false)(vars);
   const htmlBody = source.html ? compile(source.html, true)(vars) : textToHtml(text);
   return { subject, text, html: htmlDocument(ctx.locale, subject, htmlBody) };

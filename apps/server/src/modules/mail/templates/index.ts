@@ -25,5 +25,5 @@ export function isMailKind(kind: string): kind is MailKind {
 }
 
 export function templateOf(kind: MailKind): MailTemplate {
-  return mailTemplates[kind] as unknown as MailTemplate;
+  return mailTemplates[kind];
 }

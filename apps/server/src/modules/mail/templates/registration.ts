@@ -20,7 +20,10 @@ const sampleBase = {
   link: 'https://plenary.example/r/sample-token',
 };
 const withReason = z.object({ ...base, reason: z.string().nullable().default(null) });
-const reasonLine = { ko: '{{#if reason}}\n사유: {{reason}}{{/if}}', en: '{{#if reason}}\nReason: {{reason}}{{/if}}' };
+const reasonLine = {
+  ko: '{{#if reason}}\n사유: {{reason}}{{/if}}',
+  en: '{{#if reason}}\nReason: {{reason}}{{/if}}',
+};
 
 export const registrationTemplates = {
   'registration.verify': defineTemplate({
@@ -41,7 +44,11 @@ export const registrationTemplates = {
   'registration.confirmed': defineTemplate({
     kind: 'registration.confirmed',
     placeholders: z.object({ ...base, startsAt: dateTime, endsAt: dateTime }),
-    sample: { ...sampleBase, startsAt: new Date('2026-10-13T00:00:00Z'), endsAt: new Date('2026-10-15T09:00:00Z') },
+    sample: {
+      ...sampleBase,
+      startsAt: new Date('2026-10-13T00:00:00Z'),
+      endsAt: new Date('2026-10-15T09:00:00Z'),
+    },
     defaults: {
       ko: {
         subject: '[{{eventTitle}}] 등록이 확정되었습니다',

@@ -42,7 +42,10 @@ describe('every mail kind renders in Korean and English (Asia/Seoul)', () => {
       url: 'https://plenary.example/r/sample-token',
       stamp: new Date('2026-09-01T00:00:00Z'),
     });
-    expect([ics.filename, ics.contentType]).toEqual(['event.ics', 'text/calendar; charset=utf-8; method=PUBLISH']);
+    expect([ics.filename, ics.contentType]).toEqual([
+      'event.ics',
+      'text/calendar; charset=utf-8; method=PUBLISH',
+    ]);
     await expect(ics.content).toMatchFileSnapshot(snapshotFile('registration.confirmed.ics'));
   });
 });
