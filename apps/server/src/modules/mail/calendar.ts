@@ -14,24 +14,25 @@ export interface CalendarEntry {
 }
 
 /**
- * An .ics file for a mail that announces a time (the event's days, a tour). Times are
- * written in UTC: every calendar shows them in its own zone, and the mail's text
- * already names the event's zone.
+ * An .ics file for a mail that announces a time (the event's days, a tour), one
+ * entry or several. Times are written in UTC: every calendar shows them in its own
+ * zone, and the mail's text already names the event's zone.
  */
-export function calendarAttachment(entry: CalendarEntry): MailAttachment {
+export function calendarAttachment(...entries: [CalendarEntry, ...CalendarEntry[]]): MailAttachment {
   const cal = ical({
     prodId: { company: 'Plenary', product: 'Plenary', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  cal.createEvent({
-    id: entry.uid,
-    start: entry.start,
-    end: entry.end,
-    stamp: entry.stamp,
-    summary: entry.summary,
-    location: entry.location ?? null,
-    url: entry.url ?? null,
-  });
+  for (const entry of entries)
+    cal.createEvent({
+      id: entry.uid,
+      start: entry.start,
+      end: entry.end,
+      stamp: entry.stamp,
+      summary: entry.summary,
+      location: entry.location ?? null,
+      url: entry.url ?? null,
+    });
   return {
     filename: 'event.ics',
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',

@@ -1,6 +1,6 @@
 import type { Locale, LocalizedText } from '@plenary/contracts';
 import { pickLocale } from '@plenary/contracts';
-import { eq, inArray, schema } from '@plenary/db';
+import { and, asc, eq, inArray, isNotNull, schema } from '@plenary/db';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
 import { calendarAttachment } from '../mail/calendar';
 import { sendTemplatedMail, sendTemplatedMails, type AnyTemplatedMail } from '../mail/mail.service';
@@ -121,17 +121,70 @@ async function loadEvents(uow: UnitOfWork, ids: string[]): Promise<Map<string, E
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** The event's days as a calendar entry, attached to the confirmation. */
-function eventCalendar(runtime: Runtime, event: EventFacts, locale: Locale, link: string) {
-  return calendarAttachment({
-    uid: `event-${event.id}@plenary`,
-    summary: pickLocale(event.title, locale),
-    start: event.startsAt,
-    end: event.endsAt,
-    location: pickLocale(event.venueName, locale) || null,
-    url: link,
-    stamp: runtime.now(),
-  });
+interface TimedOption {
+  eventId: string;
+  reference: string;
+  optionId: string;
+  label: LocalizedText;
+  startsAt: Date;
+  endsAt: Date | null;
+}
+
+/** The booked options that have a time (a tour, the dinner) of the given registrations. */
+async function loadTimedOptions(
+  uow: UnitOfWork,
+  eventIds: string[],
+  references: string[],
+): Promise<TimedOption[]> {
+  if (!references.length) return [];
+  const { registrations: r, registrationChoices: c, registrationOptions: o } = schema;
+  const rows = await uow.tx
+    .select({
+      eventId: r.eventId,
+      reference: r.reference,
+      optionId: o.id,
+      label: o.label,
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+    })
+    .from(r)
+    .innerJoin(c, and(eq(c.registrationId, r.id), eq(c.status, 'booked')))
+    .innerJoin(o, eq(o.id, c.optionId))
+    .where(and(inArray(r.eventId, eventIds), inArray(r.reference, references), isNotNull(o.startsAt)))
+    .orderBy(asc(o.startsAt));
+  return rows.flatMap((row) => (row.startsAt ? [{ ...row, startsAt: row.startsAt }] : []));
+}
+
+/** The event's days and the booked options with a time, as one calendar file attached to the confirmation. */
+function confirmationCalendar(
+  runtime: Runtime,
+  event: EventFacts,
+  options: TimedOption[],
+  locale: Locale,
+  link: string,
+) {
+  const stamp = runtime.now();
+  return calendarAttachment(
+    {
+      uid: `event-${event.id}@plenary`,
+      summary: pickLocale(event.title, locale),
+      start: event.startsAt,
+      end: event.endsAt,
+      location: pickLocale(event.venueName, locale) || null,
+      url: link,
+      stamp,
+    },
+    ...options.map((o) => ({
+      uid: `option-${o.optionId}@plenary`,
+      summary: `${pickLocale(o.label, locale)} (${pickLocale(event.title, locale)})`,
+      start: o.startsAt,
+      // An option without an end is shown as an hour long.
+      end: o.endsAt ?? new Date(o.startsAt.getTime() + 3_600_000),
+      location: null,
+      url: link,
+      stamp,
+    })),
+  );
 }
 
 /** Several participants' mails in one statement (a batch of registrations). */
@@ -141,8 +194,14 @@ export async function mailParticipants(
   mails: Array<{ kind: RegistrationMailKind; to: ParticipantAddress; facts: MailFacts }>,
 ): Promise<void> {
   if (!mails.length) return;
-  const needEvent = [...new Set(mails.filter((m) => m.kind === 'confirmed').map((m) => m.to.eventId))];
+  const confirmations = mails.filter((m) => m.kind === 'confirmed');
+  const needEvent = [...new Set(confirmations.map((m) => m.to.eventId))];
   const events = await loadEvents(uow, needEvent);
+  const options = await loadTimedOptions(
+    uow,
+    needEvent,
+    confirmations.map((m) => m.facts.reference),
+  );
   await sendTemplatedMails(
     runtime,
     uow,
@@ -154,7 +213,18 @@ export async function mailParticipants(
         to: to.email,
         locale,
         eventId: to.eventId,
-        attachments: kind === 'confirmed' && event ? [eventCalendar(runtime, event, locale, facts.link)] : [],
+        attachments:
+          kind === 'confirmed' && event
+            ? [
+                confirmationCalendar(
+                  runtime,
+                  event,
+                  options.filter((o) => o.eventId === to.eventId && o.reference === facts.reference),
+                  locale,
+                  facts.link,
+                ),
+              ]
+            : [],
       } as AnyTemplatedMail;
     }),
   );
