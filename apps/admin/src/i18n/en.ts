@@ -315,6 +315,7 @@ export const en: Messages = {
     created: 'Created',
     sentAt: 'Sent',
     attempts: 'Attempts',
+    attachments: 'Attachments',
     body: 'Text',
     empty: 'No messages.',
     view: 'View {subject}',

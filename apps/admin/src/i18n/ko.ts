@@ -315,6 +315,7 @@ export const ko = {
     created: '만든 시각',
     sentAt: '보낸 시각',
     attempts: '시도 횟수',
+    attachments: '첨부 파일',
     body: '본문',
     empty: '메일이 없습니다.',
     view: '{subject} 보기',
