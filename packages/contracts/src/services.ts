@@ -162,6 +162,20 @@ export interface Services
       caller: SignedInCaller,
       input: Parsed<typeof mail.mailGetInput>,
     ): Promise<Out<typeof mail.mailMessageDto>>;
+    templates(caller: SignedInCaller): Promise<Out<typeof mail.mailTemplatesOutput>>;
+    eventTemplates(caller: EventCaller): Promise<Out<typeof mail.eventMailTemplatesOutput>>;
+    previewOverride(
+      caller: EventCaller,
+      input: Parsed<typeof mail.templateOverrideInput>,
+    ): Promise<Out<typeof mail.renderedMailDto>>;
+    saveOverride(caller: EventCaller, input: Parsed<typeof mail.templateOverrideInput>): Promise<void>;
+    deleteOverride(caller: EventCaller, input: Parsed<typeof mail.templateOverrideKeyInput>): Promise<void>;
+    sendTestOverride(
+      caller: EventCaller,
+      input: Parsed<typeof mail.templateOverrideInput>,
+    ): Promise<Out<typeof mail.testMailOutput>>;
+    suppressions(caller: SignedInCaller): Promise<Out<typeof mail.mailSuppressionsOutput>>;
+    unsuppress(caller: SignedInCaller, input: Parsed<typeof mail.unsuppressInput>): Promise<void>;
   };
   jobs: {
     list(caller: SignedInCaller): Promise<Out<typeof jobs.scheduledJobsOutput>>;

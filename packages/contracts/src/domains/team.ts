@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eventRoles } from '../access';
 import { msg } from '../messages';
-import { emailSchema, idSchema, passwordSchema } from './common';
+import { emailSchema, idSchema, localeSchema, passwordSchema } from './common';
 
 export const eventRoleSchema = z.enum(eventRoles);
 
@@ -28,7 +28,13 @@ export const teamOutput = z.object({
   invitations: z.array(invitationDto),
 });
 
-export const inviteMemberInput = z.object({ eventId: idSchema, email: emailSchema, role: eventRoleSchema });
+export const inviteMemberInput = z.object({
+  eventId: idSchema,
+  email: emailSchema,
+  role: eventRoleSchema,
+  /** The invitation mail's language for someone without an account; absent: the team's language. */
+  locale: localeSchema.optional(),
+});
 export const changeRoleInput = z.object({ eventId: idSchema, userId: idSchema, role: eventRoleSchema });
 export const removeMemberInput = z.object({ eventId: idSchema, userId: idSchema });
 export const revokeInvitationInput = z.object({ eventId: idSchema, invitationId: idSchema });

@@ -5,7 +5,7 @@ import type { MailMessageDto, mailStatusSchema } from '@plenary/contracts/schema
 import { api } from '../../api';
 
 export type MailStatus = z.infer<typeof mailStatusSchema>;
-export const mailStatuses: readonly MailStatus[] = ['queued', 'sent', 'failed', 'captured'];
+export const mailStatuses: readonly MailStatus[] = ['queued', 'sent', 'failed', 'captured', 'held'];
 
 /** The platform's mail outbox, newest first, a page at a time. */
 export const useMailStore = defineStore('mail', () => {

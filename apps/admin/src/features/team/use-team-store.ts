@@ -38,8 +38,13 @@ export const useTeamStore = defineStore('team', () => {
     return eventId.value;
   }
 
-  async function invite(email: string, role: EventRole): Promise<Invitation> {
-    const invitation = await api().team.invite.mutate({ eventId: requireEvent(), email, role });
+  async function invite(email: string, role: EventRole, locale?: 'ko' | 'en'): Promise<Invitation> {
+    const invitation = await api().team.invite.mutate({
+      eventId: requireEvent(),
+      email,
+      role,
+      ...(locale ? { locale } : {}),
+    });
     invitations.value = [invitation, ...invitations.value.filter((i) => i.id !== invitation.id)];
     return invitation;
   }

@@ -8,9 +8,9 @@ import {
 } from '@plenary/contracts';
 import { inTransaction, notFound, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { enqueueMail } from '../mail/mail.service';
+import { sendTemplatedMail } from '../mail/mail.service';
 import { findDeskRegistration, findEventForDocuments } from './desk.repo';
-import { visaDecisionMail } from './visa-mail';
+import { eventNameInSentence } from './event-name';
 import {
   findVisaRequest,
   findVisaRequestOfRegistration,
@@ -188,17 +188,15 @@ export function createVisaService(runtime: Runtime): DeskServices['visa'] {
           before: auditView(before),
           after: auditView({ ...before, status, decisionReason: input.reason }),
         });
-        const locale = before.locale === 'ko' ? 'ko' : 'en';
-        const mail = visaDecisionMail({
-          approved: status === 'approved',
-          name: `${before.givenName} ${before.familyName}`,
-          eventTitle: pickLocale(event.title, locale),
-          reason: input.reason,
-        })[locale];
-        await enqueueMail(runtime, uow, {
-          ...mail,
+        await sendTemplatedMail(runtime, uow, {
+          kind: status === 'approved' ? 'visa.approved' : 'visa.rejected',
           to: before.email,
-          template: `visa.${status}`,
+          locale: before.locale,
+          values: {
+            name: `${before.givenName} ${before.familyName}`,
+            eventName: { ko: pickLocale(event.title, 'ko'), en: eventNameInSentence(pickLocale(event.title, 'en')) },
+            reason: input.reason,
+          },
           eventId: caller.eventId,
         });
       });

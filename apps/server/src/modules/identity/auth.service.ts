@@ -1,8 +1,7 @@
 import { DomainError, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { enqueueMail } from '../mail/mail.service';
-import { mailTemplates } from '../mail/templates';
+import { sendTemplatedMail } from '../mail/mail.service';
 import { findMembershipsOfUser } from '../team/team.repo';
 import {
   dummyPasswordHash,
@@ -218,8 +217,12 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
         });
         const link = `${runtime.config.publicUrl}/admin/reset-password?token=${encodeURIComponent(token)}`;
         const locale = user.locale === 'en' ? 'en' : 'ko';
-        const rendered = mailTemplates.passwordReset({ link, minutes: RESET_MINUTES })[locale];
-        await enqueueMail(runtime, uow, { ...rendered, to: user.email, template: 'passwordReset' });
+        await sendTemplatedMail(runtime, uow, {
+          kind: 'passwordReset',
+          to: user.email,
+          locale,
+          values: { link, minutes: RESET_MINUTES },
+        });
       });
     },
 

@@ -3,7 +3,7 @@ import type { MailStatus } from '@plenary/db/schema';
 import { inTransaction } from '../../core/runtime';
 import { createHarness, type TestHarness } from '../../testing/harness';
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../testing/smtp';
-import { findMail, listMail, type MailRow } from './mail.repo';
+import { findMail, findSuppressed, listMail, type MailRow } from './mail.repo';
 import { enqueueMail, startMailDelivery } from './mail.service';
 import { smtpTransport, type MailTransport } from './transport';
 
@@ -99,16 +99,43 @@ describe('mail delivery over SMTP', () => {
     expect(smtp.messages.filter(to(email)).length).toBe(1);
   });
 
-  it('gives up after the last attempt and keeps the error', async () => {
-    const email = 'bounce@tci-network.example';
-    smtp.rejectNext(3, { code: 550, message: 'Mailbox unavailable' });
+  it('retries a temporary refusal (451) to the last attempt, then gives up keeping the reply', async () => {
+    const email = 'busy@tci-network.example';
+    smtp.rejectNext(3, { code: 451, message: 'Greylisted, try again later' });
     const id = await queueTestMail(email);
 
     const row = await outboxRowWhen(id, 'failed', 20_000);
     expect(row.attempts).toBe(3);
-    expect(row.lastError).toContain('550 Mailbox unavailable');
+    expect(row.lastError).toContain('451 Greylisted, try again later');
     expect(row.sentAt).toBeNull();
     expect(smtp.messages.filter(to(email))).toEqual([]);
+    expect(await findSuppressed(h.runtime.db, [email])).toEqual(new Map());
+  });
+
+  it('does not retry a permanent refusal (550): fails at once, suppresses the address, holds later mail', async () => {
+    const email = 'Gone@TCI-network.example';
+    const rejectedBefore = smtp.rejected;
+    smtp.rejectNext(1, { code: 550, message: 'Mailbox unavailable' });
+    const id = await queueTestMail(email);
+
+    const row = await outboxRowWhen(id, 'failed', 20_000);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, sentAt: null });
+    expect(row.lastError).toContain('550 Mailbox unavailable');
+    const suppressed = await findSuppressed(h.runtime.db, ['gone@tci-network.example']);
+    expect([...suppressed.keys()]).toEqual(['gone@tci-network.example']);
+    expect(suppressed.get('gone@tci-network.example')).toContain('550 Mailbox unavailable');
+
+    // The next mail to the address is held, not sent (control: another address still gets mail).
+    const held = await queueTestMail('gone@tci-network.example');
+    const heldRow = await findMail(h.runtime.db, held);
+    expect(heldRow).toMatchObject({ status: 'held', attempts: 0 });
+    expect(heldRow?.lastError).toContain('Address suppressed after a permanent failure: ');
+    const control = 'still-here@tci-network.example';
+    await outboxRowWhen(await queueTestMail(control), 'sent');
+    await new Promise((r) => setTimeout(r, 3_000)); // longer than a retry delay: no second attempt came
+    expect(smtp.rejected - rejectedBefore).toBe(1);
+    expect((await findMail(h.runtime.db, id))?.attempts).toBe(1);
+    expect(smtp.messages.filter(to('gone@tci-network.example'))).toEqual([]);
   });
 
   it('sends nothing for a change that rolls back (control: the same change committed is delivered)', async () => {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, insertRows, lt, schema, type Executor } from '@plenary/db';
+import { and, count, desc, eq, ilike, inArray, insertRows, lt, schema, type Executor } from '@plenary/db';
 import type { MailStatus } from '@plenary/db/schema';
 
 export type MailRow = typeof schema.mailOutbox.$inferSelect;
@@ -59,4 +59,81 @@ export async function listMail(
 export async function findMail(db: Executor, id: string): Promise<MailRow | undefined> {
   const [row] = await db.select().from(t).where(eq(t.id, id));
   return row;
+}
+
+const sup = schema.mailSuppressions;
+const ovr = schema.mailTemplateOverrides;
+
+/** The suppressed ones among the addresses (lower-cased), with the reason. */
+export async function findSuppressed(db: Executor, addresses: string[]): Promise<Map<string, string>> {
+  if (!addresses.length) return new Map();
+  const rows = await db
+    .select({ address: sup.address, reason: sup.reason })
+    .from(sup)
+    .where(inArray(sup.address, [...new Set(addresses.map((a) => a.toLowerCase()))]));
+  return new Map(rows.map((r) => [r.address, r.reason]));
+}
+
+export async function insertSuppression(
+  db: Executor,
+  row: { address: string; reason: string; mailId: string },
+) {
+  await db
+    .insert(sup)
+    .values({ ...row, address: row.address.toLowerCase() })
+    .onConflictDoNothing();
+}
+
+export async function listSuppressions(db: Executor) {
+  return db.select().from(sup).orderBy(desc(sup.createdAt)).limit(500);
+}
+
+export async function deleteSuppression(db: Executor, address: string): Promise<boolean> {
+  const rows = await db
+    .delete(sup)
+    .where(eq(sup.address, address.toLowerCase()))
+    .returning({ a: sup.address });
+  return rows.length > 0;
+}
+
+export type OverrideRow = typeof ovr.$inferSelect;
+
+export async function findOverrides(db: Executor, eventId: string, kinds?: string[]): Promise<OverrideRow[]> {
+  return db
+    .select()
+    .from(ovr)
+    .where(kinds ? and(eq(ovr.eventId, eventId), inArray(ovr.kind, kinds)) : eq(ovr.eventId, eventId));
+}
+
+export async function upsertOverride(db: Executor, row: typeof ovr.$inferInsert): Promise<void> {
+  await db
+    .insert(ovr)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [ovr.eventId, ovr.kind, ovr.locale],
+      set: {
+        subject: row.subject,
+        textBody: row.textBody,
+        htmlBody: row.htmlBody ?? null,
+        updatedBy: row.updatedBy ?? null,
+        updatedAt: row.updatedAt ?? new Date(),
+      },
+    });
+}
+
+export async function deleteOverride(db: Executor, key: { eventId: string; kind: string; locale: string }) {
+  await db
+    .delete(ovr)
+    .where(and(eq(ovr.eventId, key.eventId), eq(ovr.kind, key.kind), eq(ovr.locale, key.locale)));
+}
+
+/** Each event's IANA zone, for printing dates in mails. */
+export async function findEventZones(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const ev = schema.events;
+  const rows = await db
+    .select({ id: ev.id, timeZone: ev.timeZone })
+    .from(ev)
+    .where(inArray(ev.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.timeZone]));
 }

@@ -6,6 +6,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | undefined;
+  attachments?: Array<{ filename: string; contentType: string; content: string }> | undefined;
 }
 
 export interface MailTransport {

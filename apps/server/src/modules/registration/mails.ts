@@ -1,7 +1,10 @@
-import { pickLocale, type Locale, type LocalizedText } from '@plenary/contracts';
+import type { Locale, LocalizedText } from '@plenary/contracts';
+import { pickLocale } from '@plenary/contracts';
+import { and, asc, eq, inArray, isNotNull, schema } from '@plenary/db';
 import type { Runtime, UnitOfWork } from '../../core/runtime';
-import { enqueueMail, enqueueMails } from '../mail/mail.service';
-import type { RenderedMail } from '../mail/templates';
+import { calendarAttachment } from '../mail/calendar';
+import { sendTemplatedMail, sendTemplatedMails, type AnyTemplatedMail } from '../mail/mail.service';
+import { mailTemplates, renderTemplate, type RenderedMail } from '../mail/templates';
 
 export type RegistrationMailKind =
   'verify' | 'confirmed' | 'pending' | 'waitlisted' | 'offer' | 'cancelled' | 'rejected' | 'link';
@@ -12,104 +15,68 @@ export interface MailFacts {
   reference: string;
   link: string;
   waitlistPosition?: number | null;
-  offerDeadline?: string | null;
+  /** The end of a waiting-list offer; printed in the event's zone, with the zone named. */
+  offerDeadline?: Date | null;
   reason?: string | null;
 }
 
-/** The participant's mails, in Korean and English; the registration's locale picks one. */
+interface EventFacts {
+  id: string;
+  title: LocalizedText;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  venueName: LocalizedText;
+}
+
+/** The template's values for one kind; the event's days for the confirmation (and its calendar file). */
+function templated(
+  kind: RegistrationMailKind,
+  f: MailFacts,
+  event: Pick<EventFacts, 'startsAt' | 'endsAt'> | undefined,
+): Pick<AnyTemplatedMail, 'kind' | 'values'> {
+  const base = { eventTitle: f.eventTitle, name: f.name, reference: f.reference, link: f.link };
+  switch (kind) {
+    case 'confirmed':
+      if (!event) throw new Error('a confirmation mail needs its event');
+      return {
+        kind: 'registration.confirmed',
+        values: { ...base, startsAt: event.startsAt, endsAt: event.endsAt },
+      };
+    case 'waitlisted':
+      return {
+        kind: 'registration.waitlisted',
+        values: { ...base, waitlistPosition: f.waitlistPosition ?? '-' },
+      };
+    case 'offer':
+      if (!f.offerDeadline) throw new Error('an offer mail needs its deadline');
+      return { kind: 'registration.offer', values: { ...base, offerDeadline: f.offerDeadline } };
+    case 'cancelled':
+    case 'rejected':
+      return { kind: `registration.${kind}`, values: { ...base, reason: f.reason ?? null } };
+    case 'verify':
+    case 'pending':
+    case 'link':
+      return { kind: `registration.${kind}`, values: base };
+  }
+}
+
+/** The participant's mail with the default wording (no event overrides): for tests and previews. */
 export function renderRegistrationMail(
   kind: RegistrationMailKind,
   f: MailFacts,
   locale: Locale,
+  event: { startsAt: Date; endsAt: Date; timeZone: string } = {
+    startsAt: new Date(0),
+    endsAt: new Date(0),
+    timeZone: 'UTC',
+  },
 ): RenderedMail {
-  const title = pickLocale(f.eventTitle, locale);
-  const ko = locale === 'ko';
-  const signoff = ko
-    ? `\n\n내 등록 페이지: ${f.link}\n등록 번호: ${f.reference}`
-    : `\n\nYour registration page: ${f.link}\nRegistration number: ${f.reference}`;
-  const reason = f.reason ? (ko ? `\n사유: ${f.reason}` : `\nReason: ${f.reason}`) : '';
-  switch (kind) {
-    case 'verify':
-      return ko
-        ? {
-            subject: `[${title}] 이메일 주소를 확인해 주세요`,
-            text: `${f.name}님, 등록해 주셔서 감사합니다.\n\n아래 링크를 열어 이메일 주소를 확인하면 등록이 완료되고 QR 입장권을 받으실 수 있습니다:\n${f.link}\n\n등록 번호: ${f.reference}`,
-          }
-        : {
-            subject: `[${title}] Please confirm your email address`,
-            text: `Dear ${f.name},\n\nThank you for registering. Open this link to confirm your email address; your registration page then shows your QR ticket:\n${f.link}\n\nRegistration number: ${f.reference}`,
-          };
-    case 'confirmed':
-      return ko
-        ? {
-            subject: `[${title}] 등록이 확정되었습니다`,
-            text: `${f.name}님, 등록이 확정되었습니다. 현장에서 QR 입장권을 보여 주세요. 입장권은 내 등록 페이지에서 내려받을 수 있습니다.${signoff}`,
-          }
-        : {
-            subject: `[${title}] Your registration is confirmed`,
-            text: `Dear ${f.name},\n\nYour registration is confirmed. Show your QR ticket at the registration desk; download it from your registration page.${signoff}`,
-          };
-    case 'pending':
-      return ko
-        ? {
-            subject: `[${title}] 등록 신청을 받았습니다`,
-            text: `${f.name}님, 등록 신청을 받았습니다. 주최 측이 검토한 뒤 결과를 알려 드립니다.${signoff}`,
-          }
-        : {
-            subject: `[${title}] We received your registration`,
-            text: `Dear ${f.name},\n\nWe received your registration. The organisers will review it and let you know.${signoff}`,
-          };
-    case 'waitlisted':
-      return ko
-        ? {
-            subject: `[${title}] 대기자 명단에 올랐습니다`,
-            text: `${f.name}님, 정원이 찼습니다. 대기 순번은 ${f.waitlistPosition ?? '-'}번입니다. 자리가 나면 이메일로 알려 드립니다.${signoff}`,
-          }
-        : {
-            subject: `[${title}] You are on the waiting list`,
-            text: `Dear ${f.name},\n\nThe places are taken. You are number ${f.waitlistPosition ?? '-'} on the waiting list; we will email you when a place frees up.${signoff}`,
-          };
-    case 'offer':
-      return ko
-        ? {
-            subject: `[${title}] 자리가 났습니다: ${f.offerDeadline}까지 수락하세요`,
-            text: `${f.name}님, 대기하시던 자리가 났습니다. ${f.offerDeadline}까지 내 등록 페이지에서 수락하지 않으면 다음 대기자에게 넘어갑니다.${signoff}`,
-          }
-        : {
-            subject: `[${title}] A place is free for you: accept by ${f.offerDeadline}`,
-            text: `Dear ${f.name},\n\nA place has become free for you. Accept it on your registration page by ${f.offerDeadline}; after that it passes to the next person on the waiting list.${signoff}`,
-          };
-    case 'cancelled':
-      return ko
-        ? {
-            subject: `[${title}] 등록이 취소되었습니다`,
-            text: `${f.name}님, 등록이 취소되었습니다.${reason}${signoff}`,
-          }
-        : {
-            subject: `[${title}] Your registration is cancelled`,
-            text: `Dear ${f.name},\n\nYour registration has been cancelled.${reason}${signoff}`,
-          };
-    case 'rejected':
-      return ko
-        ? {
-            subject: `[${title}] 등록이 승인되지 않았습니다`,
-            text: `${f.name}님, 죄송하지만 등록이 승인되지 않았습니다.${reason}${signoff}`,
-          }
-        : {
-            subject: `[${title}] Your registration was not approved`,
-            text: `Dear ${f.name},\n\nWe are sorry: your registration was not approved.${reason}${signoff}`,
-          };
-    case 'link':
-      return ko
-        ? {
-            subject: `[${title}] 내 등록 페이지 링크`,
-            text: `${f.name}님, 요청하신 등록 페이지 링크입니다:\n${f.link}\n\n등록 번호: ${f.reference}`,
-          }
-        : {
-            subject: `[${title}] The link to your registration`,
-            text: `Dear ${f.name},\n\nHere is the link to your registration page, as asked:\n${f.link}\n\nRegistration number: ${f.reference}`,
-          };
-  }
+  const t = templated(kind, f, event);
+  return renderTemplate(mailTemplates[t.kind] as never, t.values as never, {
+    locale,
+    timeZone: event.timeZone,
+  });
 }
 
 export function registrationLink(runtime: Runtime, token: string): string {
@@ -137,6 +104,89 @@ export interface ParticipantAddress {
   eventId: string;
 }
 
+async function loadEvents(uow: UnitOfWork, ids: string[]): Promise<Map<string, EventFacts>> {
+  if (!ids.length) return new Map();
+  const e = schema.events;
+  const rows = await uow.tx
+    .select({
+      id: e.id,
+      title: e.title,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      timeZone: e.timeZone,
+      venueName: e.venueName,
+    })
+    .from(e)
+    .where(ids.length === 1 ? eq(e.id, ids[0] as string) : inArray(e.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+interface TimedOption {
+  eventId: string;
+  reference: string;
+  optionId: string;
+  label: LocalizedText;
+  startsAt: Date;
+  endsAt: Date | null;
+}
+
+/** The booked options that have a time (a tour, the dinner) of the given registrations. */
+async function loadTimedOptions(
+  uow: UnitOfWork,
+  eventIds: string[],
+  references: string[],
+): Promise<TimedOption[]> {
+  if (!references.length) return [];
+  const { registrations: r, registrationChoices: c, registrationOptions: o } = schema;
+  const rows = await uow.tx
+    .select({
+      eventId: r.eventId,
+      reference: r.reference,
+      optionId: o.id,
+      label: o.label,
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+    })
+    .from(r)
+    .innerJoin(c, and(eq(c.registrationId, r.id), eq(c.status, 'booked')))
+    .innerJoin(o, eq(o.id, c.optionId))
+    .where(and(inArray(r.eventId, eventIds), inArray(r.reference, references), isNotNull(o.startsAt)))
+    .orderBy(asc(o.startsAt));
+  return rows.flatMap((row) => (row.startsAt ? [{ ...row, startsAt: row.startsAt }] : []));
+}
+
+/** The event's days and the booked options with a time, as one calendar file attached to the confirmation. */
+function confirmationCalendar(
+  runtime: Runtime,
+  event: EventFacts,
+  options: TimedOption[],
+  locale: Locale,
+  link: string,
+) {
+  const stamp = runtime.now();
+  return calendarAttachment(
+    {
+      uid: `event-${event.id}@plenary`,
+      summary: pickLocale(event.title, locale),
+      start: event.startsAt,
+      end: event.endsAt,
+      location: pickLocale(event.venueName, locale) || null,
+      url: link,
+      stamp,
+    },
+    ...options.map((o) => ({
+      uid: `option-${o.optionId}@plenary`,
+      summary: `${pickLocale(o.label, locale)} (${pickLocale(event.title, locale)})`,
+      start: o.startsAt,
+      // An option without an end is shown as an hour long.
+      end: o.endsAt ?? new Date(o.startsAt.getTime() + 3_600_000),
+      location: null,
+      url: link,
+      stamp,
+    })),
+  );
+}
+
 /** Several participants' mails in one statement (a batch of registrations). */
 export async function mailParticipants(
   runtime: Runtime,
@@ -144,15 +194,39 @@ export async function mailParticipants(
   mails: Array<{ kind: RegistrationMailKind; to: ParticipantAddress; facts: MailFacts }>,
 ): Promise<void> {
   if (!mails.length) return;
-  await enqueueMails(
+  const confirmations = mails.filter((m) => m.kind === 'confirmed');
+  const needEvent = [...new Set(confirmations.map((m) => m.to.eventId))];
+  const events = await loadEvents(uow, needEvent);
+  const options = await loadTimedOptions(
+    uow,
+    needEvent,
+    confirmations.map((m) => m.facts.reference),
+  );
+  await sendTemplatedMails(
     runtime,
     uow,
-    mails.map(({ kind, to, facts }) => ({
-      ...renderRegistrationMail(kind, facts, to.locale === 'ko' ? 'ko' : 'en'),
-      to: to.email,
-      template: `registration.${kind}`,
-      eventId: to.eventId,
-    })),
+    mails.map(({ kind, to, facts }) => {
+      const event = events.get(to.eventId);
+      const locale: Locale = to.locale === 'ko' ? 'ko' : 'en';
+      return {
+        ...templated(kind, facts, event),
+        to: to.email,
+        locale,
+        eventId: to.eventId,
+        attachments:
+          kind === 'confirmed' && event
+            ? [
+                confirmationCalendar(
+                  runtime,
+                  event,
+                  options.filter((o) => o.eventId === to.eventId && o.reference === facts.reference),
+                  locale,
+                  facts.link,
+                ),
+              ]
+            : [],
+      } as AnyTemplatedMail;
+    }),
   );
 }
 
@@ -163,21 +237,11 @@ export async function mailDelegationContact(
   to: { email: string; locale: string; eventId: string },
   facts: { eventTitle: LocalizedText; name: string; delegation: string; members: number; link: string },
 ): Promise<void> {
-  const ko = to.locale === 'ko';
-  const title = pickLocale(facts.eventTitle, ko ? 'ko' : 'en');
-  const mail = ko
-    ? {
-        subject: `[${title}] 대표단 "${facts.delegation}" 등록`,
-        text: `${facts.name}님, 대표단 "${facts.delegation}"의 ${facts.members}명이 등록되었습니다. 아래 링크에서 대표단을 확인하고 관리할 수 있습니다:\n${facts.link}`,
-      }
-    : {
-        subject: `[${title}] Delegation "${facts.delegation}" registered`,
-        text: `Dear ${facts.name},\n\n${facts.members} members of the delegation "${facts.delegation}" are registered. See and manage the delegation here:\n${facts.link}`,
-      };
-  await enqueueMail(runtime, uow, {
-    ...mail,
+  await sendTemplatedMail(runtime, uow, {
+    kind: 'registration.delegation',
     to: to.email,
-    template: 'registration.delegation',
+    locale: to.locale,
     eventId: to.eventId,
+    values: facts,
   });
 }

@@ -316,7 +316,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
             reference: row.reference,
             link: registrationLink(runtime, caller.linkToken),
             waitlistPosition: dto?.waitlistPosition ?? null,
-            offerDeadline: row.offerExpiresAt?.toISOString().slice(0, 16).replace('T', ' ') ?? null,
+            offerDeadline: row.offerExpiresAt ?? null,
           },
         );
       });

@@ -104,7 +104,7 @@ export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId
       action: 'registration.offer',
       set: { offerExpiresAt: expires },
       audit: { offerExpiresAt: expires.toISOString() },
-      mail: { offerDeadline: expires.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' },
+      mail: { offerDeadline: expires },
     });
     offered += 1;
   }

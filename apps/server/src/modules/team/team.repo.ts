@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, schema, sql, type Executor } from '@plenary/db';
+import { and, count, eq, gt, isNotNull, isNull, ne, schema, sql, type Executor } from '@plenary/db';
 import type { EventRole } from '@plenary/db/schema';
 
 const { events, eventMembers, eventInvitations, users } = schema;
@@ -148,4 +148,20 @@ export async function findLiveInvitation(db: Executor, tokenHash: string, now: D
 
 export async function markInvitationAccepted(db: Executor, id: string, now: Date): Promise<void> {
   await db.update(eventInvitations).set({ acceptedAt: now }).where(eq(eventInvitations.id, id));
+}
+
+/**
+ * The language the team works in: the one most of its members chose (a tie or nobody
+ * having chosen gives null, and the caller falls back to the event's own language).
+ */
+export async function findTeamLocale(db: Executor, eventId: string): Promise<'ko' | 'en' | null> {
+  const rows = await db
+    .select({ locale: users.locale, n: count() })
+    .from(eventMembers)
+    .innerJoin(users, eq(users.id, eventMembers.userId))
+    .where(and(eq(eventMembers.eventId, eventId), isNotNull(users.locale)))
+    .groupBy(users.locale);
+  const ko = Number(rows.find((r) => r.locale === 'ko')?.n ?? 0);
+  const en = Number(rows.find((r) => r.locale === 'en')?.n ?? 0);
+  return ko > en ? 'ko' : en > ko ? 'en' : null;
 }

@@ -1,11 +1,10 @@
-import { DomainError, pickLocale, type EventRole, type Services } from '@plenary/contracts';
+import { DomainError, type EventRole, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword, newToken, sha256 } from '../identity/crypto';
 import { findUserByEmail, insertUser } from '../identity/identity.repo';
 import { startSession } from '../identity/sessions';
-import { enqueueMail } from '../mail/mail.service';
-import { mailTemplates } from '../mail/templates';
+import { sendTemplatedMail } from '../mail/mail.service';
 import { findEvent } from '../events/events.repo';
 import * as repo from './team.repo';
 
@@ -74,15 +73,24 @@ export function createTeamService(runtime: Runtime): Services['team'] {
           invitedBy: caller.actor.userId,
           expiresAt: new Date(now().getTime() + INVITATION_DAYS * 86_400_000),
         });
-        const locale = existing?.locale === 'en' ? 'en' : 'ko';
-        const rendered = mailTemplates.teamInvitation({
-          eventTitle: pickLocale(event.title, locale),
-          role: roleNames[input.role][locale],
-          inviter: caller.actor.displayName,
-          link: `${runtime.config.publicUrl}/admin/invitation?token=${encodeURIComponent(token)}`,
-          days: INVITATION_DAYS,
-        })[locale];
-        await enqueueMail(runtime, uow, { ...rendered, to: input.email, template: 'teamInvitation', eventId: caller.eventId });
+        // Someone with an account reads the language they chose; for someone new the
+        // inviter chooses, by default the team's language (else the event's: an event
+        // titled in English only is an English one).
+        const teamLocale = (await repo.findTeamLocale(uow.tx, caller.eventId)) ?? (event.title.ko ? 'ko' : 'en');
+        const known = existing?.locale === 'en' || existing?.locale === 'ko' ? existing.locale : null;
+        await sendTemplatedMail(runtime, uow, {
+          kind: 'teamInvitation',
+          to: input.email,
+          locale: known ?? input.locale ?? teamLocale,
+          eventId: caller.eventId,
+          values: {
+            eventTitle: event.title,
+            role: roleNames[input.role],
+            inviter: caller.actor.displayName,
+            link: `${runtime.config.publicUrl}/admin/invitation?token=${encodeURIComponent(token)}`,
+            days: INVITATION_DAYS,
+          },
+        });
         await recordAudit(uow.tx, caller, {
           eventId: caller.eventId,
           action: 'team.invite',
