@@ -11,6 +11,7 @@ export const registrationStatuses = [
   'confirmed',
   'waitlisted',
   'offered',
+  'awaiting_payment',
   'cancelled',
   'rejected',
 ] as const;
@@ -21,12 +22,16 @@ export type RegistrationStatus = (typeof registrationStatuses)[number];
  * creation (pending, confirmed or waitlisted) is placement's, not a move.
  * An offer holds a place until it is accepted (confirmed, or pending where the
  * category needs approval), declined or lapses; nothing leaves cancelled or rejected.
+ * A fee category's registration that would be confirmed waits for payment
+ * instead (awaiting_payment, holding its place until the organiser's deadline)
+ * and is confirmed when staff mark it paid or waived.
  */
 export const registrationStatusMoves: Record<RegistrationStatus, readonly RegistrationStatus[]> = {
-  pending: ['confirmed', 'cancelled', 'rejected'],
+  pending: ['confirmed', 'awaiting_payment', 'cancelled', 'rejected'],
   confirmed: ['cancelled'],
   waitlisted: ['offered', 'cancelled', 'rejected'],
-  offered: ['confirmed', 'pending', 'cancelled', 'rejected'],
+  offered: ['confirmed', 'awaiting_payment', 'pending', 'cancelled', 'rejected'],
+  awaiting_payment: ['confirmed', 'cancelled', 'rejected'],
   cancelled: [],
   rejected: [],
 };
@@ -42,6 +47,7 @@ export const placeHoldingStatuses = [
   'pending',
   'confirmed',
   'offered',
+  'awaiting_payment',
 ] as const satisfies readonly RegistrationStatus[];
 
 // Control characters (C0, C1) and the bidi overrides that can disguise a name.
