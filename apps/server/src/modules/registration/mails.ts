@@ -4,7 +4,15 @@ import { enqueueMail, enqueueMails } from '../mail/mail.service';
 import type { RenderedMail } from '../mail/templates';
 
 export type RegistrationMailKind =
-  'verify' | 'confirmed' | 'pending' | 'waitlisted' | 'offer' | 'cancelled' | 'rejected' | 'link';
+  | 'verify'
+  | 'confirmed'
+  | 'payment'
+  | 'pending'
+  | 'waitlisted'
+  | 'offer'
+  | 'cancelled'
+  | 'rejected'
+  | 'link';
 
 export interface MailFacts {
   eventTitle: LocalizedText;
@@ -14,6 +22,8 @@ export interface MailFacts {
   waitlistPosition?: number | null;
   offerDeadline?: string | null;
   reason?: string | null;
+  /** A fee to pay (awaiting_payment): the deadline and the organiser's instructions. */
+  payment?: { deadline: string; instructions: LocalizedText } | null;
 }
 
 /** The participant's mails, in Korean and English; the registration's locale picks one. */
@@ -49,6 +59,20 @@ export function renderRegistrationMail(
             subject: `[${title}] Your registration is confirmed`,
             text: `Dear ${f.name},\n\nYour registration is confirmed. Show your QR ticket at the registration desk; download it from your registration page.${signoff}`,
           };
+    case 'payment': {
+      // Item 10 (reg): the mail helper's template rewrite should carry this text over.
+      const how = f.payment ? pickLocale(f.payment.instructions, locale) : '';
+      const deadline = f.payment?.deadline ?? '-';
+      return ko
+        ? {
+            subject: `[${title}] 등록비 납부를 기다립니다: ${deadline}까지`,
+            text: `${f.name}님, 자리를 확보해 두었습니다. ${deadline}까지 등록비를 납부해 주세요. 송금 시 등록 번호 ${f.reference}를 적어 주세요. 기한까지 납부가 확인되지 않으면 자리가 다음 분께 넘어갑니다. 납부가 확인되면 QR 입장권을 보내 드립니다.${how ? `\n\n납부 방법:\n${how}` : ''}${signoff}`,
+          }
+        : {
+            subject: `[${title}] Your place is held until payment: pay by ${deadline}`,
+            text: `Dear ${f.name},\n\nYour place is held for you. Please pay the fee by ${deadline}, quoting your registration number ${f.reference}. If the payment has not been received by then, the place passes to the next person. Your QR ticket comes once the payment is received.${how ? `\n\nHow to pay:\n${how}` : ''}${signoff}`,
+          };
+    }
     case 'pending':
       return ko
         ? {

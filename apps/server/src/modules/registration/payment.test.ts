@@ -128,7 +128,7 @@ describe('a fee category waits for payment (item 10)', () => {
     expect(view.ticketCode).not.toBeNull();
     expect(view.payment).toBeNull();
     const audits = await h.runtime.db
-      .select({ action: schema.auditLog.action, after: schema.auditLog.after })
+      .select({ action: schema.auditLog.action })
       .from(schema.auditLog)
       .where(eq(schema.auditLog.objectId, a.id))
       .orderBy(schema.auditLog.id);

@@ -25,6 +25,7 @@ import {
 } from './placement-context';
 import { delegationLinkUrl, mailDelegationContact, mailParticipants, registrationLink } from './mails';
 import { optionConflictsOf } from './option-conflicts';
+import { mailDeadline, paymentTerms } from './payment';
 import { attachFiles } from './uploads';
 import { webhookData } from './webhook-data';
 
@@ -91,7 +92,7 @@ export interface Placed {
   registrationId: string;
   reference: string;
   manageToken: string;
-  status: 'pending' | 'confirmed' | 'waitlisted';
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'awaiting_payment';
   /** Position on the category's waiting list when waitlisted (1 = next), as of the commit. */
   waitlistPosition: number | null;
   /** The options asked for, in the order asked, booked or waiting (with the position on the option's list). */
@@ -272,6 +273,9 @@ export async function placeRegistrations(
     wait: Wait | null;
     choices: Array<{ optionId: string; status: 'booked' | 'waitlisted'; wait: Wait | null }>;
   }> = [];
+  // A place in a fee category waits for payment (payment.ts) instead of being confirmed.
+  const mustPay = (c: Checked) => Boolean(c.category.feeAmount);
+  const payment = checked.some(mustPay) ? await paymentTerms(uow.tx, eventId, now) : null;
   for (const [i, decision] of decisions.entries()) {
     const c = checked[i]!;
     if (!decision.ok) results[c.index] = invalid(decision.field, decision.message);
@@ -279,7 +283,7 @@ export async function placeRegistrations(
       placed.push({
         c,
         id: randomUUID(),
-        status: decision.status,
+        status: decision.status === 'confirmed' && mustPay(c) ? 'awaiting_payment' : decision.status,
         wait: decision.wait,
         choices: decision.choices,
       });
@@ -310,7 +314,8 @@ export async function placeRegistrations(
       emailVerifiedAt: origin.emailVerified ? now : null,
       waitlistRank: wait?.rank ?? null,
       confirmedAt: status === 'confirmed' ? now : null,
-      paymentStatus: c.category.feeAmount ? ('unpaid' as const) : ('not_required' as const),
+      paymentStatus: mustPay(c) ? ('unpaid' as const) : ('not_required' as const),
+      paymentDueAt: status === 'awaiting_payment' ? (payment?.dueAt ?? null) : null,
     };
   });
   await insertRows(uow.tx, registrations, rows);
@@ -360,7 +365,8 @@ export async function placeRegistrations(
     ...rows.flatMap((row) => {
       const data = webhookData(row);
       const created = { partnerId: row.partnerId, type: 'registration.created' as const, registration: data };
-      if (row.status === 'pending') return [created];
+      // Partners hear of a place in a fee category when it is paid (transitions.ts).
+      if (row.status === 'pending' || row.status === 'awaiting_payment') return [created];
       const type = row.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted';
       return [created, { partnerId: row.partnerId, type, registration: data } as const];
     }),
@@ -380,8 +386,12 @@ export async function placeRegistrations(
         link: registrationLink(runtime, tokens.get(id)!),
       };
       const to = { email: row.email, locale: row.locale, eventId };
-      const kind = !origin.emailVerified ? 'verify' : status;
-      return [{ kind, to, facts: { ...facts, waitlistPosition: wait?.position ?? null } }];
+      const kind = !origin.emailVerified ? 'verify' : status === 'awaiting_payment' ? 'payment' : status;
+      const owed =
+        status === 'awaiting_payment' && payment
+          ? { deadline: mailDeadline(payment.dueAt), instructions: payment.instructions }
+          : null;
+      return [{ kind, to, facts: { ...facts, waitlistPosition: wait?.position ?? null, payment: owed } }];
     }),
   );
 

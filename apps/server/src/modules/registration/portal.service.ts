@@ -16,6 +16,7 @@ import { placeRegistration } from './placement-batcher';
 import { cancelRegistration, fillFreedPlaces, lockWholeEvent } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
 import { refuseConflictingOptions } from './option-conflicts';
+import { mailDeadline } from './payment';
 import { uploadFile } from './uploads';
 import {
   categoryRequiresApproval,
@@ -250,6 +251,14 @@ async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRe
     emailVerified: dto.emailVerified,
     paymentStatus: dto.paymentStatus,
     fee: dto.fee,
+    payment:
+      dto.status === 'awaiting_payment' && row?.paymentDueAt
+        ? {
+            dueAt: row.paymentDueAt.toISOString(),
+            reference: dto.reference,
+            instructions: settings?.paymentInstructions ?? {},
+          }
+        : null,
     ticketCode: dto.status === 'confirmed' ? (row?.ticketCode ?? null) : null,
     editableFields: live
       ? (settings?.editableFields ?? ['phone', 'dietary', 'accessibility', 'jobTitle'])
@@ -283,6 +292,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         });
         const title = await eventTitle(uow.tx, row.eventId);
         const dto = await loadRegistrationDto(uow.tx, row.id, now);
+        const settings = row.status === 'awaiting_payment' ? await findSettings(uow.tx, row.eventId) : undefined;
         const kind =
           row.status === 'waitlisted'
             ? 'waitlisted'
@@ -290,7 +300,13 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
               ? 'pending'
               : row.status === 'offered'
                 ? 'offer'
-                : 'confirmed';
+                : row.status === 'awaiting_payment'
+                  ? 'payment'
+                  : 'confirmed';
+        const owed =
+          row.status === 'awaiting_payment' && row.paymentDueAt
+            ? { deadline: mailDeadline(row.paymentDueAt), instructions: settings?.paymentInstructions ?? {} }
+            : null;
         await mailParticipant(
           runtime,
           uow,
@@ -303,6 +319,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
             link: registrationLink(runtime, caller.linkToken),
             waitlistPosition: dto?.waitlistPosition ?? null,
             offerDeadline: row.offerExpiresAt?.toISOString().slice(0, 16).replace('T', ' ') ?? null,
+            payment: owed,
           },
         );
       });
@@ -454,6 +471,9 @@ async function changeOptions(
   const holdsAPlace =
     registration.status === 'pending' ||
     registration.status === 'confirmed' ||
+    (registration.status === 'awaiting_payment' &&
+      registration.paymentDueAt !== null &&
+      registration.paymentDueAt > now) ||
     (registration.status === 'offered' && registration.offerExpiresAt !== null && registration.offerExpiresAt > now);
   // Seats left by the capacity module's rule, read under lockWholeEvent.
   const places = await readAvailability(uow.tx, registration.eventId, now);

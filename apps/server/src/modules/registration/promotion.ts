@@ -23,6 +23,7 @@ import {
   optionLimits,
   waitingForSeat,
   waitingPage,
+  type RegistrationRow,
 } from './registration.repo';
 import { moveRegistration } from './transitions';
 
@@ -190,13 +191,20 @@ export async function expireLapsedPlaces(runtime: Runtime, eventIds?: string[]):
           to: 'cancelled',
           caller: 'system',
           action: 'registration.cancel',
-          reason: row.status === 'offered' ? 'The offer expired' : 'The email address was not confirmed in time',
+          reason: lapseReason(row, now),
         });
       if (rows.length) await fillFreedPlaces(runtime, uow, eventId);
       return rows.length;
     });
   }
   return total;
+}
+
+function lapseReason(row: RegistrationRow, now: Date): string {
+  if (row.status === 'offered') return 'The offer expired';
+  if (row.status === 'awaiting_payment' && row.paymentDueAt && row.paymentDueAt <= now)
+    return 'Payment was not received by the deadline';
+  return 'The email address was not confirmed in time';
 }
 
 /**

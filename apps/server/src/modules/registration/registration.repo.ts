@@ -161,12 +161,16 @@ export async function waitingPage(
 /** Above every rank written (microseconds since 1970 until about 2255), within a safe integer. */
 const LAST_RANK = Number.MAX_SAFE_INTEGER;
 
-/** What makes a place lapse: an offer past its deadline, a portal address never confirmed in time. */
+/**
+ * What makes a place lapse: an offer past its deadline, a fee not paid by its
+ * deadline, a portal address never confirmed in time.
+ */
 function lapsed(now: Date, unverifiedBefore: Date) {
   return or(
     and(eq(registrations.status, 'offered'), sql`${registrations.offerExpiresAt} <= ${now.toISOString()}`),
+    and(eq(registrations.status, 'awaiting_payment'), sql`${registrations.paymentDueAt} <= ${now.toISOString()}`),
     and(
-      inArray(registrations.status, ['pending', 'confirmed', 'waitlisted']),
+      inArray(registrations.status, ['pending', 'confirmed', 'waitlisted', 'awaiting_payment']),
       eq(registrations.source, 'portal'),
       isNull(registrations.emailVerifiedAt),
       lt(registrations.createdAt, unverifiedBefore),
@@ -249,7 +253,7 @@ export async function waitingForSeat(db: Executor, optionId: string, limit: numb
       and(
         eq(registrationChoices.optionId, optionId),
         eq(registrationChoices.status, 'waitlisted'),
-        inArray(registrations.status, ['pending', 'confirmed']),
+        inArray(registrations.status, ['pending', 'confirmed', 'awaiting_payment']),
       ),
     )
     .orderBy(asc(registrationChoices.waitlistRank), asc(registrationChoices.registrationId))

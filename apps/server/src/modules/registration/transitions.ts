@@ -11,6 +11,7 @@ import { recordWebhookEvent } from '../webhooks/webhook-outbox';
 import { addRegistrationLink } from './links';
 import { mailParticipant, registrationLink, type MailFacts, type RegistrationMailKind } from './mails';
 import { eventTitle, updateRegistration, type RegistrationPatch, type RegistrationRow } from './registration.repo';
+import { mailDeadline, mustPayFirst, paymentTerms } from './payment';
 import { webhookData } from './webhook-data';
 
 /** A status change: who makes it, why, and what else the row takes with it. */
@@ -41,6 +42,7 @@ const mailKind: Record<RegistrationStatus, RegistrationMailKind | null> = {
   confirmed: 'confirmed',
   waitlisted: 'waitlisted',
   offered: 'offer',
+  awaiting_payment: 'payment',
   cancelled: 'cancelled',
   rejected: 'rejected',
 };
@@ -50,6 +52,8 @@ const webhookType: Record<RegistrationStatus, WebhookEventType | null> = {
   confirmed: 'registration.confirmed',
   waitlisted: 'registration.waitlisted',
   offered: 'registration.promoted',
+  // Partners hear of the place when it is confirmed (paid or waived).
+  awaiting_payment: null,
   cancelled: 'registration.cancelled',
   rejected: 'registration.cancelled',
 };
@@ -58,7 +62,9 @@ const webhookType: Record<RegistrationStatus, WebhookEventType | null> = {
 function columnsFor(to: RegistrationStatus, now: Date, reason: string | null | undefined): RegistrationPatch {
   switch (to) {
     case 'confirmed':
-      return { confirmedAt: now, offerExpiresAt: null, waitlistRank: null };
+      return { confirmedAt: now, offerExpiresAt: null, waitlistRank: null, paymentDueAt: null };
+    case 'awaiting_payment':
+      return { offerExpiresAt: null, waitlistRank: null };
     case 'pending':
       return { offerExpiresAt: null, waitlistRank: null };
     case 'cancelled':
@@ -74,13 +80,18 @@ function columnsFor(to: RegistrationStatus, now: Date, reason: string | null | u
  * table in the contracts, writes the row (on condition that its status is the
  * one read under its lock), the audit entry, the partner's webhook and the
  * participant's mail, all in the caller's transaction. `row` must be locked.
+ *
+ * A move to confirmed of a registration with a fee still to pay becomes a move
+ * to awaiting_payment (payment.ts), whichever path gives the place (approval,
+ * an accepted offer): only a paid or waived fee reaches confirmed and its ticket.
  */
 export async function moveRegistration(
   runtime: Runtime,
   uow: UnitOfWork,
   row: RegistrationRow,
-  move: Move,
+  given: Move,
 ): Promise<RegistrationRow> {
+  const move = given.to === 'confirmed' && mustPayFirst(row) ? await awaitPayment(runtime, uow, row, given) : given;
   if (!canMoveRegistration(row.status, move.to))
     throw new DomainError('INVALID_STATE', `A registration that is ${row.status} cannot become ${move.to}`);
   const now = runtime.now();
@@ -125,4 +136,19 @@ export async function moveRegistration(
     );
   }
   return after;
+}
+
+/** The move to awaiting_payment that replaces a move to confirmed while the fee is unpaid. */
+async function awaitPayment(runtime: Runtime, uow: UnitOfWork, row: RegistrationRow, move: Move): Promise<Move> {
+  const terms = await paymentTerms(uow.tx, row.eventId, runtime.now());
+  return {
+    ...move,
+    to: 'awaiting_payment',
+    set: { ...move.set, paymentDueAt: terms.dueAt },
+    audit: { ...move.audit, paymentDueAt: terms.dueAt.toISOString() },
+    mail:
+      move.mail === null
+        ? null
+        : { ...move.mail, payment: { deadline: mailDeadline(terms.dueAt), instructions: terms.instructions } },
+  };
 }
