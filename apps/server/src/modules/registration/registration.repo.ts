@@ -166,6 +166,11 @@ const LAST_RANK = Number.MAX_SAFE_INTEGER;
  * deadline, a portal address never confirmed in time.
  */
 function lapsed(now: Date, unverifiedBefore: Date) {
+  // A checked-in registration never lapses: the person came (transitions.ts refuses the move).
+  return and(isNull(registrations.checkedInAt), lapsedPlace(now, unverifiedBefore));
+}
+
+function lapsedPlace(now: Date, unverifiedBefore: Date) {
   return or(
     and(eq(registrations.status, 'offered'), sql`${registrations.offerExpiresAt} <= ${now.toISOString()}`),
     and(eq(registrations.status, 'awaiting_payment'), sql`${registrations.paymentDueAt} <= ${now.toISOString()}`),

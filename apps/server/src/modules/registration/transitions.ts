@@ -1,4 +1,5 @@
 import {
+  canMoveCheckedIn,
   canMoveRegistration,
   DomainError,
   type Caller,
@@ -92,6 +93,11 @@ export async function moveRegistration(
   given: Move,
 ): Promise<RegistrationRow> {
   const move = given.to === 'confirmed' && mustPayFirst(row) ? await awaitPayment(runtime, uow, row, given) : given;
+  if (!canMoveCheckedIn(row.checkedInAt !== null))
+    throw new DomainError(
+      'INVALID_STATE',
+      `This registration is checked in; undo the check-in before ${move.to === 'rejected' ? 'rejecting' : 'cancelling'} it`,
+    );
   if (!canMoveRegistration(row.status, move.to))
     throw new DomainError('INVALID_STATE', `A registration that is ${row.status} cannot become ${move.to}`);
   const now = runtime.now();

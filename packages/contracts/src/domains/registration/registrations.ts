@@ -39,6 +39,16 @@ export const registrationStatusMoves: Record<RegistrationStatus, readonly Regist
 export function canMoveRegistration(from: RegistrationStatus, to: RegistrationStatus): boolean {
   return registrationStatusMoves[from].includes(to);
 }
+
+/**
+ * A checked-in registration makes no move at all (issue 8, item 6): the person
+ * came and used the place, so it is neither cancelled nor rejected, and what
+ * the desk counts stays true. A check-in made by mistake is undone at the desk
+ * first (audited); then the table above applies again.
+ */
+export function canMoveCheckedIn(checkedIn: boolean): boolean {
+  return !checkedIn;
+}
 export const paymentStatuses = ['not_required', 'unpaid', 'paid', 'waived'] as const;
 export const registrationSources = ['portal', 'staff', 'partner'] as const;
 
