@@ -2,12 +2,14 @@ import { DomainError, type Caller } from '@plenary/contracts';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import {
+  categoryHasRoom,
   countByCategory,
   countByOption,
   countEventTaken,
   countReserved,
   lockLimits,
   placesHeldBack,
+  readAvailability,
   type LimitKey,
 } from './capacity';
 import {
@@ -21,6 +23,7 @@ import {
   lockRegistration,
   lockRegistrations,
   optionLimits,
+  raiseCategoryLimit,
   waitingForSeat,
   waitingPage,
   type RegistrationRow,
@@ -111,6 +114,60 @@ export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId
   }
   await fillFreedSeats(runtime, uow, eventId);
   return offered;
+}
+
+/**
+ * Staff offer a waiting registration a place now, ahead of the list (issue 8,
+ * item 16). The place must be free by the capacity module's rule, read under
+ * the whole event's locks; in a full category `addPlace` raises its limit by
+ * one first (audited as a limit change), so no limit is ever exceeded. A full
+ * event is refused either way: its limit is the organiser's to raise.
+ */
+export async function offerPlaceNow(
+  runtime: Runtime,
+  uow: UnitOfWork,
+  caller: Caller,
+  eventId: string,
+  registrationId: string,
+  addPlace: boolean,
+): Promise<void> {
+  await lockWholeEvent(runtime, uow, eventId);
+  const [row] = await lockRegistrations(uow.tx, eventId, [registrationId]);
+  if (!row) throw new DomainError('NOT_FOUND', 'No such registration');
+  if (row.status !== 'waitlisted')
+    throw new DomainError('INVALID_STATE', `Only a waiting registration can be offered a place; this one is ${row.status}`);
+  const now = runtime.now();
+  let places = await readAvailability(uow.tx, eventId, now);
+  if (!categoryHasRoom(places, row.categoryId, row.invitationCodeId)) {
+    const category = places.categories.get(row.categoryId);
+    const full = 'No place is free in this category';
+    if (!addPlace || !category || category.capacity === null)
+      throw new DomainError('INVALID_STATE', full, { addPlace: [full] });
+    await raiseCategoryLimit(uow.tx, row.categoryId, category.capacity + 1, now);
+    await recordAudit(uow.tx, caller, {
+      eventId,
+      action: 'registrationCategory.update',
+      objectType: 'registrationCategory',
+      objectId: row.categoryId,
+      before: { capacity: category.capacity },
+      after: { capacity: category.capacity + 1, reason: 'offer now' },
+    });
+    places = await readAvailability(uow.tx, eventId, now);
+    if (!categoryHasRoom(places, row.categoryId, row.invitationCodeId)) {
+      const text = 'The event is full: raise the event’s limit first';
+      throw new DomainError('INVALID_STATE', text, { addPlace: [text] });
+    }
+  }
+  const settings = await findSettings(uow.tx, eventId);
+  const expires = new Date(now.getTime() + (settings?.offerHours ?? 48) * 3_600_000);
+  await moveRegistration(runtime, uow, row, {
+    to: 'offered',
+    caller,
+    action: 'registration.offerNow',
+    set: { offerExpiresAt: expires },
+    audit: { offerExpiresAt: expires.toISOString(), addedPlace: addPlace },
+    mail: { offerDeadline: expires.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' },
+  });
 }
 
 /** Freed option seats go to the next registration holding a place and waiting for that option. */

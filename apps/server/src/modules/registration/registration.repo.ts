@@ -90,6 +90,11 @@ export async function findSettings(db: Executor, eventId: string) {
   return row;
 }
 
+/** A category's new limit; the caller holds the whole event's locks (capacity/locks.ts). */
+export async function raiseCategoryLimit(db: Executor, categoryId: string, capacity: number, now: Date) {
+  await db.update(categories).set({ capacity, updatedAt: now }).where(eq(categories.id, categoryId));
+}
+
 export async function categoryRequiresApproval(db: Executor, categoryId: string): Promise<boolean> {
   const [row] = await db
     .select({ requiresApproval: categories.requiresApproval })

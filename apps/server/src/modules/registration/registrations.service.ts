@@ -2,7 +2,7 @@ import { DomainError, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { placeRegistration } from './placement-batcher';
-import { cancelRegistration } from './promotion';
+import { cancelRegistration, offerPlaceNow } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
 import { lockRegistrations, updateRegistration } from './registration.repo';
 import { moveRegistration } from './transitions';
@@ -12,7 +12,7 @@ export { createDelegationService } from './delegations.service';
 
 export type RegistrationCommands = Pick<
   Services['registrations'],
-  'create' | 'approve' | 'reject' | 'cancel' | 'setPayment'
+  'create' | 'approve' | 'reject' | 'cancel' | 'setPayment' | 'offerNow'
 >;
 
 /** A registration of the caller's event, or NOT_FOUND (ids of other events are not told apart). */
@@ -91,6 +91,14 @@ export function createRegistrationCommands(runtime: Runtime): RegistrationComman
       await loadOwn(input.eventId, input.registrationId);
       await inTransaction(runtime, (uow) =>
         cancelRegistration(runtime, uow, input.registrationId, { caller, reason: input.reason }),
+      );
+      return loadOwn(input.eventId, input.registrationId);
+    },
+
+    async offerNow(caller, input) {
+      await loadOwn(input.eventId, input.registrationId);
+      await inTransaction(runtime, (uow) =>
+        offerPlaceNow(runtime, uow, caller, input.eventId, input.registrationId, input.addPlace),
       );
       return loadOwn(input.eventId, input.registrationId);
     },

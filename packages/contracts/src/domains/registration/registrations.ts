@@ -337,11 +337,19 @@ export const bulkEmailInput = z.object({
   body: z.string().trim().min(1).max(20_000),
 });
 
-export const waitlistInput = z.object({ eventId: idSchema, categoryId: idSchema.optional() });
+/** A category's list (with its open offers), an option's list, or the event's waiting people. */
+export const waitlistInput = z.object({
+  eventId: idSchema,
+  categoryId: idSchema.optional(),
+  optionId: idSchema.optional(),
+});
 export const waitlistEntryDto = z.object({
   registrationId: z.uuid(),
   reference: z.string(),
-  position: z.number().int(),
+  /** 1 = next; null for an open offer (listed first, holding its place until the deadline). */
+  position: z.number().int().nullable(),
+  status: z.enum(registrationStatuses),
+  offerExpiresAt: z.string().nullable(),
   name: z.string(),
   organisation: z.string(),
   country: z.string(),
@@ -349,11 +357,31 @@ export const waitlistEntryDto = z.object({
   categoryLabel: text,
   createdAt: z.string(),
 });
-/** Put a waiting registration before another one (or last when beforeId is null). */
-export const moveInWaitlistInput = z.object({
+/**
+ * Put a waiting registration at a position of its category's list (1 = next), or
+ * before another one (or last when beforeId is null).
+ */
+export const moveInWaitlistInput = z
+  .object({
+    eventId: idSchema,
+    registrationId: idSchema,
+    beforeId: idSchema.nullable().optional(),
+    position: z.number().int().min(1).max(100_000).optional(),
+  })
+  .refine((v) => v.beforeId !== undefined || v.position !== undefined, {
+    error: msg('required'),
+    path: ['position'],
+  });
+
+/**
+ * Offer a waiting registration a place now, ahead of the list. In a full
+ * category it is refused unless `addPlace`: then the category's limit goes up
+ * by one, under the same locks, so no limit is ever exceeded.
+ */
+export const offerNowInput = z.object({
   eventId: idSchema,
   registrationId: idSchema,
-  beforeId: idSchema.nullable(),
+  addPlace: z.boolean().default(false),
 });
 
 export const registrationStatsDto = z.object({
