@@ -38,7 +38,7 @@ export const registrationEn: RegistrationMessages = {
     apply: 'Apply',
     accepted: 'Your invitation code has been applied.',
     unknown: 'This invitation code cannot be used. Check it, or ask the organiser for a new one.',
-    expired: 'This invitation code has expired.',
+    expired: 'This invitation code has expired. Ask the organiser for a new one.',
     used_up: 'This invitation code has been used up.',
   },
   field: {

@@ -39,7 +39,7 @@ export const registrationKo = {
     apply: '적용',
     accepted: '초대 코드가 적용되었습니다.',
     unknown: '사용할 수 없는 초대 코드입니다. 코드를 확인하거나 주최 측에 새 코드를 요청하세요.',
-    expired: '기한이 지난 초대 코드입니다.',
+    expired: '기한이 지난 초대 코드입니다. 주최 측에 새 코드를 요청해 주세요.',
     used_up: '사용 횟수를 모두 쓴 초대 코드입니다.',
   },
   field: {

@@ -147,6 +147,9 @@ function consentsOf(
   return accepted;
 }
 
+export const codeNotValid = 'This invitation code is not valid';
+export const codeExpired = 'This invitation code has expired: ask the organisers for a new one';
+
 /** The checks that need no lock: the event, category, code, options, form and duplicates. */
 function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Checked, 'index' | 'item'> {
   const { request, origin } = item;
@@ -161,11 +164,13 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
   if (!category) throw invalid('categoryId', 'No such category in this event');
   const code = request.invitationCode ? (ctx.codes.get(request.invitationCode) ?? null) : null;
   if (request.invitationCode) {
-    if (!code || code.revokedAt) throw invalid('invitationCode', 'This invitation code is not valid');
-    if (code.expiresAt && code.expiresAt <= now)
-      throw invalid('invitationCode', 'This invitation code has expired');
-    if (code.categoryId !== category.id)
-      throw invalid('invitationCode', 'This invitation code is for another category');
+    // The form check's answers (portal.service.ts form), under the same guessing budget
+    // (rate-limits.ts): an expired code is told apart (it grants nothing; its holder must
+    // ask for a new one); unknown, revoked, used-up or another category's look alike, so
+    // a guesser learns nothing about live codes.
+    if (code && !code.revokedAt && code.expiresAt && code.expiresAt <= now)
+      throw invalid('invitationCode', codeExpired);
+    if (!code || code.revokedAt || code.categoryId !== category.id) throw invalid('invitationCode', codeNotValid);
   }
   if (category.visibility === 'invitation' && !code && !staff)
     throw invalid('categoryId', 'This category is by invitation: enter your invitation code');

@@ -86,12 +86,15 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
         else if ((places.codes.get(code.id)?.uses ?? 0) >= code.maxUses)
           codeState = { valid: false, reason: 'used_up' };
         else codeState = { valid: true, reason: null };
-        // To the public, unknown, expired and used-up look alike: a guesser must not learn
-        // that a code exists (the organiser sees why in the console).
-        if (!codeState.valid) {
+        // To the public, unknown, revoked and used-up look alike: a guesser must not learn
+        // that a live code exists (the organiser sees why in the console). An expired code
+        // is told apart, here and at register (placement.ts), under the same guessing
+        // budget: it grants nothing any more, and its holder needs to know to ask for a new one.
+        if (!codeState.valid && codeState.reason !== 'expired') {
           code = undefined;
           codeState = { valid: false, reason: 'unknown' };
         }
+        if (!codeState.valid) code = undefined;
       }
       const cats = await runtime.db
         .select()
