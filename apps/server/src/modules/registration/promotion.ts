@@ -3,13 +3,10 @@ import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime
 import { recordAudit } from '../audit/audit.service';
 import {
   categoryHasRoom,
-  countByCategory,
-  countByOption,
-  countEventTaken,
-  countReserved,
   lockLimits,
-  placesHeldBack,
   readAvailability,
+  seatsLeft,
+  takePlace,
   type LimitKey,
 } from './capacity';
 import {
@@ -69,30 +66,26 @@ const PAGE = 500;
 export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId: string): Promise<number> {
   const now = runtime.now();
   const settings = await findSettings(uow.tx, eventId);
-  const cats = await categoryLimits(uow.tx, eventId);
-  const counts = await countByCategory(uow.tx, eventId, now);
-  const reserved = await countReserved(uow.tx, eventId, now);
-  const catFree = new Map(
-    cats.map((c) => [c.id, c.capacity === null ? Infinity : c.capacity - (counts.get(c.id)?.taken ?? 0)]),
-  );
-  let eventFree =
-    settings?.capacity == null ? Infinity : settings.capacity - (await countEventTaken(uow.tx, eventId, now));
+  // The capacity module's snapshot and rule (placesLeft), read under lockWholeEvent; each
+  // offer is counted in it (takePlace) so the next decision sees it.
+  const snap = await readAvailability(uow.tx, eventId, now);
   const offerHours = settings?.offerHours ?? 48;
   const chosen: string[] = [];
+  const eventFree = () => (snap.event.capacity === null ? Infinity : snap.event.capacity - snap.event.taken);
   // Page through the list (no cut-off): a long list in a full category must not hide a later one.
   let cursor: { rank: number; id: string } | null = null;
   for (;;) {
-    const open = [...catFree].filter(([, free]) => free > 0).map(([id]) => id);
-    if (eventFree <= 0 || !open.length) break;
+    const open = [...snap.categories]
+      .filter(([, c]) => c.capacity === null || c.capacity - c.taken > 0)
+      .map(([id]) => id);
+    if (eventFree() <= 0 || !open.length) break;
     const page = await waitingPage(uow.tx, eventId, open, cursor, PAGE);
     for (const w of page) {
-      if (eventFree <= 0) break;
-      const heldInCategory = placesHeldBack(reserved, w.categoryId, w.invitationCodeId);
-      const heldInEvent = placesHeldBack(reserved, null, w.invitationCodeId);
-      if ((catFree.get(w.categoryId) ?? 0) - heldInCategory <= 0 || eventFree - heldInEvent <= 0) continue;
+      if (eventFree() <= 0) break;
+      if (!categoryHasRoom(snap, w.categoryId, w.invitationCodeId)) continue;
       chosen.push(w.id);
-      catFree.set(w.categoryId, (catFree.get(w.categoryId) ?? 0) - 1);
-      eventFree -= 1;
+      // Its code's use is counted already (a waiting registration uses its code).
+      takePlace(snap, w.categoryId, null);
     }
     const last = page.at(-1);
     if (page.length < PAGE || !last) break;
@@ -172,18 +165,18 @@ export async function offerPlaceNow(
 
 /** Freed option seats go to the next registration holding a place and waiting for that option. */
 async function fillFreedSeats(runtime: Runtime, uow: UnitOfWork, eventId: string): Promise<void> {
-  const counts = await countByOption(uow.tx, eventId, runtime.now());
-  for (const o of await optionLimits(uow.tx, eventId)) {
-    const free = o.capacity === null ? 10_000 : o.capacity - (counts.get(o.id)?.booked ?? 0);
-    if (free <= 0 || (counts.get(o.id)?.waitlisted ?? 0) === 0) continue;
-    for (const w of await waitingForSeat(uow.tx, o.id, free)) {
-      await bookSeat(uow.tx, w.registrationId, o.id);
+  const snap = await readAvailability(uow.tx, eventId, runtime.now());
+  for (const [optionId, o] of snap.options) {
+    const free = seatsLeft(snap, optionId) ?? 10_000;
+    if (free <= 0 || o.waiting.waiting === 0) continue;
+    for (const w of await waitingForSeat(uow.tx, optionId, free)) {
+      await bookSeat(uow.tx, w.registrationId, optionId);
       await recordAudit(uow.tx, 'system', {
         eventId,
         action: 'registration.optionBooked',
         objectType: 'registration',
         objectId: w.registrationId,
-        after: { optionId: o.id },
+        after: { optionId },
       });
     }
   }
