@@ -11,7 +11,6 @@ import {
 } from './capacity';
 import {
   bookSeat,
-  categoryLimits,
   eventsWithLapsedPlaces,
   findRegistration,
   findSettings,
@@ -19,7 +18,6 @@ import {
   lockLapsedPlaces,
   lockRegistration,
   lockRegistrations,
-  optionLimits,
   raiseCategoryLimit,
   waitingForSeat,
   waitingPage,

@@ -113,13 +113,6 @@ export async function limitedObjectsOf(db: Executor, eventId: string) {
   return { categoryIds: cats.map((c) => c.id), codeIds: codes.map((c) => c.id), optionIds: opts.map((o) => o.id) };
 }
 
-export async function categoryLimits(db: Executor, eventId: string) {
-  return db
-    .select({ id: categories.id, capacity: categories.capacity })
-    .from(categories)
-    .where(eq(categories.eventId, eventId));
-}
-
 export async function optionLimits(db: Executor, eventId: string) {
   return db
     .select({ id: options.id, capacity: options.capacity })
