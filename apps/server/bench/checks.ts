@@ -1,7 +1,7 @@
 import type pg from 'pg';
 
-/** A place is held by a pending, confirmed or offered registration (stricter than the server: any offer counts). */
-const held = `r.status in ('pending','confirmed','offered')`;
+/** A place is held by a pending, confirmed, offered or awaiting_payment registration (stricter than the server: any offer or payment wait counts). */
+const held = `r.status in ('pending','confirmed','offered','awaiting_payment')`;
 
 /**
  * Counts straight from PostgreSQL after the load: no category, event or tour

@@ -2,12 +2,12 @@
 -- No rows: every limit held and every waiting list consistent. Run after the load has stopped
 -- and the servers have had a moment to finish promotions.
 --
--- A place is held by a pending, confirmed or offered registration (an open offer holds its
+-- A place is held by a pending, confirmed, offered or awaiting_payment registration (an open offer holds its
 -- place until it is accepted, declined or lapses). A tour seat is held by a booked choice of
 -- a registration that holds a place.
 with held as (
   select * from registrations r
-  where r.event_id = $1 and r.status in ('pending', 'confirmed', 'offered')
+  where r.event_id = $1 and r.status in ('pending', 'confirmed', 'offered', 'awaiting_payment')
 ),
 settings as (select capacity from registration_settings where event_id = $1),
 category_use as (
@@ -75,7 +75,9 @@ select 'option waiting with a free seat', u.code, format('%s waiting, %s booked 
   join held h on h.id = ch.registration_id and h.status = 'confirmed'
   where u.capacity is not null and u.booked < u.capacity
   group by u.code, u.booked, u.capacity
--- 8. An offer has a deadline; only a confirmed registration is checked in.
+-- 8. An offer has a deadline; only a confirmed registration is checked in (a checked-in
+--    registration cannot be cancelled or rejected: transitions.ts refuses it with 409, and the
+--    soak's cancellations of checked-in registrations count as refused calls).
 union all
 select 'offer without deadline', reference, status
   from registrations where event_id = $1 and status = 'offered' and offer_expires_at is null

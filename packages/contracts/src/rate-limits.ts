@@ -28,6 +28,9 @@ const HOUR = 3600;
 
 const ip = (max: number, windowSeconds: number): RateLimitRule => ({ per: 'ip', max, windowSeconds });
 
+/** Guesses at an invitation code from one address, by the form check and register together. */
+const codeGuess: RateLimitRule = { ...ip(10, 10 * MINUTE), onlyWith: 'invitationCode', budget: 'invitationCode' };
+
 /**
  * The limits, named by what they protect. The figures are the strict defaults;
  * a test runtime may scale them (RuntimeConfig.rateLimitScale). Per-address
@@ -37,9 +40,9 @@ export const rateLimits = {
   /** Pages anyone may read: generous, only stops a scraper or a flood. */
   publicRead: [ip(300, MINUTE)],
   /** The registration form: reading it is cheap, but with a code it is a guess at the code. */
-  registrationForm: [ip(300, MINUTE), { ...ip(10, 10 * MINUTE), onlyWith: 'invitationCode' }],
-  /** A registration takes a place and sends a mail. */
-  register: [ip(20, 10 * MINUTE), { per: { field: 'email' }, max: 5, windowSeconds: HOUR }],
+  registrationForm: [ip(300, MINUTE), codeGuess],
+  /** A registration takes a place and sends a mail; with a code it is a guess too (one budget with the form). */
+  register: [ip(20, 10 * MINUTE), { per: { field: 'email' }, max: 5, windowSeconds: HOUR }, codeGuess],
   /** Each resend mails the address: a few an hour per address. */
   resendLink: [ip(20, HOUR), { per: { field: 'email' }, max: 3, windowSeconds: HOUR }],
   /** Anonymous uploads fill the database until a registration claims them. */

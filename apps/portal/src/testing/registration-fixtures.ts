@@ -156,6 +156,7 @@ export const offeredRegistration: MyRegistrationDto = {
   emailVerified: true,
   paymentStatus: 'unpaid',
   fee: { amount: 300000, currency: 'KRW' },
+  payment: null,
   ticketCode: null,
   editableFields: ['organisation', 'dietary', 'options'],
   canCancel: true,

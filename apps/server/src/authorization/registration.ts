@@ -30,6 +30,7 @@ export const registrationAccess: Record<string, Expected> = {
   'registrations.emailMany': ['owner', 'admin'],
   'registrations.waitlist': ['owner', 'admin', 'staff'],
   'registrations.moveInWaitlist': ['owner', 'admin'],
+  'registrations.offerNow': ['owner', 'admin'],
   'registrations.stats': ['owner', 'admin', 'staff'],
   'portalRegistration.form': 'public',
   'portalRegistration.register': 'public',

@@ -30,7 +30,13 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export type CategoryVisibility = 'public' | 'invitation';
 export type OptionKind = 'tour' | 'meal' | 'social' | 'other';
 export type RegistrationStatus =
-  'pending' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'rejected';
+  | 'pending'
+  | 'confirmed'
+  | 'waitlisted'
+  | 'offered'
+  | 'awaiting_payment'
+  | 'cancelled'
+  | 'rejected';
 export type PaymentStatus = 'not_required' | 'unpaid' | 'paid' | 'waived';
 export type RegistrationSource = 'portal' | 'staff' | 'partner';
 export type ChoiceStatus = 'booked' | 'waitlisted';
@@ -70,6 +76,10 @@ export const registrationSettings = pgTable('registration_settings', {
   visaPurgeDays: integer('visa_purge_days').notNull().default(30),
   visaLettersEnabled: boolean('visa_letters_enabled').notNull().default(true),
   letterhead: jsonb('letterhead').$type<Letterhead>().notNull().default({}),
+  /** Days a fee category's registration has to pay before its place is released. */
+  paymentDueDays: integer('payment_due_days').notNull().default(7),
+  /** Bank transfer details and the reference to quote, in Korean and English. */
+  paymentInstructions: jsonb('payment_instructions').$type<LocalizedText>().notNull().default({}),
   standardFields: jsonb('standard_fields').$type<StandardFieldRules>().notNull().default({}),
   questions: jsonb('questions').$type<FormQuestionRow[]>().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -261,6 +271,8 @@ export const registrations = pgTable(
     paymentStatus: text('payment_status').$type<PaymentStatus>().notNull().default('not_required'),
     paymentReference: text('payment_reference'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** While awaiting_payment: the place is held until then, released by the expiry job after. */
+    paymentDueAt: timestamp('payment_due_at', { withTimezone: true }),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     checkedInBy: uuid('checked_in_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -291,7 +303,7 @@ export const registrations = pgTable(
     index('registrations_category_count_idx').on(t.categoryId, t.status, t.offerExpiresAt),
     check(
       'registrations_status_check',
-      sql`${t.status} in ('pending','confirmed','waitlisted','offered','cancelled','rejected')`,
+      sql`${t.status} in ('pending','confirmed','waitlisted','offered','awaiting_payment','cancelled','rejected')`,
     ),
     check('registrations_source_check', sql`${t.source} in ('portal','staff','partner')`),
     check(

@@ -15,6 +15,7 @@ export const statusSeverity: Record<RegistrationStatus, string> = {
   confirmed: 'success',
   waitlisted: 'info',
   offered: 'contrast',
+  awaiting_payment: 'warn',
   cancelled: 'secondary',
   rejected: 'danger',
 };

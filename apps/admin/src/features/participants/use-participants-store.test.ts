@@ -30,6 +30,8 @@ const entry = (n: number): Entry => ({
   registrationId: `r${n}`,
   reference: `TCI-000${n}`,
   position: n,
+  status: 'waitlisted',
+  offerExpiresAt: null,
   name: `Delegate ${n}`,
   organisation: 'KICOX',
   country: 'KR',
@@ -98,35 +100,25 @@ describe('waitlist store', () => {
     });
     setApi(fake.client);
     const store = useWaitlistStore();
-    await store.load(eventId, 'cat');
+    await store.load(eventId, { kind: 'category', id: 'cat' });
     return { fake, store };
   }
   const moves = (fake: ReturnType<typeof fakeApi>) =>
     fake.calls.filter((c) => c.path === 'registrations.moveInWaitlist').map((c) => c.input);
 
-  it('moves up by going before the one above', async () => {
+  it('moves someone to a position of the category list, then reloads that list', async () => {
     const { fake, store } = await loaded();
-    await store.move(2, -1);
-    expect(moves(fake)).toEqual([{ eventId, registrationId: 'r3', beforeId: 'r2' }]);
+    await store.moveTo(store.entries[3]!, 1);
+    expect(moves(fake)).toEqual([{ eventId, registrationId: 'r4', position: 1 }]);
     expect(fake.calls.at(-1)).toEqual({
       path: 'registrations.waitlist',
       input: { eventId, categoryId: 'cat' },
     });
   });
 
-  it('moves down by going before the one after next, or last', async () => {
+  it('asks for an option list by its id', async () => {
     const { fake, store } = await loaded();
-    await store.move(1, 1);
-    await store.move(2, 1);
-    expect(moves(fake)).toEqual([
-      { eventId, registrationId: 'r2', beforeId: 'r4' },
-      { eventId, registrationId: 'r3', beforeId: null },
-    ]);
-  });
-
-  it('does nothing for the first entry moving up', async () => {
-    const { fake, store } = await loaded();
-    await store.move(0, -1);
-    expect(moves(fake)).toEqual([]);
+    await store.load(eventId, { kind: 'option', id: 'tour' });
+    expect(fake.calls.at(-1)).toEqual({ path: 'registrations.waitlist', input: { eventId, optionId: 'tour' } });
   });
 });

@@ -77,10 +77,16 @@ export const useParticipantsStore = defineStore('participants', () => {
     });
   }
 
-  async function exportList(format: ExportFormat, locale: 'ko' | 'en'): Promise<void> {
-    const file = await api().exports.registrations.query(
-      exportQuery(requireEvent(), filters.value, page.value, format, locale),
-    );
+  /** The list as a file; `columns` is the staff member's choice (null: every column). */
+  async function exportList(
+    format: ExportFormat,
+    locale: 'ko' | 'en',
+    columns: string[] | null = null,
+  ): Promise<void> {
+    const file = await api().exports.registrations.query({
+      ...exportQuery(requireEvent(), filters.value, page.value, format, locale),
+      ...(columns ? { columns } : {}),
+    });
     downloadFile(file);
   }
 

@@ -4,42 +4,45 @@ import { api, type ApiClient, type ApiOutput } from '../../api';
 
 export type WaitlistEntry = ApiOutput<ApiClient['registrations']['waitlist']['query']>[number];
 
-/** The waiting list in order, per category or across the event, and moving people on it. */
+/** Which list is shown: a category's (with its open offers), an option's, or every waiting person. */
+export type WaitlistScope = { kind: 'all' } | { kind: 'category'; id: string } | { kind: 'option'; id: string };
+
+/** Every waiting list of the event, the open offers, moving people on a category's list and offering now. */
 export const useWaitlistStore = defineStore('waitlist', () => {
   const eventId = ref<string | null>(null);
-  const categoryId = ref<string | null>(null);
+  const scope = ref<WaitlistScope>({ kind: 'all' });
   const entries = ref<WaitlistEntry[]>([]);
 
-  async function load(id: string, category: string | null): Promise<void> {
+  async function load(id: string, next: WaitlistScope): Promise<void> {
     if (eventId.value !== id) entries.value = [];
     eventId.value = id;
-    categoryId.value = category;
+    scope.value = next;
     entries.value = await api().registrations.waitlist.query({
       eventId: id,
-      ...(category ? { categoryId: category } : {}),
+      ...(next.kind === 'category' ? { categoryId: next.id } : {}),
+      ...(next.kind === 'option' ? { optionId: next.id } : {}),
     });
   }
 
-  /**
-   * Moves the entry at `index` one place up (-1) or down (+1) in the list shown.
-   * Down means "before the one after the next", or last.
-   */
-  async function move(index: number, step: -1 | 1): Promise<void> {
+  async function reload(): Promise<void> {
+    if (eventId.value) await load(eventId.value, scope.value);
+  }
+
+  /** Puts a waiting person at a position of their category's list (1 = next). */
+  async function moveTo(entry: WaitlistEntry, position: number): Promise<void> {
     const id = eventId.value;
-    const entry = entries.value[index];
-    if (!id || !entry) return;
-    const beforeId =
-      step === -1
-        ? entries.value[index - 1]?.registrationId
-        : (entries.value[index + 2]?.registrationId ?? null);
-    if (beforeId === undefined) return;
-    await api().registrations.moveInWaitlist.mutate({
-      eventId: id,
-      registrationId: entry.registrationId,
-      beforeId,
-    });
-    await load(id, categoryId.value);
+    if (!id) return;
+    await api().registrations.moveInWaitlist.mutate({ eventId: id, registrationId: entry.registrationId, position });
+    await reload();
   }
 
-  return { eventId, categoryId, entries, load, move };
+  /** Offers a place now; in a full category only with `addPlace` (its limit goes up by one). */
+  async function offerNow(entry: WaitlistEntry, addPlace: boolean): Promise<void> {
+    const id = eventId.value;
+    if (!id) return;
+    await api().registrations.offerNow.mutate({ eventId: id, registrationId: entry.registrationId, addPlace });
+    await reload();
+  }
+
+  return { eventId, scope, entries, load, moveTo, offerNow };
 });

@@ -113,6 +113,8 @@ describe('settings form', () => {
     allowSelfCancel: true,
     visaPurgeDays: 30,
     visaLettersEnabled: true,
+    paymentDueDays: 7,
+    paymentInstructions: {},
     letterhead: { organiser: { en: 'KICOX' }, email: 'tci2015@kicox.or.kr' },
     standardFields: {},
     questions: [],
@@ -128,6 +130,8 @@ describe('settings form', () => {
       allowSelfCancel: true,
       visaLettersEnabled: true,
       visaPurgeDays: 30,
+      paymentDueDays: 7,
+      paymentInstructions: {},
       letterhead: {
         organiser: { en: 'KICOX' },
         address: {},

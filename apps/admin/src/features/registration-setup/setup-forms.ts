@@ -231,6 +231,8 @@ export interface SettingsFormModel {
   visaLettersEnabled: boolean;
   visaPurgeDays: number | null;
   letterhead: LetterheadModel;
+  paymentDueDays: number | null;
+  paymentInstructions: TextPair;
 }
 
 export function settingsFormFrom(s: RegistrationSettingsDto): SettingsFormModel {
@@ -242,6 +244,8 @@ export function settingsFormFrom(s: RegistrationSettingsDto): SettingsFormModel 
     allowSelfCancel: s.allowSelfCancel,
     visaLettersEnabled: s.visaLettersEnabled,
     visaPurgeDays: s.visaPurgeDays,
+    paymentDueDays: s.paymentDueDays,
+    paymentInstructions: pair(s.paymentInstructions),
     letterhead: {
       organiser: pair(l.organiser),
       address: pair(l.address),
@@ -272,6 +276,8 @@ export function settingsInput(
     allowSelfCancel: m.allowSelfCancel,
     visaLettersEnabled: m.visaLettersEnabled,
     ...(m.visaPurgeDays !== null ? { visaPurgeDays: m.visaPurgeDays } : {}),
+    ...(m.paymentDueDays !== null ? { paymentDueDays: m.paymentDueDays } : {}),
+    paymentInstructions: compactText(m.paymentInstructions),
     letterhead: {
       organiser: compactText(l.organiser),
       address: compactText(l.address),

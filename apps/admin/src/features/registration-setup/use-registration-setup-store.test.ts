@@ -17,6 +17,8 @@ const settings: RegistrationSettingsDto = {
   allowSelfCancel: true,
   visaPurgeDays: 30,
   visaLettersEnabled: false,
+  paymentDueDays: 7,
+  paymentInstructions: {},
   letterhead: {},
   standardFields: {},
   questions: [],

@@ -166,7 +166,7 @@ describe('RegisterView', () => {
     await wrapper.get('[data-field="invitationCode"] button').trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-field="invitationCode"] [role="status"]').text()).toBe(
-      'This invitation code has expired.',
+      'This invitation code has expired. Ask the organiser for a new one.',
     );
     expect(wrapper.find(`input[value="${ids.speaker}"]`).exists()).toBe(false);
 

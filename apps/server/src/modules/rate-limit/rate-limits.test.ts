@@ -146,7 +146,7 @@ describe('resendLink', () => {
 });
 
 describe('invitation codes', () => {
-  it('answers unknown, expired and used-up codes alike, and refuses guessing after 10 tries in 10 minutes', async () => {
+  it('tells an expired code apart, answers unknown and used-up codes alike, and refuses guessing after 10 tries in 10 minutes', async () => {
     const e = await registrationEvent(h, admin, {
       slug: 'codes',
       categories: [{ code: 'MINISTRY', capacity: null, visibility: 'invitation' }],
@@ -178,14 +178,35 @@ describe('invitation codes', () => {
     ];
     expect(answers).toEqual([
       { valid: false, reason: 'unknown' },
+      { valid: false, reason: 'expired' },
       { valid: false, reason: 'unknown' },
-      { valid: false, reason: 'unknown' },
+    ]);
+    // Register gives the same answers as the form, under the same guessing budget.
+    const register = async (invitationCode: string) => {
+      try {
+        await h.caller(null, { ip: '192.0.2.77' }).portalRegistration.register({
+          eventId: e.eventId,
+          categoryId: ministry,
+          invitationCode,
+          participant: participant(),
+        });
+        return 'ok';
+      } catch (err) {
+        if (!(err instanceof TRPCError)) throw err;
+        const fields = (err.cause as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
+        return fields?.invitationCode?.[0] ?? err.code;
+      }
+    };
+    expect([await register('OLD-2014'), await register('FULL-2015')]).toEqual([
+      'This invitation code has expired: ask the organisers for a new one',
+      'This invitation code is not valid',
     ]);
     const codes: string[] = [];
     for (let i = 0; i < 10; i++) {
       codes.push(await outcome(form(`MPI-VN-20${String(i).padStart(2, '0')}`)));
     }
-    expect(codes).toEqual([...Array<string>(7).fill('ok'), ...Array<string>(3).fill('TOO_MANY_REQUESTS')]);
+    expect(codes).toEqual([...Array<string>(5).fill('ok'), ...Array<string>(5).fill('TOO_MANY_REQUESTS')]);
+    expect(await register('MPI-VN-2015')).toBe('TOO_MANY_REQUESTS');
     // The form itself, without a code, still opens for that address.
     expect(
       (await h.caller(null, { ip: '192.0.2.77' }).portalRegistration.form({ eventId: e.eventId }))

@@ -20,6 +20,8 @@ export function defaultSettings(eventId: string): Omit<SettingsRow, 'updatedAt'>
     visaPurgeDays: 30,
     visaLettersEnabled: true,
     letterhead: {},
+    paymentDueDays: 7,
+    paymentInstructions: {},
     standardFields: {},
     questions: [],
   };
@@ -39,6 +41,8 @@ export function toSettingsDto(row: Omit<SettingsRow, 'updatedAt'>): Registration
     visaPurgeDays: row.visaPurgeDays,
     visaLettersEnabled: row.visaLettersEnabled,
     letterhead: row.letterhead,
+    paymentDueDays: row.paymentDueDays,
+    paymentInstructions: row.paymentInstructions,
     standardFields: row.standardFields,
     // Checked by the contract's schema when they were saved.
     questions: row.questions as unknown as FormQuestion[],

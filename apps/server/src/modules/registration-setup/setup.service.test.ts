@@ -53,6 +53,8 @@ describe('settings', () => {
       visaPurgeDays: 30,
       visaLettersEnabled: true,
       letterhead: {},
+      paymentDueDays: 7,
+      paymentInstructions: {},
       standardFields: {},
       questions: [],
     });

@@ -7,7 +7,15 @@ import { sendTemplatedMail, sendTemplatedMails, type AnyTemplatedMail } from '..
 import { mailTemplates, renderTemplate, type RenderedMail } from '../mail/templates';
 
 export type RegistrationMailKind =
-  'verify' | 'confirmed' | 'pending' | 'waitlisted' | 'offer' | 'cancelled' | 'rejected' | 'link';
+  | 'verify'
+  | 'confirmed'
+  | 'payment'
+  | 'pending'
+  | 'waitlisted'
+  | 'offer'
+  | 'cancelled'
+  | 'rejected'
+  | 'link';
 
 export interface MailFacts {
   eventTitle: LocalizedText;
@@ -18,6 +26,8 @@ export interface MailFacts {
   /** The end of a waiting-list offer; printed in the event's zone, with the zone named. */
   offerDeadline?: Date | null;
   reason?: string | null;
+  /** A fee to pay (awaiting_payment): the deadline (printed in the event's zone) and the organiser's instructions. */
+  payment?: { deadline: Date; instructions: LocalizedText } | null;
 }
 
 interface EventFacts {
@@ -47,6 +57,16 @@ function templated(
       return {
         kind: 'registration.waitlisted',
         values: { ...base, waitlistPosition: f.waitlistPosition ?? '-' },
+      };
+    case 'payment':
+      if (!f.payment) throw new Error('a payment mail needs its deadline');
+      return {
+        kind: 'registration.payment',
+        values: {
+          ...base,
+          paymentDeadline: f.payment.deadline,
+          instructions: f.payment.instructions,
+        },
       };
     case 'offer':
       if (!f.offerDeadline) throw new Error('an offer mail needs its deadline');

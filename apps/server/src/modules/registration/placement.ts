@@ -26,6 +26,7 @@ import {
 } from './placement-context';
 import { delegationLinkUrl, mailDelegationContact, mailParticipants, registrationLink } from './mails';
 import { optionConflictsOf } from './option-conflicts';
+import { paymentTerms } from './payment';
 import { attachFiles } from './uploads';
 import { registrationEvent } from './webhook-data';
 import { findOrCreatePersons, personFieldsOf, type PersonFor } from '../people/people.service';
@@ -93,7 +94,7 @@ export interface Placed {
   registrationId: string;
   reference: string;
   manageToken: string;
-  status: 'pending' | 'confirmed' | 'waitlisted';
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'awaiting_payment';
   /** Position on the category's waiting list when waitlisted (1 = next), as of the commit. */
   waitlistPosition: number | null;
   /** The options asked for, in the order asked, booked or waiting (with the position on the option's list). */
@@ -148,6 +149,9 @@ function consentsOf(
   return accepted;
 }
 
+export const codeNotValid = 'This invitation code is not valid';
+export const codeExpired = 'This invitation code has expired: ask the organisers for a new one';
+
 /** The checks that need no lock: the event, category, code, options, form and duplicates. */
 function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Checked, 'index' | 'item'> {
   const { request, origin } = item;
@@ -162,11 +166,13 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
   if (!category) throw invalid('categoryId', 'No such category in this event');
   const code = request.invitationCode ? (ctx.codes.get(request.invitationCode) ?? null) : null;
   if (request.invitationCode) {
-    if (!code || code.revokedAt) throw invalid('invitationCode', 'This invitation code is not valid');
-    if (code.expiresAt && code.expiresAt <= now)
-      throw invalid('invitationCode', 'This invitation code has expired');
-    if (code.categoryId !== category.id)
-      throw invalid('invitationCode', 'This invitation code is for another category');
+    // The form check's answers (portal.service.ts form), under the same guessing budget
+    // (rate-limits.ts): an expired code is told apart (it grants nothing; its holder must
+    // ask for a new one); unknown, revoked, used-up or another category's look alike, so
+    // a guesser learns nothing about live codes.
+    if (code && !code.revokedAt && code.expiresAt && code.expiresAt <= now)
+      throw invalid('invitationCode', codeExpired);
+    if (!code || code.revokedAt || code.categoryId !== category.id) throw invalid('invitationCode', codeNotValid);
   }
   if (category.visibility === 'invitation' && !code && !staff)
     throw invalid('categoryId', 'This category is by invitation: enter your invitation code');
@@ -274,6 +280,9 @@ export async function placeRegistrations(
     wait: Wait | null;
     choices: Array<{ optionId: string; status: 'booked' | 'waitlisted'; wait: Wait | null }>;
   }> = [];
+  // A place in a fee category waits for payment (payment.ts) instead of being confirmed.
+  const mustPay = (c: Checked) => Boolean(c.category.feeAmount);
+  const payment = checked.some(mustPay) ? await paymentTerms(uow.tx, eventId, now) : null;
   for (const [i, decision] of decisions.entries()) {
     const c = checked[i]!;
     if (!decision.ok) results[c.index] = invalid(decision.field, decision.message);
@@ -281,7 +290,7 @@ export async function placeRegistrations(
       placed.push({
         c,
         id: randomUUID(),
-        status: decision.status,
+        status: decision.status === 'confirmed' && mustPay(c) ? 'awaiting_payment' : decision.status,
         wait: decision.wait,
         choices: decision.choices,
       });
@@ -347,7 +356,8 @@ export async function placeRegistrations(
       emailVerifiedAt: origin.emailVerified ? now : null,
       waitlistRank: wait?.rank ?? null,
       confirmedAt: status === 'confirmed' ? now : null,
-      paymentStatus: c.category.feeAmount ? ('unpaid' as const) : ('not_required' as const),
+      paymentStatus: mustPay(c) ? ('unpaid' as const) : ('not_required' as const),
+      paymentDueAt: status === 'awaiting_payment' ? (payment?.dueAt ?? null) : null,
     };
   });
   await insertRows(uow.tx, registrations, rows);
@@ -400,7 +410,8 @@ export async function placeRegistrations(
       const { person } = people.get(row.id)!;
       const facts = { ...row, email: person.email, givenName: person.givenName, familyName: person.familyName };
       const created = registrationEvent('registration.created', facts);
-      if (row.status === 'pending') return [created];
+      // Partners hear of a place in a fee category when it is paid (transitions.ts).
+      if (row.status === 'pending' || row.status === 'awaiting_payment') return [created];
       return [
         created,
         registrationEvent(row.status === 'confirmed' ? 'registration.confirmed' : 'registration.waitlisted', facts),
@@ -424,8 +435,12 @@ export async function placeRegistrations(
         link: registrationLink(runtime, tokens.get(id)!),
       };
       const to = { email: typed.email, locale: row.locale, eventId };
-      const kind = !origin.emailVerified ? 'verify' : status;
-      return [{ kind, to, facts: { ...facts, waitlistPosition: wait?.position ?? null } }];
+      const kind = !origin.emailVerified ? 'verify' : status === 'awaiting_payment' ? 'payment' : status;
+      const owed =
+        status === 'awaiting_payment' && payment
+          ? { deadline: payment.dueAt, instructions: payment.instructions }
+          : null;
+      return [{ kind, to, facts: { ...facts, waitlistPosition: wait?.position ?? null, payment: owed } }];
     }),
   );
 

@@ -92,12 +92,15 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
         else if ((places.codes.get(code.id)?.uses ?? 0) >= code.maxUses)
           codeState = { valid: false, reason: 'used_up' };
         else codeState = { valid: true, reason: null };
-        // To the public, unknown, expired and used-up look alike: a guesser must not learn
-        // that a code exists (the organiser sees why in the console).
-        if (!codeState.valid) {
+        // To the public, unknown, revoked and used-up look alike: a guesser must not learn
+        // that a live code exists (the organiser sees why in the console). An expired code
+        // is told apart, here and at register (placement.ts), under the same guessing
+        // budget: it grants nothing any more, and its holder needs to know to ask for a new one.
+        if (!codeState.valid && codeState.reason !== 'expired') {
           code = undefined;
           codeState = { valid: false, reason: 'unknown' };
         }
+        if (!codeState.valid) code = undefined;
       }
       const cats = await runtime.db
         .select()
@@ -258,6 +261,14 @@ async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRe
     emailVerified: dto.emailVerified,
     paymentStatus: dto.paymentStatus,
     fee: dto.fee,
+    payment:
+      dto.status === 'awaiting_payment' && row?.paymentDueAt
+        ? {
+            dueAt: row.paymentDueAt.toISOString(),
+            reference: dto.reference,
+            instructions: settings?.paymentInstructions ?? {},
+          }
+        : null,
     ticketCode: dto.status === 'confirmed' ? (row?.ticketCode ?? null) : null,
     editableFields: live
       ? (settings?.editableFields ?? ['phone', 'dietary', 'accessibility', 'jobTitle'])
@@ -297,6 +308,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
         });
         const title = await eventTitle(uow.tx, row.eventId);
         const dto = await loadRegistrationDto(uow.tx, row.id, now);
+        const settings = row.status === 'awaiting_payment' ? await findSettings(uow.tx, row.eventId) : undefined;
         const kind =
           row.status === 'waitlisted'
             ? 'waitlisted'
@@ -304,7 +316,13 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
               ? 'pending'
               : row.status === 'offered'
                 ? 'offer'
-                : 'confirmed';
+                : row.status === 'awaiting_payment'
+                  ? 'payment'
+                  : 'confirmed';
+        const owed =
+          row.status === 'awaiting_payment' && row.paymentDueAt
+            ? { deadline: row.paymentDueAt, instructions: settings?.paymentInstructions ?? {} }
+            : null;
         await mailParticipant(
           runtime,
           uow,
@@ -317,6 +335,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
             link: registrationLink(runtime, caller.linkToken),
             waitlistPosition: dto?.waitlistPosition ?? null,
             offerDeadline: row.offerExpiresAt ?? null,
+            payment: owed,
           },
         );
       });
@@ -493,6 +512,9 @@ async function changeOptions(
   const holdsAPlace =
     registration.status === 'pending' ||
     registration.status === 'confirmed' ||
+    (registration.status === 'awaiting_payment' &&
+      registration.paymentDueAt !== null &&
+      registration.paymentDueAt > now) ||
     (registration.status === 'offered' && registration.offerExpiresAt !== null && registration.offerExpiresAt > now);
   // Seats left by the capacity module's rule, read under lockWholeEvent.
   const places = await readAvailability(uow.tx, registration.eventId, now);

@@ -2,17 +2,15 @@ import { DomainError, type Caller } from '@plenary/contracts';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import {
-  countByCategory,
-  countByOption,
-  countEventTaken,
-  countReserved,
+  categoryHasRoom,
   lockLimits,
-  placesHeldBack,
+  readAvailability,
+  seatsLeft,
+  takePlace,
   type LimitKey,
 } from './capacity';
 import {
   bookSeat,
-  categoryLimits,
   eventsWithLapsedPlaces,
   findRegistration,
   findSettings,
@@ -20,9 +18,10 @@ import {
   lockLapsedPlaces,
   lockRegistration,
   lockRegistrations,
-  optionLimits,
+  raiseCategoryLimit,
   waitingForSeat,
   waitingPage,
+  type RegistrationRow,
 } from './registration.repo';
 import { moveRegistration } from './transitions';
 
@@ -65,30 +64,26 @@ const PAGE = 500;
 export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId: string): Promise<number> {
   const now = runtime.now();
   const settings = await findSettings(uow.tx, eventId);
-  const cats = await categoryLimits(uow.tx, eventId);
-  const counts = await countByCategory(uow.tx, eventId, now);
-  const reserved = await countReserved(uow.tx, eventId, now);
-  const catFree = new Map(
-    cats.map((c) => [c.id, c.capacity === null ? Infinity : c.capacity - (counts.get(c.id)?.taken ?? 0)]),
-  );
-  let eventFree =
-    settings?.capacity == null ? Infinity : settings.capacity - (await countEventTaken(uow.tx, eventId, now));
+  // The capacity module's snapshot and rule (placesLeft), read under lockWholeEvent; each
+  // offer is counted in it (takePlace) so the next decision sees it.
+  const snap = await readAvailability(uow.tx, eventId, now);
   const offerHours = settings?.offerHours ?? 48;
   const chosen: string[] = [];
+  const eventFree = () => (snap.event.capacity === null ? Infinity : snap.event.capacity - snap.event.taken);
   // Page through the list (no cut-off): a long list in a full category must not hide a later one.
   let cursor: { rank: number; id: string } | null = null;
   for (;;) {
-    const open = [...catFree].filter(([, free]) => free > 0).map(([id]) => id);
-    if (eventFree <= 0 || !open.length) break;
+    const open = [...snap.categories]
+      .filter(([, c]) => c.capacity === null || c.capacity - c.taken > 0)
+      .map(([id]) => id);
+    if (eventFree() <= 0 || !open.length) break;
     const page = await waitingPage(uow.tx, eventId, open, cursor, PAGE);
     for (const w of page) {
-      if (eventFree <= 0) break;
-      const heldInCategory = placesHeldBack(reserved, w.categoryId, w.invitationCodeId);
-      const heldInEvent = placesHeldBack(reserved, null, w.invitationCodeId);
-      if ((catFree.get(w.categoryId) ?? 0) - heldInCategory <= 0 || eventFree - heldInEvent <= 0) continue;
+      if (eventFree() <= 0) break;
+      if (!categoryHasRoom(snap, w.categoryId, w.invitationCodeId)) continue;
       chosen.push(w.id);
-      catFree.set(w.categoryId, (catFree.get(w.categoryId) ?? 0) - 1);
-      eventFree -= 1;
+      // Its code's use is counted already (a waiting registration uses its code).
+      takePlace(snap, w.categoryId, null);
     }
     const last = page.at(-1);
     if (page.length < PAGE || !last) break;
@@ -112,20 +107,74 @@ export async function fillFreedPlaces(runtime: Runtime, uow: UnitOfWork, eventId
   return offered;
 }
 
+/**
+ * Staff offer a waiting registration a place now, ahead of the list (issue 8,
+ * item 16). The place must be free by the capacity module's rule, read under
+ * the whole event's locks; in a full category `addPlace` raises its limit by
+ * one first (audited as a limit change), so no limit is ever exceeded. A full
+ * event is refused either way: its limit is the organiser's to raise.
+ */
+export async function offerPlaceNow(
+  runtime: Runtime,
+  uow: UnitOfWork,
+  caller: Caller,
+  eventId: string,
+  registrationId: string,
+  addPlace: boolean,
+): Promise<void> {
+  await lockWholeEvent(runtime, uow, eventId);
+  const [row] = await lockRegistrations(uow.tx, eventId, [registrationId]);
+  if (!row) throw new DomainError('NOT_FOUND', 'No such registration');
+  if (row.status !== 'waitlisted')
+    throw new DomainError('INVALID_STATE', `Only a waiting registration can be offered a place; this one is ${row.status}`);
+  const now = runtime.now();
+  let places = await readAvailability(uow.tx, eventId, now);
+  if (!categoryHasRoom(places, row.categoryId, row.invitationCodeId)) {
+    const category = places.categories.get(row.categoryId);
+    const full = 'No place is free in this category';
+    if (!addPlace || !category || category.capacity === null)
+      throw new DomainError('INVALID_STATE', full, { addPlace: [full] });
+    await raiseCategoryLimit(uow.tx, row.categoryId, category.capacity + 1, now);
+    await recordAudit(uow.tx, caller, {
+      eventId,
+      action: 'registrationCategory.update',
+      objectType: 'registrationCategory',
+      objectId: row.categoryId,
+      before: { capacity: category.capacity },
+      after: { capacity: category.capacity + 1, reason: 'offer now' },
+    });
+    places = await readAvailability(uow.tx, eventId, now);
+    if (!categoryHasRoom(places, row.categoryId, row.invitationCodeId)) {
+      const text = 'The event is full: raise the event’s limit first';
+      throw new DomainError('INVALID_STATE', text, { addPlace: [text] });
+    }
+  }
+  const settings = await findSettings(uow.tx, eventId);
+  const expires = new Date(now.getTime() + (settings?.offerHours ?? 48) * 3_600_000);
+  await moveRegistration(runtime, uow, row, {
+    to: 'offered',
+    caller,
+    action: 'registration.offerNow',
+    set: { offerExpiresAt: expires },
+    audit: { offerExpiresAt: expires.toISOString(), addedPlace: addPlace },
+    mail: { offerDeadline: expires.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' },
+  });
+}
+
 /** Freed option seats go to the next registration holding a place and waiting for that option. */
 async function fillFreedSeats(runtime: Runtime, uow: UnitOfWork, eventId: string): Promise<void> {
-  const counts = await countByOption(uow.tx, eventId, runtime.now());
-  for (const o of await optionLimits(uow.tx, eventId)) {
-    const free = o.capacity === null ? 10_000 : o.capacity - (counts.get(o.id)?.booked ?? 0);
-    if (free <= 0 || (counts.get(o.id)?.waitlisted ?? 0) === 0) continue;
-    for (const w of await waitingForSeat(uow.tx, o.id, free)) {
-      await bookSeat(uow.tx, w.registrationId, o.id);
+  const snap = await readAvailability(uow.tx, eventId, runtime.now());
+  for (const [optionId, o] of snap.options) {
+    const free = seatsLeft(snap, optionId) ?? 10_000;
+    if (free <= 0 || o.waiting.waiting === 0) continue;
+    for (const w of await waitingForSeat(uow.tx, optionId, free)) {
+      await bookSeat(uow.tx, w.registrationId, optionId);
       await recordAudit(uow.tx, 'system', {
         eventId,
         action: 'registration.optionBooked',
         objectType: 'registration',
         objectId: w.registrationId,
-        after: { optionId: o.id },
+        after: { optionId },
       });
     }
   }
@@ -193,13 +242,20 @@ export async function expireLapsedPlaces(runtime: Runtime, eventIds?: string[]):
           to: 'cancelled',
           caller: 'system',
           action: 'registration.cancel',
-          reason: row.status === 'offered' ? 'The offer expired' : 'The email address was not confirmed in time',
+          reason: lapseReason(row, now),
         });
       if (rows.length) await fillFreedPlaces(runtime, uow, eventId);
       return rows.length;
     });
   }
   return total;
+}
+
+function lapseReason(row: RegistrationRow, now: Date): string {
+  if (row.status === 'offered') return 'The offer expired';
+  if (row.status === 'awaiting_payment' && row.paymentDueAt && row.paymentDueAt <= now)
+    return 'Payment was not received by the deadline';
+  return 'The email address was not confirmed in time';
 }
 
 /**

@@ -24,7 +24,7 @@ export function createRegistrationQueries(runtime: Runtime): RegistrationQueries
     },
     update: (caller, input) => updateParticipant(runtime, caller, input),
     emailMany: (caller, input) => emailRegistrations(runtime, caller, input),
-    waitlist: (caller, input) => listWaitlist(runtime.db, caller.eventId, input.categoryId),
+    waitlist: (caller, input) => listWaitlist(runtime.db, caller.eventId, runtime.now(), input),
     moveInWaitlist: (caller, input) => moveInWaitlist(runtime, caller, input),
     stats: (caller) => registrationStats(runtime.db, caller.eventId, runtime.now()),
   };

@@ -109,6 +109,11 @@ export async function findSettings(db: Executor, eventId: string) {
   return row;
 }
 
+/** A category's new limit; the caller holds the whole event's locks (capacity/locks.ts). */
+export async function raiseCategoryLimit(db: Executor, categoryId: string, capacity: number, now: Date) {
+  await db.update(categories).set({ capacity, updatedAt: now }).where(eq(categories.id, categoryId));
+}
+
 export async function categoryRequiresApproval(db: Executor, categoryId: string): Promise<boolean> {
   const [row] = await db
     .select({ requiresApproval: categories.requiresApproval })
@@ -125,13 +130,6 @@ export async function limitedObjectsOf(db: Executor, eventId: string) {
     db.select({ id: options.id }).from(options).where(eq(options.eventId, eventId)),
   ]);
   return { categoryIds: cats.map((c) => c.id), codeIds: codes.map((c) => c.id), optionIds: opts.map((o) => o.id) };
-}
-
-export async function categoryLimits(db: Executor, eventId: string) {
-  return db
-    .select({ id: categories.id, capacity: categories.capacity })
-    .from(categories)
-    .where(eq(categories.eventId, eventId));
 }
 
 export async function optionLimits(db: Executor, eventId: string) {
@@ -180,12 +178,21 @@ export async function waitingPage(
 /** Above every rank written (microseconds since 1970 until about 2255), within a safe integer. */
 const LAST_RANK = Number.MAX_SAFE_INTEGER;
 
-/** What makes a place lapse: an offer past its deadline, a portal address never confirmed in time. */
+/**
+ * What makes a place lapse: an offer past its deadline, a fee not paid by its
+ * deadline, a portal address never confirmed in time.
+ */
 function lapsed(now: Date, unverifiedBefore: Date) {
+  // A checked-in registration never lapses: the person came (transitions.ts refuses the move).
+  return and(isNull(registrations.checkedInAt), lapsedPlace(now, unverifiedBefore));
+}
+
+function lapsedPlace(now: Date, unverifiedBefore: Date) {
   return or(
     and(eq(registrations.status, 'offered'), sql`${registrations.offerExpiresAt} <= ${now.toISOString()}`),
+    and(eq(registrations.status, 'awaiting_payment'), sql`${registrations.paymentDueAt} <= ${now.toISOString()}`),
     and(
-      inArray(registrations.status, ['pending', 'confirmed', 'waitlisted']),
+      inArray(registrations.status, ['pending', 'confirmed', 'waitlisted', 'awaiting_payment']),
       eq(registrations.source, 'portal'),
       isNull(registrations.emailVerifiedAt),
       lt(registrations.createdAt, unverifiedBefore),
@@ -266,7 +273,7 @@ export async function waitingForSeat(db: Executor, optionId: string, limit: numb
       and(
         eq(registrationChoices.optionId, optionId),
         eq(registrationChoices.status, 'waitlisted'),
-        inArray(registrations.status, ['pending', 'confirmed']),
+        inArray(registrations.status, ['pending', 'confirmed', 'awaiting_payment']),
       ),
     )
     .orderBy(asc(registrationChoices.waitlistRank), asc(registrationChoices.registrationId))

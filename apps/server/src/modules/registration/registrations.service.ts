@@ -1,21 +1,18 @@
-import { eq, schema } from '@plenary/db';
 import { DomainError, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { placeRegistration } from './placement-batcher';
-import { cancelRegistration } from './promotion';
+import { cancelRegistration, offerPlaceNow } from './promotion';
 import { loadRegistrationDto } from './registration.dto';
-import { lockRegistrations } from './registration.repo';
+import { lockRegistrations, updateRegistration } from './registration.repo';
 import { moveRegistration } from './transitions';
 
 export { createPortalRegistrationService, createMyRegistrationService } from './portal.service';
 export { createDelegationService } from './delegations.service';
 
-const { registrations } = schema;
-
 export type RegistrationCommands = Pick<
   Services['registrations'],
-  'create' | 'approve' | 'reject' | 'cancel' | 'setPayment'
+  'create' | 'approve' | 'reject' | 'cancel' | 'setPayment' | 'offerNow'
 >;
 
 /** A registration of the caller's event, or NOT_FOUND (ids of other events are not told apart). */
@@ -98,20 +95,34 @@ export function createRegistrationCommands(runtime: Runtime): RegistrationComman
       return loadOwn(input.eventId, input.registrationId);
     },
 
+    async offerNow(caller, input) {
+      await loadOwn(input.eventId, input.registrationId);
+      await inTransaction(runtime, (uow) =>
+        offerPlaceNow(runtime, uow, caller, input.eventId, input.registrationId, input.addPlace),
+      );
+      return loadOwn(input.eventId, input.registrationId);
+    },
+
     async setPayment(caller, input) {
       const before = await loadOwn(input.eventId, input.registrationId);
       if (!before.fee) throw new DomainError('INVALID_STATE', 'This registration’s category has no fee');
       await inTransaction(runtime, async (uow) => {
         const now = runtime.now();
-        await uow.tx
-          .update(registrations)
-          .set({
-            paymentStatus: input.paymentStatus,
-            paymentReference: input.paymentReference,
-            paidAt: input.paymentStatus === 'unpaid' ? null : now,
-            updatedAt: now,
-          })
-          .where(eq(registrations.id, input.registrationId));
+        // Confirming a registration that waits for payment changes no count (it holds its
+        // place until the deadline), so only the row is locked, as approval does.
+        const [row] = await lockRegistrations(uow.tx, input.eventId, [input.registrationId]);
+        if (!row) throw new DomainError('NOT_FOUND', 'No such registration');
+        const settles = input.paymentStatus !== 'unpaid' && row.status === 'awaiting_payment';
+        // Past the deadline the place is no longer counted (the expiry job releases it).
+        if (settles && (!row.paymentDueAt || row.paymentDueAt <= now))
+          throw new DomainError('INVALID_STATE', 'The payment deadline has passed and the place was released');
+        const paid = await updateRegistration(uow.tx, row.id, row.status, {
+          paymentStatus: input.paymentStatus,
+          paymentReference: input.paymentReference,
+          paidAt: input.paymentStatus === 'unpaid' ? null : now,
+          updatedAt: now,
+        });
+        if (!paid) throw new DomainError('INVALID_STATE', 'The registration changed meanwhile; try again');
         await recordAudit(uow.tx, caller, {
           eventId: input.eventId,
           action: 'registration.payment',
@@ -120,6 +131,15 @@ export function createRegistrationCommands(runtime: Runtime): RegistrationComman
           before: { paymentStatus: before.paymentStatus, paymentReference: before.paymentReference },
           after: { paymentStatus: input.paymentStatus, paymentReference: input.paymentReference },
         });
+        // Paid or waived: the place is confirmed and the ticket mailed.
+        if (settles)
+          await moveRegistration(runtime, uow, paid, {
+            to: 'confirmed',
+            caller,
+            action: 'registration.paymentConfirmed',
+            audit: { paymentStatus: input.paymentStatus },
+            mail: {},
+          });
       });
       return loadOwn(input.eventId, input.registrationId);
     },

@@ -1,4 +1,5 @@
 import {
+  canMoveCheckedIn,
   canMoveRegistration,
   DomainError,
   type Caller,
@@ -11,6 +12,7 @@ import { recordDomainEvent } from '../domain-events/record';
 import { addRegistrationLink } from './links';
 import { mailParticipant, registrationLink, type MailFacts, type RegistrationMailKind } from './mails';
 import { eventTitle, updateRegistration, type RegistrationPatch, type RegistrationRow } from './registration.repo';
+import { mustPayFirst, paymentTerms } from './payment';
 import { registrationEvent } from './webhook-data';
 
 /** A status change: who makes it, why, and what else the row takes with it. */
@@ -41,6 +43,7 @@ const mailKind: Record<RegistrationStatus, RegistrationMailKind | null> = {
   confirmed: 'confirmed',
   waitlisted: 'waitlisted',
   offered: 'offer',
+  awaiting_payment: 'payment',
   cancelled: 'cancelled',
   rejected: 'rejected',
 };
@@ -50,6 +53,8 @@ const domainEventType: Record<RegistrationStatus, Extract<DomainEventType, `regi
   confirmed: 'registration.confirmed',
   waitlisted: 'registration.waitlisted',
   offered: 'registration.promoted',
+  // Partners hear of the place when it is confirmed (paid or waived).
+  awaiting_payment: null,
   cancelled: 'registration.cancelled',
   rejected: 'registration.cancelled',
 };
@@ -58,7 +63,9 @@ const domainEventType: Record<RegistrationStatus, Extract<DomainEventType, `regi
 function columnsFor(to: RegistrationStatus, now: Date, reason: string | null | undefined): RegistrationPatch {
   switch (to) {
     case 'confirmed':
-      return { confirmedAt: now, offerExpiresAt: null, waitlistRank: null };
+      return { confirmedAt: now, offerExpiresAt: null, waitlistRank: null, paymentDueAt: null };
+    case 'awaiting_payment':
+      return { offerExpiresAt: null, waitlistRank: null };
     case 'pending':
       return { offerExpiresAt: null, waitlistRank: null };
     case 'cancelled':
@@ -74,13 +81,23 @@ function columnsFor(to: RegistrationStatus, now: Date, reason: string | null | u
  * table in the contracts, writes the row (on condition that its status is the
  * one read under its lock), the audit entry, the domain event (partners' webhooks hear of it) and the
  * participant's mail, all in the caller's transaction. `row` must be locked.
+ *
+ * A move to confirmed of a registration with a fee still to pay becomes a move
+ * to awaiting_payment (payment.ts), whichever path gives the place (approval,
+ * an accepted offer): only a paid or waived fee reaches confirmed and its ticket.
  */
 export async function moveRegistration(
   runtime: Runtime,
   uow: UnitOfWork,
   row: RegistrationRow,
-  move: Move,
+  given: Move,
 ): Promise<RegistrationRow> {
+  const move = given.to === 'confirmed' && mustPayFirst(row) ? await awaitPayment(runtime, uow, row, given) : given;
+  if (!canMoveCheckedIn(row.checkedInAt !== null))
+    throw new DomainError(
+      'INVALID_STATE',
+      `This registration is checked in; undo the check-in before ${move.to === 'rejected' ? 'rejecting' : 'cancelling'} it`,
+    );
   if (!canMoveRegistration(row.status, move.to))
     throw new DomainError('INVALID_STATE', {
       key: 'statusChangeRefused',
@@ -128,4 +145,19 @@ export async function moveRegistration(
     );
   }
   return after;
+}
+
+/** The move to awaiting_payment that replaces a move to confirmed while the fee is unpaid. */
+async function awaitPayment(runtime: Runtime, uow: UnitOfWork, row: RegistrationRow, move: Move): Promise<Move> {
+  const terms = await paymentTerms(uow.tx, row.eventId, runtime.now());
+  return {
+    ...move,
+    to: 'awaiting_payment',
+    set: { ...move.set, paymentDueAt: terms.dueAt },
+    audit: { ...move.audit, paymentDueAt: terms.dueAt.toISOString() },
+    mail:
+      move.mail === null
+        ? null
+        : { ...move.mail, payment: { deadline: terms.dueAt, instructions: terms.instructions } },
+  };
 }

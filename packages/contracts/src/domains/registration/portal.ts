@@ -95,6 +95,13 @@ export const myRegistrationDto = z.object({
   emailVerified: z.boolean(),
   paymentStatus: z.enum(paymentStatuses),
   fee: z.object({ amount: z.number().int(), currency: z.string() }).nullable(),
+  /**
+   * While the registration waits for payment: the deadline (the place is released
+   * after it), the reference to quote and the organiser's instructions (bank transfer).
+   */
+  payment: z
+    .object({ dueAt: z.string(), reference: z.string(), instructions: text })
+    .nullable(),
   /** The secret the QR ticket carries; shown only once the registration is confirmed. */
   ticketCode: z.string().nullable(),
   editableFields: z.array(z.enum(editableFieldNames)),

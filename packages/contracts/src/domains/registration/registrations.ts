@@ -11,6 +11,7 @@ export const registrationStatuses = [
   'confirmed',
   'waitlisted',
   'offered',
+  'awaiting_payment',
   'cancelled',
   'rejected',
 ] as const;
@@ -21,18 +22,32 @@ export type RegistrationStatus = (typeof registrationStatuses)[number];
  * creation (pending, confirmed or waitlisted) is placement's, not a move.
  * An offer holds a place until it is accepted (confirmed, or pending where the
  * category needs approval), declined or lapses; nothing leaves cancelled or rejected.
+ * A fee category's registration that would be confirmed waits for payment
+ * instead (awaiting_payment, holding its place until the organiser's deadline)
+ * and is confirmed when staff mark it paid or waived.
  */
 export const registrationStatusMoves: Record<RegistrationStatus, readonly RegistrationStatus[]> = {
-  pending: ['confirmed', 'cancelled', 'rejected'],
+  pending: ['confirmed', 'awaiting_payment', 'cancelled', 'rejected'],
   confirmed: ['cancelled'],
   waitlisted: ['offered', 'cancelled', 'rejected'],
-  offered: ['confirmed', 'pending', 'cancelled', 'rejected'],
+  offered: ['confirmed', 'awaiting_payment', 'pending', 'cancelled', 'rejected'],
+  awaiting_payment: ['confirmed', 'cancelled', 'rejected'],
   cancelled: [],
   rejected: [],
 };
 
 export function canMoveRegistration(from: RegistrationStatus, to: RegistrationStatus): boolean {
   return registrationStatusMoves[from].includes(to);
+}
+
+/**
+ * A checked-in registration makes no move at all (issue 8, item 6): the person
+ * came and used the place, so it is neither cancelled nor rejected, and what
+ * the desk counts stays true. A check-in made by mistake is undone at the desk
+ * first (audited); then the table above applies again.
+ */
+export function canMoveCheckedIn(checkedIn: boolean): boolean {
+  return !checkedIn;
 }
 export const paymentStatuses = ['not_required', 'unpaid', 'paid', 'waived'] as const;
 export const registrationSources = ['portal', 'staff', 'partner'] as const;
@@ -42,6 +57,7 @@ export const placeHoldingStatuses = [
   'pending',
   'confirmed',
   'offered',
+  'awaiting_payment',
 ] as const satisfies readonly RegistrationStatus[];
 
 // Control characters (C0, C1) and the bidi overrides that can disguise a name.
@@ -321,11 +337,19 @@ export const bulkEmailInput = z.object({
   body: z.string().trim().min(1).max(20_000),
 });
 
-export const waitlistInput = z.object({ eventId: idSchema, categoryId: idSchema.optional() });
+/** A category's list (with its open offers), an option's list, or the event's waiting people. */
+export const waitlistInput = z.object({
+  eventId: idSchema,
+  categoryId: idSchema.optional(),
+  optionId: idSchema.optional(),
+});
 export const waitlistEntryDto = z.object({
   registrationId: z.uuid(),
   reference: z.string(),
-  position: z.number().int(),
+  /** 1 = next; null for an open offer (listed first, holding its place until the deadline). */
+  position: z.number().int().nullable(),
+  status: z.enum(registrationStatuses),
+  offerExpiresAt: z.string().nullable(),
   name: z.string(),
   organisation: z.string(),
   country: z.string(),
@@ -333,11 +357,31 @@ export const waitlistEntryDto = z.object({
   categoryLabel: text,
   createdAt: z.string(),
 });
-/** Put a waiting registration before another one (or last when beforeId is null). */
-export const moveInWaitlistInput = z.object({
+/**
+ * Put a waiting registration at a position of its category's list (1 = next), or
+ * before another one (or last when beforeId is null).
+ */
+export const moveInWaitlistInput = z
+  .object({
+    eventId: idSchema,
+    registrationId: idSchema,
+    beforeId: idSchema.nullable().optional(),
+    position: z.number().int().min(1).max(100_000).optional(),
+  })
+  .refine((v) => v.beforeId !== undefined || v.position !== undefined, {
+    error: msg('required'),
+    path: ['position'],
+  });
+
+/**
+ * Offer a waiting registration a place now, ahead of the list. In a full
+ * category it is refused unless `addPlace`: then the category's limit goes up
+ * by one, under the same locks, so no limit is ever exceeded.
+ */
+export const offerNowInput = z.object({
   eventId: idSchema,
   registrationId: idSchema,
-  beforeId: idSchema.nullable(),
+  addPlace: z.boolean().default(false),
 });
 
 export const registrationStatsDto = z.object({

@@ -193,6 +193,14 @@ export const registrationsRouter = router({
     .input(s.moveInWaitlistInput)
     .output(ok)
     .mutation(({ ctx, input }) => ctx.services.registrations.moveInWaitlist(eventCaller(ctx), input)),
+  offerNow: procedure
+    .meta({
+      access: { kind: 'event', roles: roles.manage },
+      summary: 'Offer a waiting registration a place now (adding one to a full category when asked)',
+    })
+    .input(s.offerNowInput)
+    .output(s.registrationDto)
+    .mutation(({ ctx, input }) => ctx.services.registrations.offerNow(eventCaller(ctx), input)),
   stats: procedure
     .meta({ access: { kind: 'event', roles: roles.desk }, summary: 'Totals for the dashboard' })
     .input(eventIdInput)

@@ -88,6 +88,7 @@ export interface RegistrationServices {
       input: In<typeof s.waitlistInput>,
     ): Promise<Out<typeof s.waitlistEntryDto>[]>;
     moveInWaitlist(caller: EventCaller, input: In<typeof s.moveInWaitlistInput>): Promise<void>;
+    offerNow(caller: EventCaller, input: In<typeof s.offerNowInput>): Promise<Out<typeof s.registrationDto>>;
     stats(caller: EventCaller): Promise<Out<typeof s.registrationStatsDto>>;
   };
   portalRegistration: {

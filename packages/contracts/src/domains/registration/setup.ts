@@ -54,6 +54,10 @@ export const registrationSettingsDto = z.object({
   visaPurgeDays: z.number().int(),
   visaLettersEnabled: z.boolean(),
   letterhead,
+  /** Days a fee category's registration has to pay before its place is released. */
+  paymentDueDays: z.number().int(),
+  /** Bank transfer details and what to quote, shown on the personal page and in the mail. */
+  paymentInstructions: z.object({ ko: z.string().optional(), en: z.string().optional() }),
   standardFields: standardFieldRules,
   questions: formQuestions,
 });
@@ -73,6 +77,8 @@ export const updateRegistrationSettingsInput = z.object({
   visaPurgeDays: z.number().int().min(0).max(3650).optional(),
   visaLettersEnabled: z.boolean().optional(),
   letterhead: letterhead.optional(),
+  paymentDueDays: z.number().int().min(1).max(90).optional(),
+  paymentInstructions: localizedText(2000).optional(),
 });
 
 export const updateRegistrationFormInput = z.object({

@@ -105,6 +105,25 @@ export const registrationTemplates = {
       },
     },
   }),
+  'registration.payment': defineTemplate({
+    kind: 'registration.payment',
+    placeholders: z.object({ ...base, paymentDeadline: dateTime, instructions: localized }),
+    sample: {
+      ...sampleBase,
+      paymentDeadline: new Date('2026-10-10T09:00:00Z'),
+      instructions: { ko: 'IBK기업은행 123-456789-01-012 (한국산업단지공단)', en: 'IBK 123-456789-01-012 (KICOX)' },
+    },
+    defaults: {
+      ko: {
+        subject: '[{{eventTitle}}] 등록비 납부를 기다립니다: {{paymentDeadline}}까지',
+        text: `{{name}}님, 자리를 확보해 두었습니다. {{paymentDeadline}}까지 등록비를 납부해 주세요. 송금 시 등록 번호 {{reference}}를 적어 주세요. 기한까지 납부가 확인되지 않으면 자리가 다음 분께 넘어갑니다. 납부가 확인되면 QR 입장권을 보내 드립니다.{{#if instructions}}\n\n납부 방법:\n{{instructions}}{{/if}}${signoff.ko}`,
+      },
+      en: {
+        subject: '[{{eventTitle}}] Your place is held until payment: pay by {{paymentDeadline}}',
+        text: `Dear {{name}},\n\nYour place is held for you. Please pay the fee by {{paymentDeadline}}, quoting your registration number {{reference}}. If the payment has not been received by then, the place passes to the next person. Your QR ticket comes once the payment is received.{{#if instructions}}\n\nHow to pay:\n{{instructions}}{{/if}}${signoff.en}`,
+      },
+    },
+  }),
   'registration.cancelled': defineTemplate({
     kind: 'registration.cancelled',
     placeholders: withReason,

@@ -11,9 +11,14 @@ import type { EventLimitRule, LimitsSnapshot, ReservedPlaces, WaitingList } from
  * their locks are held (locks.ts); read without them, they are a display.
  */
 
-/** Statuses that hold a place. An offer holds it until it expires. */
+/**
+ * Statuses that hold a place. An offer holds it until it expires, a registration
+ * awaiting payment until its payment deadline (both are then released by the expiry job).
+ */
 export function holdsPlace(now: Date): SQL {
-  return sql`(r.status in ('pending','confirmed') or (r.status = 'offered' and r.offer_expires_at > ${now.toISOString()}))`;
+  const t = now.toISOString();
+  return sql`(r.status in ('pending','confirmed') or (r.status = 'offered' and r.offer_expires_at > ${t})
+    or (r.status = 'awaiting_payment' and r.payment_due_at > ${t}))`;
 }
 
 /** A code's uses: registrations made with it that hold or wait for a place. */

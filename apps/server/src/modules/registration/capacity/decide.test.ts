@@ -131,17 +131,17 @@ describe('decidePlacements (pure)', () => {
     expect(refused({ expiresAt: now })).toEqual({
       ok: false,
       field: 'invitationCode',
-      message: 'This invitation code has expired',
+      message: 'This invitation code has expired: ask the organisers for a new one',
     });
     expect(refused({}, 'A')).toEqual({
       ok: false,
       field: 'invitationCode',
-      message: 'This invitation code is for another category',
+      message: 'This invitation code is not valid',
     });
     expect(refused({ uses: 5 })).toEqual({
       ok: false,
       field: 'invitationCode',
-      message: 'This invitation code has been used up',
+      message: 'This invitation code is not valid',
     });
   });
 
@@ -153,7 +153,7 @@ describe('decidePlacements (pure)', () => {
     );
     expect(d.map((x) => (x.ok ? x.status : x.message))).toEqual([
       'confirmed',
-      'This invitation code has been used up',
+      'This invitation code is not valid',
     ]);
   });
 

@@ -33,10 +33,11 @@ export type Decision =
 function codeRefusal(snap: LimitsSnapshot, c: Candidate, now: Date): string | null {
   if (!c.codeId) return null;
   const code = snap.codes.get(c.codeId);
-  if (!code || code.revokedAt) return 'This invitation code is not valid';
-  if (code.expiresAt && code.expiresAt <= now) return 'This invitation code has expired';
-  if (code.categoryId !== c.categoryId) return 'This invitation code is for another category';
-  if (code.uses >= code.maxUses) return 'This invitation code has been used up';
+  // The same answers as the checks before the locks (placement.ts): only expiry is told apart.
+  if (code && !code.revokedAt && code.expiresAt && code.expiresAt <= now)
+    return 'This invitation code has expired: ask the organisers for a new one';
+  if (!code || code.revokedAt || code.categoryId !== c.categoryId || code.uses >= code.maxUses)
+    return 'This invitation code is not valid';
   return null;
 }
 

@@ -130,13 +130,3 @@ export async function changeLimit(
   const text = `${held}; the capacity cannot be lower than ${taken}`;
   throw new DomainError('INVALID_INPUT', text, { capacity: [text] });
 }
-export {
-  countByCategory,
-  countByOption,
-  countCodeUses,
-  countEventTaken,
-  countReserved,
-  placesHeldBack,
-  type CategoryCounts,
-  type OptionCounts,
-} from './legacy';

@@ -1,7 +1,7 @@
 import { asc, eq, schema, sql, type Executor } from '@plenary/db';
 import { DomainError, registrationStatuses, type RegistrationStatsDto } from '@plenary/contracts';
 import { selectRows } from '../../../core/sql';
-import { countByCategory, countByOption } from '../capacity';
+import { readAvailability } from '../capacity';
 
 const { events, registrationCategories: c, registrationOptions: o } = schema;
 
@@ -31,7 +31,7 @@ export async function registrationStats(
 ): Promise<RegistrationStatsDto> {
   const [event] = await db.select({ timeZone: events.timeZone }).from(events).where(eq(events.id, eventId));
   if (!event) throw new DomainError('NOT_FOUND', 'No such event');
-  const [statusRows, countryRows, dayRows, checkedRows, categories, options, byCategory, byOption] =
+  const [statusRows, countryRows, dayRows, checkedRows, categories, options, places] =
     await Promise.all([
       selectRows<{ status: string; n: number }>(
         db,
@@ -63,8 +63,7 @@ export async function registrationStats(
         .from(o)
         .where(eq(o.eventId, eventId))
         .orderBy(asc(o.position), asc(o.code)),
-      countByCategory(db, eventId, now),
-      countByOption(db, eventId, now),
+      readAvailability(db, eventId, now),
     ]);
   const statusCount = new Map(statusRows.map((row) => [row.status, Number(row.n)]));
   const perDay = new Map(dayRows.map((row) => [row.day, Number(row.n)]));
@@ -78,16 +77,16 @@ export async function registrationStats(
       label: cat.label,
       colour: cat.colour,
       capacity: cat.capacity,
-      taken: byCategory.get(cat.id)?.taken ?? 0,
-      waitlisted: byCategory.get(cat.id)?.waitlisted ?? 0,
+      taken: places.categories.get(cat.id)?.taken ?? 0,
+      waitlisted: places.categories.get(cat.id)?.waiting.waiting ?? 0,
     })),
     byCountry: countryRows.map((row) => ({ country: row.country, count: Number(row.n) })),
     byOption: options.map((opt) => ({
       optionId: opt.id,
       label: opt.label,
       capacity: opt.capacity,
-      booked: byOption.get(opt.id)?.booked ?? 0,
-      waitlisted: byOption.get(opt.id)?.waitlisted ?? 0,
+      booked: places.options.get(opt.id)?.booked ?? 0,
+      waitlisted: places.options.get(opt.id)?.waiting.waiting ?? 0,
     })),
     overTime:
       first && last ? daysBetween(first, last).map((date) => ({ date, count: perDay.get(date) ?? 0 })) : [],

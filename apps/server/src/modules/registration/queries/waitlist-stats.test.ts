@@ -146,6 +146,7 @@ describe('dashboard totals', () => {
           { status: 'confirmed', count: 1 },
           { status: 'waitlisted', count: 1 },
           { status: 'offered', count: 0 },
+          { status: 'awaiting_payment', count: 0 },
           { status: 'cancelled', count: 1 },
           { status: 'rejected', count: 0 },
         ],

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { and, asc, eq, schema, sql, type Executor } from '@plenary/db';
+import { and, asc, eq, notInArray, or, schema, sql, type Executor } from '@plenary/db';
 import {
   DomainError,
   type EventCaller,
@@ -9,7 +9,7 @@ import {
 import { inTransaction, type Runtime } from '../../../core/runtime';
 import { recordAudit } from '../../audit/audit.service';
 
-const { registrations: r, registrationCategories: c, persons: pe } = schema;
+const { registrations: r, registrationCategories: c, registrationChoices: ch, persons: pe } = schema;
 
 type WaitlistEntry = z.output<typeof waitlistEntryDto>;
 
@@ -20,43 +20,95 @@ export const RANK_STEP = 10;
 const waitlistOrder = [sql`${r.waitlistRank} asc nulls last`, asc(r.createdAt), asc(r.id)];
 
 /**
- * Waiting registrations in order, numbered 1..n: within the category when one is
- * given, else across the event (each category's own order is the same).
+ * A waiting list in order, numbered 1..n: an option's when one is given (its
+ * own ranks, people holding a place or waiting for one); else a category's,
+ * or the event's, with the open offers first (they hold their place until their
+ * deadline, so staff see who may still accept).
  */
 export async function listWaitlist(
   db: Executor,
   eventId: string,
-  categoryId?: string,
+  now: Date,
+  scope: { categoryId?: string | undefined; optionId?: string | undefined } = {},
 ): Promise<WaitlistEntry[]> {
+  if (scope.optionId) return listOptionWaitlist(db, eventId, scope.optionId);
+  const openOffer = and(eq(r.status, 'offered'), sql`${r.offerExpiresAt} > ${now.toISOString()}`);
   const rows = await db
-    .select({
-      registrationId: r.id,
-      reference: r.reference,
-      givenName: pe.givenName,
-      familyName: pe.familyName,
-      organisation: r.organisation,
-      country: sql<string>`coalesce(${pe.country}, '')`,
-      categoryId: r.categoryId,
-      categoryLabel: c.label,
-      createdAt: r.createdAt,
-    })
+    .select({ ...entryColumns, waiting: sql<boolean>`${r.status} = 'waitlisted'` })
     .from(r)
     .innerJoin(c, eq(c.id, r.categoryId))
     .innerJoin(pe, eq(pe.id, r.personId))
     .where(
       and(
         eq(r.eventId, eventId),
-        eq(r.status, 'waitlisted'),
-        categoryId ? eq(r.categoryId, categoryId) : undefined,
+        or(eq(r.status, 'waitlisted'), openOffer),
+        scope.categoryId ? eq(r.categoryId, scope.categoryId) : undefined,
       ),
     )
-    .orderBy(...waitlistOrder);
-  return rows.map(({ givenName, familyName, createdAt, ...row }, i) => ({
+    .orderBy(sql`${r.status} = 'waitlisted'`, asc(r.offerExpiresAt), ...waitlistOrder);
+  let position = 0;
+  return rows.map(({ waiting, ...row }) => toEntry(row, waiting ? ++position : null));
+}
+
+const entryColumns = {
+  registrationId: r.id,
+  reference: r.reference,
+  status: r.status,
+  offerExpiresAt: r.offerExpiresAt,
+  givenName: pe.givenName,
+  familyName: pe.familyName,
+  organisation: r.organisation,
+  country: sql<string>`coalesce(${pe.country}, '')`,
+  categoryId: r.categoryId,
+  categoryLabel: c.label,
+  createdAt: r.createdAt,
+};
+
+interface EntryRow {
+  registrationId: string;
+  reference: string;
+  status: WaitlistEntry['status'];
+  offerExpiresAt: Date | null;
+  givenName: string;
+  familyName: string;
+  organisation: string;
+  country: string;
+  categoryId: string;
+  categoryLabel: WaitlistEntry['categoryLabel'];
+  createdAt: Date;
+}
+
+function toEntry(
+  { givenName, familyName, createdAt, offerExpiresAt, ...row }: EntryRow,
+  position: number | null,
+): WaitlistEntry {
+  return {
     ...row,
-    position: i + 1,
+    position,
     name: `${givenName} ${familyName}`,
+    offerExpiresAt: offerExpiresAt?.toISOString() ?? null,
     createdAt: createdAt.toISOString(),
-  }));
+  };
+}
+
+/** An option's list: live registrations waiting for a seat, in the option's own rank order. */
+async function listOptionWaitlist(db: Executor, eventId: string, optionId: string): Promise<WaitlistEntry[]> {
+  const rows = await db
+    .select(entryColumns)
+    .from(ch)
+    .innerJoin(r, eq(r.id, ch.registrationId))
+    .innerJoin(c, eq(c.id, r.categoryId))
+    .innerJoin(pe, eq(pe.id, r.personId))
+    .where(
+      and(
+        eq(r.eventId, eventId),
+        eq(ch.optionId, optionId),
+        eq(ch.status, 'waitlisted'),
+        notInArray(r.status, ['cancelled', 'rejected']),
+      ),
+    )
+    .orderBy(sql`${ch.waitlistRank} asc nulls last`, asc(r.createdAt), asc(r.id));
+  return rows.map((row, i) => toEntry(row, i + 1));
 }
 
 /**
@@ -73,7 +125,7 @@ export async function moveInWaitlist(
     // Rows are locked in id order, the one order every path takes row locks in
     // (registration/promotion.ts), then put in list order here.
     const locked = await tx
-      .select({ id: r.id, rank: r.waitlistRank, createdAt: r.createdAt })
+      .select({ id: r.id, rank: r.waitlistRank, createdAt: r.createdAt, categoryId: r.categoryId })
       .from(r)
       .where(and(eq(r.eventId, caller.eventId), eq(r.status, 'waitlisted')))
       .orderBy(asc(r.id))
@@ -90,7 +142,16 @@ export async function moveInWaitlist(
     const order = waiting.map((w) => w.id);
     const [moved] = order.splice(from, 1);
     if (!moved) return;
-    if (input.beforeId === null) order.push(moved);
+    // A position counts within the registration's category (the list staff see).
+    if (input.position !== undefined) {
+      const category = new Map(waiting.map((w) => [w.id, w.categoryId]));
+      const mine = category.get(moved);
+      const peers = order.filter((id) => category.get(id) === mine);
+      const target = peers[input.position - 1];
+      // Past the end: after the last of the category (last of the whole list keeps that).
+      if (target) order.splice(order.indexOf(target), 0, moved);
+      else order.push(moved);
+    } else if (input.beforeId == null) order.push(moved);
     else {
       const to = order.indexOf(input.beforeId);
       if (to < 0) {
@@ -118,7 +179,7 @@ export async function moveInWaitlist(
       objectType: 'registration',
       objectId: moved,
       before: { waitlistPosition: from + 1 },
-      after: { waitlistPosition: order.indexOf(moved) + 1, beforeId: input.beforeId },
+      after: { waitlistPosition: order.indexOf(moved) + 1, beforeId: input.beforeId ?? null },
     });
   });
 }
