@@ -157,7 +157,7 @@ export async function offerPlaceNow(
     action: 'registration.offerNow',
     set: { offerExpiresAt: expires },
     audit: { offerExpiresAt: expires.toISOString(), addedPlace: addPlace },
-    mail: { offerDeadline: expires.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' },
+    mail: { offerDeadline: expires },
   });
 }
 
