@@ -9,6 +9,8 @@ import { smtpTransport } from './modules/mail/transport';
 import { startWebhookDelivery } from './modules/webhooks/webhook-delivery';
 import { startSchedule } from './core/schedule';
 import { registrationJobs } from './modules/registration/timers';
+import { startLinkMails } from './modules/registration/link-mail';
+import { startResetMails } from './modules/identity/reset-mail';
 import { createServices } from './services';
 import { loadDemo } from './demo/load-demo';
 import { countUsers } from './modules/identity/identity.repo';
@@ -28,6 +30,9 @@ async function main() {
   // Lapsed waiting-list offers pass on; passport data is erased after the event: scheduled
   // jobs that run once per period however many server processes share the database.
   const stopSchedule = await startSchedule(runtime, registrationJobs);
+  // Mails that public calls only queue, so their answer says nothing about an address.
+  await startLinkMails(runtime);
+  await startResetMails(runtime);
   // A first embedded start shows the reference event rather than an empty console.
   let demoLine: string | null = null;
   if (!env.DATABASE_URL && env.PLENARY_DEMO && (await countUsers(runtime.db)) === 0) {

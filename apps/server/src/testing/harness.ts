@@ -15,6 +15,8 @@ import type { Runtime, RuntimeConfig } from '../core/runtime';
 import { resolveSession } from '../modules/identity/sessions';
 import { createUser } from '../modules/identity/users.service';
 import { createServices } from '../services';
+import { startLinkMails } from '../modules/registration/link-mail';
+import { startResetMails } from '../modules/identity/reset-mail';
 
 const callerFactory = createCallerFactory(appRouter);
 export type AppCaller = ReturnType<typeof callerFactory>;
@@ -121,6 +123,11 @@ export async function createHarness(
   };
   const services = createServices(runtime);
   const factory = callerFactory;
+  if (options.work) {
+    // The mails that public calls queue instead of sending (issue 10, finding 4).
+    await startLinkMails(runtime);
+    await startResetMails(runtime);
+  }
 
   const caller: TestHarness['caller'] = (actor, request, secrets = {}) => {
     const ctx: Context = {

@@ -1,14 +1,11 @@
 import { DomainError, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { enqueueMail } from '../mail/mail.service';
-import { mailTemplates } from '../mail/templates';
 import { findMembershipsOfUser } from '../team/team.repo';
 import {
   dummyPasswordHash,
   hashPassword,
   newRecoveryCode,
-  newToken,
   normaliseRecoveryCode,
   sha256,
   verifyPassword,
@@ -17,8 +14,8 @@ import * as repo from './identity.repo';
 import { startSession } from './sessions';
 import { claimAttempt, liftAccountLock } from './throttle';
 import { newTotpSecret, totpEnrolment, totpStep } from './totp';
+import { queueResetMail } from './reset-mail';
 
-const RESET_MINUTES = 60;
 const RECOVERY_CODES = 10;
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The email or password is not right');
@@ -205,22 +202,8 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
     },
 
     async requestPasswordReset(_caller, input) {
-      const user = await repo.findUserByEmail(runtime.db, input.email);
-      // Same answer whether or not the account exists; at most 3 mails an hour per account.
-      if (!user || user.disabledAt) return;
-      if ((await repo.countRecentResets(runtime.db, user.id, new Date(now().getTime() - 3_600_000))) >= 3) return;
-      const token = newToken();
-      await inTransaction(runtime, async (uow) => {
-        await repo.insertPasswordReset(uow.tx, {
-          tokenHash: sha256(token),
-          userId: user.id,
-          expiresAt: new Date(now().getTime() + RESET_MINUTES * 60_000),
-        });
-        const link = `${runtime.config.publicUrl}/admin/reset-password?token=${encodeURIComponent(token)}`;
-        const locale = user.locale === 'en' ? 'en' : 'ko';
-        const rendered = mailTemplates.passwordReset({ link, minutes: RESET_MINUTES })[locale];
-        await enqueueMail(runtime, uow, { ...rendered, to: user.email, template: 'passwordReset' });
-      });
+      // Same answer in the same time whether or not the account exists (reset-mail.ts).
+      await queueResetMail(runtime, input.email);
     },
 
     async resetPassword(caller, input) {
