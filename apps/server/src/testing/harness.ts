@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { TRPCError } from '@trpc/server';
 import {
@@ -116,6 +117,8 @@ export async function createHarness(
       mailFrom: 'Plenary <no-reply@plenary.test>',
       smtpUrl: undefined,
       sessionHours: 12,
+      // A second server on the same database has the same key, as real servers must.
+      secretKey: options.sameDatabaseAs?.runtime.config.secretKey ?? randomBytes(32),
       // Tests that are not about rate limits call freely; those that are pass rateLimitScale: 1.
       rateLimitScale: 1000,
       ...options.config,

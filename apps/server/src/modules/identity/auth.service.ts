@@ -15,6 +15,7 @@ import { startSession } from './sessions';
 import { claimAttempt, liftAccountLock } from './throttle';
 import { newTotpSecret, totpEnrolment, totpStep } from './totp';
 import { queueResetMail } from './reset-mail';
+import { openSecret, sealSecret } from './secret-box';
 
 const RECOVERY_CODES = 10;
 
@@ -57,7 +58,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
       const user = await requireUser(actor.userId);
       let ok = false;
       if (user.totpSecret && user.totpEnabledAt) {
-        const step = totpStep(input.code, user.totpSecret, now());
+        const step = totpStep(input.code, openSecret(runtime.config.secretKey, user.totpSecret, user.id), now());
         ok = step !== null && (await repo.claimTotpStep(runtime.db, user.id, step));
         if (!ok && input.code.includes('-')) {
           ok = await repo.consumeRecoveryCode(runtime.db, user.id, sha256(normaliseRecoveryCode(input.code)), now());
@@ -143,7 +144,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
       const user = await requireUser(caller.actor.userId);
       if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Two-factor sign-in is already on; turn it off first');
       const secret = newTotpSecret();
-      await repo.updateUser(runtime.db, user.id, { totpSecret: secret });
+      await repo.updateUser(runtime.db, user.id, { totpSecret: sealSecret(runtime.config.secretKey, secret, user.id) });
       return totpEnrolment(user.email, secret);
     },
 
@@ -151,7 +152,7 @@ export function createAuthService(runtime: Runtime): Services['auth'] {
       const user = await requireUser(caller.actor.userId);
       if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Two-factor sign-in is already on');
       if (!user.totpSecret) throw new DomainError('INVALID_STATE', 'Start the set-up first');
-      const step = totpStep(input.code, user.totpSecret, now());
+      const step = totpStep(input.code, openSecret(runtime.config.secretKey, user.totpSecret, user.id), now());
       if (step === null) {
         throw new DomainError('INVALID_INPUT', 'That code is not right; check the time on your phone', { code: ['That code is not right'] });
       }
