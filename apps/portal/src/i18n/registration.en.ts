@@ -153,6 +153,7 @@ export const registrationEn: RegistrationMessages = {
     passportNumber: 'Passport number',
     nationality: 'Nationality',
     dateOfBirth: 'Date of birth',
+    dateOfBirthInvalid: 'Choose your date of birth from the calendar',
     embassy: 'Embassy or consulate where you apply',
     embassyHint: 'For example: Embassy of the Republic of Korea in India',
     submit: 'Send the request',

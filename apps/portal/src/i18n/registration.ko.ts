@@ -152,6 +152,7 @@ export const registrationKo = {
     passportNumber: '여권 번호',
     nationality: '국적',
     dateOfBirth: '생년월일',
+    dateOfBirthInvalid: '달력에서 생년월일을 고르세요',
     embassy: '신청할 대사관·영사관',
     embassyHint: '예: 주인도 대한민국 대사관',
     submit: '요청 보내기',
