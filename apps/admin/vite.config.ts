@@ -23,6 +23,7 @@ export default defineConfig({
     strictPort: true,
     proxy: { '/trpc': server, '/files': server, '/healthz': server, '/readyz': server },
   },
-  // Maps are made for debugging a build, not referenced by the bundles; the server never serves .map files.
-  build: { sourcemap: 'hidden' },
+  // No source maps in a build (issue 10, finding 13): the console's source would ship with
+  // it, served or not. `vite` (development) has its own maps; the server refuses .map files too.
+  build: { sourcemap: false },
 });

@@ -12,6 +12,7 @@
  * PostgreSQL: BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres), a
  * role that may create databases; the run gets a database of its own and drops it at the end.
  */
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -22,6 +23,9 @@ import { quantile, runLoad, type LoadResult } from './load';
 import { ApiSession, setUpEvent, type BenchEvent } from './setup';
 import { checkLimits } from './checks';
 import { measureCpu } from './cpu';
+
+/** PostgreSQL in production needs a server key; every server of the run shares this one. */
+const serverKey = randomBytes(32).toString('base64');
 
 /** A number in letters (1 -> "A", 27 -> "AA"). */
 function letterTag(n: number): string {
@@ -128,6 +132,7 @@ async function startRealServer(): Promise<string> {
   const server = spawnChild(entry, {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
+    PLENARY_SECRET_KEY: serverKey,
     PORT: String(port),
     HOST: '127.0.0.1',
     PLENARY_ADMIN_EMAIL: admin.email,
@@ -146,6 +151,7 @@ async function startBaseline(what: string, file: string): Promise<string> {
   const baseline = spawnChild(['--import', 'tsx', file], {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
+    PLENARY_SECRET_KEY: serverKey,
     LOG_LEVEL: args['log-level'],
   });
   return waitFor(what, baseline, async () => {

@@ -9,6 +9,7 @@
  *
  * PostgreSQL: BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ApiSession, setUpEvent } from './setup';
+
+/** PostgreSQL in production needs a server key; every server of the run shares this one. */
+const serverKey = randomBytes(32).toString('base64');
 
 const { values: args } = parseArgs({
   options: {
@@ -65,6 +69,7 @@ async function startServer(): Promise<string> {
       HOME: process.env.HOME ?? '/tmp',
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
+      PLENARY_SECRET_KEY: serverKey,
       PORT: String(port),
       HOST: '127.0.0.1',
       PLENARY_ADMIN_EMAIL: admin.email,

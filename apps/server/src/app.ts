@@ -3,6 +3,7 @@ import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { limitTrpcInputDepth } from './http/trpc-input-depth';
 import { appRouter, type Services } from '@plenary/contracts';
 import type { Runtime } from './core/runtime';
 import { appDir, appDistDir } from './core/paths';
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions) {
 
   // The partner procedures answer over tRPC too (/trpc/api.*): Idempotency-Key holds there as
   // on /api/v1. Their rate limits are declared on the procedures, so both paths share them.
+  app.use('/trpc', limitTrpcInputDepth(MAX_BODY_BYTES));
   app.use('/trpc', partnerTrpcIdempotency(runtime, services, MAX_BODY_BYTES));
   app.use(
     '/trpc',

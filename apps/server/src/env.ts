@@ -134,6 +134,25 @@ const envSchema = z
       .min(1)
       .max(24 * 30)
       .default(24),
+    /**
+     * 32 random bytes in base64 (`openssl rand -base64 32`): the key that encrypts secrets
+     * kept in the database (TOTP secrets). Unset: made on first start in the data dir.
+     */
+    PLENARY_SECRET_KEY: z
+      .string()
+      .trim()
+      .transform((value, ctx) => {
+        const key = Buffer.from(value, 'base64');
+        if (key.length !== 32 || !/^[A-Za-z0-9+/]+=*$/.test(value)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'PLENARY_SECRET_KEY must be 32 random bytes in base64 (openssl rand -base64 32)',
+          });
+          return z.NEVER;
+        }
+        return key;
+      })
+      .optional(),
     PLENARY_SERVE_APPS: booleanish.default(true),
     /** Load the reference event when an embedded database starts empty. */
     PLENARY_DEMO: booleanish.default(true),

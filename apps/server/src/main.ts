@@ -11,6 +11,8 @@ import { startSchedule } from './core/schedule';
 import { startDomainEventDispatch } from './modules/domain-events/dispatcher';
 import { registrationJobs } from './modules/registration/timers';
 import { fileJobs } from './modules/files/files.jobs';
+import { startLinkMails } from './modules/registration/link-mail';
+import { startResetMails } from './modules/identity/reset-mail';
 import { createServices } from './services';
 import { loadDemo } from './demo/load-demo';
 import { countUsers } from './modules/identity/identity.repo';
@@ -34,6 +36,9 @@ async function main() {
   const stopSchedule = await startSchedule(runtime, [...registrationJobs, ...fileJobs], {
     everySeconds: env.PLENARY_SCHEDULE_EVERY_SECONDS,
   });
+  // Mails that public calls only queue, so their answer says nothing about an address.
+  await startLinkMails(runtime);
+  await startResetMails(runtime);
   // A first embedded start shows the reference event rather than an empty console.
   let demoLine: string | null = null;
   if (!env.DATABASE_URL && env.PLENARY_DEMO && (await countUsers(runtime.db)) === 0) {

@@ -79,6 +79,8 @@ export const registrationEn: RegistrationMessages = {
       'We have sent you an email. Open the link in it to confirm your address; the same link lets you see and change your registration.',
     reference: 'Reference',
     status: 'Status',
+    // Until the emailed link is opened, nothing is confirmed (the place is held for a while only).
+    awaitingEmail: 'Waiting for your email confirmation: open the link in the mail to confirm your place',
     position: 'Waiting-list position',
     waitlistText:
       'We will email you when a place becomes free. Accept it before the deadline and your registration is confirmed.',
@@ -157,6 +159,7 @@ export const registrationEn: RegistrationMessages = {
     passportNumber: 'Passport number',
     nationality: 'Nationality',
     dateOfBirth: 'Date of birth',
+    dateOfBirthInvalid: 'Choose your date of birth from the calendar',
     embassy: 'Embassy or consulate where you apply',
     embassyHint: 'For example: Embassy of the Republic of Korea in India',
     submit: 'Send the request',

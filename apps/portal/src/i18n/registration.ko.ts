@@ -78,8 +78,10 @@ export const registrationKo = {
     checkEmailTitle: '이메일을 확인해 주세요',
     checkEmailText:
       '입력한 주소로 메일을 보냈습니다. 메일의 링크를 열어 이메일 주소를 확인해 주세요. 같은 링크로 등록 내용을 보고 고칠 수 있습니다.',
-    reference: '접수 번호',
+    reference: '등록 번호',
     status: '상태',
+    // Until the emailed link is opened, nothing is confirmed (the place is held for a while only).
+    awaitingEmail: '이메일 확인 대기 — 메일의 링크를 열면 등록이 확정됩니다',
     position: '대기 순번',
     waitlistText: '자리가 나면 이메일로 알려 드립니다. 정해진 기한 안에 수락하면 등록이 확정됩니다.',
     pendingText: '주최 측이 등록을 검토한 뒤 결과를 이메일로 알려 드립니다.',
@@ -155,6 +157,7 @@ export const registrationKo = {
     passportNumber: '여권 번호',
     nationality: '국적',
     dateOfBirth: '생년월일',
+    dateOfBirthInvalid: '달력에서 생년월일을 고르세요',
     embassy: '신청할 대사관·영사관',
     embassyHint: '예: 주인도 대한민국 대사관',
     submit: '요청 보내기',

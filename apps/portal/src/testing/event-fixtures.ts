@@ -10,6 +10,11 @@ export const tci2015: PublicEventDto = {
     ko: '전 세계 클러스터 전문가가 대구에 모입니다.\n\n나흘 동안 강연과 현장 방문이 이어집니다.',
     en: 'Cluster practitioners from around the world meet in Daegu.\n\nFour days of talks and site visits.',
   },
+  // As the server renders the description (events/description.ts).
+  descriptionHtml: {
+    ko: '<p>전 세계 클러스터 전문가가 대구에 모입니다.</p>\n<p>나흘 동안 강연과 현장 방문이 이어집니다.</p>\n',
+    en: '<p>Cluster practitioners from around the world meet in Daegu.</p>\n<p>Four days of talks and site visits.</p>\n',
+  },
   venueName: { ko: '엑스코', en: 'EXCO' },
   venueAddress: { ko: '대구광역시 북구 엑스코로 10', en: '10 Exco-ro, Buk-gu, Daegu, Korea' },
   // 3 Nov 2015 00:00 in Seoul is 2 Nov 15:00 UTC.
@@ -26,7 +31,8 @@ export const englishOnly: PublicEventDto = {
   slug: 'english-only',
   title: { en: 'Cluster Policy Workshop' },
   subtitle: {},
-  description: { en: 'Plain <b>text</b>, never HTML.' },
+  description: { en: 'Plain <b>text</b>, never HTML.\n\n- one\n- two' },
+  descriptionHtml: { en: '<p>Plain &lt;b&gt;text&lt;/b&gt;, never HTML.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n' },
   venueName: { en: 'EXCO' },
   venueAddress: {},
 };

@@ -3,6 +3,8 @@ import { migrateDatabase, openDatabase, type Database } from '@plenary/db';
 import type { Env } from '../env';
 import { startJobQueue } from './jobs';
 import { resolveDataDir } from './paths';
+import { loadSecretKey } from './secret-key';
+import { encryptPlainTotpSecrets } from '../modules/identity/secret-box';
 import type { Runtime } from './runtime';
 
 export function createLogger(env: Pick<Env, 'LOG_LEVEL'>): Logger {
@@ -27,11 +29,13 @@ export async function openConfiguredDatabase(env: Env): Promise<Database> {
  */
 export async function openRuntime(env: Env, options: { work: boolean; logger?: Logger }): Promise<Runtime> {
   const logger = options.logger ?? createLogger(env);
+  // Before the database: a missing key stops the start without touching anything.
+  const secretKey = loadSecretKey(env);
   const database = await openConfiguredDatabase(env);
   try {
     await migrateDatabase(database);
     const jobs = await startJobQueue(database, logger, { work: options.work });
-    return {
+    const runtime: Runtime = {
       database,
       db: database.db,
       jobs,
@@ -47,8 +51,13 @@ export async function openRuntime(env: Env, options: { work: boolean; logger?: L
         uploadMaxBytes: env.PLENARY_UPLOAD_MAX_MB * 1024 * 1024,
         orphanFileHours: env.PLENARY_ORPHAN_FILE_HOURS,
         rateLimitScale: env.PLENARY_RATE_LIMIT_SCALE,
+        secretKey,
       },
     };
+    // TOTP secrets stored in clear by an earlier version are sealed once (none after that).
+    const sealed = await encryptPlainTotpSecrets(runtime);
+    if (sealed > 0) logger.info({ sealed }, 'encrypted TOTP secrets stored in clear');
+    return runtime;
   } catch (err) {
     await database.close().catch(() => undefined);
     throw err;

@@ -10,6 +10,8 @@ export interface RuntimeConfig {
   mailFrom: string;
   smtpUrl: string | undefined;
   sessionHours: number;
+  /** The server key that encrypts secrets kept in the database (core/secret-key.ts). */
+  secretKey: Buffer;
   /**
    * Off only in the control run of the capacity concurrency test, to show that
    * without the locks registrations oversell. Never off in a server.

@@ -18,6 +18,11 @@ const known: Record<string, { field: string; message: string }> = {
   },
   partners_name_key: { field: 'name', message: 'Another partner already has this name' },
   invitation_codes_code_key: { field: 'code', message: 'This invitation code already exists in this event' },
+  // The backstop of placement's duplicate check (two at once): the portal answers it as a success.
+  registrations_email_key: {
+    field: 'participant.email',
+    message: 'This email address is already registered for this event',
+  },
 };
 
 /** SQLSTATE of a driver error; drizzle wraps it in err.cause. */

@@ -145,7 +145,7 @@ export const categories: DemoCategory[] = [
   {
     code: 'LARGE',
     label: { ko: '대기업', en: 'Large companies' },
-    description: { ko: '참가비 300,000원', en: 'Registration fee KRW 300,000' },
+    description: { ko: '대기업 및 계열사', en: 'Large companies and their affiliates' },
     capacity: 120,
     requiresApproval: false,
     feeAmount: 300_000,

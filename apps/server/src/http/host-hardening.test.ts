@@ -148,6 +148,42 @@ describe('refusals of malformed requests', () => {
     expect(trpc.status).toBe(400);
   });
 
+  it('refuses deep input on /trpc before any procedure sees it: a body, a batch, and a query string', async () => {
+    const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const refused = {
+      status: 400,
+      domainCode: 'INVALID_INPUT',
+      message: 'The request input nests deeper than 32 levels',
+    };
+    const seen = async (res: Response) => {
+      const body = (await res.json()) as { error: { message: string; data: { domainCode: string } } };
+      return { status: res.status, domainCode: body.error.data.domainCode, message: body.error.message };
+    };
+    const post = await fetch(`${server.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"email":${nested(40)},"password":"x"}`,
+    });
+    expect(await seen(post)).toEqual(refused);
+    const batch = await fetch(`${server.url}/trpc/auth.login?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"0":{"email":${nested(40)}}}`,
+    });
+    expect(batch.status).toBe(400);
+    const query = await fetch(
+      `${server.url}/trpc/portal.event?input=${encodeURIComponent(`{"q":${nested(2000)}}`)}`,
+    );
+    expect(await seen(query)).toEqual(refused);
+    // Input within the limit still reaches the procedure (and its own checks).
+    const shallow = await fetch(`${server.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"email":${nested(5)},"password":"x"}`,
+    });
+    expect((await seen(shallow)).message).not.toBe(refused.message);
+  });
+
   it('gives 415 and 405 their own codes rather than INTERNAL', async () => {
     const media = await fetch(`${server.url}/trpc/auth.login`, {
       method: 'POST',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,6 +91,7 @@ export function useCliTarget(name: string): CliTarget {
           mailFrom: 'Plenary <no-reply@plenary.test>',
           smtpUrl: undefined,
           sessionHours: 12,
+          secretKey: randomBytes(32),
         },
       };
       try {

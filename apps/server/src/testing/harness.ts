@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { TRPCError } from '@trpc/server';
 import {
@@ -16,6 +17,8 @@ import type { Runtime, RuntimeConfig } from '../core/runtime';
 import { resolveSession } from '../modules/identity/sessions';
 import { createUser } from '../modules/identity/users.service';
 import { createServices } from '../services';
+import { startLinkMails } from '../modules/registration/link-mail';
+import { startResetMails } from '../modules/identity/reset-mail';
 
 const callerFactory = createCallerFactory(appRouter);
 export type AppCaller = ReturnType<typeof callerFactory>;
@@ -119,6 +122,8 @@ export async function createHarness(
       mailFrom: 'Plenary <no-reply@plenary.test>',
       smtpUrl: undefined,
       sessionHours: 12,
+      // A second server on the same database has the same key, as real servers must.
+      secretKey: options.sameDatabaseAs?.runtime.config.secretKey ?? randomBytes(32),
       // Tests that are not about rate limits call freely; those that are pass rateLimitScale: 1.
       rateLimitScale: 1000,
       ...options.config,
@@ -126,6 +131,11 @@ export async function createHarness(
   };
   const services = createServices(runtime);
   const factory = callerFactory;
+  if (options.work) {
+    // The mails that public calls queue instead of sending (issue 10, finding 4).
+    await startLinkMails(runtime);
+    await startResetMails(runtime);
+  }
 
   const caller: TestHarness['caller'] = (actor, request, secrets = {}) => {
     const ctx: Context = {

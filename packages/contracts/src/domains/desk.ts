@@ -97,7 +97,10 @@ export type VisaLetterStatus = (typeof visaLetterStatuses)[number];
 export const isoDate = z
   .string({ error: msg('date') })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('date') })
+  // One message per field: an empty or malformed date stops here (zod 4 would go on to the
+  // refinement and print the same message twice).
+  .min(1, { error: msg('required'), abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('date'), abort: true })
   .refine(
     (v) => {
       const d = new Date(`${v}T00:00:00Z`);

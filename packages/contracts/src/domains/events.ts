@@ -109,6 +109,9 @@ export const publicEventDto = eventDto.pick({
   endsAt: true,
   timeZone: true,
   status: true,
+}).extend({
+  /** The description per language as safe HTML (a Markdown subset rendered by the server). */
+  descriptionHtml: text,
 });
 export type PublicEventDto = z.infer<typeof publicEventDto>;
 

@@ -27,7 +27,11 @@ export const partners = pgTable(
     organisationId: uuid('organisation_id').references(() => organisations.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('partners_name_key').on(sql`lower(${t.name})`)],
+  // Not unique on the platform (issue 10, item 6): an event's managers may add a partner
+  // whose name another event or the platform already uses, so that the answer does not
+  // tell them it exists. The services keep names unique where the caller sees them
+  // (platform-wide for platform admins, per event for an event's managers).
+  (t) => [index('partners_name_idx').on(sql`lower(${t.name})`)],
 );
 
 /**

@@ -45,9 +45,9 @@ export const ko = {
   },
   badges: {
     title: '명찰 인쇄',
-    intro: '확정된 참가자의 명찰을 PDF로 만듭니다. 구분을 고르지 않으면 모두 인쇄합니다.',
-    categories: '참가 구분',
-    allCategories: '모든 구분',
+    intro: '확정된 참가자의 명찰을 PDF로 만듭니다. 참가 유형을 고르지 않으면 모두 인쇄합니다.',
+    categories: '참가 유형',
+    allCategories: '모든 참가 유형',
     layout: '용지',
     layoutA4: 'A4에 4장',
     layoutA6: 'A6에 1장',

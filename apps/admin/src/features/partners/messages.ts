@@ -22,7 +22,7 @@ export const ko = {
   active: '사용 중',
   revoked: '폐기됨',
   scopes: {
-    eventsRead: '행사·분류 조회',
+    eventsRead: '행사·참가 유형 조회',
     registrationsRead: '등록 조회',
     registrationsWrite: '등록·취소',
     webhooksManage: '웹훅 관리',

@@ -65,8 +65,10 @@ describe('EventHomeView', () => {
     // Organisers' text is text: markup shows as written and makes no element.
     const description = wrapper.get('.event-description');
     expect(description.attributes('lang')).toBe('en');
-    expect(description.text()).toBe('Plain <b>text</b>, never HTML.');
+    expect(description.get('p').text()).toBe('Plain <b>text</b>, never HTML.');
     expect(description.find('b').exists()).toBe(false);
+    // The safe Markdown subset the server rendered: "- " lines are a list.
+    expect(description.findAll('li').map((li) => li.text())).toEqual(['one', 'two']);
   });
 
   it('shows a not-found page for an unknown slug', async () => {

@@ -14,6 +14,8 @@ export interface EventDisplay {
   venueName: LocalizedPick;
   venueAddress: LocalizedPick;
   description: LocalizedPick;
+  /** The description as the server rendered it (a safe Markdown subset), in the same language. */
+  descriptionHtml: LocalizedPick;
   /** "3–6 Nov 2015" / "2015년 11월 3일~6일", in the event's own time zone. */
   dates: string;
   /** "한국 표준시 (UTC+9)": the zone in words with its offset when the event starts. */
@@ -36,6 +38,7 @@ export function describeEvent(event: PublicEventDto, locale: Locale): EventDispl
     venueName: pickLocaleWithLang(event.venueName, locale),
     venueAddress: pickLocaleWithLang(event.venueAddress, locale),
     description: pickLocaleWithLang(event.description, locale),
+    descriptionHtml: pickLocaleWithLang(event.descriptionHtml, locale),
     dates: plainSpaces(formatDateRange(event.startsAt, event.endsAt, event.timeZone, locale)),
     timeZone: timeZoneLabelAt(event.timeZone, event.startsAt, locale),
   };

@@ -109,6 +109,8 @@ describe('MyRegistrationView', () => {
     const api = fakePortalApi([tci2015], { registration: { ...offeredRegistration, status: 'confirmed' } });
     const { wrapper } = await mountPortal(App, { api, locale: 'en', path: '/r' });
     await wrapper.get('.visa button').trigger('click');
+    // Filled from the registration; cleared here to see the check.
+    await wrapper.get('[data-field="passportName"] input').setValue('');
     await wrapper.get('[data-field="passportNumber"] input').setValue('N1');
     await wrapper.get('.visa form').trigger('submit');
     await flushPromises();
@@ -118,8 +120,7 @@ describe('MyRegistrationView', () => {
     );
     await wrapper.get('[data-field="passportName"] input').setValue('PRIYA SHARMA');
     await wrapper.get('[data-field="passportNumber"] input').setValue('z 123 4567');
-    await wrapper.get('[data-field="nationality"] input').setValue('India');
-    await wrapper.get('[data-field="nationality"] [role="option"]').trigger('mousedown');
+    // The nationality comes from the registration (IN).
     await wrapper.get('[data-field="dateOfBirth"] input').setValue('1988-04-12');
     await wrapper
       .get('[data-field="embassy"] input')
@@ -134,6 +135,37 @@ describe('MyRegistrationView', () => {
       embassy: 'Embassy of the Republic of Korea in New Delhi',
     });
     expect(wrapper.get('.visa__status').text()).toBe('Request status: Being reviewed');
+  });
+
+  it('fills the visa form from the registration and words a wrong date of birth once, as the picker shows it', async () => {
+    sessionStorage.setItem('plenary.link.participant', 'link-valid');
+    const api = fakePortalApi([tci2015], { registration: { ...offeredRegistration, status: 'confirmed' } });
+    const { wrapper } = await mountPortal(App, { api, locale: 'en', path: '/r' });
+    await wrapper.get('.visa button').trigger('click');
+    expect((wrapper.get('[data-field="passportName"] input').element as HTMLInputElement).value).toBe('PRIYA SHARMA');
+    expect((wrapper.get('[data-field="nationality"] input').element as HTMLInputElement).value).toBe('India');
+    await wrapper.get('.visa form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-field="dateOfBirth"] .field__error').text()).toBe('Required');
+    await wrapper.get('[data-field="dateOfBirth"] input').setValue('1899-12-31');
+    await wrapper.get('.visa form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-field="dateOfBirth"] .field__error').text()).toBe(
+      'Choose your date of birth from the calendar',
+    );
+  });
+
+  it('does not offer a visa letter to a national of the host country', async () => {
+    sessionStorage.setItem('plenary.link.participant', 'link-valid');
+    const api = fakePortalApi([tci2015], {
+      registration: {
+        ...offeredRegistration,
+        status: 'confirmed',
+        participant: { ...offeredRegistration.participant, country: 'KR' },
+      },
+    });
+    const { wrapper } = await mountPortal(App, { api, locale: 'en', path: '/r' });
+    expect(wrapper.find('.visa').exists()).toBe(false);
   });
 
   it('says the link no longer works, and forgets it, when the server refuses it', async () => {

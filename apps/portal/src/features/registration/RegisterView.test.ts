@@ -137,6 +137,21 @@ describe('RegisterView', () => {
     expect(wrapper.get('.done__options').text()).toBe('Cluster tour — Waiting-list position: 2');
   });
 
+  it('does not call a place confirmed on the done page before the email address is confirmed', async () => {
+    const api = fakePortalApi([tci2015]);
+    const { wrapper, router } = await mountPortal(App, { api, locale: 'ko', path: '/events/tci-2015/register' });
+    await fillIn(wrapper.get('#main'), ids.general);
+    await wrapper.get('form.register__form').trigger('submit');
+    await flushPromises();
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/events/tci-2015/registered'));
+    await flushPromises();
+    const facts = wrapper.get('.done__facts').text();
+    expect(facts).not.toContain('등록 확정');
+    expect(facts).toContain('이메일 확인 대기');
+    // The word the mail and the ticket use (docs/glossary.md).
+    expect(facts).toContain('등록 번호');
+  });
+
   it('puts the server’s field errors next to the same fields', async () => {
     const api = fakePortalApi([tci2015], {
       register: () => {

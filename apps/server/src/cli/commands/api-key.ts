@@ -19,9 +19,14 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const flags = { name: '--name', scopes: '--scopes', requestsPerMinute: '--rate-limit' };
 
 async function findPartner(runtime: Runtime, ref: string) {
-  const partner = uuid.test(ref)
-    ? await repo.findPartner(runtime.db, ref.toLowerCase())
-    : await repo.findPartnerByName(runtime.db, ref.trim());
+  if (!uuid.test(ref)) {
+    const named = await repo.findPartnersByName(runtime.db, ref.trim());
+    // An event's managers may add a partner whose name another event uses: then ask for the id.
+    if (named.length > 1)
+      throw new CliError(`${named.length} partners are called "${ref}": give one's id (${named.map((p) => p.id).join(', ')})`);
+    if (named[0]) return named[0];
+  }
+  const partner = uuid.test(ref) ? await repo.findPartner(runtime.db, ref.toLowerCase()) : undefined;
   if (!partner)
     throw new CliError(`No partner "${ref}": create it first with "plenary partner create --name ..."`);
   return partner;

@@ -3,6 +3,7 @@ import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { insertMember } from '../team/team.repo';
 import * as repo from './events.repo';
+import { descriptionHtml as renderDescription } from './description';
 
 function toDto(r: repo.EventRow): EventDto {
   return {
@@ -26,7 +27,10 @@ function toDto(r: repo.EventRow): EventDto {
 
 function toPublicDto(r: repo.EventRow): PublicEventDto {
   const { requireTwoFactor: _r, publishedAt: _p, createdAt: _c, updatedAt: _u, ...pub } = toDto(r);
-  return pub;
+  const descriptionHtml = Object.fromEntries(
+    Object.entries(pub.description).flatMap(([lang, md]) => (md ? [[lang, renderDescription(md)]] : [])),
+  );
+  return { ...pub, descriptionHtml };
 }
 
 /** The fields an audit diff shows for an event. */

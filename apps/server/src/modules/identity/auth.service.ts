@@ -1,13 +1,11 @@
 import { DomainError, type Services } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
-import { sendTemplatedMail } from '../mail/mail.service';
 import { findMembershipsOfUser } from '../team/team.repo';
 import {
   dummyPasswordHash,
   hashPassword,
   newRecoveryCode,
-  newToken,
   normaliseRecoveryCode,
   sha256,
   verifyPassword,
@@ -16,8 +14,9 @@ import * as repo from './identity.repo';
 import { startSession } from './sessions';
 import { claimAttempt, liftAccountLock } from './throttle';
 import { newTotpSecret, totpEnrolment, totpStep } from './totp';
+import { queueResetMail } from './reset-mail';
+import { openSecret, sealSecret } from './secret-box';
 
-const RESET_MINUTES = 60;
 const RECOVERY_CODES = 10;
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The email or password is not right');
@@ -59,7 +58,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
       const user = await requireUser(actor.userId);
       let ok = false;
       if (user.totpSecret && user.totpEnabledAt) {
-        const step = totpStep(input.code, user.totpSecret, now());
+        const step = totpStep(input.code, openSecret(runtime.config.secretKey, user.totpSecret, user.id), now());
         ok = step !== null && (await repo.claimTotpStep(runtime.db, user.id, step));
         if (!ok && input.code.includes('-')) {
           ok = await repo.consumeRecoveryCode(runtime.db, user.id, sha256(normaliseRecoveryCode(input.code)), now());
@@ -145,7 +144,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
       const user = await requireUser(caller.actor.userId);
       if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Two-factor sign-in is already on; turn it off first');
       const secret = newTotpSecret();
-      await repo.updateUser(runtime.db, user.id, { totpSecret: secret });
+      await repo.updateUser(runtime.db, user.id, { totpSecret: sealSecret(runtime.config.secretKey, secret, user.id) });
       return totpEnrolment(user.email, secret);
     },
 
@@ -153,7 +152,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
       const user = await requireUser(caller.actor.userId);
       if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Two-factor sign-in is already on');
       if (!user.totpSecret) throw new DomainError('INVALID_STATE', 'Start the set-up first');
-      const step = totpStep(input.code, user.totpSecret, now());
+      const step = totpStep(input.code, openSecret(runtime.config.secretKey, user.totpSecret, user.id), now());
       if (step === null) {
         throw new DomainError('INVALID_INPUT', 'That code is not right; check the time on your phone', { code: ['That code is not right'] });
       }
@@ -204,26 +203,8 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
     },
 
     async requestPasswordReset(_caller, input) {
-      const user = await repo.findUserByEmail(runtime.db, input.email);
-      // Same answer whether or not the account exists; at most 3 mails an hour per account.
-      if (!user || user.disabledAt) return;
-      if ((await repo.countRecentResets(runtime.db, user.id, new Date(now().getTime() - 3_600_000))) >= 3) return;
-      const token = newToken();
-      await inTransaction(runtime, async (uow) => {
-        await repo.insertPasswordReset(uow.tx, {
-          tokenHash: sha256(token),
-          userId: user.id,
-          expiresAt: new Date(now().getTime() + RESET_MINUTES * 60_000),
-        });
-        const link = `${runtime.config.publicUrl}/admin/reset-password?token=${encodeURIComponent(token)}`;
-        const locale = user.locale === 'en' ? 'en' : 'ko';
-        await sendTemplatedMail(runtime, uow, {
-          kind: 'passwordReset',
-          to: user.email,
-          locale,
-          values: { link, minutes: RESET_MINUTES },
-        });
-      });
+      // Same answer in the same time whether or not the account exists (reset-mail.ts).
+      await queueResetMail(runtime, input.email);
     },
 
     async resetPassword(caller, input) {

@@ -35,8 +35,8 @@ export function createPartnerAdmin(
         const before = await repo.findPartnerForUpdate(tx, input.partnerId);
         if (!before)
           throw new DomainError('NOT_FOUND', 'No such partner', { partnerId: ['No such partner'] });
-        const same = await repo.findPartnerByName(tx, input.name);
-        if (same && same.id !== before.id)
+        await repo.lockPartnerName(tx, input.name);
+        if (await repo.partnerNameTaken(tx, input.name, { eventId: null, exceptId: before.id }))
           throw new DomainError('CONFLICT', nameTaken, { name: [nameTaken] });
         const row = await repo.updatePartner(tx, before.id, {
           name: input.name,
@@ -69,8 +69,14 @@ export function createPartnerAdmin(
         const before = (await repo.linkedEventIds(tx, [partner.id])).get(partner.id) ?? [];
         const wanted = new Set(input.eventIds);
         const at = runtime.now();
-        // Keys and webhooks already made stay as they are: unlinking stops new keys, revoking is a separate act.
-        for (const id of before) if (!wanted.has(id)) await repo.unlinkPartner(tx, id, partner.id);
+        // Unlinking ends the partner's keys for that event too: the link is what let them be made.
+        const revoked: Array<{ eventId: string; keyId: string }> = [];
+        for (const eventId of before) {
+          if (wanted.has(eventId)) continue;
+          await repo.unlinkPartner(tx, eventId, partner.id);
+          const keyIds = await repo.revokeEventKeys(tx, eventId, partner.id, at);
+          revoked.push(...keyIds.map((keyId) => ({ eventId, keyId })));
+        }
         for (const id of input.eventIds)
           if (!before.includes(id)) await repo.linkPartner(tx, id, partner.id, at);
         const after = (await repo.linkedEventIds(tx, [partner.id])).get(partner.id) ?? [];
@@ -82,6 +88,16 @@ export function createPartnerAdmin(
             objectId: partner.id,
             before: { eventIds: [...before].sort() },
             after: { eventIds: [...after].sort() },
+          });
+        }
+        for (const { eventId, keyId } of revoked) {
+          await recordAudit(tx, caller, {
+            eventId,
+            action: 'apiKey.revoke',
+            objectType: 'apiKey',
+            objectId: keyId,
+            before: { revokedAt: null },
+            after: { revokedAt: at },
           });
         }
         return partnerDto(partner, after);

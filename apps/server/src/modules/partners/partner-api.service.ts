@@ -199,6 +199,11 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
         consentsGiven: input.consents,
         ignoreOpeningDates: false,
       };
+      // An address already registered for the event is refused with a 409 naming the field,
+      // unlike on the portal (issue 10, finding 4), because a partner is a known organisation
+      // with a key, audited and rate-limited per key, and every answer carries the new
+      // registration's id: a made-up success would answer 404 on the partner's next GET and
+      // say the same thing later. The 409 does not say who registered the address.
       let placed: { delegationId: string | null; ids: string[] };
       if (input.delegation) {
         const delegation = input.delegation;

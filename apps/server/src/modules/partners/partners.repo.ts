@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, schema, sql, type Executor } from '@plenary/db';
+import { and, asc, desc, eq, inArray, isNull, schema, sql, type Executor } from '@plenary/db';
 
 const { partners, apiKeys, events, eventPartners } = schema;
 export type PartnerRow = typeof partners.$inferSelect;
@@ -87,12 +87,50 @@ export async function findPartner(db: Executor, id: string): Promise<PartnerRow 
 }
 
 /** Names are unique regardless of case (partners_name_key). */
-export async function findPartnerByName(db: Executor, name: string): Promise<PartnerRow | undefined> {
-  const [row] = await db
+/** The partners with this name, any case (names are unique per event, not on the platform). */
+export async function findPartnersByName(db: Executor, name: string): Promise<PartnerRow[]> {
+  return db
     .select()
     .from(partners)
-    .where(sql`lower(${partners.name}) = lower(${name})`);
-  return row;
+    .where(sql`lower(${partners.name}) = lower(${name})`)
+    .orderBy(asc(partners.createdAt));
+}
+
+/**
+ * Whether a partner other than exceptId has this name (any case): on the whole
+ * platform, or among the partners linked to one event.
+ */
+export async function partnerNameTaken(
+  db: Executor,
+  name: string,
+  scope: { eventId: string | null; exceptId?: string },
+): Promise<boolean> {
+  const sameName = sql`lower(${partners.name}) = lower(${name})`;
+  const notSelf = scope.exceptId ? sql`${partners.id} <> ${scope.exceptId}` : sql`true`;
+  const rows = scope.eventId
+    ? await db
+        .select({ id: partners.id })
+        .from(partners)
+        .innerJoin(eventPartners, eq(eventPartners.partnerId, partners.id))
+        .where(and(eq(eventPartners.eventId, scope.eventId), sameName, notSelf))
+        .limit(1)
+    : await db.select({ id: partners.id }).from(partners).where(and(sameName, notSelf)).limit(1);
+  return rows.length > 0;
+}
+
+/** Serialises the name checks of one name (the index is not unique), until the transaction ends. */
+export async function lockPartnerName(db: Executor, name: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('partner-name:' || lower(${name})))`);
+}
+
+/** Ends the keys a partner holds for one event (it is being unlinked from it). */
+export async function revokeEventKeys(db: Executor, eventId: string, partnerId: string, at: Date): Promise<string[]> {
+  const rows = await db
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(apiKeys.eventId, eventId), eq(apiKeys.partnerId, partnerId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return rows.map((r) => r.id);
 }
 
 const keyColumns = {

@@ -242,8 +242,10 @@ describe('partners belong to the platform admin (finding 10)', () => {
       scopes: ['events:read'],
     });
     expect(key.apiKey.partnerName).toBe('Not linked org');
-    // Unlinking stops new keys; the key made stays until revoked.
+    expect(await h.services.access.partnerKey(key.key)).toMatchObject({ apiKeyId: key.apiKey.id });
+    // Unlinking stops new keys and ends the keys made for that event.
     expect((await staff.partners.setEvents({ partnerId: other.id, eventIds: [] })).eventIds).toEqual([]);
+    expect(await h.services.access.partnerKey(key.key)).toBeNull();
     expect(
       (
         await domainErrorOf(
@@ -256,9 +258,9 @@ describe('partners belong to the platform admin (finding 10)', () => {
         )
       ).code,
     ).toBe('NOT_FOUND');
-    expect((await asManager.partners.keys({ eventId: otherEventId })).keys.map((k) => k.id)).toEqual([
-      key.apiKey.id,
-    ]);
+    expect(
+      (await asManager.partners.keys({ eventId: otherEventId })).keys.map((k) => [k.id, k.revokedAt !== null]),
+    ).toEqual([[key.apiKey.id, true]]);
     const log = await staff.audit.listPlatform({ objectType: 'partner' });
     expect(
       log.entries.filter((e) => e.objectId === other.id && e.action === 'partner.link').map((e) => e.diff),
@@ -266,6 +268,40 @@ describe('partners belong to the platform admin (finding 10)', () => {
       { eventIds: { before: [otherEventId], after: [] } },
       { eventIds: { before: [], after: [otherEventId] } },
     ]);
+  });
+
+  it('unlinking a partner from one event ends its keys for that event only', async () => {
+    const p = await staff.partners.create({ name: 'Two-event org', contactEmail: null });
+    await staff.partners.setEvents({ partnerId: p.id, eventIds: [eventId, otherEventId] });
+    const keyFor = (e: string) =>
+      staff.partners.createKey({ eventId: e, partnerId: p.id, name: 'k', scopes: ['events:read'] });
+    const here = await keyFor(eventId);
+    const there = await keyFor(otherEventId);
+    await staff.partners.setEvents({ partnerId: p.id, eventIds: [otherEventId] });
+    expect([
+      await h.services.access.partnerKey(here.key),
+      (await h.services.access.partnerKey(there.key))?.apiKeyId,
+    ]).toEqual([null, there.apiKey.id]);
+  });
+
+  it("gives an event manager the same answer for a new partner name whether or not it is used on the platform", async () => {
+    const manager = await h.signUp('namer@tci-2016.example');
+    await insertMember(h.runtime.db, { eventId: otherEventId, userId: manager.userId, role: 'owner' });
+    const asManager = h.caller(manager);
+    // A platform partner not linked to this event, and a name that exists nowhere.
+    const platformOnly = await staff.partners.create({ name: 'Platform Only Org', contactEmail: null });
+    const taken = await asManager.partners.createForEvent({ eventId: otherEventId, name: 'platform only org', contactEmail: null });
+    const fresh = await asManager.partners.createForEvent({ eventId: otherEventId, name: 'Nowhere yet', contactEmail: null });
+    expect([taken.eventIds, fresh.eventIds]).toEqual([[otherEventId], [otherEventId]]);
+    expect(taken.id).not.toBe(platformOnly.id);
+    // A name already used in their own event, which they can see, is refused.
+    expect(
+      await domainErrorOf(asManager.partners.createForEvent({ eventId: otherEventId, name: 'PLATFORM ONLY ORG', contactEmail: null })),
+    ).toEqual({
+      code: 'CONFLICT',
+      message: 'Another partner of this event already has this name',
+      fieldErrors: { name: ['Another partner of this event already has this name'] },
+    });
   });
 
   it('lets an event manager add a partner for their own event, seen there only', async () => {

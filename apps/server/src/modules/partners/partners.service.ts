@@ -53,8 +53,13 @@ export async function createPartner(
   forEventId: string | null = null,
 ): Promise<PartnerDto> {
   return inTransaction(runtime, async ({ tx }) => {
-    if (await repo.findPartnerByName(tx, input.name)) {
-      const message = 'Another partner already has this name';
+    await repo.lockPartnerName(tx, input.name);
+    // An event's managers see only their event's partners, so only those names are refused
+    // to them: refusing a name used elsewhere would tell them it exists (issue 10, item 6).
+    if (await repo.partnerNameTaken(tx, input.name, { eventId: forEventId })) {
+      const message = forEventId
+        ? 'Another partner of this event already has this name'
+        : 'Another partner already has this name';
       throw new DomainError('CONFLICT', message, { name: [message] });
     }
     const at = runtime.now();

@@ -5,6 +5,7 @@ import { registrantColumns } from '../people/people.repo';
 import { updatePerson, verifyPersonEmail } from '../people/people.service';
 import { personFieldNames, type PersonFields } from '../people/people.repo';
 import { addRegistrationLink } from './links';
+import { isAlreadyRegistered, lookalikeReceipt, queueLinkMail } from './link-mail';
 import {
   checkAnswers,
   type FormQuestion,
@@ -156,16 +157,25 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
 
     async register(caller, input) {
       const { eventId, consents, ...request } = input;
-      const placed = await placeRegistration(runtime, eventId, request, {
-        source: 'portal',
-        partnerId: null,
-        caller,
-        emailVerified: false,
-        approve: false,
-        consents: [],
-        consentsGiven: consents,
-        ignoreOpeningDates: false,
-      });
+      let placed;
+      try {
+        placed = await placeRegistration(runtime, eventId, request, {
+          source: 'portal',
+          partnerId: null,
+          caller,
+          emailVerified: false,
+          approve: false,
+          consents: [],
+          consentsGiven: consents,
+          ignoreOpeningDates: false,
+        });
+      } catch (err) {
+        if (!isAlreadyRegistered(err)) throw err;
+        // Issue 10, finding 4: an address already registered answers as a new one would
+        // (anyone may type anyone's address); its owner is mailed their link instead.
+        await queueLinkMail(runtime, { eventId, email: request.participant.email });
+        return lookalikeReceipt(runtime, eventId, request);
+      }
       return {
         id: placed.registrationId,
         reference: placed.reference,
@@ -178,40 +188,9 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
     uploadFile: (_caller, input) => uploadFile(runtime, input),
 
     async resendLink(_caller, input) {
-      // Says nothing about whether the address is registered: the answer is the same either way.
-      await inTransaction(runtime, async (uow) => {
-        const [row] = await uow.tx
-          .select({ ...getTableColumns(registrations), ...registrantColumns })
-          .from(registrations)
-          .innerJoin(persons, eq(persons.id, registrations.personId))
-          .where(
-            and(
-              eq(registrations.eventId, input.eventId),
-              eq(persons.email, input.email),
-              notInArray(registrations.status, ['cancelled', 'rejected']),
-            ),
-          );
-        if (!row) return;
-        // A new link beside the old one (only hashes are kept, so the old cannot be sent
-        // again): a stranger asking for a resend must not end the participant's link.
-        const token = await addRegistrationLink(uow.tx, row.id);
-        const [event] = await uow.tx
-          .select({ title: events.title })
-          .from(events)
-          .where(eq(events.id, row.eventId));
-        await mailParticipant(
-          runtime,
-          uow,
-          'link',
-          { email: row.email, locale: row.locale, eventId: row.eventId },
-          {
-            eventTitle: event?.title ?? {},
-            name: `${row.givenName} ${row.familyName}`,
-            reference: row.reference,
-            link: registrationLink(runtime, token),
-          },
-        );
-      });
+      // The same answer in the same time whether or not the address is registered:
+      // the lookup and the mail run after answering (link-mail.ts).
+      await queueLinkMail(runtime, { eventId: input.eventId, email: input.email });
     },
   };
 }

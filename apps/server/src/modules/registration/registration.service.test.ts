@@ -105,16 +105,21 @@ describe('registering on the portal', () => {
       participant: p,
       consents: [{ kind: 'privacy', version: 1 }],
     });
-    const dup = await errorOf(
-      h.caller(null).portalRegistration.register({
-        eventId: e.eventId,
-        categoryId: e.categories.GOV!,
-        participant: { ...p, email: p.email.toUpperCase() },
-        consents: [{ kind: 'privacy', version: 1 }],
-      }),
-    );
-    expect(dup.code).toBe('CONFLICT');
-    expect(Object.keys(fieldsOf(dup))).toEqual(['participant.email']);
+    // The same address in capitals: answered as a success (issue 10, finding 4), nothing written.
+    const dup = await h.caller(null).portalRegistration.register({
+      eventId: e.eventId,
+      categoryId: e.categories.GOV!,
+      participant: { ...p, email: p.email.toUpperCase() },
+      consents: [{ kind: 'privacy', version: 1 }],
+    });
+    expect(dup.status).toBe('confirmed');
+    const rows = await h.runtime.db
+      .select({ id: schema.registrations.id })
+      .from(schema.registrations)
+      .innerJoin(schema.persons, eq(schema.persons.id, schema.registrations.personId))
+      .where(eq(schema.persons.email, p.email));
+    expect(rows.map((r) => r.id)).not.toContain(dup.id);
+    expect(rows).toHaveLength(1);
   });
 
   it('takes the passport name in Roman letters and the own-script name beside it, and refuses control characters', async () => {
