@@ -1,2 +1,0 @@
-ALTER TABLE "delegations" ADD COLUMN "contact_person_id" uuid;--> statement-breakpoint
-ALTER TABLE "delegations" ADD CONSTRAINT "delegations_contact_person_id_persons_id_fk" FOREIGN KEY ("contact_person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;

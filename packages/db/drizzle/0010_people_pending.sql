@@ -1,2 +1,0 @@
-ALTER TABLE "registrations" ADD COLUMN "pending_profile" jsonb;--> statement-breakpoint
-ALTER TABLE "persons" ADD CONSTRAINT "persons_country_check" CHECK ("persons"."country" is null or "persons"."country" ~ '^[A-Z]{2}$');
