@@ -1,10 +1,7 @@
-import { getTableColumns } from 'drizzle-orm';
-import { and, asc, eq, notInArray, schema } from '@plenary/db';
+import { and, asc, eq, schema } from '@plenary/db';
 import { resolveOrganisation } from '../organisations/organisations.service';
-import { registrantColumns } from '../people/people.repo';
 import { updatePerson, verifyPersonEmail } from '../people/people.service';
 import { personFieldNames, type PersonFields } from '../people/people.repo';
-import { addRegistrationLink } from './links';
 import { isAlreadyRegistered, lookalikeReceipt, queueLinkMail } from './link-mail';
 import {
   checkAnswers,
@@ -49,8 +46,6 @@ const {
   registrationOptions: options,
   invitationCodes,
   consentVersions,
-  registrations,
-  persons,
 } = schema;
 
 async function currentConsents(runtime: Runtime, eventId: string) {
