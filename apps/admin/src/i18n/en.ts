@@ -373,6 +373,7 @@ export const en: Messages = {
       visa_rejected: 'Visa letter refused',
       passwordReset: 'Password reset',
       teamInvitation: 'Team invitation',
+      accounts_signIn: 'Portal sign-in code',
     },
   },
   jobs: {

@@ -367,6 +367,7 @@ export const ko = {
       visa_rejected: '비자 초청장 거절',
       passwordReset: '비밀번호 재설정',
       teamInvitation: '운영팀 초대',
+      accounts_signIn: '포털 로그인 코드',
     },
   },
   jobs: {
