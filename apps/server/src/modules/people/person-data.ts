@@ -237,11 +237,8 @@ export async function erasePerson(runtime: Runtime, personId: string, actor: Cal
         .where(inArray(visaLetterRequests.registrationId, ids));
       await tx.delete(registrationFiles).where(inArray(registrationFiles.registrationId, ids));
     }
+    // A delegation's contact is read from the person, so blanking the person blanks it too.
     const erasedEmail = `erased-${personId}@erased.invalid`;
-    await tx
-      .update(delegations)
-      .set({ contactName: ERASED, contactEmail: erasedEmail })
-      .where(eq(delegations.contactPersonId, personId));
     await updatePersonRow(tx, personId, {
       email: erasedEmail,
       givenName: ERASED,
