@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lte, ne, schema, sql, type Executor } from '@plenary/db';
 
-const { persons, personSessions, personSignInCodes, registrations } = schema;
+const { persons, personSessions, personSignInCodes } = schema;
 
 // ---------------------------------------------------------------------------
 // Persons

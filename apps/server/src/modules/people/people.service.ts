@@ -155,7 +155,7 @@ export async function proposePersonChange(
     if ((person[name] ?? null) === value) delete next[name];
     else next[name] = value;
   }
-  return { pendingProfile: Object.keys(next).length ? (next as PendingProfile) : null };
+  return { pendingProfile: Object.keys(next).length ? next : null };
 }
 
 /**
