@@ -23,13 +23,13 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-/** A copy of the migrations folder that stops at the release's last migration. */
-function releaseFolder(): string {
+/** A copy of the migrations folder that stops after `count` migrations (the release's by default). */
+function releaseFolder(count = RELEASE_MIGRATIONS): string {
   const dir = mkdtempSync(join(tmpdir(), 'plenary-release-'));
   cpSync(migrationsFolder(), dir, { recursive: true });
   const journalFile = join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
-  journal.entries = journal.entries.slice(0, RELEASE_MIGRATIONS);
+  journal.entries = journal.entries.slice(0, count);
   writeFileSync(journalFile, JSON.stringify(journal));
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
   return dir;
@@ -132,6 +132,39 @@ describe.each(engines)('people migration on %s', (engine) => {
         `select d.id, p.email as contact_email from delegations d join persons p on p.id = d.contact_person_id order by d.id`,
       );
       expect(contacts.rows).toEqual(oldDelegations.rows);
+    },
+  );
+
+  it(
+    'moves delegation contacts onto persons before their columns go (0009-0010), naming a contact a sign-in made nameless',
+    { timeout: 120_000 },
+    async () => {
+      const database = await open(engine);
+      cleanups.push(() => database.close());
+      await migrateTo(database, releaseFolder());
+      await database.exec(fixture);
+      await migrateTo(database, releaseFolder(9));
+      // A person a portal sign-in made (no name yet) is the contact of an unlinked delegation,
+      // and a second delegation names an address nobody has.
+      await database.exec(`
+        insert into persons (email, given_name, family_name) values ('signed.in@example.org', '', '');
+        update delegations set contact_person_id = null, contact_name = ' Signed In ', contact_email = 'Signed.In@example.org';
+        insert into delegations (event_id, name, contact_name, contact_email, manage_token_hash)
+          select event_id, 'Second', 'Fresh Contact', ' Fresh@Example.org', 'second-token' from delegations;
+      `);
+      await migrateTo(database, migrationsFolder());
+      const contacts = await database.query<{ name: string; email: string; given: string; family: string }>(
+        `select d.name, p.email, p.given_name as given, p.family_name as family
+           from delegations d join persons p on p.id = d.contact_person_id order by d.name`,
+      );
+      expect(contacts.rows).toEqual([
+        { name: contacts.rows[0]!.name, email: 'signed.in@example.org', given: 'Signed In', family: '' },
+        { name: 'Second', email: 'fresh@example.org', given: 'Fresh Contact', family: '' },
+      ]);
+      const columns = await database.query<{ column_name: string }>(
+        `select column_name from information_schema.columns where table_name = 'delegations' and column_name like 'contact%' order by 1`,
+      );
+      expect(columns.rows.map((c) => c.column_name)).toEqual(['contact_person_id']);
     },
   );
 });

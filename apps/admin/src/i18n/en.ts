@@ -373,6 +373,7 @@ export const en: Messages = {
       visa_rejected: 'Visa letter refused',
       passwordReset: 'Password reset',
       teamInvitation: 'Team invitation',
+      accounts_signIn: 'Portal sign-in code',
     },
   },
   jobs: {
@@ -390,6 +391,7 @@ export const en: Messages = {
       registration_expireLapsedPlaces: 'Release lapsed offers and unconfirmed registrations (every minute)',
       desk_purgePassportData: 'Erase passport data after the event (every 6 hours)',
       files_removeOrphans: 'Remove uploaded files no registration claimed (every hour)',
+      accounts_purgeSignInCodes: 'Remove expired portal sign-in codes (every hour)',
     },
   },
   users: {

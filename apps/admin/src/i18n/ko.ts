@@ -367,6 +367,7 @@ export const ko = {
       visa_rejected: '비자 초청장 거절',
       passwordReset: '비밀번호 재설정',
       teamInvitation: '운영팀 초대',
+      accounts_signIn: '포털 로그인 코드',
     },
   },
   jobs: {
@@ -384,6 +385,7 @@ export const ko = {
       registration_expireLapsedPlaces: '기한이 지난 제안과 미확인 등록 해제 (1분마다)',
       desk_purgePassportData: '행사 후 여권 정보 삭제 (6시간마다)',
       files_removeOrphans: '등록에 쓰이지 않은 업로드 파일 삭제 (1시간마다)',
+      accounts_purgeSignInCodes: '만료된 포털 로그인 코드 삭제 (1시간마다)',
     },
   },
   users: {

@@ -11,7 +11,8 @@ export async function lastSignInMail(
   const [mail] = await h.runtime.db
     .select({ text: schema.mailOutbox.textBody })
     .from(schema.mailOutbox)
-    .where(eq(schema.mailOutbox.toAddress, email))
+    // Mail goes to the normalised address, whatever case was typed.
+    .where(eq(schema.mailOutbox.toAddress, email.trim().toLowerCase()))
     .orderBy(desc(schema.mailOutbox.createdAt))
     .limit(1);
   const text = mail?.text ?? '';

@@ -202,10 +202,10 @@ export const delegations = pgTable(
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    contactName: text('contact_name').notNull(),
-    contactEmail: text('contact_email').notNull(),
-    /** The contact as a person (the people module keeps the contact's name and email there too). */
-    contactPersonId: uuid('contact_person_id').references(() => persons.id),
+    /** The contact as a person: their name and email are read from there, never copied here. */
+    contactPersonId: uuid('contact_person_id')
+      .notNull()
+      .references(() => persons.id),
     partnerId: uuid('partner_id').references(() => partners.id, { onDelete: 'set null' }),
     manageTokenHash: text('manage_token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, schema, sql, type Executor } from '@plenary/db';
+import { and, eq, gt, isNull, lte, ne, schema, sql, type Executor } from '@plenary/db';
 
 const { persons, personSessions, personSignInCodes } = schema;
 
@@ -85,6 +85,15 @@ export async function countFailedSignInCode(db: Executor, email: string): Promis
     .update(personSignInCodes)
     .set({ failedAttempts: sql`${personSignInCodes.failedAttempts} + 1` })
     .where(eq(personSignInCodes.email, email));
+}
+
+/** The codes expired by `now`; returns how many went. */
+export async function deleteExpiredSignInCodes(db: Executor, now: Date): Promise<number> {
+  const gone = await db
+    .delete(personSignInCodes)
+    .where(lte(personSignInCodes.expiresAt, now))
+    .returning({ email: personSignInCodes.email });
+  return gone.length;
 }
 
 export async function deleteSignInCode(db: Executor, email: string): Promise<void> {

@@ -312,7 +312,7 @@ describe('sessions and my pages', () => {
       .select()
       .from(schema.persons)
       .where(eq(schema.persons.id, person.personId));
-    expect(row?.email).toBe(`erased-${person.personId}@invalid`);
+    expect(row?.email).toBe(`erased-${person.personId}@erased.invalid`);
     expect(row?.erasedAt).not.toBeNull();
   });
 });

@@ -9,10 +9,9 @@ import {
 import { desc, eq, schema, type Tx } from '@plenary/db';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { newToken, sha256 } from '../identity/crypto';
-import { enqueueMail } from '../mail/mail.service';
+import { sendTemplatedMail } from '../mail/mail.service';
 import * as repo from './accounts.repo';
 import { startPersonSession } from './person-sessions';
-import { signInMail } from './sign-in-mail';
 
 /** A code is good for 10 minutes and 5 wrong tries; then the person asks for a new one. */
 export const SIGN_IN_CODE_MINUTES = 10;
@@ -69,8 +68,12 @@ export function createSignInService(runtime: Runtime): Services['accounts'] {
           linkTokenHash: sha256(token),
           expiresAt: new Date(runtime.now().getTime() + SIGN_IN_CODE_MINUTES * 60_000),
         });
-        const mail = signInMail({ code, link, minutes: SIGN_IN_CODE_MINUTES })[input.locale];
-        await enqueueMail(runtime, uow, { ...mail, to: input.email, template: 'accounts.signIn' });
+        await sendTemplatedMail(runtime, uow, {
+          kind: 'accounts.signIn',
+          to: input.email,
+          locale: input.locale,
+          values: { code, link, minutes: SIGN_IN_CODE_MINUTES },
+        });
       });
       runtime.logger.info({ requestId: caller.request.requestId }, 'sign-in code mailed');
     },

@@ -134,3 +134,57 @@ describe('persons written by registration', () => {
     expect((await personOf('minji.han@exmaple.org'))?.givenName).toBe('Minjee');
   });
 });
+
+describe('a verified person\'s fields belong to the person', () => {
+  it('keeps what another organiser\'s staff type differently as the registration\'s pending profile, on create and on update', async () => {
+    const own = await registrationEvent(h, admin, { slug: 'tenancy-own', categories: [{ code: 'SME', capacity: 10 }] });
+    const other = await registrationEvent(h, admin, { slug: 'tenancy-other', categories: [{ code: 'SME', capacity: 10 }] });
+    await h.caller(null).portalRegistration.register({
+      eventId: own.eventId,
+      categoryId: own.categories.SME!,
+      participant: participant({ email: 'yuna.choi@example.org', givenName: 'Yuna', familyName: 'Choi', country: 'KR' }),
+    });
+    await h.caller(null, {}, { linkToken: await linkTo('yuna.choi@example.org') }).myRegistration.verifyEmail();
+    expect(await personOf('yuna.choi@example.org')).toEqual({ givenName: 'Yuna', familyName: 'Choi', country: 'KR', verified: true });
+
+    const created = await h.caller(admin).registrations.create({
+      eventId: other.eventId,
+      categoryId: other.categories.SME!,
+      participant: participant({ email: 'yuna.choi@example.org', givenName: 'Yoona', familyName: 'Choi', country: 'US' }),
+    });
+    expect(await personOf('yuna.choi@example.org')).toEqual({ givenName: 'Yuna', familyName: 'Choi', country: 'KR', verified: true });
+    const pendingOf = async (id: string) =>
+      (
+        await h.runtime.db
+          .select({ pending: schema.registrations.pendingProfile })
+          .from(schema.registrations)
+          .where(eq(schema.registrations.id, id))
+      )[0]!.pending;
+    expect(await pendingOf(created.id)).toEqual({ givenName: 'Yoona', country: 'US' });
+    expect(created.pendingProfile).toEqual({ givenName: 'Yoona', country: 'US' });
+
+    const updated = await h.caller(admin).registrations.update({
+      eventId: other.eventId,
+      registrationId: created.id,
+      participant: { familyName: 'Chey' },
+    });
+    expect(await personOf('yuna.choi@example.org')).toEqual({ givenName: 'Yuna', familyName: 'Choi', country: 'KR', verified: true });
+    expect(await pendingOf(created.id)).toEqual({ givenName: 'Yoona', country: 'US', familyName: 'Chey' });
+    expect([updated.givenName, updated.familyName, updated.pendingProfile]).toEqual([
+      'Yuna',
+      'Choi',
+      { givenName: 'Yoona', country: 'US', familyName: 'Chey' },
+    ]);
+  });
+
+  it('lets staff and partners write a person nobody has verified yet, without marking it verified', async () => {
+    const e = await registrationEvent(h, admin, { slug: 'tenancy-unverified', categories: [{ code: 'SME', capacity: 10 }] });
+    const created = await h.caller(admin).registrations.create({
+      eventId: e.eventId,
+      categoryId: e.categories.SME!,
+      participant: participant({ email: 'dohyun.kang@example.org', givenName: 'Dohyun', familyName: 'Kang' }),
+    });
+    expect(await personOf('dohyun.kang@example.org')).toEqual({ givenName: 'Dohyun', familyName: 'Kang', country: 'VN', verified: false });
+    expect(created.pendingProfile).toBeNull();
+  });
+});

@@ -12,9 +12,11 @@ import type { Executor } from '@plenary/db';
 
 /**
  * The rules of writing a person. A person is shared by every organiser's event, so what
- * one form typed must not rewrite what another organiser sees, unless the email's owner
- * (or staff and partners, who vouch for the address) stands behind it. Nothing else
- * writes persons.
+ * one form typed must not rewrite what another organiser sees. Once the email's owner has
+ * proved they read it (a registration's link, a sign-in code), only they change their
+ * fields; before that, staff and partners, who vouch for the address, may. What anyone
+ * else types differently stays on the registration as its pending profile, shown to staff.
+ * Nothing else writes persons.
  */
 
 export interface PersonInput extends PersonFields {
@@ -55,9 +57,10 @@ export function personFieldsOf(r: Omit<PersonInput, 'email'>): PersonFields {
 
 /**
  * The person of each registrant, by email, in the caller's transaction. A new email makes a
- * new person with what was typed. An existing person is rewritten only when `vouched`
- * (staff, partners, a verified sign-in); an anonymous form's differences become the
- * registration's pending profile instead. Emails are taken in sorted order so two batches
+ * new person with what was typed (not verified: typing an address proves nothing about
+ * owning it). An existing person is rewritten only when `vouched` (staff, partners) and the
+ * person has not verified their address; otherwise the differences become the
+ * registration's pending profile. Emails are taken in sorted order so two batches
  * never wait on each other's new persons in opposite orders.
  */
 export async function findOrCreatePersons(
@@ -74,7 +77,7 @@ export async function findOrCreatePersons(
       email,
       ...personFieldsOf(firstTyped.get(email)!),
       locale: firstTyped.get(email)!.locale ?? options.locale,
-      emailVerifiedAt: options.vouched ? options.now : null,
+      emailVerifiedAt: null,
     })),
   );
   const byEmail = new Map((await findPersonsByEmail(db, emails)).map((p) => [p.email, p]));
@@ -85,7 +88,7 @@ export async function findOrCreatePersons(
     const diff = profileDifference(person, personFieldsOf(r));
     if (!Object.keys(diff).length) {
       out.push({ personId: person.id, pendingProfile: null, person });
-    } else if (options.vouched) {
+    } else if (options.vouched && person.emailVerifiedAt === null) {
       const updated = await updatePersonRow(db, person.id, { ...diff, updatedAt: options.now });
       if (updated) byEmail.set(r.email, updated);
       out.push({ personId: person.id, pendingProfile: null, person: updated ?? person });
@@ -124,6 +127,35 @@ export async function updatePerson(
   for (const k of Object.keys(after) as Array<keyof PendingProfile>) Object.assign(before, { [k]: person[k] });
   await updatePersonRow(db, personId, { ...after, updatedAt: now });
   return { before, after };
+}
+
+/**
+ * Staff change a registrant's fields. A person nobody has verified is written (as
+ * `updatePerson`); a verified person's fields are theirs, so what staff typed differently
+ * joins the registration's pending profile instead (a value equal to the person's leaves it).
+ */
+export async function proposePersonChange(
+  db: Executor,
+  personId: string,
+  patch: Partial<PersonFields>,
+  pending: PendingProfile | null,
+  now: Date,
+): Promise<{ pendingProfile: PendingProfile | null }> {
+  const person = await findPerson(db, personId);
+  if (!person) return { pendingProfile: pending };
+  if (person.emailVerifiedAt === null) {
+    await updatePerson(db, personId, patch, now);
+    const rest = Object.fromEntries(Object.entries(pending ?? {}).filter(([k]) => !(k in patch)));
+    return { pendingProfile: Object.keys(rest).length ? rest : null };
+  }
+  const next: Record<string, unknown> = { ...(pending ?? {}) };
+  for (const name of personFieldNames) {
+    if (!(name in patch)) continue;
+    const value = patch[name] ?? null;
+    if ((person[name] ?? null) === value) delete next[name];
+    else next[name] = value;
+  }
+  return { pendingProfile: Object.keys(next).length ? next : null };
 }
 
 /**

@@ -58,12 +58,24 @@ export function personDto(p: PersonRow) {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** Audit entries about the person: their registrations, themselves, or done in their name. */
-function auditAbout(personId: string, registrationIds: string[], email: string) {
+/**
+ * Audit entries about the person, by ids: their registrations and themselves as objects, and
+ * what they did as actors (signed in, holding a registration's link, as a delegation's
+ * contact). Never by their address inside a label: a staff member "jan@x" holds "an@x".
+ */
+function auditAbout(personId: string, registrationIds: string[], delegationIds: string[]) {
   return or(
-    and(eq(auditLog.objectType, 'registration'), inArray(auditLog.objectId, registrationIds)),
+    registrationIds.length
+      ? and(eq(auditLog.objectType, 'registration'), inArray(auditLog.objectId, registrationIds))
+      : undefined,
     and(eq(auditLog.objectType, 'person'), eq(auditLog.objectId, personId)),
-    sql`position(${email} in ${auditLog.actorLabel}) > 0`,
+    eq(auditLog.actorPersonId, personId),
+    registrationIds.length
+      ? and(eq(auditLog.actorKind, 'participant'), inArray(auditLog.actorObjectId, registrationIds))
+      : undefined,
+    delegationIds.length
+      ? and(eq(auditLog.actorKind, 'delegationContact'), inArray(auditLog.actorObjectId, delegationIds))
+      : undefined,
   );
 }
 
@@ -77,7 +89,12 @@ export async function exportPersonData(db: Executor, personId: string): Promise<
     .where(eq(registrations.personId, personId))
     .orderBy(asc(registrations.createdAt), asc(registrations.id));
   const ids = regs.map((x) => x.r.id);
-  const [choices, visas, delegated, mails, audit] = await Promise.all([
+  const delegated = await db
+    .select()
+    .from(delegations)
+    .where(eq(delegations.contactPersonId, personId))
+    .orderBy(asc(delegations.createdAt));
+  const [choices, visas, mails, audit] = await Promise.all([
     ids.length
       ? db
           .select({
@@ -94,9 +111,8 @@ export async function exportPersonData(db: Executor, personId: string): Promise<
     ids.length
       ? db.select().from(visaLetterRequests).where(inArray(visaLetterRequests.registrationId, ids)).orderBy(asc(visaLetterRequests.createdAt))
       : [],
-    db.select().from(delegations).where(eq(delegations.contactPersonId, personId)).orderBy(asc(delegations.createdAt)),
     db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, person.email)).orderBy(asc(mailOutbox.createdAt), asc(mailOutbox.id)),
-    db.select().from(auditLog).where(auditAbout(personId, ids, person.email)).orderBy(asc(auditLog.id)),
+    db.select().from(auditLog).where(auditAbout(personId, ids, delegated.map((d) => d.id))).orderBy(asc(auditLog.id)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -183,6 +199,7 @@ export async function erasePerson(runtime: Runtime, personId: string, actor: Cal
 
     const all = await tx.select({ id: registrations.id }).from(registrations).where(eq(registrations.personId, personId));
     const ids = all.map((r) => r.id);
+    const contactOf = await tx.select({ id: delegations.id }).from(delegations).where(eq(delegations.contactPersonId, personId));
     // Audit facts stay; their personal values and the person's address in actor labels go.
     await tx
       .update(auditLog)
@@ -192,7 +209,12 @@ export async function erasePerson(runtime: Runtime, personId: string, actor: Cal
         )}) then '{"before":"erased","after":"erased"}'::jsonb else v end) from jsonb_each(${auditLog.diff}) as d(k, v)), '{}'::jsonb)`,
         actorLabel: sql`replace(${auditLog.actorLabel}, ${person.email}, ${ERASED})`,
       })
-      .where(auditAbout(personId, ids, person.email));
+      .where(auditAbout(personId, ids, contactOf.map((d) => d.id)));
+    // Labels written before actors were recorded by id may still name the address.
+    await tx
+      .update(auditLog)
+      .set({ actorLabel: sql`replace(${auditLog.actorLabel}, ${person.email}, ${ERASED})` })
+      .where(sql`position(${person.email} in ${auditLog.actorLabel}) > 0 and ${auditLog.actorKind} <> 'user'`);
     await tx
       .update(mailOutbox)
       .set({
@@ -215,11 +237,8 @@ export async function erasePerson(runtime: Runtime, personId: string, actor: Cal
         .where(inArray(visaLetterRequests.registrationId, ids));
       await tx.delete(registrationFiles).where(inArray(registrationFiles.registrationId, ids));
     }
+    // A delegation's contact is read from the person, so blanking the person blanks it too.
     const erasedEmail = `erased-${personId}@erased.invalid`;
-    await tx
-      .update(delegations)
-      .set({ contactName: ERASED, contactEmail: erasedEmail })
-      .where(eq(delegations.contactPersonId, personId));
     await updatePersonRow(tx, personId, {
       email: erasedEmail,
       givenName: ERASED,

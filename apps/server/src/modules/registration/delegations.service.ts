@@ -5,18 +5,26 @@ import { placeDelegation } from './placement';
 import { cancelRegistration } from './promotion';
 import { loadRegistrationDtos } from './registration.dto';
 
-const { delegations, registrations } = schema;
+const { delegations, registrations, persons } = schema;
+
+/** The contact as their person stands (the delegation keeps only the person's id). */
+const contactColumns = {
+  contactName: sql<string>`btrim(${persons.givenName} || ' ' || ${persons.familyName})`,
+  contactEmail: persons.email,
+};
 
 async function loadDelegation(
   runtime: Runtime,
   eventId: string,
   delegationId: string,
 ): Promise<DelegationDto> {
-  const [d] = await runtime.db
-    .select()
+  const [row] = await runtime.db
+    .select({ d: delegations, contact: contactColumns })
     .from(delegations)
+    .innerJoin(persons, eq(persons.id, delegations.contactPersonId))
     .where(and(eq(delegations.id, delegationId), eq(delegations.eventId, eventId)));
-  if (!d) throw new DomainError('NOT_FOUND', 'No such delegation');
+  if (!row) throw new DomainError('NOT_FOUND', 'No such delegation');
+  const { d, contact } = row;
   const ids = await runtime.db
     .select({ id: registrations.id })
     .from(registrations)
@@ -31,8 +39,8 @@ async function loadDelegation(
     id: d.id,
     eventId: d.eventId,
     name: d.name,
-    contactName: d.contactName,
-    contactEmail: d.contactEmail,
+    contactName: contact.contactName,
+    contactEmail: contact.contactEmail,
     partnerId: d.partnerId,
     createdAt: d.createdAt.toISOString(),
     members: members.map((m) => ({
@@ -54,18 +62,20 @@ export function createDelegationService(runtime: Runtime): Services['delegations
       const rows = await runtime.db
         .select({
           d: delegations,
+          contact: contactColumns,
           memberCount: sql<number>`(select count(*)::int from registrations r where r.delegation_id = "delegations"."id")`,
           confirmed: sql<number>`(select count(*)::int from registrations r where r.delegation_id = "delegations"."id" and r.status = 'confirmed')`,
         })
         .from(delegations)
+        .innerJoin(persons, eq(persons.id, delegations.contactPersonId))
         .where(eq(delegations.eventId, caller.eventId))
         .orderBy(desc(delegations.createdAt));
-      return rows.map(({ d, memberCount, confirmed }) => ({
+      return rows.map(({ d, contact, memberCount, confirmed }) => ({
         id: d.id,
         eventId: d.eventId,
         name: d.name,
-        contactName: d.contactName,
-        contactEmail: d.contactEmail,
+        contactName: contact.contactName,
+        contactEmail: contact.contactEmail,
         partnerId: d.partnerId,
         createdAt: d.createdAt.toISOString(),
         memberCount: Number(memberCount),

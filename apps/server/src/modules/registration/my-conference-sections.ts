@@ -1,7 +1,7 @@
 import { and, count, desc, eq, schema, sql } from '@plenary/db';
 import type { ConferenceSectionProvider } from '../accounts/conference-sections';
 
-const { registrations, registrationCategories, delegations, persons } = schema;
+const { registrations, registrationCategories, delegations } = schema;
 
 /** Live registrations first, then the newest: a cancelled one shows only when nothing else is left. */
 const liveFirst = sql`case when ${registrations.status} in ('cancelled','rejected') then 1 else 0 end`;
@@ -44,8 +44,8 @@ export const registrationSection: ConferenceSectionProvider<'registration'> = {
 };
 
 /**
- * My conference: the delegations the person is the contact of. A delegation names its
- * contact by address (until delegations point to persons), so the verified address matches.
+ * My conference: the delegations the person is the contact of (a delegation points to its
+ * contact's person).
  */
 export const delegationSection: ConferenceSectionProvider<'delegation'> = {
   kind: 'delegation',
@@ -58,9 +58,8 @@ export const delegationSection: ConferenceSectionProvider<'delegation'> = {
         confirmed: sql<number>`count(*) filter (where ${registrations.status} = 'confirmed')`.mapWith(Number),
       })
       .from(delegations)
-      .innerJoin(persons, eq(sql`lower(${delegations.contactEmail})`, persons.email))
       .leftJoin(registrations, eq(registrations.delegationId, delegations.id))
-      .where(and(eq(persons.id, personId), eq(delegations.eventId, eventId)))
+      .where(and(eq(delegations.contactPersonId, personId), eq(delegations.eventId, eventId)))
       .groupBy(delegations.id, delegations.name, delegations.createdAt)
       .orderBy(delegations.createdAt);
     if (rows.length === 0) return null;
@@ -70,8 +69,7 @@ export const delegationSection: ConferenceSectionProvider<'delegation'> = {
     const rows = await db
       .selectDistinct({ eventId: delegations.eventId })
       .from(delegations)
-      .innerJoin(persons, eq(sql`lower(${delegations.contactEmail})`, persons.email))
-      .where(eq(persons.id, personId));
+      .where(eq(delegations.contactPersonId, personId));
     return rows.map((r) => r.eventId);
   },
 };

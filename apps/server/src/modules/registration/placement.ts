@@ -504,8 +504,6 @@ export async function placeDelegation(
     .values({
       eventId,
       name: request.name,
-      contactName: request.contactName,
-      contactEmail: request.contactEmail,
       contactPersonId: contact[0]!.personId,
       partnerId: origin.partnerId,
       manageTokenHash: sha256(contactToken),

@@ -155,6 +155,7 @@ export async function loadRegistrationDtos(
           ? { amount: row.category.feeAmount, currency: row.category.feeCurrency }
           : null,
       emailVerified: x.emailVerifiedAt !== null,
+      pendingProfile: x.pendingProfile && Object.keys(x.pendingProfile).length ? x.pendingProfile : null,
       checkedInAt: x.checkedInAt?.toISOString() ?? null,
       visaLetterStatus: row.visaStatus ?? null,
       createdAt: x.createdAt.toISOString(),

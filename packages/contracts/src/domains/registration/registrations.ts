@@ -228,6 +228,22 @@ export const registrationDto = z.object({
   paymentReference: z.string().nullable(),
   fee: z.object({ amount: z.number().int(), currency: z.string() }).nullable(),
   emailVerified: z.boolean(),
+  /**
+   * What was typed for this registration that differs from the person's fields and was not
+   * written to them (an unverified form, or staff and partners typing for a person who
+   * verified their address and so owns their fields).
+   */
+  pendingProfile: z
+    .object({
+      givenName: z.string(),
+      familyName: z.string(),
+      localName: z.string().nullable(),
+      country: z.string().nullable(),
+      phone: z.string().nullable(),
+      jobTitle: z.string().nullable(),
+    })
+    .partial()
+    .nullable(),
   checkedInAt: z.string().nullable(),
   visaLetterStatus: z.enum(['requested', 'approved', 'rejected']).nullable(),
   createdAt: z.string(),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MailTemplate } from './engine';
+import { accountTemplates } from './accounts';
 import { registrationTemplates } from './registration';
 import { staffTemplates } from './staff';
 import { visaTemplates } from './visa';
@@ -14,6 +15,7 @@ export const mailTemplates = {
   ...registrationTemplates,
   ...visaTemplates,
   ...staffTemplates,
+  ...accountTemplates,
 };
 
 export type MailKind = keyof typeof mailTemplates;

@@ -14,7 +14,7 @@ import { resolveOrganisation } from '../../organisations/organisations.service';
 import { loadRegistrationDto } from '../registration.dto';
 import { lockRegistration } from '../registration.repo';
 import { personFieldNames } from '../../people/people.repo';
-import { findOrCreatePerson, personFieldsOf, updatePerson, type PersonInput } from '../../people/people.service';
+import { findOrCreatePerson, personFieldsOf, proposePersonChange, type PersonInput } from '../../people/people.service';
 
 const { registrations: r, registrationSettings, auditLog } = schema;
 
@@ -124,7 +124,18 @@ export async function updateParticipant(
       personId = patch.personId = moved.personId;
     }
     const personPatch = Object.fromEntries(personFieldNames.filter((k) => k in changed).map((k) => [k, changed[k]]));
-    if (Object.keys(personPatch).length > 0) await updatePerson(tx, personId, personPatch, runtime.now());
+    if (Object.keys(personPatch).length > 0) {
+      // A verified person's fields are theirs: what staff typed waits on this registration
+      // (a moved registration's old pending profile was about another person).
+      const { pendingProfile } = await proposePersonChange(
+        tx,
+        personId,
+        personPatch,
+        patch.personId ? null : row.pendingProfile,
+        runtime.now(),
+      );
+      if (JSON.stringify(pendingProfile) !== JSON.stringify(row.pendingProfile)) patch.pendingProfile = pendingProfile;
+    }
     if ('organisation' in changed || 'country' in changed) {
       const organisationId = await resolveOrganisation(
         tx,
