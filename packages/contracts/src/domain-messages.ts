@@ -40,6 +40,71 @@ export const domainMessages = {
     en: 'Too many requests: try again in {seconds} seconds',
     ko: '요청이 너무 많습니다. {seconds}초 뒤에 다시 시도하세요',
   },
+  // Sign-in, the profile and two-factor sign-in (modules/identity).
+  tooManySignInAttempts: {
+    en: 'Too many failed sign-in attempts. Try again in {minutes} minutes, or reset your password.',
+    ko: '로그인 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하거나 비밀번호를 재설정하세요.',
+  },
+  tooManySignInAttemptsOneMinute: {
+    en: 'Too many failed sign-in attempts. Try again in {minutes} minute, or reset your password.',
+    ko: '로그인 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하거나 비밀번호를 재설정하세요.',
+  },
+  tooManyCodeAttempts: {
+    en: 'Too many failed code attempts. Try again in {minutes} minutes.',
+    ko: '코드 입력 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하세요.',
+  },
+  tooManyCodeAttemptsOneMinute: {
+    en: 'Too many failed code attempts. Try again in {minutes} minute.',
+    ko: '코드 입력 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하세요.',
+  },
+  tooManyPasswordAttempts: {
+    en: 'Too many failed password attempts. Try again in {minutes} minutes.',
+    ko: '비밀번호 입력 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하세요.',
+  },
+  tooManyPasswordAttemptsOneMinute: {
+    en: 'Too many failed password attempts. Try again in {minutes} minute.',
+    ko: '비밀번호 입력 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하세요.',
+  },
+  wrongEmailOrPassword: {
+    en: 'The email or password is not right',
+    ko: '이메일 주소나 비밀번호가 맞지 않습니다',
+  },
+  wrongCode: {
+    en: 'That code is not right',
+    ko: '코드가 맞지 않습니다',
+  },
+  wrongCodeCheckClock: {
+    en: 'That code is not right; check the time on your phone',
+    ko: '코드가 맞지 않습니다. 휴대전화의 시각을 확인하세요',
+  },
+  wrongCurrentPassword: {
+    en: 'The current password is not right',
+    ko: '현재 비밀번호가 맞지 않습니다',
+  },
+  wrongPassword: {
+    en: 'The password is not right',
+    ko: '비밀번호가 맞지 않습니다',
+  },
+  twoFactorAlreadyOnTurnOffFirst: {
+    en: 'Two-factor sign-in is already on; turn it off first',
+    ko: '2단계 인증이 이미 켜져 있습니다. 먼저 끄세요',
+  },
+  twoFactorAlreadyOn: {
+    en: 'Two-factor sign-in is already on',
+    ko: '2단계 인증이 이미 켜져 있습니다',
+  },
+  twoFactorStartSetUpFirst: {
+    en: 'Start the set-up first',
+    ko: '먼저 설정을 시작하세요',
+  },
+  twoFactorTurnOnFirst: {
+    en: 'Turn on two-factor sign-in first',
+    ko: '먼저 2단계 인증을 켜세요',
+  },
+  resetLinkInvalid: {
+    en: 'This reset link is not valid any more; ask for a new one',
+    ko: '더 이상 유효하지 않은 재설정 링크입니다. 새 링크를 요청하세요',
+  },
   // Object rules: a missing object and another's read the same.
   registrationNotFound: { en: 'No such registration', ko: '등록을 찾을 수 없습니다' },
   delegationNotFound: { en: 'No such delegation', ko: '대표단을 찾을 수 없습니다' },
