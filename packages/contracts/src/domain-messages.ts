@@ -105,6 +105,73 @@ export const domainMessages = {
     en: 'This reset link is not valid any more; ask for a new one',
     ko: '더 이상 유효하지 않은 재설정 링크입니다. 새 링크를 요청하세요',
   },
+  // The event's team and invitations (modules/team).
+  onlyOwnerGrantsOwner: {
+    en: 'Only an owner can grant or remove the owner role',
+    ko: '소유자만 소유자 역할을 주거나 뺄 수 있습니다',
+  },
+  alreadyOnTeam: {
+    en: 'This person is already on the team',
+    ko: '이미 팀원인 사람입니다',
+  },
+  notOnTeamPerson: {
+    en: 'This person is not on the team',
+    ko: '팀원이 아닌 사람입니다',
+  },
+  lastOwner: {
+    en: 'An event needs at least one owner: make someone else owner first',
+    ko: '행사에는 소유자가 한 명 이상 있어야 합니다. 먼저 다른 사람을 소유자로 지정하세요',
+  },
+  noOpenInvitation: {
+    en: 'No open invitation with this id',
+    ko: '이 ID의 열려 있는 초대가 없습니다',
+  },
+  invitationInvalid: {
+    en: 'This invitation is not valid any more; ask for a new one',
+    ko: '더 이상 유효하지 않은 초대입니다. 새 초대를 요청하세요',
+  },
+  chooseNameAndPassword: {
+    en: 'Choose your name and a password to create your account',
+    ko: '계정을 만들려면 이름과 비밀번호를 정하세요',
+  },
+  // Registration types, options, invitation codes and consents (modules/registration-setup).
+  endBeforeStart: {
+    en: 'The end must not be before the start',
+    ko: '종료가 시작보다 앞설 수 없습니다',
+  },
+  feeNeedsCurrency: {
+    en: 'Give a fee and its currency together, or neither',
+    ko: '참가비와 통화는 함께 입력하거나 둘 다 비워 두세요',
+  },
+  categoryInUse: {
+    en: '{count} registrations use this category (cancelled ones included); a category can be deleted only while nobody has registered in it',
+    ko: '이 참가 유형으로 등록한 사람이 {count}명 있습니다(취소 포함). 아무도 등록하지 않은 참가 유형만 삭제할 수 있습니다',
+  },
+  categoryInUseOne: {
+    en: '{count} registration uses this category (cancelled ones included); a category can be deleted only while nobody has registered in it',
+    ko: '이 참가 유형으로 등록한 사람이 {count}명 있습니다(취소 포함). 아무도 등록하지 않은 참가 유형만 삭제할 수 있습니다',
+  },
+  optionInUse: {
+    en: '{count} registrations have chosen this option (cancelled ones included); an option can be deleted only while nobody has chosen it',
+    ko: '이 선택 프로그램을 고른 등록이 {count}건 있습니다(취소 포함). 아무도 고르지 않은 선택 프로그램만 삭제할 수 있습니다',
+  },
+  optionInUseOne: {
+    en: '{count} registration has chosen this option (cancelled ones included); an option can be deleted only while nobody has chosen it',
+    ko: '이 선택 프로그램을 고른 등록이 {count}건 있습니다(취소 포함). 아무도 고르지 않은 선택 프로그램만 삭제할 수 있습니다',
+  },
+  // Events (modules/events).
+  onlyOwnerTwoFactorRule: {
+    en: 'Only the event owner can change the two-factor rule',
+    ko: '행사 소유자만 2단계 인증 규칙을 바꿀 수 있습니다',
+  },
+  eventStatusChangeRefused: {
+    en: 'A {status} event cannot be changed with "{to}"',
+    ko: '{status} 상태의 행사에는 "{to}" 변경을 할 수 없습니다',
+  },
+  publishedEventNotFound: {
+    en: 'No published event has this address',
+    ko: '이 주소로 공개된 행사가 없습니다',
+  },
   // Object rules: a missing object and another's read the same.
   registrationNotFound: { en: 'No such registration', ko: '등록을 찾을 수 없습니다' },
   delegationNotFound: { en: 'No such delegation', ko: '대표단을 찾을 수 없습니다' },
