@@ -40,6 +40,344 @@ export const domainMessages = {
     en: 'Too many requests: try again in {seconds} seconds',
     ko: '요청이 너무 많습니다. {seconds}초 뒤에 다시 시도하세요',
   },
+  // Sign-in, the profile and two-factor sign-in (modules/identity).
+  tooManySignInAttempts: {
+    en: 'Too many failed sign-in attempts. Try again in {minutes} minutes, or reset your password.',
+    ko: '로그인 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하거나 비밀번호를 재설정하세요.',
+  },
+  tooManySignInAttemptsOneMinute: {
+    en: 'Too many failed sign-in attempts. Try again in {minutes} minute, or reset your password.',
+    ko: '로그인 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하거나 비밀번호를 재설정하세요.',
+  },
+  tooManyCodeAttempts: {
+    en: 'Too many failed code attempts. Try again in {minutes} minutes.',
+    ko: '코드 입력 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하세요.',
+  },
+  tooManyCodeAttemptsOneMinute: {
+    en: 'Too many failed code attempts. Try again in {minutes} minute.',
+    ko: '코드 입력 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하세요.',
+  },
+  tooManyPasswordAttempts: {
+    en: 'Too many failed password attempts. Try again in {minutes} minutes.',
+    ko: '비밀번호 입력 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하세요.',
+  },
+  tooManyPasswordAttemptsOneMinute: {
+    en: 'Too many failed password attempts. Try again in {minutes} minute.',
+    ko: '비밀번호 입력 실패가 너무 많습니다. {minutes}분 뒤에 다시 시도하세요.',
+  },
+  wrongEmailOrPassword: {
+    en: 'The email or password is not right',
+    ko: '이메일 주소나 비밀번호가 맞지 않습니다',
+  },
+  wrongCode: {
+    en: 'That code is not right',
+    ko: '코드가 맞지 않습니다',
+  },
+  wrongCodeCheckClock: {
+    en: 'That code is not right; check the time on your phone',
+    ko: '코드가 맞지 않습니다. 휴대전화의 시각을 확인하세요',
+  },
+  wrongCurrentPassword: {
+    en: 'The current password is not right',
+    ko: '현재 비밀번호가 맞지 않습니다',
+  },
+  wrongPassword: {
+    en: 'The password is not right',
+    ko: '비밀번호가 맞지 않습니다',
+  },
+  twoFactorAlreadyOnTurnOffFirst: {
+    en: 'Two-factor sign-in is already on; turn it off first',
+    ko: '2단계 인증이 이미 켜져 있습니다. 먼저 끄세요',
+  },
+  twoFactorAlreadyOn: {
+    en: 'Two-factor sign-in is already on',
+    ko: '2단계 인증이 이미 켜져 있습니다',
+  },
+  twoFactorStartSetUpFirst: {
+    en: 'Start the set-up first',
+    ko: '먼저 설정을 시작하세요',
+  },
+  twoFactorTurnOnFirst: {
+    en: 'Turn on two-factor sign-in first',
+    ko: '먼저 2단계 인증을 켜세요',
+  },
+  resetLinkInvalid: {
+    en: 'This reset link is not valid any more; ask for a new one',
+    ko: '더 이상 유효하지 않은 재설정 링크입니다. 새 링크를 요청하세요',
+  },
+  // The event's team and invitations (modules/team).
+  onlyOwnerGrantsOwner: {
+    en: 'Only an owner can grant or remove the owner role',
+    ko: '소유자만 소유자 역할을 주거나 뺄 수 있습니다',
+  },
+  alreadyOnTeam: {
+    en: 'This person is already on the team',
+    ko: '이미 팀원인 사람입니다',
+  },
+  notOnTeamPerson: {
+    en: 'This person is not on the team',
+    ko: '팀원이 아닌 사람입니다',
+  },
+  lastOwner: {
+    en: 'An event needs at least one owner: make someone else owner first',
+    ko: '행사에는 소유자가 한 명 이상 있어야 합니다. 먼저 다른 사람을 소유자로 지정하세요',
+  },
+  noOpenInvitation: {
+    en: 'No open invitation with this id',
+    ko: '이 ID의 열려 있는 초대가 없습니다',
+  },
+  invitationInvalid: {
+    en: 'This invitation is not valid any more; ask for a new one',
+    ko: '더 이상 유효하지 않은 초대입니다. 새 초대를 요청하세요',
+  },
+  chooseNameAndPassword: {
+    en: 'Choose your name and a password to create your account',
+    ko: '계정을 만들려면 이름과 비밀번호를 정하세요',
+  },
+  // Registration types, options, invitation codes and consents (modules/registration-setup).
+  endBeforeStart: {
+    en: 'The end must not be before the start',
+    ko: '종료가 시작보다 앞설 수 없습니다',
+  },
+  feeNeedsCurrency: {
+    en: 'Give a fee and its currency together, or neither',
+    ko: '참가비와 통화는 함께 입력하거나 둘 다 비워 두세요',
+  },
+  categoryInUse: {
+    en: '{count} registrations use this category (cancelled ones included); a category can be deleted only while nobody has registered in it',
+    ko: '이 참가 유형으로 등록한 사람이 {count}명 있습니다(취소 포함). 아무도 등록하지 않은 참가 유형만 삭제할 수 있습니다',
+  },
+  categoryInUseOne: {
+    en: '{count} registration uses this category (cancelled ones included); a category can be deleted only while nobody has registered in it',
+    ko: '이 참가 유형으로 등록한 사람이 {count}명 있습니다(취소 포함). 아무도 등록하지 않은 참가 유형만 삭제할 수 있습니다',
+  },
+  optionInUse: {
+    en: '{count} registrations have chosen this option (cancelled ones included); an option can be deleted only while nobody has chosen it',
+    ko: '이 선택 프로그램을 고른 등록이 {count}건 있습니다(취소 포함). 아무도 고르지 않은 선택 프로그램만 삭제할 수 있습니다',
+  },
+  optionInUseOne: {
+    en: '{count} registration has chosen this option (cancelled ones included); an option can be deleted only while nobody has chosen it',
+    ko: '이 선택 프로그램을 고른 등록이 {count}건 있습니다(취소 포함). 아무도 고르지 않은 선택 프로그램만 삭제할 수 있습니다',
+  },
+  // Events (modules/events).
+  onlyOwnerTwoFactorRule: {
+    en: 'Only the event owner can change the two-factor rule',
+    ko: '행사 소유자만 2단계 인증 규칙을 바꿀 수 있습니다',
+  },
+  eventStatusChangeRefused: {
+    en: 'A {status} event cannot be changed with "{to}"',
+    ko: '{status} 상태의 행사에는 "{to}" 변경을 할 수 없습니다',
+  },
+  publishedEventNotFound: {
+    en: 'No published event has this address',
+    ko: '이 주소로 공개된 행사가 없습니다',
+  },
+  // Partners, their API keys and the partner API (modules/partners).
+  partnerNotFound: {
+    en: 'No such partner',
+    ko: '파트너를 찾을 수 없습니다',
+  },
+  partnerNameTaken: {
+    en: 'Another partner already has this name',
+    ko: '이 이름을 쓰는 다른 파트너가 있습니다',
+  },
+  partnerNameTakenInEvent: {
+    en: 'Another partner of this event already has this name',
+    ko: '이 행사에 이 이름을 쓰는 다른 파트너가 있습니다',
+  },
+  apiKeyNotFound: {
+    en: 'No such API key',
+    ko: 'API 키를 찾을 수 없습니다',
+  },
+  cursorInvalid: {
+    en: 'Pass the nextCursor of the previous page, unchanged',
+    ko: '이전 페이지의 nextCursor 값을 바꾸지 말고 그대로 보내세요',
+  },
+  // The desk: check-in, documents and visa letters (modules/desk).
+  checkInNeedsConfirmed: {
+    en: 'Only a confirmed registration can be checked in; this one is {status}',
+    ko: '등록 확정된 등록만 체크인할 수 있습니다. 이 등록은 {status} 상태입니다',
+  },
+  receiptNoFee: {
+    en: 'This registration has no fee, so there is no receipt',
+    ko: '참가비가 없는 등록이라 영수증이 없습니다',
+  },
+  receiptNeedsPayment: {
+    en: 'A receipt is issued once the fee is paid or waived',
+    ko: '영수증은 참가비를 내거나 면제받은 뒤에 발급됩니다',
+  },
+  visaRequestNotApproved: {
+    en: 'The visa letter request is not approved',
+    ko: '비자 초청장 신청이 승인되지 않았습니다',
+  },
+  visaPassportErased: {
+    en: 'The passport data of this request has been erased',
+    ko: '이 신청의 여권 정보는 삭제되었습니다',
+  },
+  badgesConfirmedOnly: {
+    en: 'Badges are printed for confirmed registrations only: {list}',
+    ko: '명찰은 등록 확정된 등록만 인쇄합니다: {list}',
+  },
+  dateOfBirthImplausible: {
+    en: 'The date of birth is not plausible',
+    ko: '생년월일이 올바르지 않아 보입니다',
+  },
+  // Webhooks (modules/webhooks).
+  nameTheEvent: {
+    en: 'Name the event',
+    ko: '행사를 지정하세요',
+  },
+  webhookLimitReached: {
+    en: 'A partner can have at most {max} webhook subscriptions; remove one first',
+    ko: '파트너 한 곳당 웹훅 구독은 최대 {max}개입니다. 먼저 하나를 삭제하세요',
+  },
+  webhookSubscriptionRemoved: {
+    en: 'The subscription was removed: there is nowhere to send it',
+    ko: '구독이 삭제되어 보낼 곳이 없습니다',
+  },
+  // Organisations (modules/organisations).
+  organisationNotFound: {
+    en: 'No such organisation',
+    ko: '기관을 찾을 수 없습니다',
+  },
+  organisationNameTaken: {
+    en: 'Another organisation has this name: merge the two instead',
+    ko: '이 이름을 쓰는 다른 기관이 있습니다. 대신 두 기관을 합치세요',
+  },
+  organisationsToMergeMissing: {
+    en: 'One of these organisations does not exist or was merged already',
+    ko: '이 기관 가운데 없거나 이미 합쳐진 기관이 있습니다',
+  },
+  // Uploaded files (modules/files).
+  fileEmpty: {
+    en: 'The file is empty',
+    ko: '빈 파일입니다',
+  },
+  fileWrongType: {
+    en: 'Send a {type} file (this one is {found}, whatever its name says)',
+    ko: '{type} 파일을 보내세요 (이름과 달리 이 파일은 {found} 파일입니다)',
+  },
+  fileWrongTypeOfSeveral: {
+    en: 'Send a {types} or {last} file (this one is {found}, whatever its name says)',
+    ko: '{types} 또는 {last} 파일을 보내세요 (이름과 달리 이 파일은 {found} 파일입니다)',
+  },
+  fileUnknownType: {
+    en: 'Send a {type} file (this one is of an unknown type, whatever its name says)',
+    ko: '{type} 파일을 보내세요 (이름과 관계없이 이 파일은 형식을 알 수 없습니다)',
+  },
+  fileUnknownTypeOfSeveral: {
+    en: 'Send a {types} or {last} file (this one is of an unknown type, whatever its name says)',
+    ko: '{types} 또는 {last} 파일을 보내세요 (이름과 관계없이 이 파일은 형식을 알 수 없습니다)',
+  },
+  fileDamaged: {
+    en: 'This {type} file is damaged or incomplete: save it again and send it once more',
+    ko: '이 {type} 파일은 손상되었거나 일부가 빠져 있습니다. 다시 저장해서 한 번 더 보내세요',
+  },
+  tooManyUploads: {
+    en: 'Too many uploads: try again in {seconds} s',
+    ko: '업로드가 너무 많습니다. {seconds}초 뒤에 다시 시도하세요',
+  },
+  signInToSeeFile: {
+    en: 'Sign in, or open your registration’s link, to see this file',
+    ko: '이 파일을 보려면 로그인하거나 등록 링크를 여세요',
+  },
+  fileNotFound: {
+    en: 'No such file',
+    ko: '파일을 찾을 수 없습니다',
+  },
+  // Mail and mail templates (modules/mail).
+  mailKindNotFound: {
+    en: 'No such mail kind',
+    ko: '메일 종류를 찾을 수 없습니다',
+  },
+  addressNotSuppressed: {
+    en: 'This address is not suppressed',
+    ko: '발송이 막힌 주소가 아닙니다',
+  },
+  templateHasErrors: {
+    en: 'The template has errors',
+    ko: '템플릿에 오류가 있습니다',
+  },
+  mailNotFound: {
+    en: 'No such message',
+    ko: '메일을 찾을 수 없습니다',
+  },
+  // Exports (modules/exports).
+  exportColumnNotFound: {
+    en: 'No such column: {column}',
+    ko: '없는 열입니다: {column}',
+  },
+  // A participant's sign-in by code or link (modules/accounts).
+  signInCodeDead: {
+    en: 'This code has expired or was entered wrongly too often: ask for a new one',
+    ko: '코드가 만료되었거나 너무 여러 번 틀렸습니다. 새 코드를 요청하세요',
+  },
+  signInLinkDead: {
+    en: 'This sign-in link has expired or was replaced by a newer one: ask for a new code',
+    ko: '로그인 링크가 만료되었거나 더 새 링크로 바뀌었습니다. 새 코드를 요청하세요',
+  },
+  signInCodeWrong: {
+    en: 'This code is not right: {left} tries left',
+    ko: '코드가 맞지 않습니다. {left}번 더 시도할 수 있습니다',
+  },
+  signInCodeWrongOneLeft: {
+    en: 'This code is not right: {left} try left',
+    ko: '코드가 맞지 않습니다. {left}번 더 시도할 수 있습니다',
+  },
+  // Persons (modules/people).
+  personNotFound: {
+    en: 'No such person',
+    ko: '사람을 찾을 수 없습니다',
+  },
+  // The core: objects not found, unique clashes, the CSRF check (core, http).
+  registrationWasNotFound: {
+    en: 'This registration was not found',
+    ko: '등록을 찾을 수 없습니다',
+  },
+  theRegistrationWasNotFound: {
+    en: 'The registration was not found',
+    ko: '등록을 찾을 수 없습니다',
+  },
+  aRegistrationWasNotFound: {
+    en: 'A registration was not found',
+    ko: '찾을 수 없는 등록이 있습니다',
+  },
+  theEventWasNotFound: {
+    en: 'The event was not found',
+    ko: '행사를 찾을 수 없습니다',
+  },
+  thePartnerWasNotFound: {
+    en: 'The partner was not found',
+    ko: '파트너를 찾을 수 없습니다',
+  },
+  visaRequestNotFound: {
+    en: 'The visa letter request was not found',
+    ko: '비자 초청장 신청을 찾을 수 없습니다',
+  },
+  eventSlugTaken: {
+    en: 'Another event already uses this slug',
+    ko: '이 주소(slug)를 쓰는 다른 행사가 있습니다',
+  },
+  accountEmailTaken: {
+    en: 'An account with this email already exists',
+    ko: '이 이메일 주소로 만든 계정이 이미 있습니다',
+  },
+  categoryCodeTaken: {
+    en: 'Another category of this event already uses this code',
+    ko: '이 행사에 이 코드를 쓰는 다른 참가 유형이 있습니다',
+  },
+  optionCodeTaken: {
+    en: 'Another option of this event already uses this code',
+    ko: '이 행사에 이 코드를 쓰는 다른 선택 프로그램이 있습니다',
+  },
+  invitationCodeTaken: {
+    en: 'This invitation code already exists in this event',
+    ko: '이 행사에 이미 있는 초대 코드입니다',
+  },
+  csrfTokenWrong: {
+    en: 'Missing or wrong CSRF token: reload the page and try again',
+    ko: 'CSRF 토큰이 없거나 틀렸습니다. 페이지를 새로 고친 뒤 다시 시도하세요',
+  },
   // Object rules: a missing object and another's read the same.
   registrationNotFound: { en: 'No such registration', ko: '등록을 찾을 수 없습니다' },
   delegationNotFound: { en: 'No such delegation', ko: '대표단을 찾을 수 없습니다' },

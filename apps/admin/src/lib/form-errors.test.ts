@@ -108,3 +108,31 @@ describe('useFormErrors().validate', () => {
     wrapper.unmount();
   });
 });
+
+describe('useFormErrors().capture, a server error sent by key', () => {
+  // What the server's formatter sends for partners.service's refusal of a taken name
+  // (a DomainError by key): the English sentence, its key, and the field in English.
+  const sent = () =>
+    apiError('CONFLICT', 'Another partner already has this name', {
+      fieldErrors: { name: ['Another partner already has this name'] },
+      messageKey: 'partnerNameTaken',
+      messageParams: {},
+    });
+
+  afterEach(() => setValidationLocale('en'));
+
+  it('words the sentence and the field in Korean on a Korean page', () => {
+    const { errors, wrapper } = formErrorsIn('ko');
+    errors.capture(sent());
+    expect(errors.message.value).toBe('이미 있는 값과 겹칩니다. (이 이름을 쓰는 다른 파트너가 있습니다)');
+    expect(errors.field('name')).toBe('이 이름을 쓰는 다른 파트너가 있습니다');
+    wrapper.unmount();
+  });
+
+  it('keeps the server’s English on an English page', () => {
+    const { errors, wrapper } = formErrorsIn('en');
+    errors.capture(sent());
+    expect(errors.field('name')).toBe('Another partner already has this name');
+    wrapper.unmount();
+  });
+});

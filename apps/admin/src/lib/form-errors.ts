@@ -1,8 +1,9 @@
 import { computed, onScopeDispose, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { z } from 'zod';
+import { isDomainMessageKey } from '@plenary/contracts/domain-messages';
 import { validationLocale, zodFieldErrors } from '@plenary/contracts/schemas';
-import { apiErrorInfo, serverSentence, type ApiErrorInfo } from '@plenary/ui';
+import { apiErrorInfo, localizedFieldErrors, serverSentence, type ApiErrorInfo } from '@plenary/ui';
 import { useSessionLoss } from './session';
 
 type Translate = ReturnType<typeof useI18n>['t'];
@@ -92,7 +93,7 @@ export function useFormErrors() {
   /** Takes an error from an API call; returns its parsed form. A lost session sends the user to sign in (and back). */
   function capture(err: unknown): ApiErrorInfo {
     const parsed = apiErrorInfo(err);
-    if (parsed.code === 'INVALID_INPUT') parsed.fieldErrors = preferLocal(parsed.fieldErrors);
+    parsed.fieldErrors = inPersonsLanguage(parsed);
     info.value = parsed;
     sessionLost(parsed);
     if (parsed.code === 'TOO_MANY_ATTEMPTS' && parsed.retryAfterSeconds) {
@@ -107,13 +108,27 @@ export function useFormErrors() {
     return parsed;
   }
 
-  /** The server's field messages, each replaced by the browser's (localized) one for the same field when it has one. */
-  function preferLocal(server: Record<string, string[]>): Record<string, string[]> {
-    if (!checked) return server;
+  /**
+   * The server's field messages in the console's language: the browser's own
+   * message for the same field of an invalid input when it has one; otherwise,
+   * on a Korean page, the error's own sentence when the server sent it by key
+   * (an error without a key keeps the server's words).
+   */
+  function inPersonsLanguage(info: ApiErrorInfo): Record<string, string[]> {
+    const local = info.code === 'INVALID_INPUT' ? browserFieldErrors() : {};
+    const locale = validationLocale();
+    const worded =
+      locale !== 'en' && isDomainMessageKey(info.messageKey) ? localizedFieldErrors(info, locale) : info.fieldErrors;
+    return Object.fromEntries(
+      Object.entries(info.fieldErrors).map(([path, list]) => [path, local[path] ?? worded[path] ?? list]),
+    );
+  }
+
+  /** The browser's messages for the input last checked, by field (none when it passed). */
+  function browserFieldErrors(): Record<string, string[]> {
+    if (!checked) return {};
     const result = checked.schema.safeParse(checked.input);
-    if (result.success) return server;
-    const local = zodFieldErrors(result.error);
-    return Object.fromEntries(Object.entries(server).map(([path, list]) => [path, local[path] ?? list]));
+    return result.success ? {} : zodFieldErrors(result.error);
   }
 
   /**

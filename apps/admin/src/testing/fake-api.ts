@@ -64,7 +64,14 @@ export function fakeApi(handlers: FakeHandlers): FakeApi {
 export function apiError(
   domainCode: DomainErrorCode | 'INTERNAL',
   message: string,
-  extra: { fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; httpStatus?: number } = {},
+  extra: {
+    fieldErrors?: Record<string, string[]>;
+    retryAfterSeconds?: number;
+    httpStatus?: number;
+    /** The sentence's key and parameters, as the server's error formatter sends them. */
+    messageKey?: string;
+    messageParams?: Record<string, string | number>;
+  } = {},
 ) {
   return TRPCClientError.from({
     error: {
@@ -75,6 +82,8 @@ export function apiError(
         fieldErrors: extra.fieldErrors ?? {},
         retryAfterSeconds: extra.retryAfterSeconds,
         httpStatus: extra.httpStatus,
+        messageKey: extra.messageKey ?? null,
+        messageParams: extra.messageParams ?? {},
       },
     },
   });

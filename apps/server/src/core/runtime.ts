@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database, Db, Tx } from '@plenary/db';
 import { DomainError } from '@plenary/contracts';
+import type { DomainMessage } from '@plenary/contracts/domain-messages';
 import type { JobQueue } from './jobs';
 import { conflictFor, sqlState } from './unique-violations';
 
@@ -117,6 +118,18 @@ export async function inTransaction<T>(runtime: Runtime, fn: (uow: UnitOfWork) =
   }
 }
 
+/** The subjects notFound is called with, each worded by key (the same English). */
+const notFoundWords: Record<string, DomainMessage> = {
+  'The registration': { key: 'theRegistrationWasNotFound' },
+  'A registration': { key: 'aRegistrationWasNotFound' },
+  'The event': { key: 'theEventWasNotFound' },
+  'The partner': { key: 'thePartnerWasNotFound' },
+  'The visa letter request': { key: 'visaRequestNotFound' },
+  'The webhook subscription': { key: 'webhookNotFound' },
+  'The delivery': { key: 'webhookDeliveryNotFound' },
+};
+
+/** "X was not found"; by key when X is one of the subjects above, else in English only. */
 export function notFound(what: string): DomainError {
-  return new DomainError('NOT_FOUND', `${what} was not found`);
+  return new DomainError('NOT_FOUND', notFoundWords[what] ?? `${what} was not found`);
 }

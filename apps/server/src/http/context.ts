@@ -45,7 +45,7 @@ export async function createContext(runtime: Runtime, services: Services, req: R
     const sent = req.get(CSRF_HEADER);
     if (!sent || !sameToken(sent, actor.csrfToken)) {
       const message = 'Missing or wrong CSRF token: reload the page and try again';
-      throw new TRPCError({ code: 'FORBIDDEN', message, cause: new DomainError('FORBIDDEN', message) });
+      throw new TRPCError({ code: 'FORBIDDEN', message, cause: new DomainError('FORBIDDEN', { key: 'csrfTokenWrong' }) });
     }
   }
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: request.secure, path: '/' };

@@ -6,6 +6,7 @@ import {
   type Services,
   type SessionCookie,
 } from '@plenary/contracts';
+import { domainMessage, type DomainMessage } from '@plenary/contracts/domain-messages';
 import { desc, eq, schema, type Tx } from '@plenary/db';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { newToken, sha256 } from '../identity/crypto';
@@ -17,7 +18,7 @@ import { startPersonSession } from './person-sessions';
 export const SIGN_IN_CODE_MINUTES = 10;
 export const SIGN_IN_CODE_TRIES = 5;
 
-const codeDead = 'This code has expired or was entered wrongly too often: ask for a new one';
+const codeDead: DomainMessage = { key: 'signInCodeDead' };
 const linkDead = 'This sign-in link has expired or was replaced by a newer one: ask for a new code';
 
 /** The code's hash is bound to its address, so equal codes of two addresses hash apart. */
@@ -51,7 +52,7 @@ async function signIn(
 /** A wrong code may be tried again (INVALID_CREDENTIALS); a dead one needs a new mail (TOKEN_INVALID). */
 type CodeCheck =
   | { ok: true; session: PersonSessionOutput }
-  | { ok: false; code: 'INVALID_CREDENTIALS' | 'TOKEN_INVALID'; message: string };
+  | { ok: false; code: 'INVALID_CREDENTIALS' | 'TOKEN_INVALID'; message: DomainMessage };
 
 export function createSignInService(runtime: Runtime): Services['accounts'] {
   return {
@@ -93,14 +94,17 @@ export function createSignInService(runtime: Runtime): Services['accounts'] {
           return {
             ok: false,
             code: 'INVALID_CREDENTIALS',
-            message: `This code is not right: ${left} ${left === 1 ? 'try' : 'tries'} left`,
+            message: left === 1 ? { key: 'signInCodeWrongOneLeft', params: { left } } : { key: 'signInCodeWrong', params: { left } },
           };
         }
         await repo.deleteSignInCode(tx, input.email);
         const locale = await localeOf(tx, input.email);
         return { ok: true, session: await signIn(runtime, tx, caller.request, input.email, locale, cookie) };
       });
-      if (!result.ok) throw new DomainError(result.code, result.message, { code: [result.message] });
+      if (!result.ok) {
+        const text = domainMessage(result.message.key, result.message.params);
+        throw new DomainError(result.code, result.message, { code: [text] });
+      }
       return result.session;
     },
 
@@ -108,7 +112,7 @@ export function createSignInService(runtime: Runtime): Services['accounts'] {
       return inTransaction(runtime, async ({ tx }) => {
         const row = await repo.lockSignInLink(tx, sha256(input.token));
         if (!row || row.expiresAt <= runtime.now())
-          throw new DomainError('TOKEN_INVALID', linkDead, { token: [linkDead] });
+          throw new DomainError('TOKEN_INVALID', { key: 'signInLinkDead' }, { token: [linkDead] });
         await repo.deleteSignInCode(tx, row.email);
         const locale = await localeOf(tx, row.email);
         return signIn(runtime, tx, caller.request, row.email, locale, cookie);
@@ -122,7 +126,7 @@ export function createSignInService(runtime: Runtime): Services['accounts'] {
           .from(schema.registrations)
           .innerJoin(schema.persons, eq(schema.persons.id, schema.registrations.personId))
           .where(eq(schema.registrations.id, caller.registrationId));
-        if (!registration) throw new DomainError('NOT_FOUND', 'This registration was not found');
+        if (!registration) throw new DomainError('NOT_FOUND', { key: 'registrationWasNotFound' });
         const email = registration.email;
         return signIn(runtime, tx, caller.request, email, registration.locale, cookie);
       });

@@ -64,7 +64,7 @@ async function checkInRegistration(
   if (reg.status !== 'confirmed') {
     throw new DomainError(
       'INVALID_STATE',
-      `Only a confirmed registration can be checked in; this one is ${reg.status}`,
+      { key: 'checkInNeedsConfirmed', params: { status: reg.status } },
     );
   }
   return inTransaction(runtime, async (uow) => {
@@ -77,7 +77,7 @@ async function checkInRegistration(
     if (!done && current.status !== 'confirmed')
       throw new DomainError(
         'INVALID_STATE',
-        `Only a confirmed registration can be checked in; this one is ${current.status}`,
+        { key: 'checkInNeedsConfirmed', params: { status: current.status } },
       );
     if (!done) return { person: toPerson(current), warnings: warningsFor(current), checkedInNow: false };
     const after = { ...reg, checkedInAt: now };

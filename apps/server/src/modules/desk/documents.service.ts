@@ -37,9 +37,9 @@ async function requireRegistration(runtime: Runtime, eventId: string, id: string
 async function receiptFor(runtime: Runtime, reg: DeskRegistration, locale: Locale): Promise<FileDto> {
   const { feeAmount, feeCurrency, paymentStatus } = reg;
   if (feeAmount === null || feeCurrency === null)
-    throw new DomainError('INVALID_STATE', 'This registration has no fee, so there is no receipt');
+    throw new DomainError('INVALID_STATE', { key: 'receiptNoFee' });
   if (paymentStatus !== 'paid' && paymentStatus !== 'waived') {
-    throw new DomainError('INVALID_STATE', 'A receipt is issued once the fee is paid or waived');
+    throw new DomainError('INVALID_STATE', { key: 'receiptNeedsPayment' });
   }
   const event = await requireEvent(runtime, reg.eventId);
   const bytes = await renderReceipt(
@@ -54,10 +54,10 @@ async function receiptFor(runtime: Runtime, reg: DeskRegistration, locale: Local
 /** A letter only for an approved request whose passport data is still there. */
 async function letterFor(runtime: Runtime, request: VisaRow): Promise<FileDto> {
   if (request.status !== 'approved')
-    throw new DomainError('INVALID_STATE', 'The visa letter request is not approved');
+    throw new DomainError('INVALID_STATE', { key: 'visaRequestNotApproved' });
   const { passportName, passportNumber, nationality, dateOfBirth, embassy } = request;
   if (!passportName || !passportNumber || !nationality || !dateOfBirth || !embassy) {
-    throw new DomainError('INVALID_STATE', 'The passport data of this request has been erased');
+    throw new DomainError('INVALID_STATE', { key: 'visaPassportErased' });
   }
   const event = await requireEvent(runtime, request.eventId);
   const bytes = await renderVisaLetter(
@@ -115,7 +115,7 @@ export function createDocumentsService(runtime: Runtime): DeskServices['document
           .join(', ');
         throw new DomainError(
           'INVALID_STATE',
-          `Badges are printed for confirmed registrations only: ${list}${refused.length > 10 ? ', …' : ''}`,
+          { key: 'badgesConfirmedOnly', params: { list: `${list}${refused.length > 10 ? ', …' : ''}` } },
         );
       }
       const bytes = await renderBadges(

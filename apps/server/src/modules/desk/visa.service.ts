@@ -71,7 +71,7 @@ function checkDateOfBirth(iso: string, now: Date): void {
   const today = now.toISOString().slice(0, 10);
   const oldest = `${String(now.getUTCFullYear() - 120).padStart(4, '0')}${today.slice(4)}`;
   if (iso >= today || iso < oldest) {
-    throw new DomainError('INVALID_INPUT', 'The date of birth is not plausible', {
+    throw new DomainError('INVALID_INPUT', { key: 'dateOfBirthImplausible' }, {
       dateOfBirth: ['Enter the date of birth as in the passport'],
     });
   }
@@ -169,7 +169,7 @@ export function createVisaService(runtime: Runtime): DeskServices['visa'] {
     async decide(caller, input) {
       const before = await requireRequest(caller.eventId, input.requestId);
       if (before.purgedAt)
-        throw new DomainError('INVALID_STATE', 'The passport data of this request has been erased');
+        throw new DomainError('INVALID_STATE', { key: 'visaPassportErased' });
       const status = input.decision === 'approve' ? 'approved' : 'rejected';
       const event = await findEventForDocuments(runtime.db, caller.eventId);
       if (!event) throw notFound('The event');

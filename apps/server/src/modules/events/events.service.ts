@@ -52,7 +52,7 @@ export function createEventsService(runtime: Runtime): Services['events'] {
 
     async get(caller) {
       const row = await repo.findEvent(runtime.db, caller.eventId);
-      if (!row) throw new DomainError('NOT_FOUND', 'No such event');
+      if (!row) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
       return toDto(row);
     },
 
@@ -72,17 +72,17 @@ export function createEventsService(runtime: Runtime): Services['events'] {
     async update(caller, input) {
       const { eventId, ...fields } = input;
       if (fields.requireTwoFactor !== undefined && caller.role !== 'owner' && !caller.actor.isPlatformAdmin) {
-        throw new DomainError('FORBIDDEN', 'Only the event owner can change the two-factor rule', {
+        throw new DomainError('FORBIDDEN', { key: 'onlyOwnerTwoFactorRule' }, {
           requireTwoFactor: ['Only the owner can change this'],
         });
       }
       return inTransaction(runtime, async ({ tx }) => {
         const before = await repo.findEventForUpdate(tx, eventId);
-        if (!before) throw new DomainError('NOT_FOUND', 'No such event');
+        if (!before) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
         const startsAt = fields.startsAt ? new Date(fields.startsAt) : before.startsAt;
         const endsAt = fields.endsAt ? new Date(fields.endsAt) : before.endsAt;
         if (endsAt < startsAt) {
-          throw new DomainError('INVALID_INPUT', 'The end must not be before the start', { endsAt: ['The end must not be before the start'] });
+          throw new DomainError('INVALID_INPUT', { key: 'endBeforeStart' }, { endsAt: ['The end must not be before the start'] });
         }
         const after = await repo.updateEvent(tx, eventId, { ...fields, startsAt, endsAt });
         await recordAudit(tx, caller, {
@@ -101,9 +101,12 @@ export function createEventsService(runtime: Runtime): Services['events'] {
       const rule = eventTransitionRules[input.to];
       return inTransaction(runtime, async ({ tx }) => {
         const before = await repo.findEventForUpdate(tx, input.eventId);
-        if (!before) throw new DomainError('NOT_FOUND', 'No such event');
+        if (!before) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
         if (!rule.from.includes(before.status)) {
-          throw new DomainError('INVALID_STATE', `A ${before.status} event cannot be changed with "${input.to}"`);
+          throw new DomainError('INVALID_STATE', {
+            key: 'eventStatusChangeRefused',
+            params: { status: before.status, to: input.to },
+          });
         }
         const after = await repo.updateEvent(tx, input.eventId, {
           status: rule.to,
@@ -127,7 +130,7 @@ export function createEventsService(runtime: Runtime): Services['events'] {
 
     async getPublishedBySlug(_caller, input) {
       const row = await repo.findPublishedEventBySlug(runtime.db, input.slug);
-      if (!row) throw new DomainError('NOT_FOUND', 'No published event has this address');
+      if (!row) throw new DomainError('NOT_FOUND', { key: 'publishedEventNotFound' });
       return toPublicDto(row);
     },
   };

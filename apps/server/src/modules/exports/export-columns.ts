@@ -200,6 +200,10 @@ export function exportColumns(
     } else if (key in standard) {
       return [standard[key as keyof typeof standard]];
     }
-    throw new DomainError('INVALID_INPUT', `No such column: ${key}`, { columns: [`No such column: ${key}`] });
+    throw new DomainError(
+      'INVALID_INPUT',
+      { key: 'exportColumnNotFound', params: { column: key } },
+      { columns: [`No such column: ${key}`] },
+    );
   });
 }

@@ -28,7 +28,7 @@ const contentTypes = {
 export function createExportServices(runtime: Runtime): ExportServices {
   async function registrations(caller: EventCaller, input: RegistrationExportInput) {
     const event = await findEvent(runtime.db, caller.eventId);
-    if (!event) throw new DomainError('NOT_FOUND', 'No such event');
+    if (!event) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
     const { format, locale } = input;
     const form = await findExportForm(runtime.db, caller.eventId);
     const columns = exportColumns(form, input.columns, locale, localTime(event.timeZone), event.timeZone);

@@ -121,7 +121,7 @@ export function fileRoutes(
         if (throttled) {
           res.setHeader('Connection', 'close');
           const wait = throttled.retryAfterSeconds;
-          return sendError(res, new DomainError('TOO_MANY_ATTEMPTS', `Too many uploads: try again in ${wait} s`, {}, wait), {
+          return sendError(res, new DomainError('TOO_MANY_ATTEMPTS', { key: 'tooManyUploads', params: { seconds: wait } }, {}, wait), {
             'Retry-After': String(wait),
           });
         }
@@ -148,12 +148,12 @@ export function fileRoutes(
       const actor = await resolveSession(runtime, parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]);
       const linkToken = req.get(LINK_HEADER)?.slice(0, 200) ?? null;
       if (!actor && !linkToken)
-        return sendError(res, new DomainError('UNAUTHENTICATED', 'Sign in, or open your registration’s link, to see this file'));
+        return sendError(res, new DomainError('UNAUTHENTICATED', { key: 'signInToSeeFile' }));
       const file = uuid.test(req.params.fileId) ? await findFile(runtime.db, req.params.fileId) : null;
       // A file the caller may not open is answered as missing, so ids cannot be probed.
       const allowed = file ? await mayOpenFile(checks, { runtime, services }, file, { actor, linkToken }) : false;
       const data = allowed && file ? await readFileBytes(runtime.db, file) : null;
-      if (!file || !data) return sendError(res, new DomainError('NOT_FOUND', 'No such file'));
+      if (!file || !data) return sendError(res, new DomainError('NOT_FOUND', { key: 'fileNotFound' }));
       const inline = INLINE_TYPES.has(file.contentType);
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('X-Content-Type-Options', 'nosniff');

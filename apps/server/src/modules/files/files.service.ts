@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, schema, type Executor } from '@plenary/db';
 import { DEFAULT_UPLOAD_MEGABYTES, DomainError } from '@plenary/contracts';
+import type { DomainMessage } from '@plenary/contracts/domain-messages';
 import type { Runtime } from '../../core/runtime';
 import { checkContent, type CheckableType } from './content-check';
 import { postgresFileStore, type FileStore } from './file-store';
@@ -55,7 +56,7 @@ export function safeFilename(name: string): string {
  */
 export async function storeFile(runtime: Runtime, file: NewFile): Promise<StoredFile> {
   if (file.data.length === 0)
-    throw new DomainError('INVALID_INPUT', 'The file is empty', { [file.field]: ['The file is empty'] });
+    throw new DomainError('INVALID_INPUT', { key: 'fileEmpty' }, { [file.field]: ['The file is empty'] });
   const verdict = await checkContent(file.data, file.accepted);
   if (!verdict.ok) {
     const names = file.accepted.map((t) => typeNames[t]);
@@ -64,7 +65,21 @@ export async function storeFile(runtime: Runtime, file: NewFile): Promise<Stored
       verdict.reason === 'type'
         ? `Send a ${wanted} file (this one is ${verdict.found ? verdict.found.toUpperCase() : 'of an unknown type'}, whatever its name says)`
         : `This ${typeNames[verdict.contentType]} file is damaged or incomplete: save it again and send it once more`;
-    throw new DomainError('INVALID_INPUT', message, { [file.field]: [message] });
+    const found = verdict.reason === 'type' ? verdict.found?.toUpperCase() : undefined;
+    const types = names.slice(0, -1).join(', ');
+    const last = names.at(-1) ?? '';
+    // Written out key by key, so domain-messages.test.ts sees each one.
+    const words: DomainMessage =
+      verdict.reason !== 'type'
+        ? { key: 'fileDamaged', params: { type: typeNames[verdict.contentType] } }
+        : names.length > 1
+          ? found
+            ? { key: 'fileWrongTypeOfSeveral', params: { types, last, found } }
+            : { key: 'fileUnknownTypeOfSeveral', params: { types, last } }
+          : found
+            ? { key: 'fileWrongType', params: { type: last, found } }
+            : { key: 'fileUnknownType', params: { type: last } };
+    throw new DomainError('INVALID_INPUT', words, { [file.field]: [message] });
   }
   const filename = safeFilename(file.filename);
   const id = await runtime.db.transaction(async (tx) => {

@@ -19,14 +19,14 @@ import { openSecret, sealSecret } from './secret-box';
 
 const RECOVERY_CODES = 10;
 
-const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The email or password is not right');
+const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', { key: 'wrongEmailOrPassword' });
 
 export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'permissions'> {
   const now = () => runtime.now();
 
   async function requireUser(userId: string) {
     const user = await repo.findUserById(runtime.db, userId);
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    if (!user) throw new DomainError('UNAUTHENTICATED', { key: 'signInFirst' });
     return user;
   }
 
@@ -66,7 +66,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
       }
       await repo.recordLoginAttempt(runtime.db, { kind: 'second_factor', email: actor.email, ip: caller.request.ip, succeeded: ok, at: now() });
       if (ok) await attempt.succeeded();
-      if (!ok) throw new DomainError('INVALID_CREDENTIALS', 'That code is not right', { code: ['That code is not right'] });
+      if (!ok) throw new DomainError('INVALID_CREDENTIALS', { key: 'wrongCode' }, { code: ['That code is not right'] });
       await repo.markSecondFactorDone(runtime.db, actor.sessionId);
     },
 
@@ -106,7 +106,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
     async updateProfile(caller, input) {
       await inTransaction(runtime, async ({ tx }) => {
         const before = await repo.findUserById(tx, caller.actor.userId);
-        if (!before) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+        if (!before) throw new DomainError('UNAUTHENTICATED', { key: 'signInFirst' });
         const patch = { ...(input.displayName ? { displayName: input.displayName } : {}), ...(input.locale ? { locale: input.locale } : {}) };
         await repo.updateUser(tx, before.id, patch);
         await recordAudit(tx, caller, {
@@ -125,7 +125,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
       // A stolen session must not become a way to guess the password.
       const attempt = await claimAttempt(runtime, 'current_password', user.email, caller.request.ip);
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        throw new DomainError('INVALID_CREDENTIALS', 'The current password is not right', {
+        throw new DomainError('INVALID_CREDENTIALS', { key: 'wrongCurrentPassword' }, {
           currentPassword: ['The current password is not right'],
         });
       }
@@ -142,7 +142,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
 
     async startTotpEnrolment(caller) {
       const user = await requireUser(caller.actor.userId);
-      if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Two-factor sign-in is already on; turn it off first');
+      if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', { key: 'twoFactorAlreadyOnTurnOffFirst' });
       const secret = newTotpSecret();
       await repo.updateUser(runtime.db, user.id, { totpSecret: sealSecret(runtime.config.secretKey, secret, user.id) });
       return totpEnrolment(user.email, secret);
@@ -150,11 +150,11 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
 
     async confirmTotpEnrolment(caller, input) {
       const user = await requireUser(caller.actor.userId);
-      if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Two-factor sign-in is already on');
-      if (!user.totpSecret) throw new DomainError('INVALID_STATE', 'Start the set-up first');
+      if (user.totpEnabledAt) throw new DomainError('INVALID_STATE', { key: 'twoFactorAlreadyOn' });
+      if (!user.totpSecret) throw new DomainError('INVALID_STATE', { key: 'twoFactorStartSetUpFirst' });
       const step = totpStep(input.code, openSecret(runtime.config.secretKey, user.totpSecret, user.id), now());
       if (step === null) {
-        throw new DomainError('INVALID_INPUT', 'That code is not right; check the time on your phone', { code: ['That code is not right'] });
+        throw new DomainError('INVALID_INPUT', { key: 'wrongCodeCheckClock' }, { code: ['That code is not right'] });
       }
       return inTransaction(runtime, async ({ tx }) => {
         await repo.updateUser(tx, user.id, { totpEnabledAt: now(), totpLastStep: step });
@@ -173,7 +173,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
 
     async regenerateRecoveryCodes(caller) {
       const user = await requireUser(caller.actor.userId);
-      if (!user.totpEnabledAt) throw new DomainError('INVALID_STATE', 'Turn on two-factor sign-in first');
+      if (!user.totpEnabledAt) throw new DomainError('INVALID_STATE', { key: 'twoFactorTurnOnFirst' });
       return inTransaction(runtime, async ({ tx }) => {
         const recoveryCodes = await issueRecoveryCodes(tx, user.id);
         await recordAudit(tx, caller, { eventId: null, action: 'user.regenerateRecoveryCodes', objectType: 'user', objectId: user.id });
@@ -185,7 +185,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
       const user = await requireUser(caller.actor.userId);
       const attempt = await claimAttempt(runtime, 'current_password', user.email, caller.request.ip);
       if (!(await verifyPassword(user.passwordHash, input.password))) {
-        throw new DomainError('INVALID_CREDENTIALS', 'The password is not right', { password: ['The password is not right'] });
+        throw new DomainError('INVALID_CREDENTIALS', { key: 'wrongPassword' }, { password: ['The password is not right'] });
       }
       await attempt.succeeded();
       await inTransaction(runtime, async ({ tx }) => {
@@ -211,7 +211,7 @@ export function createAuthService(runtime: Runtime): Omit<Services['auth'], 'per
       const passwordHash = await hashPassword(input.password);
       const userId = await inTransaction(runtime, async ({ tx }) => {
         const userId = await repo.consumePasswordReset(tx, sha256(input.token), now());
-        if (!userId) throw new DomainError('TOKEN_INVALID', 'This reset link is not valid any more; ask for a new one', { token: ['Expired or already used'] });
+        if (!userId) throw new DomainError('TOKEN_INVALID', { key: 'resetLinkInvalid' }, { token: ['Expired or already used'] });
         await repo.updateUser(tx, userId, { passwordHash });
         await repo.endPasswordResets(tx, userId, now());
         await repo.deleteSessionsOfUser(tx, userId);

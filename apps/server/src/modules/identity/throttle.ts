@@ -1,4 +1,5 @@
 import { DomainError } from '@plenary/contracts';
+import type { DomainMessage } from '@plenary/contracts/domain-messages';
 import type { Runtime } from '../../core/runtime';
 import { clearBucket, countHits, refundHit } from '../rate-limit/rate-limit.store';
 
@@ -23,7 +24,8 @@ export const THROTTLE = {
 /** What is being guessed: the sign-in password, the second factor, or the current password in the profile. */
 export type ThrottledCheck = 'password' | 'second_factor' | 'current_password';
 
-const accountBucket = (kind: ThrottledCheck, account: string) => `throttle:${kind}:account:${account.toLowerCase()}`;
+const accountBucket = (kind: ThrottledCheck, account: string) =>
+  `throttle:${kind}:account:${account.toLowerCase()}`;
 const ipBucket = (kind: ThrottledCheck, ip: string) => `throttle:${kind}:ip:${ip}`;
 
 export interface ClaimedAttempt {
@@ -49,13 +51,22 @@ export async function claimAttempt(
     const waitMs = Math.max(...over.map((c) => c.expiresAt.getTime() - now.getTime()));
     const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
     const minutes = Math.ceil(retryAfterSeconds / 60);
-    const what = kind === 'second_factor' ? 'code' : kind === 'current_password' ? 'password' : 'sign-in';
-    throw new DomainError(
-      'TOO_MANY_ATTEMPTS',
-      `Too many failed ${what} attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}${kind === 'password' ? ', or reset your password' : ''}.`,
-      {},
-      retryAfterSeconds,
-    );
+    const params = { minutes };
+    const one = minutes === 1;
+    // Written out key by key, so domain-messages.test.ts sees each one.
+    const message: DomainMessage =
+      kind === 'second_factor'
+        ? one
+          ? { key: 'tooManyCodeAttemptsOneMinute', params }
+          : { key: 'tooManyCodeAttempts', params }
+        : kind === 'current_password'
+          ? one
+            ? { key: 'tooManyPasswordAttemptsOneMinute', params }
+            : { key: 'tooManyPasswordAttempts', params }
+          : one
+            ? { key: 'tooManySignInAttemptsOneMinute', params }
+            : { key: 'tooManySignInAttempts', params };
+    throw new DomainError('TOO_MANY_ATTEMPTS', message, {}, retryAfterSeconds);
   }
   return {
     async succeeded() {

@@ -35,7 +35,7 @@ const PREVIEW_ZONE = 'Asia/Seoul';
 
 function requireKind(kind: string): MailKind {
   if (!isMailKind(kind))
-    throw new DomainError('INVALID_INPUT', 'No such mail kind', { kind: ['No such mail kind'] });
+    throw new DomainError('INVALID_INPUT', { key: 'mailKindNotFound' }, { kind: ['No such mail kind'] });
   return kind;
 }
 
@@ -76,7 +76,7 @@ export function createMailTemplateServices(
 > {
   async function zoneOf(eventId: string): Promise<string> {
     const zone = (await findEventZones(runtime.db, [eventId])).get(eventId);
-    if (!zone) throw new DomainError('NOT_FOUND', 'No such event');
+    if (!zone) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
     return zone;
   }
 
@@ -182,7 +182,7 @@ export function createMailTemplateServices(
     async unsuppress(caller, input) {
       await inTransaction(runtime, async ({ tx }) => {
         if (!(await deleteSuppression(tx, input.address)))
-          throw new DomainError('NOT_FOUND', 'This address is not suppressed', {
+          throw new DomainError('NOT_FOUND', { key: 'addressNotSuppressed' }, {
             address: ['Not suppressed'],
           });
         await recordAudit(tx, caller, {

@@ -256,7 +256,7 @@ export function createMailService(runtime: Runtime): Services['mail'] {
     },
     async get(_caller, input) {
       const row = await findMail(runtime.db, input.id);
-      if (!row) throw new DomainError('NOT_FOUND', 'No such message');
+      if (!row) throw new DomainError('NOT_FOUND', { key: 'mailNotFound' });
       return toDto(row);
     },
   };

@@ -109,7 +109,7 @@ async function toDto(db: Executor, row: repo.OrganisationRow): Promise<Organisat
 }
 
 const noSuch = () =>
-  new DomainError('NOT_FOUND', 'No such organisation', { organisationId: ['No such organisation'] });
+  new DomainError('NOT_FOUND', { key: 'organisationNotFound' }, { organisationId: ['No such organisation'] });
 
 /** Claims the organisation's own names, refusing one that another organisation holds. */
 async function claimOwnNames(
@@ -125,7 +125,7 @@ async function claimOwnNames(
     const holder = await repo.claimName(tx, key, organisationId, spelling);
     if (holder !== organisationId) {
       const message = 'Another organisation has this name: merge the two instead';
-      throw new DomainError('CONFLICT', message, { [`name.${lang}`]: [message] });
+      throw new DomainError('CONFLICT', { key: 'organisationNameTaken' }, { [`name.${lang}`]: [message] });
     }
   }
 }
@@ -188,7 +188,7 @@ export function createOrganisationsService(runtime: Runtime): OrganisationServic
         const live = rows.filter((r) => r.id !== survivor.id && !r.mergedInto);
         if (live.length !== ids.length - 1) {
           const message = 'One of these organisations does not exist or was merged already';
-          throw new DomainError('NOT_FOUND', message, { duplicateIds: [message] });
+          throw new DomainError('NOT_FOUND', { key: 'organisationsToMergeMissing' }, { duplicateIds: [message] });
         }
         const at = runtime.now();
         await repo.moveReferences(

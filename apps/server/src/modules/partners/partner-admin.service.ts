@@ -34,10 +34,10 @@ export function createPartnerAdmin(
       return inTransaction(runtime, async ({ tx }) => {
         const before = await repo.findPartnerForUpdate(tx, input.partnerId);
         if (!before)
-          throw new DomainError('NOT_FOUND', 'No such partner', { partnerId: ['No such partner'] });
+          throw new DomainError('NOT_FOUND', { key: 'partnerNotFound' }, { partnerId: ['No such partner'] });
         await repo.lockPartnerName(tx, input.name);
         if (await repo.partnerNameTaken(tx, input.name, { eventId: null, exceptId: before.id }))
-          throw new DomainError('CONFLICT', nameTaken, { name: [nameTaken] });
+          throw new DomainError('CONFLICT', { key: 'partnerNameTaken' }, { name: [nameTaken] });
         const row = await repo.updatePartner(tx, before.id, {
           name: input.name,
           contactEmail: input.contactEmail,
@@ -60,11 +60,11 @@ export function createPartnerAdmin(
       return inTransaction(runtime, async ({ tx }) => {
         const partner = await repo.findPartnerForUpdate(tx, input.partnerId);
         if (!partner)
-          throw new DomainError('NOT_FOUND', 'No such partner', { partnerId: ['No such partner'] });
+          throw new DomainError('NOT_FOUND', { key: 'partnerNotFound' }, { partnerId: ['No such partner'] });
         const known = new Set(await repo.existingEventIds(tx, input.eventIds));
         const unknown = input.eventIds.findIndex((id) => !known.has(id));
         if (unknown >= 0) {
-          throw new DomainError('NOT_FOUND', 'No such event', { [`eventIds.${unknown}`]: ['No such event'] });
+          throw new DomainError('NOT_FOUND', { key: 'eventNotFound' }, { [`eventIds.${unknown}`]: ['No such event'] });
         }
         const before = (await repo.linkedEventIds(tx, [partner.id])).get(partner.id) ?? [];
         const wanted = new Set(input.eventIds);

@@ -98,7 +98,7 @@ function decodeCursor(text: string): apiRepo.RegistrationCursor {
     // Falls through to the error below.
   }
   const message = 'Pass the nextCursor of the previous page, unchanged';
-  throw new DomainError('INVALID_INPUT', message, { cursor: [message] });
+  throw new DomainError('INVALID_INPUT', { key: 'cursorInvalid' }, { cursor: [message] });
 }
 
 /**
@@ -114,7 +114,9 @@ async function nestFieldErrors<T>(under: 'registration' | 'delegation', work: Pr
     const fields = Object.fromEntries(
       Object.entries(err.fieldErrors).map(([k, v]) => [k.startsWith('consents.') ? k : `${under}.${k}`, v]),
     );
-    throw new DomainError(err.code, err.message, fields, err.retryAfterSeconds);
+    // The key travels on, so a keyed error stays keyed under its nested fields.
+    const words = err.messageKey ? { key: err.messageKey, params: err.messageParams } : err.message;
+    throw new DomainError(err.code, words, fields, err.retryAfterSeconds);
   }
 }
 
@@ -126,7 +128,7 @@ function keyAgent(caller: PartnerCaller): CallerAgent {
 
 async function loadOwn(runtime: Runtime, registrationId: string): Promise<ApiRegistrationDto> {
   const [dto] = await loadRegistrationDtos(runtime.db, [registrationId], runtime.now());
-  if (!dto) throw new DomainError('NOT_FOUND', 'No such registration');
+  if (!dto) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
   return apiRegistrationDto(dto);
 }
 
@@ -139,7 +141,7 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
       registrationId,
     });
     // Another organisation's registration is reported as missing, so ids cannot be probed.
-    if (!row) throw new DomainError('NOT_FOUND', 'No such registration');
+    if (!row) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
     return row;
   }
 
@@ -154,7 +156,7 @@ export function createPartnerApi(runtime: Runtime): PartnerServices['api'] {
 
     async event(caller) {
       const row = await repo.findEventById(runtime.db, eventOf(caller));
-      if (!row) throw new DomainError('NOT_FOUND', 'No such event');
+      if (!row) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
       return eventDto(row);
     },
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, type Actor } from '@plenary/contracts';
+import { domainMessage } from '@plenary/contracts/domain-messages';
 import { eq, schema } from '@plenary/db';
 import { insertMember } from '../team/team.repo';
 import { createHarness, errorOf, tciEvent, type AppCaller, type TestHarness } from '../../testing/harness';
@@ -47,6 +48,13 @@ describe('partners and API keys (staff side)', () => {
       message: 'Another partner already has this name',
       fieldErrors: { name: ['Another partner already has this name'] },
     });
+    // By key too (issue 9 §7), so the console words the refusal in Korean.
+    const again = (await errorOf(staff.partners.create({ name: 'Kotra', contactEmail: null }))).cause;
+    const keyed = again instanceof DomainError ? again : null;
+    expect([
+      keyed?.messageKey,
+      keyed?.messageKey && domainMessage(keyed.messageKey, keyed.messageParams, 'ko'),
+    ]).toEqual(['partnerNameTaken', '이 이름을 쓰는 다른 파트너가 있습니다']);
     expect((await staff.partners.list()).map((p) => p.name)).toEqual(['KOTRA']);
     const log = await staff.audit.listPlatform({ objectType: 'partner' });
     expect(log.entries.map((e) => [e.action, e.objectId, e.actorLabel])).toEqual([

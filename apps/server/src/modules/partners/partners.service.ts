@@ -60,7 +60,11 @@ export async function createPartner(
       const message = forEventId
         ? 'Another partner of this event already has this name'
         : 'Another partner already has this name';
-      throw new DomainError('CONFLICT', message, { name: [message] });
+      throw new DomainError(
+        'CONFLICT',
+        forEventId ? { key: 'partnerNameTakenInEvent' } : { key: 'partnerNameTaken' },
+        { name: [message] },
+      );
     }
     const at = runtime.now();
     const row = await repo.insertPartner(tx, {
@@ -100,10 +104,10 @@ export async function issueApiKey(
 ): Promise<CreatedApiKeyOutput> {
   return inTransaction(runtime, async ({ tx }) => {
     if (!(await repo.findPartner(tx, input.partnerId))) {
-      throw new DomainError('NOT_FOUND', 'No such partner', { partnerId: ['No such partner'] });
+      throw new DomainError('NOT_FOUND', { key: 'partnerNotFound' }, { partnerId: ['No such partner'] });
     }
     if (input.eventId && !(await repo.findEventById(tx, input.eventId))) {
-      throw new DomainError('NOT_FOUND', 'No such event', { eventId: ['No such event'] });
+      throw new DomainError('NOT_FOUND', { key: 'eventNotFound' }, { eventId: ['No such event'] });
     }
     if (input.eventId) {
       // In the console an event's managers key only the partners linked to their event
@@ -111,7 +115,7 @@ export async function issueApiKey(
       // The command line is the platform operator's, and links the partner as it keys it.
       if (caller === 'cli') await repo.linkPartner(tx, input.eventId, input.partnerId, runtime.now());
       else if (!(await repo.isLinked(tx, input.eventId, input.partnerId))) {
-        throw new DomainError('NOT_FOUND', 'No such partner', { partnerId: ['No such partner'] });
+        throw new DomainError('NOT_FOUND', { key: 'partnerNotFound' }, { partnerId: ['No such partner'] });
       }
     }
     const { key, prefix, secretHash } = generateApiKey();
@@ -212,7 +216,7 @@ export function createPartnerServices(runtime: Runtime): PartnerServices {
       async revokeKey(caller, input) {
         return inTransaction(runtime, async ({ tx }) => {
           const key = await repo.findEventKeyForUpdate(tx, caller.eventId, input.apiKeyId);
-          if (!key) throw new DomainError('NOT_FOUND', 'No such API key');
+          if (!key) throw new DomainError('NOT_FOUND', { key: 'apiKeyNotFound' });
           if (!key.revokedAt) {
             const at = runtime.now();
             await repo.revokeKey(tx, key.id, at);

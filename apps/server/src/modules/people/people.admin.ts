@@ -14,7 +14,7 @@ export function createPeopleService(runtime: Runtime): PeopleServices['people'] 
     },
     async get(_caller, input) {
       const person = await findPerson(runtime.db, input.personId);
-      if (!person) throw new DomainError('NOT_FOUND', 'No such person');
+      if (!person) throw new DomainError('NOT_FOUND', { key: 'personNotFound' });
       const r = schema.registrations;
       const regs = await runtime.db
         .select({ id: r.id, eventId: r.eventId, reference: r.reference, status: r.status, createdAt: r.createdAt })

@@ -81,7 +81,7 @@ function auditAbout(personId: string, registrationIds: string[], delegationIds: 
 
 export async function exportPersonData(db: Executor, personId: string): Promise<PersonDataExport> {
   const person = await findPerson(db, personId);
-  if (!person) throw new DomainError('NOT_FOUND', 'No such person');
+  if (!person) throw new DomainError('NOT_FOUND', { key: 'personNotFound' });
   const regs = await db
     .select({ r: registrations, eventSlug: events.slug })
     .from(registrations)
@@ -185,7 +185,7 @@ export async function erasePerson(runtime: Runtime, personId: string, actor: Cal
   return inTransaction(runtime, async (uow) => {
     const { tx } = uow;
     const person = await findPerson(tx, personId);
-    if (!person) throw new DomainError('NOT_FOUND', 'No such person');
+    if (!person) throw new DomainError('NOT_FOUND', { key: 'personNotFound' });
     const now = runtime.now();
     if (person.erasedAt) return { personId, erasedAt: person.erasedAt.toISOString(), cancelledRegistrations: 0 };
 

@@ -27,7 +27,7 @@ function refuseEndBeforeStart(startsAt: string | Date | null, endsAt: string | D
   if (endsAt === null) return;
   const start = startsAt === null ? null : new Date(startsAt).getTime();
   if (start === null || new Date(endsAt).getTime() <= start) {
-    throw new DomainError('INVALID_INPUT', message('endBeforeStart'), {
+    throw new DomainError('INVALID_INPUT', { key: 'endBeforeStart' }, {
       endsAt: [message('endBeforeStart')],
     });
   }
@@ -42,10 +42,6 @@ function definedOnly<T extends object>(v: T): Partial<T> {
 export function limitGrows(before: number | null, after: number | null): boolean {
   if (after === null) return before !== null;
   return before !== null && after > before;
-}
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Categories and options: the things a participant registers for, each with its own limit. */
@@ -112,16 +108,16 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
             capacity: patch.capacity,
           });
         const current = await repo.lockCategory(tx, caller.eventId, categoryId);
-        if (!current) throw new DomainError('NOT_FOUND', 'This category was not found');
+        if (!current) throw new DomainError('NOT_FOUND', { key: 'categoryNotFound' });
         const merged = { ...current, ...patch };
         // The contract checks these pairs only when both are sent; here they meet the stored half.
         if ((merged.feeAmount === null) !== (merged.feeCurrency === null)) {
           const text = 'Give a fee and its currency together, or neither';
-          throw new DomainError('INVALID_INPUT', text, { feeCurrency: [text] });
+          throw new DomainError('INVALID_INPUT', { key: 'feeNeedsCurrency' }, { feeCurrency: [text] });
         }
         if (merged.opensAt && merged.closesAt && merged.closesAt <= merged.opensAt) {
           const text = message('endBeforeStart', {}, 'en');
-          throw new DomainError('INVALID_INPUT', text, { closesAt: [text] });
+          throw new DomainError('INVALID_INPUT', { key: 'endBeforeStart' }, { closesAt: [text] });
         }
         const row = await repo.updateCategory(tx, categoryId, patch, now());
         const { updatedAt: _b, ...before } = current;
@@ -145,12 +141,13 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
         // Nobody is placed in the category while it is checked and deleted.
         await lockLimits(runtime, uow, [{ kind: 'category', id: input.categoryId }]);
         const current = await repo.lockCategory(tx, caller.eventId, input.categoryId);
-        if (!current) throw new DomainError('NOT_FOUND', 'This category was not found');
+        if (!current) throw new DomainError('NOT_FOUND', { key: 'categoryNotFound' });
         const used = await repo.countRegistrationsInCategory(tx, current.id);
         if (used > 0) {
+          const params = { count: used };
           throw new DomainError(
             'INVALID_STATE',
-            `${plural(used, 'registration uses', 'registrations use')} this category (cancelled ones included); a category can be deleted only while nobody has registered in it`,
+            used === 1 ? { key: 'categoryInUseOne', params } : { key: 'categoryInUse', params },
           );
         }
         await repo.deleteCategory(tx, current.id);
@@ -211,7 +208,7 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
             capacity: patch.capacity,
           });
         const current = await repo.lockOption(tx, caller.eventId, optionId);
-        if (!current) throw new DomainError('NOT_FOUND', 'This option was not found');
+        if (!current) throw new DomainError('NOT_FOUND', { key: 'optionNotFound' });
         refuseEndBeforeStart(
           'startsAt' in patch ? (patch.startsAt ?? null) : current.startsAt,
           'endsAt' in patch ? (patch.endsAt ?? null) : current.endsAt,
@@ -237,12 +234,13 @@ export function createCatalogueService(runtime: Runtime): CatalogueService {
         const { tx } = uow;
         await lockLimits(runtime, uow, [{ kind: 'option', id: input.optionId }]);
         const current = await repo.lockOption(tx, caller.eventId, input.optionId);
-        if (!current) throw new DomainError('NOT_FOUND', 'This option was not found');
+        if (!current) throw new DomainError('NOT_FOUND', { key: 'optionNotFound' });
         const used = await repo.countChoicesOfOption(tx, current.id);
         if (used > 0) {
+          const params = { count: used };
           throw new DomainError(
             'INVALID_STATE',
-            `${plural(used, 'registration has', 'registrations have')} chosen this option (cancelled ones included); an option can be deleted only while nobody has chosen it`,
+            used === 1 ? { key: 'optionInUseOne', params } : { key: 'optionInUse', params },
           );
         }
         await repo.deleteOption(tx, current.id);

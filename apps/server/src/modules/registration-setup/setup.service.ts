@@ -77,7 +77,7 @@ export function createRegistrationSetupService(runtime: Runtime): Services['regi
         else await lockLimits(runtime, uow, [{ kind: 'category', id: input.categoryId }]);
         const category = await repo.lockCategory(tx, caller.eventId, input.categoryId);
         if (!category) {
-          throw new DomainError('NOT_FOUND', 'This category was not found', {
+          throw new DomainError('NOT_FOUND', { key: 'categoryNotFound' }, {
             categoryId: ['Choose a category of this event'],
           });
         }
@@ -115,7 +115,7 @@ export function createRegistrationSetupService(runtime: Runtime): Services['regi
         // A code that reserves places gives them back: they go to the waiting list at once.
         await lockWholeEvent(runtime, uow, caller.eventId);
         const code = await repo.lockCode(tx, caller.eventId, input.codeId);
-        if (!code) throw new DomainError('NOT_FOUND', 'This invitation code was not found');
+        if (!code) throw new DomainError('NOT_FOUND', { key: 'invitationCodeNotFound' });
         // Revoking twice changes nothing (a double click); the first time is the one recorded.
         if (code.revokedAt) return;
         const row = await repo.revokeCode(tx, code.id, now());
@@ -140,7 +140,7 @@ export function createRegistrationSetupService(runtime: Runtime): Services['regi
 
     async publishConsent(caller, input) {
       return inTransaction(runtime, async ({ tx }) => {
-        if (!(await repo.lockEvent(tx, caller.eventId))) throw new DomainError('NOT_FOUND', 'No such event');
+        if (!(await repo.lockEvent(tx, caller.eventId))) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
         const version = (await repo.latestConsentVersion(tx, caller.eventId, input.kind)) + 1;
         const row = await repo.insertConsent(tx, {
           eventId: caller.eventId,

@@ -25,7 +25,7 @@ export function createTeamService(runtime: Runtime): Services['team'] {
   /** Only an owner (or a platform admin) may hand out or take away ownership. */
   function assertMayTouchOwnership(caller: Parameters<Services['team']['changeRole']>[0], ...roles: (EventRole | undefined)[]) {
     if (roles.includes('owner') && caller.role !== 'owner' && !caller.actor.isPlatformAdmin) {
-      throw new DomainError('FORBIDDEN', 'Only an owner can grant or remove the owner role', { role: ['Only an owner can do this'] });
+      throw new DomainError('FORBIDDEN', { key: 'onlyOwnerGrantsOwner' }, { role: ['Only an owner can do this'] });
     }
   }
 
@@ -60,10 +60,10 @@ export function createTeamService(runtime: Runtime): Services['team'] {
       const token = newToken();
       return inTransaction(runtime, async (uow) => {
         const event = await findEvent(uow.tx, caller.eventId);
-        if (!event) throw new DomainError('NOT_FOUND', 'No such event');
+        if (!event) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
         const existing = await findUserByEmail(uow.tx, input.email);
         if (existing && (await repo.findMemberForUpdate(uow.tx, caller.eventId, existing.id))) {
-          throw new DomainError('CONFLICT', 'This person is already on the team', { email: ['Already on the team'] });
+          throw new DomainError('CONFLICT', { key: 'alreadyOnTeam' }, { email: ['Already on the team'] });
         }
         const invitation = await repo.insertInvitation(uow.tx, {
           eventId: caller.eventId,
@@ -112,11 +112,11 @@ export function createTeamService(runtime: Runtime): Services['team'] {
     async changeRole(caller, input) {
       await inTransaction(runtime, async ({ tx }) => {
         const member = await repo.findMemberForUpdate(tx, caller.eventId, input.userId);
-        if (!member) throw new DomainError('NOT_FOUND', 'This person is not on the team');
+        if (!member) throw new DomainError('NOT_FOUND', { key: 'notOnTeamPerson' });
         if (member.role === input.role) return;
         assertMayTouchOwnership(caller, member.role, input.role);
         if (member.role === 'owner' && (await repo.countOwnersForUpdate(tx, caller.eventId)) <= 1) {
-          throw new DomainError('INVALID_STATE', 'An event needs at least one owner: make someone else owner first', { role: ['The last owner'] });
+          throw new DomainError('INVALID_STATE', { key: 'lastOwner' }, { role: ['The last owner'] });
         }
         await repo.setMemberRole(tx, caller.eventId, input.userId, input.role);
         await recordAudit(tx, caller, {
@@ -133,10 +133,10 @@ export function createTeamService(runtime: Runtime): Services['team'] {
     async remove(caller, input) {
       await inTransaction(runtime, async ({ tx }) => {
         const member = await repo.findMemberForUpdate(tx, caller.eventId, input.userId);
-        if (!member) throw new DomainError('NOT_FOUND', 'This person is not on the team');
+        if (!member) throw new DomainError('NOT_FOUND', { key: 'notOnTeamPerson' });
         assertMayTouchOwnership(caller, member.role);
         if (member.role === 'owner' && (await repo.countOwnersForUpdate(tx, caller.eventId)) <= 1) {
-          throw new DomainError('INVALID_STATE', 'An event needs at least one owner: make someone else owner first');
+          throw new DomainError('INVALID_STATE', { key: 'lastOwner' });
         }
         await repo.deleteMember(tx, caller.eventId, input.userId);
         await recordAudit(tx, caller, {
@@ -152,7 +152,7 @@ export function createTeamService(runtime: Runtime): Services['team'] {
     async revokeInvitation(caller, input) {
       await inTransaction(runtime, async ({ tx }) => {
         if (!(await repo.revokeInvitation(tx, caller.eventId, input.invitationId, now()))) {
-          throw new DomainError('NOT_FOUND', 'No open invitation with this id');
+          throw new DomainError('NOT_FOUND', { key: 'noOpenInvitation' });
         }
         await recordAudit(tx, caller, {
           eventId: caller.eventId,
@@ -165,7 +165,7 @@ export function createTeamService(runtime: Runtime): Services['team'] {
 
     async invitationInfo(_caller, input) {
       const inv = await repo.findLiveInvitation(runtime.db, sha256(input.token), now());
-      if (!inv) throw new DomainError('TOKEN_INVALID', 'This invitation is not valid any more; ask for a new one');
+      if (!inv) throw new DomainError('TOKEN_INVALID', { key: 'invitationInvalid' });
       const user = await findUserByEmail(runtime.db, inv.email);
       return { eventTitle: inv.eventTitle, email: inv.email, role: inv.role, hasAccount: Boolean(user) };
     },
@@ -174,12 +174,12 @@ export function createTeamService(runtime: Runtime): Services['team'] {
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       await inTransaction(runtime, async ({ tx }) => {
         const inv = await repo.findLiveInvitation(tx, sha256(input.token), now(), { lock: true });
-        if (!inv) throw new DomainError('TOKEN_INVALID', 'This invitation is not valid any more; ask for a new one');
+        if (!inv) throw new DomainError('TOKEN_INVALID', { key: 'invitationInvalid' });
         let user = await findUserByEmail(tx, inv.email);
         let newAccount = false;
         if (!user) {
           if (!input.displayName || !passwordHash) {
-            throw new DomainError('INVALID_INPUT', 'Choose your name and a password to create your account', {
+            throw new DomainError('INVALID_INPUT', { key: 'chooseNameAndPassword' }, {
               ...(input.displayName ? {} : { displayName: ['Required'] }),
               ...(passwordHash ? {} : { password: ['Required'] }),
             });

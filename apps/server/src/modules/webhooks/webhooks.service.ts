@@ -85,7 +85,7 @@ function partnerAuditCaller(caller: PartnerCaller): { caller: Caller; label: str
 
 function partnerEventId(caller: PartnerCaller): string {
   // The partner rule resolves the event the input names; every partner procedure here names one.
-  if (!caller.eventId) throw new DomainError('INVALID_INPUT', 'Name the event', { eventId: ['Required'] });
+  if (!caller.eventId) throw new DomainError('INVALID_INPUT', { key: 'nameTheEvent' }, { eventId: ['Required'] });
   return caller.eventId;
 }
 
@@ -107,7 +107,7 @@ export function createWebhookServices(runtime: Runtime): WebhookServices {
       if ((await lockPartnerSubscriptions(tx, f.partnerId)) >= MAX_SUBSCRIPTIONS_PER_PARTNER)
         throw new DomainError(
           'CONFLICT',
-          `A partner can have at most ${MAX_SUBSCRIPTIONS_PER_PARTNER} webhook subscriptions; remove one first`,
+          { key: 'webhookLimitReached', params: { max: MAX_SUBSCRIPTIONS_PER_PARTNER } },
         );
       const id = await insertSubscription(tx, {
         partnerId: f.partnerId,
@@ -181,7 +181,7 @@ export function createWebhookServices(runtime: Runtime): WebhookServices {
         const found = await findDelivery(tx, caller.eventId, input.deliveryId);
         if (!found) throw notFound('The delivery');
         if (!found.active)
-          throw new DomainError('INVALID_STATE', 'The subscription was removed: there is nowhere to send it');
+          throw new DomainError('INVALID_STATE', { key: 'webhookSubscriptionRemoved' });
         await setDeliveryStatus(tx, found.id, 'pending');
         await recordAudit(tx, caller, {
           eventId: caller.eventId,

@@ -117,7 +117,7 @@ export function validateSource(template: MailTemplate, source: TemplateSource, f
       errors[`${fieldPrefix}${field}`] = [err instanceof Error ? err.message : String(err)];
     }
   }
-  if (Object.keys(errors).length) throw new DomainError('INVALID_INPUT', 'The template has errors', errors);
+  if (Object.keys(errors).length) throw new DomainError('INVALID_INPUT', { key: 'templateHasErrors' }, errors);
 }
 
 const dateFormats: Record<Locale, Intl.DateTimeFormatOptions> = {
