@@ -188,6 +188,7 @@ export const registrationsRouter = router({
       object: [
         { kind: 'registration', from: 'registrationId' },
         { kind: 'registration', from: 'beforeId' },
+        { kind: 'option', from: 'optionId' },
       ],
     })
     .input(s.moveInWaitlistInput)
