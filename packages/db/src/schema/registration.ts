@@ -82,6 +82,8 @@ export const registrationSettings = pgTable('registration_settings', {
   paymentInstructions: jsonb('payment_instructions').$type<LocalizedText>().notNull().default({}),
   standardFields: jsonb('standard_fields').$type<StandardFieldRules>().notNull().default({}),
   questions: jsonb('questions').$type<FormQuestionRow[]>().notNull().default([]),
+  /** The last moment a participant may correct their own name (null: never by themselves). */
+  nameCorrectionUntil: timestamp('name_correction_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "registration_settings" ADD COLUMN "name_correction_until" timestamp with time zone;
