@@ -30,7 +30,7 @@ export interface PortalApi {
   portalRegistration: Procedures<'portalRegistration', 'form' | 'register' | 'resendLink' | 'uploadFile'>;
   myRegistration: Procedures<
     'myRegistration',
-    'get' | 'verifyEmail' | 'update' | 'cancel' | 'acceptOffer' | 'declineOffer'
+    'get' | 'verifyEmail' | 'update' | 'correctName' | 'cancel' | 'acceptOffer' | 'declineOffer'
   >;
   delegations: Procedures<'delegations', 'mine' | 'cancelMember'>;
   documents: Procedures<'documents', 'myTicket' | 'myReceipt' | 'myVisaLetter'>;
