@@ -11,6 +11,7 @@ export type UploadFileRequest = InputOf<Client['portalRegistration']['uploadFile
 export type UploadedFile = Awaited<ReturnType<Client['portalRegistration']['uploadFile']['mutate']>>;
 export type ResendLinkRequest = InputOf<Client['portalRegistration']['resendLink']['mutate']>;
 export type UpdateMyRegistrationRequest = InputOf<Client['myRegistration']['update']['mutate']>;
+export type CorrectMyNameRequest = InputOf<Client['myRegistration']['correctName']['mutate']>;
 export type CancelMyRegistrationRequest = InputOf<Client['myRegistration']['cancel']['mutate']>;
 export type CancelDelegateRequest = InputOf<Client['delegations']['cancelMember']['mutate']>;
 
@@ -29,7 +30,7 @@ export interface PortalApi {
   portalRegistration: Procedures<'portalRegistration', 'form' | 'register' | 'resendLink' | 'uploadFile'>;
   myRegistration: Procedures<
     'myRegistration',
-    'get' | 'verifyEmail' | 'update' | 'cancel' | 'acceptOffer' | 'declineOffer'
+    'get' | 'verifyEmail' | 'update' | 'correctName' | 'cancel' | 'acceptOffer' | 'declineOffer'
   >;
   delegations: Procedures<'delegations', 'mine' | 'cancelMember'>;
   documents: Procedures<'documents', 'myTicket' | 'myReceipt' | 'myVisaLetter'>;

@@ -81,6 +81,7 @@ function readOnly(api: PortalReadApi): PortalApi {
       get: { query: refuse },
       verifyEmail: { mutate: refuse },
       update: { mutate: refuse },
+      correctName: { mutate: refuse },
       cancel: { mutate: refuse },
       acceptOffer: { mutate: refuse },
       declineOffer: { mutate: refuse },

@@ -3,7 +3,8 @@
  * the capacity module's read under the locks (readLimits for one category,
  * one code and one tour, as a batch of one category reads them) in an event of
  * 1,000 and one of 50,000 registrations, on a fresh PostgreSQL database.
- * Prints the median and 95th percentile time per read for each size.
+ * Prints the median and 95th percentile time per read for each size, and the baseline
+ * measured in the same run: the largest event again with the count indexes dropped.
  *
  *   pnpm bench:capacity-counts [--rounds 200] [--sizes 1000,50000]
  *
@@ -56,12 +57,17 @@ async function seed(database: Database, n: number): Promise<Event> {
     sql`insert into invitation_codes (event_id, code, category_id, reserves_places, max_uses)
         select ${row.eventId}, 'CODE-' || i, ${row.categoryId}, i % 2 = 0, ${n} from generate_series(1, 4) i returning id`,
   );
+  // Personal fields live on the person (shared foundations): one person per registration.
   await database.db.execute(sql`
-    insert into registrations (event_id, category_id, reference, status, source, email, given_name, family_name,
-                               organisation, country, manage_token_hash, ticket_code, invitation_code_id, waitlist_rank)
+    insert into persons (email, given_name, family_name, country)
+    select 'p' || i || '-' || ${n} || '@bench.example', 'G', 'F', 'KR' from generate_series(1, ${n}) i`);
+  await database.db.execute(sql`
+    insert into registrations (event_id, category_id, reference, status, source, person_id,
+                               organisation, manage_token_hash, ticket_code, invitation_code_id, waitlist_rank)
     select ${row.eventId}, (select id from registration_categories where event_id = ${row.eventId} order by id offset i % 3 limit 1),
            'R-' || i, (array['confirmed','confirmed','confirmed','confirmed','confirmed','confirmed','pending','waitlisted','waitlisted','cancelled'])[1 + i % 10],
-           'portal', 'p' || i || '@bench.example', 'G', 'F', 'O', 'KR', md5('t' || i || ${n}), md5('q' || i || ${n}),
+           'portal', (select p.id from persons p where p.email = 'p' || i || '-' || ${n} || '@bench.example'),
+           'O', md5('t' || i || ${n}), md5('q' || i || ${n}),
            case when i % 20 = 0 then ${code!.id}::uuid end, case when i % 10 in (7, 8) then i end
     from generate_series(1, ${n}) i`);
   await database.db.execute(sql`
@@ -78,7 +84,7 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-async function measure(database: Database, e: Event, n: number, eventBinds: boolean) {
+async function measure(database: Database, e: Event, n: number, eventBinds: boolean, indexes = 'count indexes') {
   const scope = { categoryIds: [e.categoryId], codeIds: [e.codeId], optionIds: [e.optionId], eventBinds };
   for (let i = 0; i < 20; i++) await readLimits(database.db, e.eventId, new Date(), scope);
   const times: number[] = [];
@@ -107,6 +113,7 @@ async function measure(database: Database, e: Event, n: number, eventBinds: bool
   }
   return {
     registrations: n,
+    indexes,
     eventLimitBinds: eventBinds,
     medianMs: Number(quantile(times, 0.5).toFixed(2)),
     p95Ms: Number(quantile(times, 0.95).toFixed(2)),
@@ -128,17 +135,34 @@ async function main() {
       // Without an event-wide limit that binds, a batch counts its own category, code and tour
       // only; with one, it also counts the whole event's places (the count that grows).
       for (const binds of [false, true]) results.push(await measure(database, e, n, binds));
+      // The baseline, in the same run and on the same rows: without the count indexes of
+      // the capacity module (as before migration capacity_counts), each count reads the table.
+      if (n === sizes.at(-1)) {
+        const dropped = await selectRows<{ name: string; def: string }>(
+          database.db,
+          sql`select indexname as name, indexdef as def from pg_indexes
+              where indexname in ('registrations_category_count_idx', 'registrations_code_uses_idx')`,
+        );
+        for (const i of dropped) await database.db.execute(sql.raw(`drop index ${i.name}`));
+        await database.db.execute(sql`analyze registrations`);
+        for (const binds of [false, true])
+          results.push(await measure(database, e, n, binds, 'none (baseline)'));
+        for (const i of dropped) await database.db.execute(sql.raw(i.def));
+        await database.db.execute(sql`analyze registrations`);
+      }
     }
     console.table(results);
     for (const binds of [false, true]) {
       const [small, large] = [
         results.find((r) => r.eventLimitBinds === binds && r.registrations === sizes[0]),
-        results.find((r) => r.eventLimitBinds === binds && r.registrations === sizes.at(-1)),
+        results.find((r) => r.eventLimitBinds === binds && r.registrations === sizes.at(-1) && r.indexes === 'count indexes'),
       ];
+      const baseline = results.find((r) => r.eventLimitBinds === binds && r.indexes !== 'count indexes');
       if (small && large && small !== large)
         console.info(
           `per-batch count read (event limit ${binds ? 'binds' : 'does not bind'}): ${small.medianMs} ms at ${small.registrations} registrations, ` +
-            `${large.medianMs} ms at ${large.registrations} (x${(large.medianMs / small.medianMs).toFixed(1)})`,
+            `${large.medianMs} ms at ${large.registrations} (x${(large.medianMs / small.medianMs).toFixed(1)})` +
+            (baseline ? `; baseline without the count indexes at ${baseline.registrations}: ${baseline.medianMs} ms` : ''),
         );
     }
   } finally {

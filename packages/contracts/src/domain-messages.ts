@@ -403,6 +403,10 @@ export const domainMessages = {
     en: 'This email address is already registered for this event',
     ko: '이 이메일 주소로 이미 이 행사에 등록되어 있습니다',
   },
+  nameCorrectionClosed: {
+    en: 'The name can no longer be corrected here: ask the organiser',
+    ko: '이제 여기에서 이름을 고칠 수 없습니다. 주최 측에 문의하세요',
+  },
   cannotCancelHere: {
     en: 'This registration cannot be cancelled here: contact the organisers',
     ko: '여기에서는 이 등록을 취소할 수 없습니다. 주최 측에 문의하세요',

@@ -50,10 +50,6 @@ const messages = {
     en: 'Write the name in Roman letters, as in your passport (for example Hong Gil-dong)',
     ko: '여권에 적힌 대로 로마자(영문)로 입력하세요 (예: Hong Gil-dong)',
   },
-  nameCorrectionClosed: {
-    en: 'The name can no longer be corrected here: ask the organiser',
-    ko: '이제 여기에서 이름을 고칠 수 없습니다. 주최 측에 문의하세요',
-  },
   country: { en: 'Choose a country', ko: '국가를 고르세요' },
   phone: {
     en: 'Enter a phone number with its country code, e.g. +82 53 601 5000',

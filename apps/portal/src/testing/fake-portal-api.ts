@@ -269,6 +269,17 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
           return copy(reg);
         },
       },
+      correctName: {
+        mutate: async (input) => {
+          const reg = mine('myRegistration.correctName', input);
+          if (!reg.nameCorrection.open)
+            throw apiError('FORBIDDEN', 'The name can no longer be corrected here: ask the organiser', {
+              givenName: ['The name can no longer be corrected here: ask the organiser'],
+            });
+          Object.assign(reg.participant, { ...input, localName: input.localName ?? null });
+          return copy(reg);
+        },
+      },
       cancel: {
         mutate: async (input) => {
           const reg = mine('myRegistration.cancel', input);

@@ -159,6 +159,7 @@ export const offeredRegistration: MyRegistrationDto = {
   payment: null,
   ticketCode: null,
   editableFields: ['organisation', 'dietary', 'options'],
+  nameCorrection: { open: false, until: null },
   canCancel: true,
   checkedIn: false,
   visaLetter: null,

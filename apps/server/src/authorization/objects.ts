@@ -73,7 +73,7 @@ export const objectCases: Record<string, ObjectCase> = {
     input: ({ eventId, other: o }) => ({ eventId, categoryId: o.categoryId }),
   },
   'registrations.moveInWaitlist': {
-    rule: 'registration:registrationId, registration:beforeId',
+    rule: 'registration:registrationId, registration:beforeId, option:optionId',
     caller: 'role:admin',
     input: ({ eventId, other: o }) => ({ eventId, registrationId: o.registrationId, beforeId: null }),
   },

@@ -39,6 +39,7 @@ export const registrationAccess: Record<string, Expected> = {
   'myRegistration.get': 'participant',
   'myRegistration.verifyEmail': 'participant',
   'myRegistration.update': 'participant',
+  'myRegistration.correctName': 'participant',
   'myRegistration.cancel': 'participant',
   'myRegistration.acceptOffer': 'participant',
   'myRegistration.declineOffer': 'participant',

@@ -82,6 +82,8 @@ export const registrationSettings = pgTable('registration_settings', {
   paymentInstructions: jsonb('payment_instructions').$type<LocalizedText>().notNull().default({}),
   standardFields: jsonb('standard_fields').$type<StandardFieldRules>().notNull().default({}),
   questions: jsonb('questions').$type<FormQuestionRow[]>().notNull().default([]),
+  /** The last moment a participant may correct their own name (null: never by themselves). */
+  nameCorrectionUntil: timestamp('name_correction_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -301,6 +303,10 @@ export const registrations = pgTable(
       .on(t.invitationCodeId, t.status)
       .where(sql`${t.invitationCodeId} is not null`),
     index('registrations_category_count_idx').on(t.categoryId, t.status, t.offerExpiresAt),
+    // The event-wide count (when the event's limit binds) reads every place-holding row of the
+    // event: with the deadlines in the index it is an index-only scan, not a table scan
+    // (bench/capacity-counts.ts prints the plan with BENCH_EXPLAIN=1).
+    index('registrations_event_count_idx').on(t.eventId, t.status, t.offerExpiresAt, t.paymentDueAt),
     check(
       'registrations_status_check',
       sql`${t.status} in ('pending','confirmed','waitlisted','offered','awaiting_payment','cancelled','rejected')`,

@@ -33,6 +33,8 @@ const actions: Words = {
   'registration.create': { en: 'Registered', ko: '등록' },
   'registration.emailMany': { en: 'Email sent to participants', ko: '참가자에게 이메일 발송' },
   'registration.moveInWaitlist': { en: 'Moved on the waiting list', ko: '대기 순서 변경' },
+  'registration.moveInOptionWaitlist': { en: 'Moved on an option waiting list', ko: '선택 항목 대기 순서 변경' },
+  'registration.correctName': { en: 'Name corrected by the participant', ko: '참가자가 이름 수정' },
   'registration.offer': { en: 'Place offered', ko: '자리 제안' },
   'registration.optionBooked': { en: 'Option booked', ko: '선택 항목 예약' },
   'registration.payment': { en: 'Payment recorded', ko: '결제 상태 변경' },

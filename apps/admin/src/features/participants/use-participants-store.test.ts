@@ -116,6 +116,13 @@ describe('waitlist store', () => {
     });
   });
 
+  it('moves someone on an option list by naming the option', async () => {
+    const { fake, store } = await loaded();
+    await store.load(eventId, { kind: 'option', id: 'tour' });
+    await store.moveTo(store.entries[2]!, 1);
+    expect(moves(fake)).toEqual([{ eventId, registrationId: 'r3', position: 1, optionId: 'tour' }]);
+  });
+
   it('asks for an option list by its id', async () => {
     const { fake, store } = await loaded();
     await store.load(eventId, { kind: 'option', id: 'tour' });

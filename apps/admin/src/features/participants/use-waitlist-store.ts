@@ -28,11 +28,17 @@ export const useWaitlistStore = defineStore('waitlist', () => {
     if (eventId.value) await load(eventId.value, scope.value);
   }
 
-  /** Puts a waiting person at a position of their category's list (1 = next). */
+  /** Puts a waiting person at a position of the list shown (their category's, or the option's; 1 = next). */
   async function moveTo(entry: WaitlistEntry, position: number): Promise<void> {
     const id = eventId.value;
     if (!id) return;
-    await api().registrations.moveInWaitlist.mutate({ eventId: id, registrationId: entry.registrationId, position });
+    const list = scope.value;
+    await api().registrations.moveInWaitlist.mutate({
+      eventId: id,
+      registrationId: entry.registrationId,
+      position,
+      ...(list.kind === 'option' ? { optionId: list.id } : {}),
+    });
     await reload();
   }
 

@@ -118,7 +118,16 @@ describe('settings form', () => {
     letterhead: { organiser: { en: 'KICOX' }, email: 'tci2015@kicox.or.kr' },
     standardFields: {},
     questions: [],
+    nameCorrectionUntil: null,
   };
+
+  it('sends the name correction cutoff as an instant of the event\'s zone, and null for none', () => {
+    const form = settingsFormFrom({ ...settings, nameCorrectionUntil: '2015-09-30T15:00:00.000Z' }, 'Asia/Seoul');
+    // Midnight of 1 October in Seoul.
+    expect([form.nameCorrectionUntil!.getFullYear(), form.nameCorrectionUntil!.getMonth(), form.nameCorrectionUntil!.getDate(), form.nameCorrectionUntil!.getHours()]).toEqual([2015, 9, 1, 0]);
+    expect(settingsInput(eventId, form, 'Asia/Seoul').nameCorrectionUntil).toBe('2015-09-30T15:00:00.000Z');
+    expect(settingsInput(eventId, settingsFormFrom(settings), 'Asia/Seoul').nameCorrectionUntil).toBeNull();
+  });
 
   it('sends the letterhead without blank parts', () => {
     const input = settingsInput(eventId, settingsFormFrom(settings));
@@ -132,6 +141,7 @@ describe('settings form', () => {
       visaPurgeDays: 30,
       paymentDueDays: 7,
       paymentInstructions: {},
+      nameCorrectionUntil: null,
       letterhead: {
         organiser: { en: 'KICOX' },
         address: {},

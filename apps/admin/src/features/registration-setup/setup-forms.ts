@@ -233,11 +233,14 @@ export interface SettingsFormModel {
   letterhead: LetterheadModel;
   paymentDueDays: number | null;
   paymentInstructions: TextPair;
+  /** Until when participants may correct their own name, as a wall time in the event's zone (null: never). */
+  nameCorrectionUntil: Date | null;
 }
 
-export function settingsFormFrom(s: RegistrationSettingsDto): SettingsFormModel {
+export function settingsFormFrom(s: RegistrationSettingsDto, timeZone = 'Asia/Seoul'): SettingsFormModel {
   const l = s.letterhead;
   return {
+    nameCorrectionUntil: wall(s.nameCorrectionUntil, timeZone),
     capacity: s.capacity,
     offerHours: s.offerHours,
     editableFields: [...s.editableFields],
@@ -263,6 +266,7 @@ const blankToUndefined = (v: string) => (v.trim() ? v.trim() : undefined);
 export function settingsInput(
   eventId: string,
   m: SettingsFormModel,
+  timeZone = 'Asia/Seoul',
 ): z.input<typeof updateRegistrationSettingsInput> {
   const l = m.letterhead;
   const signatoryName = blankToUndefined(l.signatoryName);
@@ -278,6 +282,7 @@ export function settingsInput(
     ...(m.visaPurgeDays !== null ? { visaPurgeDays: m.visaPurgeDays } : {}),
     ...(m.paymentDueDays !== null ? { paymentDueDays: m.paymentDueDays } : {}),
     paymentInstructions: compactText(m.paymentInstructions),
+    nameCorrectionUntil: instant(m.nameCorrectionUntil, timeZone),
     letterhead: {
       organiser: compactText(l.organiser),
       address: compactText(l.address),

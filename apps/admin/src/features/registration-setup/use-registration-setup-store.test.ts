@@ -22,6 +22,7 @@ const settings: RegistrationSettingsDto = {
   letterhead: {},
   standardFields: {},
   questions: [],
+  nameCorrectionUntil: null,
 };
 const category = (remaining: number): CategoryDto => ({
   id: categoryId,

@@ -183,4 +183,51 @@ describe('MyRegistrationView', () => {
     );
     expect(api.calls).toEqual([]);
   });
+
+  it('corrects the name until the cutoff, refusing Hangul as the passport name in the page language', async () => {
+    sessionStorage.setItem('plenary.link.participant', 'link-valid');
+    const api = fakePortalApi([tci2015], {
+      registration: {
+        ...offeredRegistration,
+        status: 'confirmed',
+        offerExpiresAt: null,
+        nameCorrection: { open: true, until: '2015-10-01T09:00:00.000Z' },
+      },
+    });
+    const { wrapper } = await mountPortal(App, { api, locale: 'en', path: '/r' });
+    const panel = () => wrapper.get('.name-correction');
+    expect(panel().get('.name-correction__until').text()).toMatch(/^Corrections possible until: .*2015.*$/);
+    await panel().get('button').trigger('click');
+    await panel().get('input[name="givenName"]').setValue('프리야');
+    await panel().get('form').trigger('submit');
+    await flushPromises();
+    expect(panel().text()).toContain('Write the name in Roman letters, as in your passport');
+    expect(api.calls.map((c) => c.procedure)).not.toContain('myRegistration.correctName');
+    await panel().get('input[name="givenName"]').setValue('Priyah');
+    await panel().get('input[name="localName"]').setValue('प्रिया');
+    await panel().get('form').trigger('submit');
+    await flushPromises();
+    expect(api.calls.find((c) => c.procedure === 'myRegistration.correctName')?.input).toEqual({
+      givenName: 'Priyah',
+      familyName: 'Sharma',
+      localName: 'प्रिया',
+    });
+    expect(panel().get('[role="status"]').text()).toBe('Your name has been corrected.');
+  });
+
+  it('says why the name cannot be corrected after the cutoff', async () => {
+    sessionStorage.setItem('plenary.link.participant', 'link-valid');
+    const api = fakePortalApi([tci2015], {
+      registration: {
+        ...offeredRegistration,
+        status: 'confirmed',
+        offerExpiresAt: null,
+        nameCorrection: { open: false, until: '2015-10-01T09:00:00.000Z' },
+      },
+    });
+    const { wrapper } = await mountPortal(App, { api, locale: 'ko', path: '/r' });
+    expect(wrapper.get('.name-correction__until').text()).toMatch(/^이 페이지에서 고칠 수 있는 기간 종료: 2015\. 10\. 1\. .+$/);
+    expect(wrapper.get('.name-correction .notice').text()).toContain('이름을 고치려면 주최 측에 문의하세요.');
+    expect(wrapper.find('.name-correction form').exists()).toBe(false);
+  });
 });

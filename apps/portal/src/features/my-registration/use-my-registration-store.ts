@@ -2,7 +2,12 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { apiErrorInfo, type ApiErrorInfo } from '@plenary/ui';
 import type { FileDto, MyRegistrationDto, RegistrationFormDto } from '@plenary/contracts/schemas';
-import { portalApi, type UpdateMyRegistrationRequest, type VisaLetterRequest } from '../../api';
+import {
+  portalApi,
+  type CorrectMyNameRequest,
+  type UpdateMyRegistrationRequest,
+  type VisaLetterRequest,
+} from '../../api';
 import {
   forgetLinkToken,
   linkToken,
@@ -89,6 +94,8 @@ export const useMyRegistrationStore = defineStore('my-registration', () => {
   const cancel = (reason: string) =>
     act('cancel', () => api().cancel.mutate({ reason: reason.trim() || null }));
   const update = (input: UpdateMyRegistrationRequest) => act('update', () => api().update.mutate(input));
+  /** The name as in the passport and in the participant's script, until the organiser's cutoff. */
+  const correctName = (input: CorrectMyNameRequest) => act('correctName', () => api().correctName.mutate(input));
 
   async function requestVisaLetter(input: VisaLetterRequest): Promise<boolean> {
     busy.value = 'visa';
@@ -129,6 +136,7 @@ export const useMyRegistrationStore = defineStore('my-registration', () => {
     declineOffer,
     cancel,
     update,
+    correctName,
     requestVisaLetter,
     download,
   };

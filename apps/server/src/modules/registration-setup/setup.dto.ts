@@ -24,6 +24,7 @@ export function defaultSettings(eventId: string): Omit<SettingsRow, 'updatedAt'>
     paymentInstructions: {},
     standardFields: {},
     questions: [],
+    nameCorrectionUntil: null,
   };
 }
 
@@ -46,6 +47,7 @@ export function toSettingsDto(row: Omit<SettingsRow, 'updatedAt'>): Registration
     standardFields: row.standardFields,
     // Checked by the contract's schema when they were saved.
     questions: row.questions as unknown as FormQuestion[],
+    nameCorrectionUntil: row.nameCorrectionUntil?.toISOString() ?? null,
   };
 }
 

@@ -57,6 +57,7 @@ describe('settings', () => {
       paymentInstructions: {},
       standardFields: {},
       questions: [],
+      nameCorrectionUntil: null,
     });
   });
 

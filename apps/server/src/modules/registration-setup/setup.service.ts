@@ -48,7 +48,12 @@ export function createRegistrationSetupService(runtime: Runtime): Services['regi
 
     async updateSettings(caller, input) {
       const { eventId: _eventId, ...fields } = input;
-      const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      const { nameCorrectionUntil, ...rest } = fields;
+      const patch: Parameters<typeof changeSettings>[2] = Object.fromEntries(
+        Object.entries(rest).filter(([, v]) => v !== undefined),
+      );
+      if (nameCorrectionUntil !== undefined)
+        patch.nameCorrectionUntil = nameCorrectionUntil === null ? null : new Date(nameCorrectionUntil);
       return changeSettings(caller, 'registrationSettings.update', patch);
     },
 

@@ -38,6 +38,7 @@ import {
   type RegistrationRow,
 } from './registration.repo';
 import { moveRegistration } from './transitions';
+import { correctMyName, nameCorrectionOf } from './name-correction';
 
 const {
   events,
@@ -247,6 +248,7 @@ async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRe
     editableFields: live
       ? (settings?.editableFields ?? ['phone', 'dietary', 'accessibility', 'jobTitle'])
       : [],
+    nameCorrection: nameCorrectionOf(settings, live, runtime.now()),
     canCancel: live && (settings?.allowSelfCancel ?? true) && !dto.checkedInAt,
     checkedIn: dto.checkedInAt !== null,
     visaLetter: visa ?? null,
@@ -401,6 +403,11 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           },
         });
       });
+      return myView(runtime, caller);
+    },
+
+    async correctName(caller, input) {
+      await correctMyName(runtime, caller, input);
       return myView(runtime, caller);
     },
 

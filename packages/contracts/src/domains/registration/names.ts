@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../common';
+import { idSchema, isoDateTime } from '../common';
 import { optionalText, romanName } from './registrations';
 
 /**
@@ -15,8 +15,11 @@ export const passportNameFields = z.object({
 export const correctMyNameInput = passportNameFields;
 export type CorrectMyNameInput = z.infer<typeof correctMyNameInput>;
 
-/** Staff set the last moment a participant may correct their name (null: never by themselves). */
+/**
+ * Staff set the last moment a participant may correct their name (null: never by
+ * themselves). It is a registration setting: registrationSetup.updateSettings takes it.
+ */
 export const nameCorrectionSettingInput = z.object({
   eventId: idSchema,
-  nameCorrectionUntil: z.iso.datetime({ offset: true }).nullable(),
+  nameCorrectionUntil: isoDateTime.nullable(),
 });

@@ -105,6 +105,8 @@ export const myRegistrationDto = z.object({
   /** The secret the QR ticket carries; shown only once the registration is confirmed. */
   ticketCode: z.string().nullable(),
   editableFields: z.array(z.enum(editableFieldNames)),
+  /** Whether the participant may still correct their name here, and until when (null: not by themselves). */
+  nameCorrection: z.object({ open: z.boolean(), until: z.string().nullable() }),
   canCancel: z.boolean(),
   checkedIn: z.boolean(),
   visaLetter: z

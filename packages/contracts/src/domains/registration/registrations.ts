@@ -375,12 +375,14 @@ export const waitlistEntryDto = z.object({
 });
 /**
  * Put a waiting registration at a position of its category's list (1 = next), or
- * before another one (or last when beforeId is null).
+ * before another one (or last when beforeId is null). With `optionId`, the list is
+ * that option's (tour's) waiting list, in its own order.
  */
 export const moveInWaitlistInput = z
   .object({
     eventId: idSchema,
     registrationId: idSchema,
+    optionId: idSchema.optional(),
     beforeId: idSchema.nullable().optional(),
     position: z.number().int().min(1).max(100_000).optional(),
   })

@@ -188,6 +188,7 @@ export const registrationsRouter = router({
       object: [
         { kind: 'registration', from: 'registrationId' },
         { kind: 'registration', from: 'beforeId' },
+        { kind: 'option', from: 'optionId' },
       ],
     })
     .input(s.moveInWaitlistInput)
@@ -263,6 +264,15 @@ export const myRegistrationRouter = router({
     .input(s.updateMyRegistrationInput)
     .output(s.myRegistrationDto)
     .mutation(({ ctx, input }) => ctx.services.myRegistration.update(participantCaller(ctx), input)),
+  correctName: procedure
+    .meta({
+      access: { kind: 'participant' },
+      limits: rateLimits.linkHolder,
+      summary: 'Correct the name (Roman letters as in the passport, and the local name) until the cutoff',
+    })
+    .input(s.correctMyNameInput)
+    .output(s.myRegistrationDto)
+    .mutation(({ ctx, input }) => ctx.services.myRegistration.correctName(participantCaller(ctx), input)),
   cancel: procedure
     .meta({ access: { kind: 'participant' }, limits: rateLimits.linkHolder })
     .input(s.cancelMyRegistrationInput)

@@ -114,6 +114,10 @@ export interface RegistrationServices {
       caller: ParticipantCaller,
       input: In<typeof s.cancelMyRegistrationInput>,
     ): Promise<Out<typeof s.myRegistrationDto>>;
+    correctName(
+      caller: ParticipantCaller,
+      input: In<typeof s.correctMyNameInput>,
+    ): Promise<Out<typeof s.myRegistrationDto>>;
     acceptOffer(caller: ParticipantCaller): Promise<Out<typeof s.myRegistrationDto>>;
     declineOffer(caller: ParticipantCaller): Promise<Out<typeof s.myRegistrationDto>>;
   };

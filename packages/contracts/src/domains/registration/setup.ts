@@ -60,6 +60,8 @@ export const registrationSettingsDto = z.object({
   paymentInstructions: z.object({ ko: z.string().optional(), en: z.string().optional() }),
   standardFields: standardFieldRules,
   questions: formQuestions,
+  /** Until when participants may correct their own name (null: never by themselves). */
+  nameCorrectionUntil: z.string().nullable(),
 });
 export type RegistrationSettingsDto = z.infer<typeof registrationSettingsDto>;
 
@@ -79,6 +81,8 @@ export const updateRegistrationSettingsInput = z.object({
   letterhead: letterhead.optional(),
   paymentDueDays: z.number().int().min(1).max(90).optional(),
   paymentInstructions: localizedText(2000).optional(),
+  /** Until when participants may correct their own name on their page (null: never by themselves). */
+  nameCorrectionUntil: isoDateTime.nullable().optional(),
 });
 
 export const updateRegistrationFormInput = z.object({

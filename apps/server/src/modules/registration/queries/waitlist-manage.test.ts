@@ -69,6 +69,45 @@ describe('waiting lists in admin (item 16)', () => {
     expect(await categoryList()).toEqual(['offer:b', '1:c', '2:d', '3:f']);
   });
 
+  it('moves someone to a position on an option list, in the option\'s own order (audited)', async () => {
+    const optionList = async () =>
+      (await staff.registrations.waitlist({ eventId: e.eventId, optionId: e.options.TOUR! })).map(
+        (x) => `${x.position}:${nameOf(x.registrationId)}`,
+      );
+    await staff.registrations.moveInWaitlist({
+      eventId: e.eventId,
+      optionId: e.options.TOUR!,
+      registrationId: ids.d!,
+      position: 1,
+    });
+    expect(await optionList()).toEqual(['1:d', '2:b', '3:c', '4:f']);
+    // The category list is another list: untouched.
+    expect(await categoryList()).toEqual(['offer:b', '1:c', '2:d', '3:f']);
+    await staff.registrations.moveInWaitlist({
+      eventId: e.eventId,
+      optionId: e.options.TOUR!,
+      registrationId: ids.b!,
+      beforeId: null,
+    });
+    expect(await optionList()).toEqual(['1:d', '2:c', '3:f', '4:b']);
+    const audit = await h.runtime.db
+      .select({ action: schema.auditLog.action, diff: schema.auditLog.diff })
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.objectId, ids.b!));
+    expect(audit.filter((x) => x.action === 'registration.moveInOptionWaitlist').map((x) => x.diff)).toEqual([
+      { optionWaitlistPosition: { before: 2, after: 4 } },
+    ]);
+    const notThere = await errorOf(
+      staff.registrations.moveInWaitlist({
+        eventId: e.eventId,
+        optionId: e.options.TOUR!,
+        registrationId: ids.a!,
+        position: 1,
+      }),
+    );
+    expect(notThere.cause instanceof DomainError ? notThere.cause.code : null).toBe('NOT_FOUND');
+  });
+
   it('offers a place now: refused in a full category unless staff add the place', async () => {
     const full = await errorOf(staff.registrations.offerNow({ eventId: e.eventId, registrationId: ids.d! }));
     expect(full.cause instanceof DomainError ? full.cause.fieldErrors : null).toEqual({

@@ -8,6 +8,7 @@ import {
 } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../../core/runtime';
 import { recordAudit } from '../../audit/audit.service';
+import { lockLimits } from '../capacity';
 
 const { registrations: r, registrationCategories: c, registrationChoices: ch, persons: pe } = schema;
 
@@ -121,6 +122,7 @@ export async function moveInWaitlist(
   caller: EventCaller,
   input: z.output<typeof moveInWaitlistInput>,
 ): Promise<void> {
+  if (input.optionId) return moveInOptionWaitlist(runtime, caller, { ...input, optionId: input.optionId });
   await inTransaction(runtime, async ({ tx }) => {
     // Rows are locked in id order, the one order every path takes row locks in
     // (registration/promotion.ts), then put in list order here.
@@ -130,12 +132,7 @@ export async function moveInWaitlist(
       .where(and(eq(r.eventId, caller.eventId), eq(r.status, 'waitlisted')))
       .orderBy(asc(r.id))
       .for('update');
-    const waiting = locked.sort(
-      (a, b) =>
-        (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
-        a.createdAt.getTime() - b.createdAt.getTime() ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+    const waiting = inListOrder(locked);
     const from = waiting.findIndex((w) => w.id === input.registrationId);
     if (from < 0) throw new DomainError('NOT_FOUND', 'This registration is not on the waiting list');
     if (input.beforeId === input.registrationId) return;
@@ -180,6 +177,89 @@ export async function moveInWaitlist(
       objectId: moved,
       before: { waitlistPosition: from + 1 },
       after: { waitlistPosition: order.indexOf(moved) + 1, beforeId: input.beforeId ?? null },
+    });
+  });
+}
+
+type Waiting = { id: string; rank: number | null; createdAt: Date };
+
+/** The list's order: rank, then who came first, then the id (as listWaitlist shows it). */
+function inListOrder<T extends Waiting>(rows: T[]): T[] {
+  return rows.sort(
+    (a, b) =>
+      (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/**
+ * Reorders an option's (tour's) waiting list. The option's limit lock is taken
+ * first, then its waiting choices are locked in registration id order (the one
+ * lock order, capacity/locks.ts): placement and promotion append to and take from
+ * this list under the same lock, so a move never interleaves with them.
+ */
+async function moveInOptionWaitlist(
+  runtime: Runtime,
+  caller: EventCaller,
+  input: z.output<typeof moveInWaitlistInput> & { optionId: string },
+): Promise<void> {
+  await inTransaction(runtime, async (uow) => {
+    const { tx } = uow;
+    await lockLimits(runtime, uow, [{ kind: 'option', id: input.optionId }]);
+    const locked = await tx
+      .select({ id: ch.registrationId, rank: ch.waitlistRank, createdAt: r.createdAt })
+      .from(ch)
+      .innerJoin(r, eq(r.id, ch.registrationId))
+      .where(
+        and(
+          eq(r.eventId, caller.eventId),
+          eq(ch.optionId, input.optionId),
+          eq(ch.status, 'waitlisted'),
+          notInArray(r.status, ['cancelled', 'rejected']),
+        ),
+      )
+      .orderBy(asc(ch.registrationId))
+      .for('update', { of: ch });
+    const order = inListOrder(locked).map((w) => w.id);
+    const from = order.indexOf(input.registrationId);
+    if (from < 0) {
+      throw new DomainError('NOT_FOUND', 'This registration is not on the waiting list of this option', {
+        registrationId: ['Not on the waiting list'],
+      });
+    }
+    if (input.beforeId === input.registrationId) return;
+    order.splice(from, 1);
+    if (input.position !== undefined) order.splice(Math.min(input.position - 1, order.length), 0, input.registrationId);
+    else if (input.beforeId == null) order.push(input.registrationId);
+    else {
+      const to = order.indexOf(input.beforeId);
+      if (to < 0) {
+        throw new DomainError('NOT_FOUND', 'The place to move to is not on the waiting list', {
+          beforeId: ['Not on the waiting list'],
+        });
+      }
+      order.splice(to, 0, input.registrationId);
+    }
+    const oldRank = new Map(locked.map((w) => [w.id, w.rank]));
+    const changed = order
+      .map((id, i) => ({ id, rank: (i + 1) * RANK_STEP }))
+      .filter((w) => oldRank.get(w.id) !== w.rank);
+    if (changed.length === 0) return;
+    await tx.execute(sql`
+      update registration_choices set waitlist_rank = v.rank
+      from (values ${sql.join(
+        changed.map((w) => sql`(${w.id}::uuid, ${w.rank}::bigint)`),
+        sql`, `,
+      )}) as v(id, rank)
+      where registration_choices.registration_id = v.id and registration_choices.option_id = ${input.optionId}`);
+    await recordAudit(tx, caller, {
+      eventId: caller.eventId,
+      action: 'registration.moveInOptionWaitlist',
+      objectType: 'registration',
+      objectId: input.registrationId,
+      before: { optionId: input.optionId, optionWaitlistPosition: from + 1 },
+      after: { optionId: input.optionId, optionWaitlistPosition: order.indexOf(input.registrationId) + 1 },
     });
   });
 }

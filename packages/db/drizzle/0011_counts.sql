@@ -1,0 +1,2 @@
+ALTER TABLE "registration_settings" ADD COLUMN "name_correction_until" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "registrations_event_count_idx" ON "registrations" USING btree ("event_id","status","offer_expires_at","payment_due_at");
