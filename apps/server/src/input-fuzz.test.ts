@@ -8,7 +8,7 @@ import { callPath, createCallerUniverse, type CallerName, type CallerUniverse } 
  * Bad input never produces a 500: generated input, from plausible to absurd, is
  * thrown at every procedure as a caller its access rule lets in (a platform
  * admin passes only the staff rules: participants' links, delegation links,
- * partner keys and the second-factor step each need their own credential, or
+ * a signed-in participant's session, partner keys and the second-factor step each need their own credential, or
  * the call is refused before its input is ever parsed and cannot fail here).
  */
 let h: TestHarness;
@@ -21,7 +21,8 @@ const procedures = Object.entries(
 /** A caller the rule lets through (the authorization test proves each of these is allowed). */
 function allowedCaller(access: Access | undefined): CallerName {
   if (!access || access.kind === 'public') return 'anonymous';
-  if (access.kind === 'participant' || access.kind === 'delegationContact') return access.kind;
+  if (access.kind === 'participant' || access.kind === 'delegationContact' || access.kind === 'person')
+    return access.kind;
   if (access.kind === 'pendingSecondFactor') return 'pendingSecondFactor';
   if (access.kind === 'partner') return `partner:${access.scope}`;
   return 'platformAdmin';
