@@ -7,6 +7,9 @@
  * and, for comparison, the admin's sign-in page. Exits non-zero when a target is missed.
  *
  *   pnpm --filter @plenary/server lighthouse      (after pnpm build; CHROME_PATH or /usr/bin/chromium)
+ *
+ * The server's test:e2e runs it after the browser tests, so the root `pnpm test` (and CI)
+ * fails when a target is missed. About 1.5 minutes: 10 Lighthouse runs.
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -18,6 +21,11 @@ type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
 /** JavaScript transferred by the first page, on the wire. */
 const FIRST_PAGE_SCRIPT_LIMIT = 60 * 1024;
+/**
+ * JavaScript transferred by the admin's sign-in page, on the wire: PrimeVue and zod load
+ * with the first console page, not with it (198 KB before, about 95 KB after).
+ */
+const ADMIN_SIGN_IN_SCRIPT_LIMIT = 120 * 1024;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const ADMIN = { email: 'lighthouse@kicox.example', password: 'lighthouse-password-2015' };
 
@@ -104,6 +112,7 @@ const missed = new Set<string>();
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<number> {
+  const started = Date.now();
   const server = await startProductionServer({
     PLENARY_DEMO: 'false',
     PLENARY_ADMIN_EMAIL: ADMIN.email,
@@ -136,11 +145,12 @@ async function main(): Promise<number> {
     }
     const firstPageScript = median((runs.home ?? []).map((f) => f.scriptBytes));
     if (firstPageScript >= FIRST_PAGE_SCRIPT_LIMIT) failed = true;
+    if (admin.scriptBytes >= ADMIN_SIGN_IN_SCRIPT_LIMIT) failed = true;
     console.log(
       `admin sign-in (1 run)  perf ${admin.scores.performance}, JS on the wire ${kb(admin.scriptBytes)}, all bytes ${kb(admin.totalBytes)}`,
     );
     console.log(
-      `targets: performance >= ${TARGETS.performance}, accessibility, best practices and SEO ${TARGETS.seo}, first page JS < ${kb(FIRST_PAGE_SCRIPT_LIMIT)}: ${failed ? 'MISSED' : 'met'}`,
+      `targets: performance >= ${TARGETS.performance}, accessibility, best practices and SEO ${TARGETS.seo}, first page JS < ${kb(FIRST_PAGE_SCRIPT_LIMIT)}, admin sign-in JS < ${kb(ADMIN_SIGN_IN_SCRIPT_LIMIT)}: ${failed ? 'MISSED' : 'met'} (${Math.round((Date.now() - started) / 1000)} s)`,
     );
     if (failed) for (const line of missed) console.log(`  lost points: ${line}`);
     return failed ? 1 : 0;

@@ -1,8 +1,7 @@
 import { computed, onScopeDispose, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { z } from 'zod';
-import { validationLocale, zodFieldErrors } from '@plenary/contracts/schemas';
-import { apiErrorInfo, serverSentence, type ApiErrorInfo } from '@plenary/ui';
+import { apiErrorInfo, serverSentence, type ApiErrorInfo, type Locale } from '@plenary/ui';
 import { useSessionLoss } from './session';
 
 type Translate = ReturnType<typeof useI18n>['t'];
@@ -23,6 +22,29 @@ const knownCodes = new Set([
   'NETWORK',
 ]);
 
+/**
+ * Dotted path -> messages, as the contracts' zodFieldErrors words them; written out here
+ * because the module that holds that one declares schemas, which would bring zod to the
+ * sign-in page (lib/console-kit.ts).
+ */
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The interface language, which the schemas' validation messages follow too; read from
+ * <html lang> (rememberLocale keeps it), not from the schemas' module, so that this file
+ * does not bring zod to the sign-in page.
+ */
+function interfaceLocale(): Locale {
+  return document.documentElement.lang === 'en' ? 'en' : 'ko';
+}
+
 /** "30 seconds" / "2 minutes" (rounded up), in the current language. */
 export function waitText(t: Translate, seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));
@@ -42,7 +64,7 @@ export function describeError(t: Translate, info: ApiErrorInfo, secondsLeft?: nu
   }
   if (info.code === 'CONFLICT' || info.code === 'INVALID_STATE') {
     // The server's words name the clash; in Korean only when it sent them by key.
-    const detail = serverSentence(info, validationLocale());
+    const detail = serverSentence(info, interfaceLocale());
     return detail ? `${t(`errors.${info.code}`)} (${detail})` : t(`errors.${info.code}`);
   }
   return knownCodes.has(info.code) ? t(`errors.${info.code}`) : t('errors.INTERNAL');
@@ -112,7 +134,7 @@ export function useFormErrors() {
     if (!checked) return server;
     const result = checked.schema.safeParse(checked.input);
     if (result.success) return server;
-    const local = zodFieldErrors(result.error);
+    const local = fieldErrorsOf(result.error);
     return Object.fromEntries(Object.entries(server).map(([path, list]) => [path, local[path] ?? list]));
   }
 
@@ -126,7 +148,7 @@ export function useFormErrors() {
     checked = { schema, input };
     const result = schema.safeParse(input);
     if (result.success) return result.data;
-    const fieldErrors = zodFieldErrors(result.error);
+    const fieldErrors = fieldErrorsOf(result.error);
     info.value = { code: 'INVALID_INPUT', message: result.error.issues[0]?.message ?? '', fieldErrors };
     return null;
   }
