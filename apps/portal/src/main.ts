@@ -1,6 +1,5 @@
 import { createApp, createSSRApp } from 'vue';
 import { createPinia } from 'pinia';
-import { parseWithoutEval } from '@plenary/contracts/zod-config';
 import { createApiClient } from '@plenary/ui';
 import '@plenary/ui/tokens.css';
 import './styles/base.css';
@@ -11,6 +10,7 @@ import type { AnswerUpload } from './lib/file-upload';
 import { linkHeaders } from './lib/link-token';
 import { personHeaders } from './lib/person-session';
 import { rememberLocaleCookie } from './lib/use-locale';
+import { parseWithoutEval } from './lib/zod-without-eval';
 import { createPortalRouter } from './router';
 import { readServerState } from './ssr/state';
 

@@ -82,9 +82,18 @@ function median(values: number[]): number {
 }
 
 async function measure(url: string, port: number): Promise<Figures> {
-  let result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  const flags = {
+    port,
+    output: 'json' as const,
+    logLevel: 'error' as const,
+    onlyCategories: CATEGORIES,
+    // Screenshots weigh in no score and cost seconds a run (the whole check must stay under 2 minutes).
+    disableFullPageScreenshot: true,
+    skipAudits: ['screenshot-thumbnails', 'final-screenshot'],
+  };
+  let result = await lighthouse(url, flags);
   // The first trace of a fresh Chromium sometimes fails to record (NO_NAVSTART): once more.
-  if (result?.lhr.runtimeError) result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  if (result?.lhr.runtimeError) result = await lighthouse(url, flags);
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
   const scores = Object.fromEntries(
