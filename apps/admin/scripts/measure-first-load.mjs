@@ -14,6 +14,7 @@ if (!existsSync(join(dist, 'index.html'))) {
   process.exit(1);
 }
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
+/** @type {Set<string>} */
 const files = new Set();
 for (const [, url] of html.matchAll(/(?:src|href)="\/admin\/(assets\/[^"]+\.(?:js|css))"/g)) files.add(url);
 const signIn = readdirSync(join(dist, 'assets')).find((f) => /^LoginView-.*\.js$/.test(f));
@@ -21,21 +22,26 @@ if (signIn) files.add(`assets/${signIn}`);
 // Static imports of every script taken so far (dynamic import() is not followed).
 const queue = [...files].filter((f) => f.endsWith('.js'));
 while (queue.length) {
-  const file = queue.pop();
+  const file = /** @type {string} */ (queue.pop());
   const code = readFileSync(join(dist, file), 'utf8');
   for (const [, rel] of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w$*{},\s]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
     const next = `assets/${rel}`;
-    if (!files.has(next)) files.add(next), queue.push(next);
+    if (files.has(next)) continue;
+    files.add(next);
+    queue.push(next);
   }
 }
+/** @type {Record<'js' | 'css', [number, number, number]>} */
 const totals = { js: [0, 0, 0], css: [0, 0, 0] };
 for (const file of [...files].sort()) {
   const bytes = readFileSync(join(dist, file));
   const gz = gzipSync(bytes, { level: 9 }).length;
   const br = brotliCompressSync(bytes).length;
   const t = totals[file.endsWith('.css') ? 'css' : 'js'];
-  t[0] += bytes.length, t[1] += gz, t[2] += br;
+  t[0] += bytes.length;
+  t[1] += gz;
+  t[2] += br;
   console.log(`${(gz / 1024).toFixed(2).padStart(8)} KB gz ${(br / 1024).toFixed(2).padStart(8)} KB br ${(bytes.length / 1024).toFixed(2).padStart(9)} KB  ${file}`);
 }
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`Sign-in page JS: ${kb(totals.js[1])} gzipped, ${kb(totals.js[2])} brotli (${kb(totals.js[0])} raw); CSS ${kb(totals.css[1])} gzipped; ${files.size} files`);
