@@ -183,7 +183,7 @@ async function renderPage(request: RenderRequest, router: ReturnType<typeof crea
 const cssFiles = new Map<string, string | null>();
 function builtCss(file: string): string | null {
   if (!cssFiles.has(file)) {
-    let css: string | null = null;
+    let css: string | null;
     try {
       css = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
     } catch {

@@ -7,8 +7,14 @@ async function parseProbesEval(): Promise<boolean> {
   const real = globalThis.Function;
   const calls: unknown[][] = [];
   globalThis.Function = new Proxy(real, {
-    apply: (target, self, args: unknown[]) => (calls.push(args), Reflect.apply(target, self, args)),
-    construct: (target, args: unknown[]) => (calls.push(args), Reflect.construct(target, args)),
+    apply: (target, self, args: unknown[]): unknown => {
+      calls.push(args);
+      return Reflect.apply(target, self, args) as unknown;
+    },
+    construct: (target, args: unknown[]): object => {
+      calls.push(args);
+      return Reflect.construct(target, args) as object;
+    },
   });
   try {
     const { loginInput } = await import('@plenary/contracts/schemas');
