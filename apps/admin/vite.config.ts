@@ -1,10 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 
 const server = 'http://127.0.0.1:3000';
-const contractsDir = fileURLToPath(new URL('../../packages/contracts/', import.meta.url));
+// From the directory, not import.meta.url: the config is also imported by a test in a browser-like environment.
+const contractsDir = join(import.meta.dirname, '../../packages/contracts/');
 
 export default defineConfig({
   // Served by the API server under /admin/ in production; the router uses the same base.
