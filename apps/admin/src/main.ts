@@ -1,29 +1,23 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import PrimeVue from 'primevue/config';
-import ConfirmationService from 'primevue/confirmationservice';
-import ToastService from 'primevue/toastservice';
-import 'primeicons/primeicons.css';
 import '@plenary/ui/tokens.css';
 import './styles/base.css';
 import './styles/console.css';
 import './styles/phone.css';
 import App from './App.vue';
-import { createAdminI18n } from './i18n';
-import { primeVueLocale } from './i18n/primevue-locale';
-import { PlenaryPreset } from './lib/theme';
+import { createConsoleI18n } from './i18n/console-i18n';
+import { loadConsoleKit } from './lib/console-kit';
 import { createAdminRouter } from './router';
 
 const app = createApp(App);
-const i18n = createAdminI18n();
+const i18n = createConsoleI18n();
+const router = createAdminRouter();
+// PrimeVue and zod come with the first page built on them, not with the sign-in page.
+router.beforeEach((to) =>
+  to.meta.light ? undefined : loadConsoleKit(app, () => (i18n.global.locale.value === 'en' ? 'en' : 'ko')),
+);
 
 app.use(createPinia());
 app.use(i18n);
-app.use(PrimeVue, {
-  theme: { preset: PlenaryPreset, options: { darkModeSelector: 'none', cssLayer: true } },
-  locale: primeVueLocale(i18n.global.locale.value === 'en' ? 'en' : 'ko'),
-});
-app.use(ToastService);
-app.use(ConfirmationService);
-app.use(createAdminRouter());
+app.use(router);
 app.mount('#app');

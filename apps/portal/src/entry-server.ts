@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { readFileSync } from 'node:fs';
 import { createSSRApp } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { createPinia } from 'pinia';
@@ -13,6 +14,7 @@ import { createPortalI18n } from './i18n';
 import type { PortalSsrContext } from './lib/use-page-title';
 import { createPortalRouter } from './router';
 import { eventSummary, jsonForScript, pageHead } from './ssr/page-head';
+import { inlineStyles, shellStyles } from './ssr/inline-styles';
 import { preloadLinks, type BuildManifest } from './ssr/preload-links';
 import { STATE_ELEMENT_ID, type ServerState } from './ssr/state';
 
@@ -175,5 +177,20 @@ async function renderPage(request: RenderRequest, router: ReturnType<typeof crea
       '<div id="app"></div>',
       `<div id="app">${body}</div>\n    <script type="application/json" id="${STATE_ELEMENT_ID}">${jsonForScript(state)}</script>`,
     );
-  return { status: missing ? 404 : failed ? 503 : 200, html };
+  return { status: missing ? 404 : failed ? 503 : 200, html: inlineStyles(html, shellStyles(request.shell), builtCss) };
+}
+
+/** The browser build's CSS files, read once (this file is dist-ssr/entry-server.js, beside dist/). */
+const cssFiles = new Map<string, string | null>();
+function builtCss(file: string): string | null {
+  if (!cssFiles.has(file)) {
+    let css: string | null;
+    try {
+      css = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
+    } catch {
+      css = null;
+    }
+    cssFiles.set(file, css);
+  }
+  return cssFiles.get(file) ?? null;
 }

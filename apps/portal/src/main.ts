@@ -6,12 +6,15 @@ import './styles/base.css';
 import App from './App.vue';
 import { setPortalApi } from './api';
 import { createPortalI18n } from './i18n';
-import { uploadAnswerFile } from './lib/file-upload';
+import type { AnswerUpload } from './lib/file-upload';
 import { linkHeaders } from './lib/link-token';
 import { personHeaders } from './lib/person-session';
 import { rememberLocaleCookie } from './lib/use-locale';
+import { parseWithoutEval } from './lib/zod-without-eval';
 import { createPortalRouter } from './router';
 import { readServerState } from './ssr/state';
+
+parseWithoutEval();
 
 const client = createApiClient('/trpc', { headers: () => ({ ...linkHeaders(), ...personHeaders() }) });
 setPortalApi({
@@ -23,7 +26,10 @@ setPortalApi({
   visa: client.visa,
   accounts: client.accounts,
   me: client.me,
-  files: { uploadAnswer: uploadAnswerFile },
+  // Loaded with the first upload, not with the page: the module it imports its paths from
+  // also declares the files contract's zod schemas, and those calls cannot be shaken
+  // out, so a static import put zod (~30 KB gzipped) in every page's first script.
+  files: { uploadAnswer: async (input: AnswerUpload) => (await import('./lib/file-upload')).uploadAnswerFile(input) },
 });
 
 // A page the server rendered is hydrated in the language and with the data it was

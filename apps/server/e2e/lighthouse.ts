@@ -7,6 +7,9 @@
  * and, for comparison, the admin's sign-in page. Exits non-zero when a target is missed.
  *
  *   pnpm --filter @plenary/server lighthouse      (after pnpm build; CHROME_PATH or /usr/bin/chromium)
+ *
+ * The server's test:e2e runs it after the browser tests, so the root `pnpm test` (and CI)
+ * fails when a target is missed. About 1.5 minutes: 10 Lighthouse runs.
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -18,11 +21,17 @@ type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
 /** JavaScript transferred by the first page, on the wire. */
 const FIRST_PAGE_SCRIPT_LIMIT = 60 * 1024;
+/**
+ * JavaScript transferred by the admin's sign-in page, on the wire: PrimeVue and zod load
+ * with the first console page, not with it (198 KB before, about 95 KB after).
+ */
+const ADMIN_SIGN_IN_SCRIPT_LIMIT = 120 * 1024;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const ADMIN = { email: 'lighthouse@kicox.example', password: 'lighthouse-password-2015' };
 
 interface Figures {
-  scores: Record<Category, number>;
+  /** The categories this run measured (the first run of a page all, later ones performance only). */
+  scores: Partial<Record<Category, number>>;
   scriptBytes: number;
   totalBytes: number;
   lcpMs: number;
@@ -73,19 +82,28 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-async function measure(url: string, port: number): Promise<Figures> {
-  let result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+async function measure(url: string, port: number, categories: readonly Category[] = CATEGORIES): Promise<Figures> {
+  const flags = {
+    port,
+    output: 'json' as const,
+    logLevel: 'error' as const,
+    onlyCategories: [...categories],
+    // Screenshots weigh in no score and cost seconds a run (the whole check must stay under 2 minutes).
+    disableFullPageScreenshot: true,
+    skipAudits: ['screenshot-thumbnails', 'final-screenshot'],
+  };
+  let result = await lighthouse(url, flags);
   // The first trace of a fresh Chromium sometimes fails to record (NO_NAVSTART): once more.
-  if (result?.lhr.runtimeError) result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  if (result?.lhr.runtimeError) result = await lighthouse(url, flags);
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
   const scores = Object.fromEntries(
-    CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
-  ) as Record<Category, number>;
+    categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+  ) as Partial<Record<Category, number>>;
   const items = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
   const bytes = (type: string) => items.find((i) => i.resourceType === type)?.transferSize ?? 0;
   // What cost points, so a missed target says why.
-  for (const c of CATEGORIES)
+  for (const c of categories)
     for (const ref of lhr.categories[c]?.auditRefs ?? []) {
       const audit = lhr.audits[ref.id];
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
@@ -104,6 +122,7 @@ const missed = new Set<string>();
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<number> {
+  const started = Date.now();
   const server = await startProductionServer({
     PLENARY_DEMO: 'false',
     PLENARY_ADMIN_EMAIL: ADMIN.email,
@@ -117,16 +136,22 @@ async function main(): Promise<number> {
     await seed(server.url);
     const pages = { home: '/', event: '/events/tci-2015', registration: '/events/tci-2015/register' };
     const runs: Record<string, Figures[]> = { home: [], event: [], registration: [] };
+    // Accessibility, best practices and SEO do not move with the machine's load: judged on
+    // the first run; performance on the median of all (the machine is shared and noisy).
+    // Runs after the first skip axe and the other audits, which keeps the whole under 2 minutes.
     for (let run = 0; run < RUNS; run++)
-      for (const [name, path] of Object.entries(pages)) runs[name]?.push(await measure(server.url + path, chrome.port));
+      for (const [name, path] of Object.entries(pages))
+        runs[name]?.push(await measure(server.url + path, chrome.port, run === 0 ? CATEGORIES : ['performance']));
     const admin = await measure(`${server.url}/admin/`, chrome.port);
 
     let failed = false;
-    console.log(`Lighthouse (mobile, simulated throttling), median of ${RUNS} runs per page:`);
+    console.log(
+      `Lighthouse (mobile, simulated throttling): performance, LCP and bytes the median of ${RUNS} runs per page, the rest from the first:`,
+    );
     console.log('page          perf  a11y  best  seo   LCP      JS on the wire  all bytes');
     for (const [name, figures] of Object.entries(runs)) {
       const m = (pick: (f: Figures) => number) => median(figures.map(pick));
-      const scores = CATEGORIES.map((c) => m((f) => f.scores[c]));
+      const scores = CATEGORIES.map((c) => median(figures.flatMap((f) => f.scores[c] ?? [])));
       CATEGORIES.forEach((c, i) => {
         if ((scores[i] ?? 0) < TARGETS[c]) failed = true;
       });
@@ -136,11 +161,12 @@ async function main(): Promise<number> {
     }
     const firstPageScript = median((runs.home ?? []).map((f) => f.scriptBytes));
     if (firstPageScript >= FIRST_PAGE_SCRIPT_LIMIT) failed = true;
+    if (admin.scriptBytes >= ADMIN_SIGN_IN_SCRIPT_LIMIT) failed = true;
     console.log(
-      `admin sign-in (1 run)  perf ${admin.scores.performance}, JS on the wire ${kb(admin.scriptBytes)}, all bytes ${kb(admin.totalBytes)}`,
+      `admin sign-in (1 run)  perf ${admin.scores.performance ?? '-'}, JS on the wire ${kb(admin.scriptBytes)}, all bytes ${kb(admin.totalBytes)}`,
     );
     console.log(
-      `targets: performance >= ${TARGETS.performance}, accessibility, best practices and SEO ${TARGETS.seo}, first page JS < ${kb(FIRST_PAGE_SCRIPT_LIMIT)}: ${failed ? 'MISSED' : 'met'}`,
+      `targets: performance >= ${TARGETS.performance}, accessibility, best practices and SEO ${TARGETS.seo}, first page JS < ${kb(FIRST_PAGE_SCRIPT_LIMIT)}, admin sign-in JS < ${kb(ADMIN_SIGN_IN_SCRIPT_LIMIT)}: ${failed ? 'MISSED' : 'met'} (${Math.round((Date.now() - started) / 1000)} s)`,
     );
     if (failed) for (const line of missed) console.log(`  lost points: ${line}`);
     return failed ? 1 : 0;

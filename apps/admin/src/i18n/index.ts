@@ -1,7 +1,6 @@
 import { setValidationLocale } from '@plenary/contracts/schemas';
-import { createPlenaryI18n, initialLocale, type Locale } from '@plenary/ui';
-import { en } from './en';
-import { ko } from './ko';
+import { initialLocale, type Locale } from '@plenary/ui';
+import { createConsoleI18n } from './console-i18n';
 
 /**
  * The console's i18n, in the given language or the remembered / device one.
@@ -10,5 +9,5 @@ import { ko } from './ko';
  */
 export function createAdminI18n(locale: Locale = initialLocale()) {
   setValidationLocale(locale);
-  return createPlenaryI18n({ ko, en }, locale);
+  return createConsoleI18n(locale);
 }

@@ -2,8 +2,7 @@ import { computed, onScopeDispose, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { z } from 'zod';
 import { isDomainMessageKey } from '@plenary/contracts/domain-messages';
-import { validationLocale, zodFieldErrors } from '@plenary/contracts/schemas';
-import { apiErrorInfo, localizedFieldErrors, serverSentence, type ApiErrorInfo } from '@plenary/ui';
+import { apiErrorInfo, localizedFieldErrors, serverSentence, type ApiErrorInfo, type Locale } from '@plenary/ui';
 import { useSessionLoss } from './session';
 
 type Translate = ReturnType<typeof useI18n>['t'];
@@ -24,6 +23,29 @@ const knownCodes = new Set([
   'NETWORK',
 ]);
 
+/**
+ * Dotted path -> messages, as the contracts' zodFieldErrors words them; written out here
+ * because the module that holds that one declares schemas, which would bring zod to the
+ * sign-in page (lib/console-kit.ts).
+ */
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The interface language, which the schemas' validation messages follow too; read from
+ * <html lang> (rememberLocale keeps it), not from the schemas' module, so that this file
+ * does not bring zod to the sign-in page.
+ */
+function interfaceLocale(): Locale {
+  return document.documentElement.lang === 'en' ? 'en' : 'ko';
+}
+
 /** "30 seconds" / "2 minutes" (rounded up), in the current language. */
 export function waitText(t: Translate, seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));
@@ -43,7 +65,7 @@ export function describeError(t: Translate, info: ApiErrorInfo, secondsLeft?: nu
   }
   if (info.code === 'CONFLICT' || info.code === 'INVALID_STATE') {
     // The server's words name the clash; in Korean only when it sent them by key.
-    const detail = serverSentence(info, validationLocale());
+    const detail = serverSentence(info, interfaceLocale());
     return detail ? `${t(`errors.${info.code}`)} (${detail})` : t(`errors.${info.code}`);
   }
   return knownCodes.has(info.code) ? t(`errors.${info.code}`) : t('errors.INTERNAL');
@@ -116,7 +138,7 @@ export function useFormErrors() {
    */
   function inPersonsLanguage(info: ApiErrorInfo): Record<string, string[]> {
     const local = info.code === 'INVALID_INPUT' ? browserFieldErrors() : {};
-    const locale = validationLocale();
+    const locale = interfaceLocale();
     const worded =
       locale !== 'en' && isDomainMessageKey(info.messageKey) ? localizedFieldErrors(info, locale) : info.fieldErrors;
     return Object.fromEntries(
@@ -128,7 +150,7 @@ export function useFormErrors() {
   function browserFieldErrors(): Record<string, string[]> {
     if (!checked) return {};
     const result = checked.schema.safeParse(checked.input);
-    return result.success ? {} : zodFieldErrors(result.error);
+    return result.success ? {} : fieldErrorsOf(result.error);
   }
 
   /**
@@ -141,7 +163,7 @@ export function useFormErrors() {
     checked = { schema, input };
     const result = schema.safeParse(input);
     if (result.success) return result.data;
-    const fieldErrors = zodFieldErrors(result.error);
+    const fieldErrors = fieldErrorsOf(result.error);
     info.value = { code: 'INVALID_INPUT', message: result.error.issues[0]?.message ?? '', fieldErrors };
     return null;
   }

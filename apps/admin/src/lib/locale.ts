@@ -1,9 +1,6 @@
-import { computed } from 'vue';
+import { computed, getCurrentInstance } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { usePrimeVue } from 'primevue/config';
-import { setValidationLocale } from '@plenary/contracts/schemas';
 import { rememberLocale, type Locale } from '@plenary/ui';
-import { primeVueLocale } from '../i18n/primevue-locale';
 
 export const localeOptions: readonly { value: Locale; label: string }[] = [
   // Each language is named in itself, so a reader of either finds theirs.
@@ -11,19 +8,32 @@ export const localeOptions: readonly { value: Locale; label: string }[] = [
   { value: 'en', label: 'English' },
 ];
 
+interface PrimeVueGlobal {
+  config: { locale?: unknown };
+}
+
 /**
  * The interface language: switching it also switches PrimeVue's strings and the
- * contract schemas' validation messages, and is remembered.
+ * contract schemas' validation messages, and is remembered. PrimeVue and the schemas
+ * are reached without importing them here: the sign-in page's language switch must not
+ * bring them (see lib/console-kit.ts); once loaded they take the language from there.
  */
 export function useAppLocale() {
   const { locale } = useI18n({ useScope: 'global' });
-  const primevue = usePrimeVue();
+  const app = getCurrentInstance()?.appContext;
   const current = computed<Locale>(() => (locale.value === 'en' ? 'en' : 'ko'));
   function setLocale(next: Locale) {
     locale.value = next;
-    primevue.config.locale = primeVueLocale(next);
-    setValidationLocale(next);
     rememberLocale(next);
+    const primevue = app?.config.globalProperties.$primevue as PrimeVueGlobal | undefined;
+    if (!primevue) return;
+    // PrimeVue is installed, so the schemas are loaded too: these resolve at once.
+    void Promise.all([import('../i18n/primevue-locale'), import('@plenary/contracts/schemas')]).then(
+      ([{ primeVueLocale }, { setValidationLocale }]) => {
+        primevue.config.locale = primeVueLocale(next);
+        setValidationLocale(next);
+      },
+    );
   }
   return { locale: current, setLocale };
 }

@@ -12,6 +12,8 @@ declare module 'vue-router' {
     platformAdmin?: boolean;
     /** Event owners and admins only (the route has an :eventId param). */
     eventManage?: boolean;
+    /** Built without PrimeVue and zod (the sign-in page): the console kit is not loaded for it. */
+    light?: boolean;
     /** i18n key of the page title. */
     titleKey?: string;
   }

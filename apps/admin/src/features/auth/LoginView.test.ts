@@ -26,7 +26,12 @@ const pending: Me = {
   memberships: [],
 };
 
-async function mountLogin(handlers: Parameters<typeof fakeApi>[0], path = '/login', locale: Locale = 'en') {
+async function mountLogin(
+  handlers: Parameters<typeof fakeApi>[0],
+  path = '/login',
+  locale: Locale = 'en',
+  withPrimeVue = true,
+) {
   const fake = fakeApi(handlers);
   setApi(fake.client);
   const router = createRouter({
@@ -38,7 +43,7 @@ async function mountLogin(handlers: Parameters<typeof fakeApi>[0], path = '/logi
   });
   await router.push(path);
   const wrapper = mount(LoginView, {
-    global: { plugins: [createPinia(), createAdminI18n(locale), PrimeVue, router] },
+    global: { plugins: [createPinia(), createAdminI18n(locale), ...(withPrimeVue ? [PrimeVue] : []), router] },
     attachTo: document.body,
   });
   return { wrapper, router, fake };
@@ -122,6 +127,26 @@ describe('LoginView', () => {
     expect(wrapper.get('#login-email-error').text()).toBe('올바른 이메일 주소를 입력하세요');
     expect(wrapper.get('#login-email').attributes('aria-invalid')).toBe('true');
     expect(wrapper.find('#login-password-error').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('works without PrimeVue, which the sign-in page loads without (issue 10: its first load)', async () => {
+    const warnings: unknown[][] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args));
+    const { wrapper, router, fake } = await mountLogin(
+      { 'auth.login': () => ({ secondFactorRequired: false }), 'auth.me': () => anonymous },
+      '/login',
+      'en',
+      false,
+    );
+    await signIn(wrapper);
+    warn.mockRestore();
+    expect(warnings).toEqual([]);
+    expect(fake.calls[0]).toEqual({
+      path: 'auth.login',
+      input: { email: 'chair@example.org', password: 'correct horse battery' },
+    });
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('home'));
     wrapper.unmount();
   });
 });

@@ -6,7 +6,7 @@ export const authFeature: Feature = {
       path: '/login',
       name: 'login',
       component: () => import('./LoginView.vue'),
-      meta: { public: true, guestOnly: true, titleKey: 'auth.login.title' },
+      meta: { public: true, guestOnly: true, light: true, titleKey: 'auth.login.title' },
     },
     {
       path: '/login/second-factor',
