@@ -41,6 +41,7 @@ import {
   type RegistrationRow,
 } from './registration.repo';
 import { moveRegistration } from './transitions';
+import { issueAltchaChallenge, spendAltchaSolution } from './altcha';
 
 const {
   events,
@@ -155,8 +156,12 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
       };
     },
 
+    altchaChallenge: () => issueAltchaChallenge(runtime),
+
     async register(caller, input) {
-      const { eventId, consents, ...request } = input;
+      const { eventId, consents, altcha, ...request } = input;
+      // Before anything else: a bot without the work costs one hash.
+      await spendAltchaSolution(runtime, altcha);
       let placed;
       try {
         placed = await placeRegistration(runtime, eventId, request, {
