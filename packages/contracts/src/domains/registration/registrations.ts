@@ -173,6 +173,11 @@ export type RegisterInput = z.infer<typeof registerInput>;
 /** Staff registering someone by hand (on the phone, at the desk). */
 export const staffRegisterInput = registrationRequest.extend({
   eventId: idSchema,
+  /**
+   * The consent texts the person told staff they accept (staff tick each one in
+   * the dialog): checked and recorded as on the portal, required ones enforced.
+   */
+  consents: z.array(acceptedConsentInput).max(10).default([]),
   /** Staff may confirm a category that needs approval at once. */
   approve: z.boolean().default(false),
   sendConfirmation: z.boolean().default(true),
