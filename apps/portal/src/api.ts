@@ -27,7 +27,7 @@ export type MyVisaRequest = Awaited<ReturnType<Client['visa']['request']['mutate
  */
 export interface PortalApi {
   portal: Procedures<'portal', 'events' | 'event'>;
-  portalRegistration: Procedures<'portalRegistration', 'form' | 'register' | 'resendLink' | 'uploadFile'>;
+  portalRegistration: Procedures<'portalRegistration', 'form' | 'altchaChallenge' | 'register' | 'resendLink' | 'uploadFile'>;
   myRegistration: Procedures<
     'myRegistration',
     'get' | 'verifyEmail' | 'update' | 'correctName' | 'cancel' | 'acceptOffer' | 'declineOffer'

@@ -74,6 +74,7 @@ function readOnly(api: PortalReadApi): PortalApi {
     },
     portalRegistration: {
       form: { query: relay((input) => api.portalRegistration.form.query(input)) },
+      altchaChallenge: { query: refuse },
       register: { mutate: refuse },
       resendLink: { mutate: refuse },
       uploadFile: { mutate: refuse },

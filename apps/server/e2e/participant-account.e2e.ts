@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
+import { solvedAltchaFrom } from '../src/testing/altcha';
 import { HttpClient } from '../src/testing/http';
 import { startTestSmtpServer, type TestSmtpServer } from '../src/testing/smtp';
 import { startProductionServer } from './server';
@@ -67,6 +68,8 @@ describe('a participant signs in on the portal', () => {
           country: 'KR',
         },
         consents: [],
+        // The public form's proof of work, solved for real (the browser's widget does the same).
+        altcha: await solvedAltchaFrom(base),
       }),
     );
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { solvedAltchaFrom } from '../src/testing/altcha';
 import { HttpClient } from '../src/testing/http';
 import { startTestSmtpServer, type TestSmtpServer } from '../src/testing/smtp';
 import { startProductionServer } from './server';
@@ -100,6 +101,8 @@ describe('registration, waiting list, check-in and a partner delegation', () => 
           country: 'VN',
         },
         consents: [{ kind: 'privacy', version: 1 }],
+        // The public form's proof of work, solved for real (the browser's widget does the same).
+        altcha: await solvedAltchaFrom(base),
       }),
     );
     const firstLink = await linkIn('minh@vietcluster.example', /confirm your email/);

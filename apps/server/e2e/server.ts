@@ -38,7 +38,14 @@ export async function startProductionServer(
   const entry = join(serverDir, 'dist', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run the build first (pnpm build)`);
   const server = await startServerProcess(
-    { NODE_ENV: 'production', PLENARY_SERVE_APPS: 'true', PLENARY_DATA_DIR: dataDir, ...env },
+    {
+      NODE_ENV: 'production',
+      PLENARY_SERVE_APPS: 'true',
+      PLENARY_DATA_DIR: dataDir,
+      // The registration form's proof of work, easy in tests (the browser still solves it for real).
+      PLENARY_ALTCHA_MAX_NUMBER: '2000',
+      ...env,
+    },
     { entry: 'bundle' },
   );
   return {

@@ -102,6 +102,17 @@ const envSchema = z
       .max(7 * 24 * 60)
       .default(30),
     /**
+     * Difficulty of the proof of work on the public registration form: the secret
+     * counter lies below this. A browser tries about half of it (100,000: well under
+     * a second on a phone); a script pays the same per registration.
+     */
+    PLENARY_ALTCHA_MAX_NUMBER: z.coerce
+      .number({ error: 'PLENARY_ALTCHA_MAX_NUMBER must be a number' })
+      .int()
+      .min(10)
+      .max(10_000_000)
+      .default(100_000),
+    /**
      * Multiplies every rate limit of the public side (1: as shipped). Only for a
      * load test or a benchmark that sends thousands of requests from one address.
      */

@@ -451,6 +451,14 @@ export const domainMessages = {
     en: 'A visa letter was already requested for this registration',
     ko: '이 등록으로 이미 비자 초청장을 요청했습니다',
   },
+  altchaRequired: {
+    en: 'Complete the check that you are not a robot, then send the form again',
+    ko: '로봇이 아님을 확인하는 절차를 마친 뒤 양식을 다시 보내세요',
+  },
+  altchaInvalid: {
+    en: 'The check that you are not a robot has expired or was already used: complete it again',
+    ko: '로봇 확인이 만료되었거나 이미 사용되었습니다. 다시 확인하세요',
+  },
   alreadyExists: { en: 'This already exists', ko: '이미 있습니다' },
   // The clients' stand-in for a field message the server sent without a key, on a Korean page.
   checkField: { en: 'Check this field', ko: '이 항목을 확인하세요' },

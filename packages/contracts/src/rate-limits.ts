@@ -43,6 +43,11 @@ export const rateLimits = {
   registrationForm: [ip(300, MINUTE), codeGuess],
   /** A registration takes a place and sends a mail; with a code it is a guess too (one budget with the form). */
   register: [ip(20, 10 * MINUTE), { per: { field: 'email' }, max: 5, windowSeconds: HOUR }, codeGuess],
+  /**
+   * Proof-of-work challenges cost a signature each; a real visitor needs one per
+   * attempt at the form (a new one after a refused register).
+   */
+  altchaChallenge: [ip(60, 10 * MINUTE)],
   /** Each resend mails the address: a few an hour per address. */
   resendLink: [ip(20, HOUR), { per: { field: 'email' }, max: 3, windowSeconds: HOUR }],
   /** Anonymous uploads fill the database until a registration claims them. */

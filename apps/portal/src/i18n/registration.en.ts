@@ -66,6 +66,10 @@ export const registrationEn: RegistrationMessages = {
     tooLarge: 'The file is too large. Please make it %mb MB or smaller.',
     wrongType: 'Only whole PDF, JPEG or PNG files can be accepted: this one is of another type or damaged.',
   },
+  altcha: {
+    hint: 'A short calculation in your browser keeps automated registrations out; it runs by itself.',
+    required: 'Wait until the check above says it is done, then send the form again.',
+  },
   consent: {
     privacy: 'Personal data',
     photography: 'Photographs and video',

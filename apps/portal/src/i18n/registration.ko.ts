@@ -67,6 +67,10 @@ export const registrationKo = {
     tooLarge: '파일이 너무 큽니다. %mbMB 이하로 줄여 주세요.',
     wrongType: '손상되지 않은 PDF, JPEG, PNG 파일만 받을 수 있습니다. 이 파일은 다른 형식이거나 손상되었습니다.',
   },
+  altcha: {
+    hint: '브라우저에서 짧은 계산을 자동으로 실행해 자동 등록을 막습니다.',
+    required: '위의 확인이 끝날 때까지 기다린 뒤 양식을 다시 보내세요.',
+  },
   consent: {
     privacy: '개인정보 수집·이용 동의',
     photography: '사진·영상 촬영 동의',

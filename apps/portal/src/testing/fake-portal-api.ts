@@ -176,6 +176,14 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
           return { ...copy(form), invitationCode: { valid: false, reason: 'expired' } };
         },
       },
+      altchaChallenge: {
+        // The form's proof of work needs web workers, which the unit tests' DOM lacks:
+        // the browser e2e tests solve it for real against the server.
+        query: async () => {
+          record('portalRegistration.altchaChallenge', {});
+          throw new Error('no proof of work in unit tests');
+        },
+      },
       register: {
         mutate: async (input) => {
           record('portalRegistration.register', input);

@@ -33,6 +33,7 @@ export const registrationAccess: Record<string, Expected> = {
   'registrations.offerNow': ['owner', 'admin'],
   'registrations.stats': ['owner', 'admin', 'staff'],
   'portalRegistration.form': 'public',
+  'portalRegistration.altchaChallenge': 'public',
   'portalRegistration.register': 'public',
   'portalRegistration.resendLink': 'public',
   'portalRegistration.uploadFile': 'public',

@@ -51,6 +51,8 @@ export async function openRuntime(env: Env, options: { work: boolean; logger?: L
         uploadMaxBytes: env.PLENARY_UPLOAD_MAX_MB * 1024 * 1024,
         orphanFileHours: env.PLENARY_ORPHAN_FILE_HOURS,
         rateLimitScale: env.PLENARY_RATE_LIMIT_SCALE,
+        altchaMaxNumber: env.PLENARY_ALTCHA_MAX_NUMBER,
+        altchaRequired: true,
         secretKey,
       },
     };

@@ -34,6 +34,16 @@ export interface RuntimeConfig {
    * not about limits run with a large scale so they may call freely.
    */
   rateLimitScale?: number;
+  /**
+   * The proof of work on the public registration form (modules/registration/altcha.ts):
+   * the range of the secret counter (default 100,000; low in tests).
+   */
+  altchaMaxNumber?: number;
+  /**
+   * Off only in tests that are not about the proof of work (the harness's default),
+   * so they need not solve one per registration. Never off in a server.
+   */
+  altchaRequired?: boolean;
   /** Requests a minute per partner key whose own limit is not set (default 120). */
   apiRequestsPerMinute?: number;
   /** Minutes an unconfirmed portal registration holds its place (default 30). */

@@ -165,6 +165,10 @@ export async function loadRegistration(
     delegateIds = delegation.members.map((m) => m.registrationId);
   }
   const added: Array<{ id: string; person: DemoParticipant }> = [];
+  // The demo's people accepted the current texts when they phoned in: the desk ticks them.
+  const accepted = (await (await asOwner()).registrationSetup.consents({ eventId }))
+    .filter((c) => c.current)
+    .map((c) => ({ kind: c.kind, version: c.version }));
   for (const person of individuals) {
     if (have.emails.has(person.participant.email)) continue;
     const registration = await (
@@ -176,6 +180,7 @@ export async function loadRegistration(
       optionIds: optionsOf(person.optionCodes),
       answers: person.answers,
       locale: person.locale,
+      consents: accepted,
       approve: person.approve,
       sendConfirmation: false,
     });

@@ -32,7 +32,7 @@ describe('precomputed security headers', () => {
     expect(precomputed['content-security-policy']).toBe(
       "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';" +
         "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';" +
-        "style-src 'self' 'unsafe-inline';connect-src 'self'",
+        "style-src 'self' 'unsafe-inline';worker-src 'self' blob:;connect-src 'self'",
     );
     expect(precomputed['strict-transport-security']).toBeUndefined();
     expect(precomputed['x-content-type-options']).toBe('nosniff');

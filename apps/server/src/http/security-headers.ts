@@ -9,6 +9,9 @@ export const helmetOptions: HelmetOptions = {
     directives: {
       'default-src': ["'self'"],
       'script-src': ["'self'"],
+      // The registration form's proof of work (ALTCHA) solves in web workers it
+      // creates from blob: URLs of its own bundled code.
+      'worker-src': ["'self'", 'blob:'],
       // PrimeVue writes its theme into <style> elements at run time.
       'style-src': ["'self'", "'unsafe-inline'"],
       'img-src': ["'self'", 'data:'],

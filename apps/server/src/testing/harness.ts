@@ -126,6 +126,10 @@ export async function createHarness(
       secretKey: options.sameDatabaseAs?.runtime.config.secretKey ?? randomBytes(32),
       // Tests that are not about rate limits call freely; those that are pass rateLimitScale: 1.
       rateLimitScale: 1000,
+      // Tests that are not about the proof of work register without one; those that are
+      // pass altchaRequired: true and solve the (easy) challenge for real (testing/altcha.ts).
+      altchaRequired: false,
+      altchaMaxNumber: 200,
       ...options.config,
     },
   };

@@ -161,6 +161,11 @@ export const ko = {
     submit: '등록',
     done: '{name}님을 등록했습니다 ({reference}).',
     noCategory: '먼저 참가 유형을 만드세요.',
+    consentsHeading: '동의',
+    consentsIntro: '참가자에게 각 문구를 읽어 주거나 보여 주고, 참가자가 동의한 항목만 표시하세요. 표시한 사람으로 기록됩니다.',
+    consentKinds: { privacy: '개인정보 수집·이용', photography: '사진 촬영' },
+    consentGiven: '참가자가 이 문구(버전 {version})에 동의했습니다',
+    consentRequired: '필수',
   },
   waitlist: {
     title: '대기자 명단',
@@ -386,6 +391,11 @@ export const en: typeof ko = {
     submit: 'Register',
     done: '{name} registered ({reference}).',
     noCategory: 'Create a registration category first.',
+    consentsHeading: 'Consent',
+    consentsIntro: 'Read or show each text to the participant and tick only what they accepted. You are recorded as the one who confirmed it.',
+    consentKinds: { privacy: 'Privacy', photography: 'Photography' },
+    consentGiven: 'The participant accepted this text (version {version})',
+    consentRequired: 'required',
   },
   waitlist: {
     title: 'Waiting list',

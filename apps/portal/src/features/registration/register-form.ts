@@ -136,7 +136,7 @@ export function validateRegistration(
 
 /** Where a field's error shows: paths the form has a place for; the rest go to the summary. */
 export function isPlacedField(path: string): boolean {
-  return /^(categoryId|invitationCode|optionIds|participant\.\w+|answers\.\w+|consents\.\w+)$/.test(path);
+  return /^(categoryId|invitationCode|optionIds|altcha|participant\.\w+|answers\.\w+|consents\.\w+)$/.test(path);
 }
 
 /** Whether the person chose a category that is full: they will join its waiting list. */

@@ -84,13 +84,25 @@ export const useRegistrationStore = defineStore('registration', () => {
     return result.request;
   }
 
-  async function submit(locale: Locale, chooseCategoryText: string): Promise<RegistrationReceiptDto | null> {
+  /**
+   * Sends the registration. `altcha` waits for the form's proof of work (solved in
+   * the browser while the person types): it is asked only once the form is valid.
+   */
+  async function submit(
+    locale: Locale,
+    chooseCategoryText: string,
+    altcha: () => Promise<string | null> = async () => null,
+  ): Promise<RegistrationReceiptDto | null> {
     submitError.value = null;
     const request = validate(locale, chooseCategoryText);
     if (!request) return null;
     submitting.value = true;
     try {
-      receipt.value = await portalApi().portalRegistration.register.mutate(request);
+      const solved = await altcha();
+      receipt.value = await portalApi().portalRegistration.register.mutate({
+        ...request,
+        ...(solved ? { altcha: solved } : {}),
+      });
       // A shared phone or a colleague registering next must not find this person's details.
       draft.value = emptyDraft();
       return receipt.value;

@@ -122,9 +122,10 @@ interface Checked {
 /**
  * The one consent rule, for every entry point (portal, staff, partner, delegations;
  * issue 8, item 9): each text given must be the current version, and each
- * required one must be given. Staff registering someone by phone or at the desk
- * record only what the person accepted and are not refused for a required text
- * (the admin console has no consent step yet: a question for the organisers).
+ * required one must be given. Staff registering one person confirm, text by
+ * text, what the person accepted (`consentsGiven`) and meet the same rule.
+ * Staff paths that pass no `consentsGiven` (a delegation entered in one go,
+ * which has no consent step yet) record what they pass and are not refused.
  */
 function consentsOf(
   current: PlacementContext['consents'],
@@ -140,7 +141,7 @@ function consentsOf(
       (errors[`consents.${c.kind}`] ??= []).push(
         'This text has changed: read the new version and accept it again',
       );
-    else if (!g && c.required && origin.source !== 'staff')
+    else if (!g && c.required && (origin.source !== 'staff' || origin.consentsGiven !== undefined))
       (errors[`consents.${c.kind}`] ??= []).push('You must accept this to register');
     else if (g) accepted.push({ kind: c.kind, version: c.version, acceptedAt: now.toISOString() });
   }
@@ -397,6 +398,10 @@ export async function placeRegistrations(
             email: request.participant.email,
             source: origin.source,
             options: request.optionIds,
+            // Staff vouch for what the person accepted: who confirmed it is this entry's actor.
+            ...(origin.source === 'staff' && origin.consentsGiven !== undefined
+              ? { consentsConfirmedByStaff: c.consents.map((k) => `${k.kind} v${k.version}`) }
+              : {}),
           },
           ...(self ? { actor: { kind: 'participant' as const, registrationId: id } } : {}),
         },

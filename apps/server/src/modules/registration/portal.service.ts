@@ -39,6 +39,7 @@ import {
 } from './registration.repo';
 import { moveRegistration } from './transitions';
 import { correctMyName, nameCorrectionOf } from './name-correction';
+import { issueAltchaChallenge, spendAltchaSolution } from './altcha';
 
 const {
   events,
@@ -151,8 +152,12 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
       };
     },
 
+    altchaChallenge: () => issueAltchaChallenge(runtime),
+
     async register(caller, input) {
-      const { eventId, consents, ...request } = input;
+      const { eventId, consents, altcha, ...request } = input;
+      // Before anything else: a bot without the work costs one hash.
+      await spendAltchaSolution(runtime, altcha);
       let placed;
       try {
         placed = await placeRegistration(runtime, eventId, request, {

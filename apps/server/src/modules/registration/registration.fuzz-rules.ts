@@ -83,7 +83,8 @@ function answersRefusal(answers: unknown): string | null {
 export function registrationRefusal(
   arg: unknown,
   world: FuzzWorld,
-  by: 'participant' | 'staff',
+  /** 'delegation': staff entering a group, which has no consent step yet. */
+  by: 'participant' | 'staff' | 'delegation',
 ): string | null {
   if (!isObj(arg)) return 'not an object';
   if (arg.eventId !== world.eventId) return 'eventId: not this event';
@@ -107,8 +108,10 @@ export function registrationRefusal(
       return 'optionIds: not an option of this event';
     if (new Set(ids).size !== ids.length) return 'optionIds: twice the same option';
   }
-  if (by === 'participant') {
-    const consents = arg.consents;
+  // The one consent rule (item 9): staff entering a person confirm the texts too.
+  if (by === 'participant' || by === 'staff') {
+    const consents = by === 'staff' && !has(arg, 'consents') ? [] : arg.consents;
+    // (a delegation has no consent step yet: placement.ts consentsOf)
     if (!Array.isArray(consents)) return 'consents: not a list';
     const privacy = consents.find((c): c is Obj => isObj(c) && c.kind === 'privacy');
     if (!privacy || privacy.version !== 1)

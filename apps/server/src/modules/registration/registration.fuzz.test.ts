@@ -103,6 +103,7 @@ beforeAll(async () => {
     categoryId: invite,
     invitationCode: codes.usedUp,
     participant: participant(),
+    consents: [{ kind: 'privacy', version: 1 }],
     sendConfirmation: false,
   });
   await setup.createCode({
@@ -216,7 +217,7 @@ function delegationRefusal(arg: unknown, w: FuzzWorld): string | null {
     const why = registrationRefusal(
       { ...group, participant: member.participant, answers: member.answers },
       { ...w, registeredEmails: emails },
-      'staff',
+      'delegation',
     );
     if (why) return `members.${i}: ${why}`;
     const email = (member.participant as { email?: unknown } | undefined)?.email;
@@ -595,12 +596,13 @@ describe('registration under generated input', () => {
           optionIds: p.optionIds,
           answers: p.answers,
           locale: p.locale,
+          consents: p.consents,
           approve: fc.boolean(),
           sendConfirmation: fc.boolean(),
         },
-        { requiredKeys: ['eventId', 'categoryId', 'participant'] },
+        { requiredKeys: ['eventId', 'categoryId', 'participant', 'consents'] },
       ),
-      [...registrationPaths, ['approve'], ['sendConfirmation']],
+      [...registrationPaths, ['consents'], ['consents', 0, 'version'], ['approve'], ['sendConfirmation']],
     );
     await fc.assert(
       fc.asyncProperty(input, async (arg) => {
@@ -615,7 +617,7 @@ describe('registration under generated input', () => {
         ...runs,
         examples: [
           // One the rules accept, so the accepted side is checked in every run.
-          [{ eventId: a.eventId, categoryId: a.categories.OPEN!, participant: participant() }],
+          [{ eventId: a.eventId, categoryId: a.categories.OPEN!, participant: participant(), consents: [{ kind: 'privacy', version: 1 }] }],
           [
             {
               eventId: a.eventId,

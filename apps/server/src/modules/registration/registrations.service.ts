@@ -28,7 +28,7 @@ export function createRegistrationCommands(runtime: Runtime): RegistrationComman
   }
   return {
     async create(caller, input) {
-      const { eventId, approve, sendConfirmation, ...request } = input;
+      const { eventId, approve, sendConfirmation, consents, ...request } = input;
       const placed = await placeRegistration(runtime, eventId, request, {
         source: 'staff',
         partnerId: null,
@@ -36,6 +36,8 @@ export function createRegistrationCommands(runtime: Runtime): RegistrationComman
         emailVerified: true,
         approve,
         consents: [],
+        // What the person told staff they accept: the portal's rule, required ones enforced.
+        consentsGiven: consents,
         ignoreOpeningDates: true,
         sendMail: sendConfirmation,
       });

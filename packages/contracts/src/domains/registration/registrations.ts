@@ -161,16 +161,46 @@ export type RegistrationRequest = z.infer<typeof registrationRequest>;
 export const registerInput = registrationRequest.extend({
   eventId: idSchema,
   consents: z.array(acceptedConsentInput).max(10).default([]),
+  /**
+   * The solved proof-of-work (the ALTCHA widget's payload: base64 JSON of the
+   * challenge from `altchaChallenge` and its solution). Required; optional here
+   * so that its absence is refused by the service with the field named.
+   */
+  altcha: z.string().max(4000).optional(),
 });
 export type RegisterInput = z.infer<typeof registerInput>;
 
 /** Staff registering someone by hand (on the phone, at the desk). */
 export const staffRegisterInput = registrationRequest.extend({
   eventId: idSchema,
+  /**
+   * The consent texts the person told staff they accept (staff tick each one in
+   * the dialog): checked and recorded as on the portal, required ones enforced.
+   */
+  consents: z.array(acceptedConsentInput).max(10).default([]),
   /** Staff may confirm a category that needs approval at once. */
   approve: z.boolean().default(false),
   sendConfirmation: z.boolean().default(true),
 });
+
+/**
+ * A proof-of-work challenge for the public registration form (ALTCHA v2, signed
+ * by the server, expiring): the widget solves it in the browser.
+ */
+export const altchaChallengeDto = z.object({
+  parameters: z.object({
+    algorithm: z.string(),
+    nonce: z.string(),
+    salt: z.string(),
+    cost: z.number().int(),
+    keyLength: z.number().int(),
+    keyPrefix: z.string(),
+    keySignature: z.string().optional(),
+    expiresAt: z.number().int().optional(),
+  }),
+  signature: z.string(),
+});
+export type AltchaChallengeDto = z.infer<typeof altchaChallengeDto>;
 
 /** What the one who registered learns at once; the personal link goes by email. */
 export const registrationReceiptDto = z.object({

@@ -216,6 +216,14 @@ export const portalRegistrationRouter = router({
     .input(s.registrationFormInput)
     .output(s.registrationFormDto)
     .query(({ ctx, input }) => ctx.services.portalRegistration.form(anyCaller(ctx), input)),
+  altchaChallenge: procedure
+    .meta({
+      access: { kind: 'public' },
+      limits: rateLimits.altchaChallenge,
+      summary: 'A proof-of-work challenge; register takes its solution',
+    })
+    .output(s.altchaChallengeDto)
+    .query(({ ctx }) => ctx.services.portalRegistration.altchaChallenge(anyCaller(ctx))),
   register: procedure
     .meta({
       access: { kind: 'public' },

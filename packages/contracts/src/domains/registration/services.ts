@@ -96,6 +96,7 @@ export interface RegistrationServices {
       caller: Caller,
       input: In<typeof s.registrationFormInput>,
     ): Promise<Out<typeof s.registrationFormDto>>;
+    altchaChallenge(caller: Caller): Promise<Out<typeof s.altchaChallengeDto>>;
     register(
       caller: Caller,
       input: In<typeof s.registerInput>,
