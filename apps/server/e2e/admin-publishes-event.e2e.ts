@@ -25,7 +25,7 @@ describe('admin creates and publishes an event; the portal shows it', () => {
     await admin.getByLabel('Password').fill(ADMIN.password);
     await admin.getByRole('button', { name: 'Sign in' }).click();
 
-    await admin.getByRole('link', { name: 'Events' }).click();
+    await admin.getByRole('link', { name: 'Events', exact: true }).click();
     await admin.getByRole('button', { name: 'New event' }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.locator('#new-event-title-ko').fill('제18차 세계 클러스터 경쟁력 총회');

@@ -55,7 +55,7 @@ describe('staff sign-in in Chromium', () => {
     await nextTotpStep();
     await page.locator('#second-factor-code').fill(totpCodeFor(secret));
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect.poll(() => page.getByRole('link', { name: 'Events' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'Events', exact: true }).count()).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 
