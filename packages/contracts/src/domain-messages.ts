@@ -462,6 +462,95 @@ export const domainMessages = {
   alreadyExists: { en: 'This already exists', ko: '이미 있습니다' },
   // The clients' stand-in for a field message the server sent without a key, on a Korean page.
   checkField: { en: 'Check this field', ko: '이 항목을 확인하세요' },
+  // The registration module's staff-facing refusals.
+  onlyWaitingCanBeOffered: {
+    en: 'Only a waiting registration can be offered a place; this one is {status}',
+    ko: '대기 중인 등록에만 자리를 제안할 수 있습니다. 이 등록의 상태: {status}',
+  },
+  noPlaceInCategory: {
+    en: 'No place is free in this category',
+    ko: '이 참가 유형에는 남은 자리가 없습니다',
+  },
+  eventFullRaiseLimit: {
+    en: 'The event is full: raise the event’s limit first',
+    ko: '행사 정원이 찼습니다. 먼저 행사 정원을 늘리세요',
+  },
+  someFieldsInvalid: {
+    en: 'Some fields are not valid: {fields}',
+    ko: '올바르지 않은 항목이 있습니다: {fields}',
+  },
+  acceptRequiredTexts: {
+    en: 'Accept the required texts to register',
+    ko: '등록하려면 필수 동의 문구에 동의하세요',
+  },
+  delegationMemberNotFound: {
+    en: 'No such member of this delegation',
+    ko: '이 대표단에 그런 구성원이 없습니다',
+  },
+  noPublishedEventWithId: {
+    en: 'No published event has this id',
+    ko: '이 ID로 공개된 행사가 없습니다',
+  },
+  noSuchFileQuestion: {
+    en: 'This form has no such file question',
+    ko: '이 양식에는 그런 파일 질문이 없습니다',
+  },
+  fileTooLargeAtMost: {
+    en: 'The file is too large (at most {max})',
+    ko: '파일이 너무 큽니다 (최대 {max})',
+  },
+  fileNotBase64: {
+    en: 'The file is not valid base64',
+    ko: '파일이 올바른 base64 형식이 아닙니다',
+  },
+  uploadFileAgain: {
+    en: 'Upload the file again',
+    ko: '파일을 다시 올려 주세요',
+  },
+  categoryHasNoFee: {
+    en: 'This registration’s category has no fee',
+    ko: '이 등록의 참가 유형에는 참가비가 없습니다',
+  },
+  paymentDeadlinePassed: {
+    en: 'The payment deadline has passed and the place was released',
+    ko: '납부 기한이 지나 자리가 반환되었습니다',
+  },
+  fieldsNotChangeable: {
+    en: 'Some of these fields cannot be changed',
+    ko: '바꿀 수 없는 항목이 있습니다',
+  },
+  someAnswersInvalid: {
+    en: 'Some answers are not valid: {fields}',
+    ko: '올바르지 않은 답변이 있습니다: {fields}',
+  },
+  notOnWaitingList: {
+    en: 'This registration is not on the waiting list',
+    ko: '이 등록은 대기자 명단에 없습니다',
+  },
+  moveTargetNotOnWaitingList: {
+    en: 'The place to move to is not on the waiting list',
+    ko: '옮길 자리가 대기자 명단에 없습니다',
+  },
+  notOnOptionWaitingList: {
+    en: 'This registration is not on the waiting list of this option',
+    ko: '이 등록은 이 선택 프로그램의 대기자 명단에 없습니다',
+  },
+  registrationNotInEvent: {
+    en: 'No such registration in this event',
+    ko: '이 행사에 그런 등록이 없습니다',
+  },
+  answersDoNotFitForm: {
+    en: 'Some answers do not fit the form',
+    ko: '양식에 맞지 않는 답변이 있습니다',
+  },
+  undoCheckInBeforeRejecting: {
+    en: 'This registration is checked in; undo the check-in before rejecting it',
+    ko: '체크인된 등록입니다. 거절하려면 먼저 체크인을 취소하세요',
+  },
+  undoCheckInBeforeCancelling: {
+    en: 'This registration is checked in; undo the check-in before cancelling it',
+    ko: '체크인된 등록입니다. 취소하려면 먼저 체크인을 취소하세요',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type DomainMessageKey = keyof typeof domainMessages;

@@ -23,7 +23,7 @@ async function loadDelegation(
     .from(delegations)
     .innerJoin(persons, eq(persons.id, delegations.contactPersonId))
     .where(and(eq(delegations.id, delegationId), eq(delegations.eventId, eventId)));
-  if (!row) throw new DomainError('NOT_FOUND', 'No such delegation');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'delegationNotFound' });
   const { d, contact } = row;
   const ids = await runtime.db
     .select({ id: registrations.id })
@@ -109,7 +109,7 @@ export function createDelegationService(runtime: Runtime): Services['delegations
             eq(registrations.delegationId, caller.delegationId),
           ),
         );
-      if (!member) throw new DomainError('NOT_FOUND', 'No such member of this delegation');
+      if (!member) throw new DomainError('NOT_FOUND', { key: 'delegationMemberNotFound' });
       await inTransaction(runtime, (uow) =>
         cancelRegistration(runtime, uow, member.id, {
           caller: {

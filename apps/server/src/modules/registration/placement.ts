@@ -83,7 +83,7 @@ function checkForm(
   if (Object.keys(errors).length)
     throw new DomainError(
       'INVALID_INPUT',
-      'Some fields are not valid: ' + Object.keys(errors).join(', '),
+      { key: 'someFieldsInvalid', params: { fields: Object.keys(errors).join(', ') } },
       errors,
     );
   return kept;
@@ -146,7 +146,7 @@ function consentsOf(
     else if (g) accepted.push({ kind: c.kind, version: c.version, acceptedAt: now.toISOString() });
   }
   if (Object.keys(errors).length)
-    throw new DomainError('INVALID_INPUT', 'Accept the required texts to register', errors);
+    throw new DomainError('INVALID_INPUT', { key: 'acceptRequiredTexts' }, errors);
   return accepted;
 }
 
@@ -158,7 +158,7 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
   const { request, origin } = item;
   const staff = origin.source === 'staff';
   const { event } = ctx;
-  if (!event) throw new DomainError('NOT_FOUND', 'No such event');
+  if (!event) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
   const consents = consentsOf(ctx.consents, origin, now);
   if (event.status !== 'published' && !(staff && (event.status === 'draft' || event.status === 'closed'))) {
     throw new DomainError('INVALID_STATE', { key: 'registrationClosed' });

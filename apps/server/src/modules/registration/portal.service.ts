@@ -70,7 +70,7 @@ export function createPortalRegistrationService(runtime: Runtime): Services['por
         .from(events)
         .where(eq(events.id, input.eventId));
       if (!event || event.status !== 'published')
-        throw new DomainError('NOT_FOUND', 'No published event has this id');
+        throw new DomainError('NOT_FOUND', { key: 'noPublishedEventWithId' });
       const [settings] = await runtime.db
         .select()
         .from(registrationSettings)
@@ -205,7 +205,7 @@ async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRe
     findRegistration(runtime.db, dto.id),
     findVisaLetterStatus(runtime.db, dto.id),
   ]);
-  if (!event) throw new DomainError('NOT_FOUND', 'No such event');
+  if (!event) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
   const live = dto.status !== 'cancelled' && dto.status !== 'rejected';
   return {
     id: dto.id,
@@ -334,13 +334,13 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
       if (input.optionIds && !editable.has('options'))
         errors.optionIds = ['The organisers do not allow changing options'];
       if (Object.keys(errors).length)
-        throw new DomainError('FORBIDDEN', 'Some of these fields cannot be changed', errors);
+        throw new DomainError('FORBIDDEN', { key: 'fieldsNotChangeable' }, errors);
       await inTransaction(runtime, async (uow) => {
         // The lock order (promotion.ts): an option change hands seats on, so the event's
         // limits are locked before the row, never after.
         if (input.optionIds) await lockWholeEvent(runtime, uow, caller.eventId);
         const before = await lockRegistration(uow.tx, caller.registrationId);
-        if (!before) throw new DomainError('NOT_FOUND', 'No such registration');
+        if (!before) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
         let answers: Record<string, unknown> | undefined;
         if (input.answers) {
           // The same check as at registration: only offered answers, required ones given.
@@ -349,7 +349,7 @@ export function createMyRegistrationService(runtime: Runtime): Services['myRegis
           if (Object.keys(errors).length)
             throw new DomainError(
               'INVALID_INPUT',
-              'Some answers are not valid: ' + Object.keys(errors).join(', '),
+              { key: 'someAnswersInvalid', params: { fields: Object.keys(errors).join(', ') } },
               errors,
             );
           answers = kept;

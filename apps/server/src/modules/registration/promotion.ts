@@ -1,4 +1,4 @@
-import { DomainError, type Caller } from '@plenary/contracts';
+import { DomainError, domainMessage, type Caller } from '@plenary/contracts';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import {
@@ -124,16 +124,16 @@ export async function offerPlaceNow(
 ): Promise<void> {
   await lockWholeEvent(runtime, uow, eventId);
   const [row] = await lockRegistrations(uow.tx, eventId, [registrationId]);
-  if (!row) throw new DomainError('NOT_FOUND', 'No such registration');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
   if (row.status !== 'waitlisted')
-    throw new DomainError('INVALID_STATE', `Only a waiting registration can be offered a place; this one is ${row.status}`);
+    throw new DomainError('INVALID_STATE', { key: 'onlyWaitingCanBeOffered', params: { status: row.status } });
   const now = runtime.now();
   let places = await readAvailability(uow.tx, eventId, now);
   if (!categoryHasRoom(places, row.categoryId, row.invitationCodeId)) {
     const category = places.categories.get(row.categoryId);
-    const full = 'No place is free in this category';
+    const full = { key: 'noPlaceInCategory' } as const;
     if (!addPlace || !category || category.capacity === null)
-      throw new DomainError('INVALID_STATE', full, { addPlace: [full] });
+      throw new DomainError('INVALID_STATE', full, { addPlace: [domainMessage(full.key)] });
     await raiseCategoryLimit(uow.tx, row.categoryId, category.capacity + 1, now);
     await recordAudit(uow.tx, caller, {
       eventId,
@@ -145,8 +145,8 @@ export async function offerPlaceNow(
     });
     places = await readAvailability(uow.tx, eventId, now);
     if (!categoryHasRoom(places, row.categoryId, row.invitationCodeId)) {
-      const text = 'The event is full: raise the event’s limit first';
-      throw new DomainError('INVALID_STATE', text, { addPlace: [text] });
+      const text = { key: 'eventFullRaiseLimit' } as const;
+      throw new DomainError('INVALID_STATE', text, { addPlace: [domainMessage(text.key)] });
     }
   }
   const settings = await findSettings(uow.tx, eventId);
@@ -199,10 +199,10 @@ export async function cancelRegistration(
 ): Promise<void> {
   // Read unlocked to learn the event, then the lock order: the event's limits, then the row.
   const current = await findRegistration(uow.tx, registrationId);
-  if (!current) throw new DomainError('NOT_FOUND', 'No such registration');
+  if (!current) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
   await lockWholeEvent(runtime, uow, current.eventId);
   const before = await lockRegistration(uow.tx, registrationId);
-  if (!before) throw new DomainError('NOT_FOUND', 'No such registration');
+  if (!before) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
   if (before.status === 'cancelled' || before.status === 'rejected')
     throw new DomainError('INVALID_STATE', {
       key: 'registrationAlreadyEnded',

@@ -18,7 +18,7 @@ export type RegistrationCommands = Pick<
 /** A registration of the caller's event, or NOT_FOUND (ids of other events are not told apart). */
 export async function registrationOfEvent(runtime: Runtime, eventId: string, registrationId: string) {
   const dto = await loadRegistrationDto(runtime.db, registrationId, runtime.now());
-  if (!dto || dto.eventId !== eventId) throw new DomainError('NOT_FOUND', 'No such registration');
+  if (!dto || dto.eventId !== eventId) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
   return dto;
 }
 
@@ -107,24 +107,24 @@ export function createRegistrationCommands(runtime: Runtime): RegistrationComman
 
     async setPayment(caller, input) {
       const before = await loadOwn(input.eventId, input.registrationId);
-      if (!before.fee) throw new DomainError('INVALID_STATE', 'This registration’s category has no fee');
+      if (!before.fee) throw new DomainError('INVALID_STATE', { key: 'categoryHasNoFee' });
       await inTransaction(runtime, async (uow) => {
         const now = runtime.now();
         // Confirming a registration that waits for payment changes no count (it holds its
         // place until the deadline), so only the row is locked, as approval does.
         const [row] = await lockRegistrations(uow.tx, input.eventId, [input.registrationId]);
-        if (!row) throw new DomainError('NOT_FOUND', 'No such registration');
+        if (!row) throw new DomainError('NOT_FOUND', { key: 'registrationNotFound' });
         const settles = input.paymentStatus !== 'unpaid' && row.status === 'awaiting_payment';
         // Past the deadline the place is no longer counted (the expiry job releases it).
         if (settles && (!row.paymentDueAt || row.paymentDueAt <= now))
-          throw new DomainError('INVALID_STATE', 'The payment deadline has passed and the place was released');
+          throw new DomainError('INVALID_STATE', { key: 'paymentDeadlinePassed' });
         const paid = await updateRegistration(uow.tx, row.id, row.status, {
           paymentStatus: input.paymentStatus,
           paymentReference: input.paymentReference,
           paidAt: input.paymentStatus === 'unpaid' ? null : now,
           updatedAt: now,
         });
-        if (!paid) throw new DomainError('INVALID_STATE', 'The registration changed meanwhile; try again');
+        if (!paid) throw new DomainError('INVALID_STATE', { key: 'changedMeanwhile' });
         await recordAudit(uow.tx, caller, {
           eventId: input.eventId,
           action: 'registration.payment',

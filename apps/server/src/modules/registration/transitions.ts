@@ -96,7 +96,7 @@ export async function moveRegistration(
   if (!canMoveCheckedIn(row.checkedInAt !== null))
     throw new DomainError(
       'INVALID_STATE',
-      `This registration is checked in; undo the check-in before ${move.to === 'rejected' ? 'rejecting' : 'cancelling'} it`,
+      { key: move.to === 'rejected' ? 'undoCheckInBeforeRejecting' : 'undoCheckInBeforeCancelling' },
     );
   if (!canMoveRegistration(row.status, move.to))
     throw new DomainError('INVALID_STATE', {

@@ -30,14 +30,14 @@ export async function fileQuestionOf(
   questionId: string,
 ): Promise<{ id: string; maxMegabytes?: number }> {
   const [event] = await runtime.db.select({ status: events.status }).from(events).where(eq(events.id, eventId));
-  if (event?.status !== 'published') throw new DomainError('NOT_FOUND', 'No published event has this id');
+  if (event?.status !== 'published') throw new DomainError('NOT_FOUND', { key: 'noPublishedEventWithId' });
   const [settings] = await runtime.db
     .select({ questions: registrationSettings.questions })
     .from(registrationSettings)
     .where(eq(registrationSettings.eventId, eventId));
   const question = (settings?.questions ?? []).find((q) => q.id === questionId);
   if (question?.type !== 'file')
-    throw new DomainError('INVALID_INPUT', 'This form has no such file question', {
+    throw new DomainError('INVALID_INPUT', { key: 'noSuchFileQuestion' }, {
       questionId: ['No such file question'],
     });
   // Stored questions passed formQuestion when saved; the limit is read defensively all the same.
@@ -49,7 +49,7 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 
 export function tooLarge(limitBytes: number, field: string): DomainError {
   const text = `At most ${megabytes(limitBytes)}`;
-  return new DomainError('PAYLOAD_TOO_LARGE', `The file is too large (at most ${megabytes(limitBytes)})`, {
+  return new DomainError('PAYLOAD_TOO_LARGE', { key: 'fileTooLargeAtMost', params: { max: megabytes(limitBytes) } }, {
     [field]: [text],
   });
 }
@@ -82,7 +82,7 @@ export async function uploadFile(
 ) {
   await fileQuestionOf(runtime, input.eventId, input.questionId);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64)) {
-    throw new DomainError('INVALID_INPUT', 'The file is not valid base64', {
+    throw new DomainError('INVALID_INPUT', { key: 'fileNotBase64' }, {
       contentBase64: ['Not valid base64'],
     });
   }
@@ -113,7 +113,7 @@ export async function attachFiles(
   if (missing.length) {
     throw new DomainError(
       'INVALID_INPUT',
-      'Upload the file again',
+      { key: 'uploadFileAgain' },
       Object.fromEntries(missing.map((f) => [`${prefix}answers.${f.q}`, ['Upload the file again']])),
     );
   }
@@ -148,7 +148,7 @@ const eventIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 export function registrationAnswerUpload(runtime: Runtime): FileUpload {
   const target = (params: Record<string, string>) => {
     const eventId = params.eventId ?? '';
-    if (!eventIdPattern.test(eventId)) throw new DomainError('NOT_FOUND', 'No published event has this id');
+    if (!eventIdPattern.test(eventId)) throw new DomainError('NOT_FOUND', { key: 'noPublishedEventWithId' });
     return { eventId, questionId: (params.questionId ?? '').slice(0, 40) };
   };
   return {

@@ -57,7 +57,7 @@ export async function loadOwnRegistration(
 ): Promise<RegistrationDto> {
   const dto = await loadRegistrationDto(db, id, now);
   if (!dto || dto.eventId !== eventId)
-    throw new DomainError('NOT_FOUND', 'No such registration in this event');
+    throw new DomainError('NOT_FOUND', { key: 'registrationNotInEvent' });
   return dto;
 }
 
@@ -97,7 +97,7 @@ export async function updateParticipant(
 ): Promise<RegistrationDto> {
   return inTransaction(runtime, async ({ tx }) => {
     const row = await lockRegistration(tx, input.registrationId);
-    if (!row || row.eventId !== caller.eventId) throw new DomainError('NOT_FOUND', 'No such registration in this event');
+    if (!row || row.eventId !== caller.eventId) throw new DomainError('NOT_FOUND', { key: 'registrationNotInEvent' });
 
     const before: Record<string, unknown> = {};
     const changed: Record<string, unknown> = {};
@@ -148,7 +148,7 @@ export async function updateParticipant(
     if (input.answers) {
       const { errors, kept } = checkAnswers(await loadQuestions(tx, caller.eventId), input.answers);
       if (Object.keys(errors).length > 0) {
-        throw new DomainError('INVALID_INPUT', 'Some answers do not fit the form', errors);
+        throw new DomainError('INVALID_INPUT', { key: 'answersDoNotFitForm' }, errors);
       }
       if (JSON.stringify(kept) !== JSON.stringify(row.answers)) {
         before.answers = row.answers;

@@ -30,7 +30,7 @@ export async function registrationStats(
   now: Date,
 ): Promise<RegistrationStatsDto> {
   const [event] = await db.select({ timeZone: events.timeZone }).from(events).where(eq(events.id, eventId));
-  if (!event) throw new DomainError('NOT_FOUND', 'No such event');
+  if (!event) throw new DomainError('NOT_FOUND', { key: 'eventNotFound' });
   const [statusRows, countryRows, dayRows, checkedRows, categories, options, places] =
     await Promise.all([
       selectRows<{ status: string; n: number }>(

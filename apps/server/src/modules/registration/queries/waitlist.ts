@@ -134,7 +134,7 @@ export async function moveInWaitlist(
       .for('update');
     const waiting = inListOrder(locked);
     const from = waiting.findIndex((w) => w.id === input.registrationId);
-    if (from < 0) throw new DomainError('NOT_FOUND', 'This registration is not on the waiting list');
+    if (from < 0) throw new DomainError('NOT_FOUND', { key: 'notOnWaitingList' });
     if (input.beforeId === input.registrationId) return;
     const order = waiting.map((w) => w.id);
     const [moved] = order.splice(from, 1);
@@ -152,7 +152,7 @@ export async function moveInWaitlist(
     else {
       const to = order.indexOf(input.beforeId);
       if (to < 0) {
-        throw new DomainError('NOT_FOUND', 'The place to move to is not on the waiting list', {
+        throw new DomainError('NOT_FOUND', { key: 'moveTargetNotOnWaitingList' }, {
           beforeId: ['Not on the waiting list'],
         });
       }
@@ -224,7 +224,7 @@ async function moveInOptionWaitlist(
     const order = inListOrder(locked).map((w) => w.id);
     const from = order.indexOf(input.registrationId);
     if (from < 0) {
-      throw new DomainError('NOT_FOUND', 'This registration is not on the waiting list of this option', {
+      throw new DomainError('NOT_FOUND', { key: 'notOnOptionWaitingList' }, {
         registrationId: ['Not on the waiting list'],
       });
     }
@@ -235,7 +235,7 @@ async function moveInOptionWaitlist(
     else {
       const to = order.indexOf(input.beforeId);
       if (to < 0) {
-        throw new DomainError('NOT_FOUND', 'The place to move to is not on the waiting list', {
+        throw new DomainError('NOT_FOUND', { key: 'moveTargetNotOnWaitingList' }, {
           beforeId: ['Not on the waiting list'],
         });
       }
