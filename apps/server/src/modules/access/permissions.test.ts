@@ -27,8 +27,9 @@ afterAll(() => h.close());
 
 const teamAreas = ['auth', 'events', 'registrationSetup', 'team'];
 const deskAreas = ['checkIn', 'delegations', 'documents', 'exports', 'registrations', 'visa'];
-// The mail log is the platform admin's (mail.* is platformAdmin), not an event area.
-const manageAreas = ['audit', 'partners', 'webhooks'];
+// The mail log is the platform admin's; an event's owners and admins word its mails
+// (mail.eventTemplates, previewOverride, saveOverride, ...), so "mail" is an area of theirs.
+const manageAreas = ['audit', 'mail', 'partners', 'webhooks'];
 
 describe('auth.permissions', () => {
   it.each([
