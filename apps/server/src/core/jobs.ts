@@ -25,13 +25,49 @@ export interface JobQueue {
  * on PGlite (one connection, no pool) and on a PostgreSQL pool. PGlite's query()
  * takes one statement; pg-boss's schema scripts are several, so those go to exec().
  */
-function adapterFor(database: Database) {
+function adapterFor(database: Database, busy: BusyCounter) {
   return {
-    executeSql: async (text: string, values?: unknown[]) => {
-      if (database.engine === 'pglite' && (!values || values.length === 0)) {
-        return database.exec(text);
+    executeSql: (text: string, values?: unknown[]) =>
+      busy.during(() =>
+        database.engine === 'pglite' && (!values || values.length === 0)
+          ? database.exec(text)
+          : database.query(text, values),
+      ),
+  };
+}
+
+/**
+ * Counts the queue's work in flight: its own statements (a worker's fetch among
+ * them) and the handlers running. pg-boss's stop() counts a job as in progress only
+ * once its fetch has returned, so a fetch in flight at stop() hands its job to a
+ * handler after stop() resolved, when the caller may have closed the database.
+ */
+interface BusyCounter {
+  during<T>(work: () => Promise<T>): Promise<T>;
+  /** Resolves once nothing has been in flight for two checks in a row (or after `timeoutMs`). */
+  settled(timeoutMs: number): Promise<void>;
+}
+
+function busyCounter(): BusyCounter {
+  let inFlight = 0;
+  return {
+    async during(work) {
+      inFlight++;
+      try {
+        return await work();
+      } finally {
+        inFlight--;
       }
-      return database.query(text, values);
+    },
+    async settled(timeoutMs) {
+      // A fetch's result reaches its handler through promise callbacks only (no
+      // timer), so one timer tick after the fetch ends the handler has started.
+      const until = Date.now() + timeoutMs;
+      let quietChecks = 0;
+      while (quietChecks < 2 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 20));
+        quietChecks = inFlight === 0 ? quietChecks + 1 : 0;
+      }
     },
   };
 }
@@ -41,8 +77,9 @@ export async function startJobQueue(
   logger: Logger,
   options: { work: boolean; pollingIntervalSeconds?: number },
 ): Promise<JobQueue> {
+  const busy = busyCounter();
   const boss = new PgBoss({
-    db: adapterFor(database),
+    db: adapterFor(database, busy),
     schema: 'pgboss',
     supervise: options.work,
     schedule: false,
@@ -83,7 +120,9 @@ export async function startJobQueue(
           for (const job of jobs) {
             const meta = job as unknown as { retryCount?: number; retryLimit?: number };
             const attempt = (meta.retryCount ?? 0) + 1;
-            await handler(job.data, { attempt, lastAttempt: attempt > (meta.retryLimit ?? opts.retryLimit) });
+            await busy.during(() =>
+              handler(job.data, { attempt, lastAttempt: attempt > (meta.retryLimit ?? opts.retryLimit) }),
+            );
           }
         },
       );
@@ -97,6 +136,8 @@ export async function startJobQueue(
       if (stopped) return;
       stopped = true;
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+      // Then what pg-boss does not wait for: a fetch in flight and the handler it feeds.
+      await busy.settled(10_000);
     },
   };
 }
