@@ -103,6 +103,18 @@ describe('HTTP surface', () => {
     expect(real.status).toBe(200);
   });
 
+  it('serves the portal to a signed-in staff member: a public POST without the staff CSRF token goes through as anonymous', async () => {
+    const admin = new HttpClient(server.url);
+    await admin.login('admin@kicox.example', TEST_PASSWORD);
+    // The portal knows nothing of the staff session, so it sends no staff token.
+    const publicCall = await admin.mutate('accounts.requestCode', { email: 'visitor@example.org', locale: 'en' }, { csrf: false });
+    expect([publicCall.status, publicCall.json.error?.message]).toEqual([200, undefined]);
+    // The same cookie without the token still opens nothing that needs the staff member.
+    const staffCall = await admin.mutate('auth.logoutEverywhere', undefined, { csrf: false });
+    expect([staffCall.status, staffCall.json.error?.message]).toEqual([403, 'Missing or wrong CSRF token: reload the page and try again']);
+    expect((await admin.query('auth.me')).json.result?.data).toMatchObject({ user: { email: 'admin@kicox.example' } });
+  });
+
   it('logs out: the cookie is cleared and the old one no longer works', async () => {
     const admin = new HttpClient(server.url);
     await admin.login('admin@kicox.example', TEST_PASSWORD);

@@ -125,6 +125,8 @@ export interface Context {
   person?: PersonActor | null;
   /** A person session was sent on a POST without its CSRF token: "person" rules refuse. */
   personCsrfRefused?: boolean;
+  /** A staff session was sent on a POST without its CSRF token: staff rules refuse, the rest see no actor. */
+  staffCsrfRefused?: boolean;
   /** What the transport does with the person session cookie. */
   personSession?: SessionCookie;
 }

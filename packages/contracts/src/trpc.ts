@@ -160,6 +160,7 @@ async function resolveAccess(
     }
     return { ...none, partnerCaller: { partner, request: ctx.request, eventId } };
   }
+  if (ctx.staffCsrfRefused) return refuse('FORBIDDEN', { key: 'csrfTokenWrong' });
   const actor: Actor | null = ctx.actor;
   if (!actor) return refuse('UNAUTHENTICATED', { key: 'signInFirst' });
   if (access.kind === 'pendingSecondFactor') return none;

@@ -1,8 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
-import { TRPCError } from '@trpc/server';
-import { DomainError, type Context, type RequestInfo, type Services } from '@plenary/contracts';
+import { type Context, type RequestInfo, type Services } from '@plenary/contracts';
 import type { Runtime } from '../core/runtime';
 import { resolveSession, SESSION_COOKIE } from '../modules/identity/sessions';
 import { PERSON_COOKIE, PERSON_CSRF_HEADER, resolvePersonSession } from '../modules/accounts/person-sessions';
@@ -40,14 +39,15 @@ function sameToken(a: string, b: string): boolean {
 export async function createContext(runtime: Runtime, services: Services, req: Request, res: Response): Promise<Context> {
   const request = requestInfo(req);
   const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
-  const actor = await resolveSession(runtime, token);
-  if (actor && req.method === 'POST') {
-    const sent = req.get(CSRF_HEADER);
-    if (!sent || !sameToken(sent, actor.csrfToken)) {
-      const message = 'Missing or wrong CSRF token: reload the page and try again';
-      throw new TRPCError({ code: 'FORBIDDEN', message, cause: new DomainError('FORBIDDEN', { key: 'csrfTokenWrong' }) });
-    }
-  }
+  const sessionActor = await resolveSession(runtime, token);
+  // A POST carrying the staff cookie without its CSRF token is served as anonymous,
+  // not refused outright: the portal shares the origin, and a staff member who opens
+  // it must be able to register like anyone. The staff rules refuse it (trpc.ts), so
+  // a forged cross-site request still gets nothing a signed-in user could do.
+  const sentCsrf = req.get(CSRF_HEADER);
+  const staffCsrfRefused =
+    sessionActor !== null && req.method === 'POST' && (!sentCsrf || !sameToken(sentCsrf, sessionActor.csrfToken));
+  const actor = staffCsrfRefused ? null : sessionActor;
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: request.secure, path: '/' };
   // The participant's session, apart from staff's: a POST without its CSRF token is
   // not refused here (public forms must keep working), only by the "person" rule.
@@ -68,6 +68,7 @@ export async function createContext(runtime: Runtime, services: Services, req: R
     apiKey: bearerOf(req),
     person,
     personCsrfRefused,
+    staffCsrfRefused,
     personSession,
     session: {
       set: (value, expiresAt) => res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, value, { ...cookieOptions, expires: expiresAt })),
