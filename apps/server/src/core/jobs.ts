@@ -8,15 +8,27 @@ export interface JobHandlerOptions {
   retryLimit: number;
   /** First retry delay; doubled each time (exponential backoff). */
   retryDelaySeconds: number;
+  /**
+   * At most one job waits at a time: a send while one is waiting is dropped (pg-boss's
+   * "short" policy). For jobs that mean "there is work", whose one run does all of it.
+   */
+  coalesce?: boolean;
 }
 
 export type JobHandler<T> = (data: T, meta: { attempt: number; lastAttempt: boolean }) => Promise<void>;
+
+export interface SendOptions {
+  /** Holds the job back that long (a retry's wait). */
+  startAfterSeconds?: number;
+  /** The queue coalesces (see JobHandlerOptions.coalesce): said by senders too, so whichever creates the queue sets it. */
+  coalesce?: boolean;
+}
 
 /** A PostgreSQL-backed job queue (pg-boss) on the same database as everything else. */
 export interface JobQueue {
   register<T extends object>(name: string, options: JobHandlerOptions, handler: JobHandler<T>): Promise<void>;
   /** Puts a job on the queue; `startAfterSeconds` holds it back that long (a retry's wait). */
-  send<T extends object>(name: string, data: T, options?: { startAfterSeconds?: number }): Promise<void>;
+  send<T extends object>(name: string, data: T, options?: SendOptions): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -88,14 +100,15 @@ export async function startJobQueue(
   boss.on('error', (err: unknown) => logger.error({ err }, 'job queue error'));
   await boss.start();
   const created = new Set<string>();
-  const ensureQueue = async (name: string) => {
+  const ensureQueue = async (name: string, coalesce = false) => {
     if (created.has(name)) return;
+    const policy = coalesce ? 'short' : 'standard';
     // Two processes starting together on a new database create the same queues
     // (a table partition each) at once, and PostgreSQL may kill one as a deadlock
     // (40P01) or refuse its duplicate (23505): the other made the queue, so try again.
     for (let attempt = 1; ; attempt++) {
       try {
-        await boss.createQueue(name, { name });
+        await boss.createQueue(name, { name, policy });
         break;
       } catch (err) {
         const code = sqlState(err).code;
@@ -109,9 +122,15 @@ export async function startJobQueue(
   let stopped = false;
   return {
     async register<T extends object>(name: string, opts: JobHandlerOptions, handler: JobHandler<T>) {
-      await ensureQueue(name);
+      await ensureQueue(name, opts.coalesce);
       // The retry policy is the queue's: set it even when a sender created the queue first.
-      await boss.updateQueue(name, { name, retryLimit: opts.retryLimit, retryDelay: opts.retryDelaySeconds, retryBackoff: true });
+      await boss.updateQueue(name, {
+        name,
+        policy: opts.coalesce ? 'short' : 'standard',
+        retryLimit: opts.retryLimit,
+        retryDelay: opts.retryDelaySeconds,
+        retryBackoff: true,
+      });
       if (!options.work) return;
       await boss.work<T>(
         name,
@@ -127,10 +146,20 @@ export async function startJobQueue(
         },
       );
     },
-    async send<T extends object>(name: string, data: T, sendOptions: { startAfterSeconds?: number } = {}) {
-      await ensureQueue(name);
-      if (sendOptions.startAfterSeconds) await boss.send(name, data, { startAfter: sendOptions.startAfterSeconds });
-      else await boss.send(name, data);
+    async send<T extends object>(name: string, data: T, sendOptions: SendOptions = {}) {
+      await ensureQueue(name, sendOptions.coalesce);
+      const after = sendOptions.startAfterSeconds;
+      // On a coalescing queue a job held back for later must not stand in for one
+      // wanted now, so each start time waits on its own (the key is part of the rule).
+      const singletonKey = sendOptions.coalesce
+        ? after
+          ? `at:${Math.ceil(Date.now() / 1000) + after}`
+          : 'now'
+        : undefined;
+      await boss.send(name, data, {
+        ...(after ? { startAfter: after } : {}),
+        ...(singletonKey ? { singletonKey } : {}),
+      });
     },
     async stop() {
       if (stopped) return;

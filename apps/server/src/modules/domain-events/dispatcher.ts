@@ -130,12 +130,12 @@ export async function dispatchDomainEvents(runtime: Runtime, options: DispatchOp
     }
     busy = stillBusy;
   }
-  if (busy.length) await runtime.jobs.send(DOMAIN_EVENT_QUEUE, {});
+  if (busy.length) await runtime.jobs.send(DOMAIN_EVENT_QUEUE, {}, { coalesce: true });
   if (soonestRetryMs !== null)
     await runtime.jobs.send(
       DOMAIN_EVENT_QUEUE,
       {},
-      { startAfterSeconds: Math.max(1, Math.ceil(soonestRetryMs / 1000)) },
+      { startAfterSeconds: Math.max(1, Math.ceil(soonestRetryMs / 1000)), coalesce: true },
     );
   return handled;
 }
@@ -150,12 +150,14 @@ export async function startDomainEventDispatch(
   options: DispatchOptions & { sweepMs?: number } = {},
 ): Promise<() => void> {
   const registry = options.registry ?? domainEventRegistry;
-  await runtime.jobs.register(DOMAIN_EVENT_QUEUE, { retryLimit: 3, retryDelaySeconds: 5 }, async () => {
+  // One waiting dispatch job does all the work there is, so a rush of commits queues one, not one each.
+  const queue = { retryLimit: 3, retryDelaySeconds: 5, coalesce: true };
+  await runtime.jobs.register(DOMAIN_EVENT_QUEUE, queue, async () => {
     await dispatchDomainEvents(runtime, options);
   });
   const sweep = async () => {
     if ((await countDueDeliveries(runtime.db, registry.names(), runtime.now())) > 0)
-      await runtime.jobs.send(DOMAIN_EVENT_QUEUE, {});
+      await runtime.jobs.send(DOMAIN_EVENT_QUEUE, {}, { coalesce: true });
   };
   const timer = setInterval(
     () => void sweep().catch((err: unknown) => runtime.logger.error({ err }, 'domain event sweep failed')),

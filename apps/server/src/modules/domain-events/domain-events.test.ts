@@ -5,7 +5,7 @@ import { testEngine } from '@plenary/db/testing';
 import { inTransaction } from '../../core/runtime';
 import { createHarness, type TestHarness } from '../../testing/harness';
 import { dispatchDomainEvents } from './dispatcher';
-import { recordDomainEvents, type NewDomainEvent } from './record';
+import { DOMAIN_EVENT_QUEUE, recordDomainEvents, type NewDomainEvent } from './record';
 import { DomainEventRegistry, type DomainEvent } from './registry';
 
 const harnesses: TestHarness[] = [];
@@ -113,6 +113,31 @@ describe('domain events', () => {
     // Processed once: a second dispatch has nothing to do.
     expect(await dispatchDomainEvents(h.runtime, { registry })).toBe(0);
     expect(seen).toEqual(['COMMITTED']);
+  });
+
+  it('queue one dispatch job for a rush of commits, not one each; a job held for later does not stand in for one wanted now', async () => {
+    const h = await harness();
+    const { subscriber } = recorder('audit-trail');
+    const registry = new DomainEventRegistry([subscriber]);
+    const waiting = async (queue: string) =>
+      (
+        await h.runtime.database.query<{ n: number; keys: string | null }>(
+          `select count(*)::int as n, string_agg(coalesce(singleton_key, '-'), ',' order by singleton_key) as keys
+             from pgboss.job where name = $1 and state = 'created'`,
+          [queue],
+        )
+      ).rows[0];
+    // No worker runs here, so whatever is sent waits.
+    for (let i = 0; i < 10; i++) {
+      await inTransaction(h.runtime, (uow) =>
+        recordDomainEvents(h.runtime, uow, [event(randomUUID(), `R-${i}`)], registry),
+      );
+    }
+    await h.runtime.jobs.send(DOMAIN_EVENT_QUEUE, {}, { coalesce: true, startAfterSeconds: 600 });
+    expect(await waiting(DOMAIN_EVENT_QUEUE)).toEqual({ n: 2, keys: expect.stringMatching(/^at:\d+,now$/) });
+    // Control: the same twenty sends to a queue that does not coalesce wait as twenty jobs.
+    for (let i = 0; i < 20; i++) await h.runtime.jobs.send('domain-events.control', {});
+    expect(await waiting('domain-events.control')).toEqual({ n: 20, keys: Array(20).fill('-').join(',') });
   });
 
   it('retries a failing subscriber while the others proceed, keeping each subject’s order, and gives up after the last attempt', async () => {

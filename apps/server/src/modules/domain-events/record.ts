@@ -48,7 +48,7 @@ export async function recordDomainEvents(
       .map((s) => ({ domainEventId: ids[i]!, subscriber: s.name, nextAttemptAt: now })),
   );
   await insertPendingDeliveries(uow.tx, pending);
-  if (pending.length) uow.afterCommit(() => runtime.jobs.send(DOMAIN_EVENT_QUEUE, {}));
+  if (pending.length) uow.afterCommit(() => runtime.jobs.send(DOMAIN_EVENT_QUEUE, {}, { coalesce: true }));
 }
 
 /** One event: see recordDomainEvents. */
