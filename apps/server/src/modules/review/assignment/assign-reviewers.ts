@@ -60,26 +60,49 @@ function listPairs(flags: Uint8Array): Int32Array {
 /**
  * Each submission's best `perSubmission` eligible reviewers by preference, and each reviewer's
  * best submissions up to twice its share of the work (so that an unpopular reviewer still has
- * pairs to balance the load with). Ties go round-robin from a position that moves with the
- * submission, so that equal reviewers share the work rather than the first ones taking it.
+ * pairs to balance the load with). Ties at the threshold go round-robin from a position that
+ * moves with the row, so that equal reviewers share the work rather than the first ones taking
+ * it. A histogram per row (preferences are small whole numbers) instead of a sort.
  */
 function chooseCandidates(inst: DenseInstance, perSubmission: number, out: Uint8Array): void {
   const { nS, nR, pairState, preference, need } = inst;
   let demand = 0;
   for (const n of need) demand += n;
   const perReviewer = Math.min(nS, 2 * Math.ceil(demand / Math.max(1, nR)) + 2);
-  const order = (count: number, pairAt: (i: number) => number, start: number, take: number): void => {
-    const items: { p: number; v: number; k: number }[] = [];
-    for (let j = 0; j < count; j++) {
-      const i = (start + j) % count;
+  let lo = 0;
+  let hi = 0;
+  for (const v of preference) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const histogram = new Int32Array(hi - lo + 1);
+  const takeBest = (count: number, pairAt: (i: number) => number, start: number, take: number): void => {
+    histogram.fill(0);
+    for (let i = 0; i < count; i++) {
       const p = pairAt(i);
-      if (pairState[p] === ELIGIBLE) items.push({ p, v: preference[p]!, k: j });
+      if (pairState[p] === ELIGIBLE) histogram[preference[p]! - lo]! += 1;
     }
-    items.sort((a, b) => b.v - a.v || a.k - b.k);
-    for (let j = 0; j < Math.min(take, items.length); j++) out[items[j]!.p] = 1;
+    // The threshold value, and how many pairs at exactly that value still fit.
+    let left = take;
+    let threshold = hi - lo;
+    for (; threshold >= 0; threshold--) {
+      if (histogram[threshold]! >= left) break;
+      left -= histogram[threshold]!;
+    }
+    if (threshold < 0) threshold = 0;
+    for (let j = 0; j < count; j++) {
+      const p = pairAt((start + j) % count);
+      if (pairState[p] !== ELIGIBLE) continue;
+      const v = preference[p]! - lo;
+      if (v > threshold) out[p] = 1;
+      else if (v === threshold && left > 0) {
+        out[p] = 1;
+        left--;
+      }
+    }
   };
-  for (let s = 0; s < nS; s++) order(nR, (r) => s * nR + r, (s * 7919) % Math.max(1, nR), perSubmission);
-  for (let r = 0; r < nR; r++) order(nS, (s) => s * nR + r, (r * 7919) % Math.max(1, nS), perReviewer);
+  for (let s = 0; s < nS; s++) takeBest(nR, (r) => s * nR + r, (s * 7919) % Math.max(1, nR), perSubmission);
+  for (let r = 0; r < nR; r++) takeBest(nS, (s) => s * nR + r, (r * 7919) % Math.max(1, nS), perReviewer);
 }
 
 /**

@@ -178,51 +178,82 @@ export function solveMinCostFlow(inst: DenseInstance, candidates: Int32Array): F
     return true;
   };
 
-  // Blocking flow on arcs of zero reduced cost (Dinic: BFS levels, then DFS with current-arc pointers).
+  // Blocking flow on arcs of zero reduced cost (Dinic: BFS levels, then DFS with current-arc
+  // pointers). The potentials do not move within a phase, so the pair arcs of zero reduced cost
+  // (usable forward when free, backward when used) are listed once per phase: usually a small
+  // share of all arcs, and the rounds then scan only them.
   const level = new Int32Array(V);
   const cursor = new Int32Array(V);
   const queue = new Int32Array(V);
   const pathNodes = new Int32Array(V + 1);
   const pathChoice = new Int32Array(V + 1);
-  /** The admissible arc at position `i` of node u's list as the node it leads to, or -1. */
+  const zeroSubStart = new Int32Array(nS + 1);
+  const zeroRevStart = new Int32Array(nR + 1);
+  const zeroSubArcs = new Int32Array(m);
+  const zeroRevArcs = new Int32Array(m);
+  const sources = new Int32Array(nS);
+  let sourceCount = 0;
+  const listZeroArcs = (): void => {
+    sourceCount = 0;
+    for (let s = 0; s < nS; s++) if (pi[S] === pi[1 + s]) sources[sourceCount++] = s;
+    let k = 0;
+    zeroRevStart.fill(0);
+    for (let s = 0; s < nS; s++) {
+      zeroSubStart[s] = k;
+      const u = 1 + s;
+      for (let a = subStart[s]!; a < subStart[s + 1]!; a++)
+        if (arcCost[a]! + pi[u]! - pi[revNode + arcRev[a]!]! === 0) {
+          zeroSubArcs[k++] = a;
+          zeroRevStart[arcRev[a]! + 1]! += 1;
+        }
+    }
+    zeroSubStart[nS] = k;
+    for (let r = 0; r < nR; r++) zeroRevStart[r + 1]! += zeroRevStart[r]!;
+    const at = zeroRevStart.slice(0, nR);
+    for (let i = 0; i < k; i++) {
+      const a = zeroSubArcs[i]!;
+      zeroRevArcs[at[arcRev[a]!]!++] = a;
+    }
+  };
+  /** The admissible arc at position `i` of node u's zero-cost list, as the node it leads to, or -1. */
   const admissible = (u: number, i: number): number => {
     if (u === S) {
-      return sent[i]! < need[i]! && pi[S] === pi[1 + i] ? 1 + i : -1;
+      const s = sources[i]!;
+      return sent[s]! < need[s]! ? 1 + s : -1;
     }
     if (u <= nS) {
-      const a = subStart[u - 1]! + i;
-      const v = revNode + arcRev[a]!;
-      return flow[a] === 0 && arcCost[a]! + pi[u]! - pi[v]! === 0 ? v : -1;
+      const a = zeroSubArcs[zeroSubStart[u - 1]! + i]!;
+      return flow[a] === 0 ? revNode + arcRev[a]! : -1;
     }
     const r = u - revNode;
-    const deg = revStart[r + 1]! - revStart[r]!;
+    const deg = zeroRevStart[r + 1]! - zeroRevStart[r]!;
     if (i < deg) {
-      const a = revArcs[revStart[r]! + i]!;
-      const v = 1 + arcSub[a]!;
-      return flow[a] === 1 && pi[u]! - arcCost[a]! - pi[v]! === 0 ? v : -1;
+      const a = zeroRevArcs[zeroRevStart[r]! + i]!;
+      return flow[a] === 1 ? 1 + arcSub[a]! : -1;
     }
     return load[r]! < capacity[r]! && sinkCost(r) + pi[u]! - pi[T]! === 0 ? T : -1;
   };
   const arcCount = (u: number): number => {
-    if (u === S) return nS;
-    if (u <= nS) return subStart[u]! - subStart[u - 1]!;
+    if (u === S) return sourceCount;
+    if (u <= nS) return zeroSubStart[u]! - zeroSubStart[u - 1]!;
     const r = u - revNode;
-    return revStart[r + 1]! - revStart[r]! + 1;
+    return zeroRevStart[r + 1]! - zeroRevStart[r]! + 1;
   };
   const augment = (length: number): void => {
     for (let k = 0; k < length; k++) {
       const u = pathNodes[k]!;
       const i = pathChoice[k]!;
-      if (u === S) sent[i]! += 1;
-      else if (u <= nS) flow[subStart[u - 1]! + i] = 1;
+      if (u === S) sent[sources[i]!]! += 1;
+      else if (u <= nS) flow[zeroSubArcs[zeroSubStart[u - 1]! + i]!] = 1;
       else {
         const r = u - revNode;
-        if (i < revStart[r + 1]! - revStart[r]!) flow[revArcs[revStart[r]! + i]!] = 0;
+        if (i < zeroRevStart[r + 1]! - zeroRevStart[r]!) flow[zeroRevArcs[zeroRevStart[r]! + i]!] = 0;
         else load[r]! += 1;
       }
     }
   };
   const blockingFlow = (): number => {
+    listZeroArcs();
     let pushed = 0;
     for (;;) {
       level.fill(-1);
