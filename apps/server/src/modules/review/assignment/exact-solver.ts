@@ -15,7 +15,15 @@ export function loadExactSolver(): Promise<Highs> {
   return highsPromise;
 }
 
-export async function exactAssignment(input: AssignmentInput): Promise<SubmissionReviewerPair[]> {
+export interface ExactOptions {
+  /**
+   * Declare x binary (a MIP). Off by default: the constraint matrix is a network matrix (totally
+   * unimodular), so the LP's optimal vertex is already whole; the answer is checked to be whole.
+   */
+  integer?: boolean;
+}
+
+export async function exactAssignment(input: AssignmentInput, options: ExactOptions = {}): Promise<SubmissionReviewerPair[]> {
   const highs = await loadExactSolver();
   const inst = toDenseInstance(input);
   const { nS, nR, pairState, preference, need, capacity, keptPerReviewer } = inst;
@@ -50,6 +58,7 @@ export async function exactAssignment(input: AssignmentInput): Promise<Submissio
     bySubmission[s]!.push(x);
     byReviewer[r]!.push(x);
     binaries.push(x);
+    bounds.push(`0 <= ${x} <= 1`);
   }
   for (let s = 0; s < nS; s++) {
     objective.push(`+ ${missingPenalty} z${s}`);
@@ -76,15 +85,17 @@ export async function exactAssignment(input: AssignmentInput): Promise<Submissio
     ...constraints.map((c) => ` ${c}`),
     'Bounds',
     ...bounds.map((b) => ` ${b}`),
-    ...(binaries.length > 0 ? ['Binary', ` ${binaries.join(' ')}`] : []),
+    ...(options.integer && binaries.length > 0 ? ['Binary', ` ${binaries.join(' ')}`] : []),
     'End',
   ].join('\n');
-  const result = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, presolve: 'on' });
+  const result = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5 });
   if (result.Status !== 'Optimal') throw new Error(`exact solver ended with status ${result.Status}`);
   const out: SubmissionReviewerPair[] = [];
   for (const p of pairs) {
     const col = result.Columns[`x${p}`];
-    if (col && 'Primal' in col && col.Primal > 0.5)
+    const value = col && 'Primal' in col ? col.Primal : 0;
+    if (Math.abs(value - Math.round(value)) > 1e-6) throw new Error(`exact solver: x${p} = ${value} is not whole`);
+    if (value > 0.5)
       out.push({ submissionId: inst.submissionIds[Math.floor(p / nR)]!, reviewerId: inst.reviewerIds[p % nR]! });
   }
   return out;
