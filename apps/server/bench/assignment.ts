@@ -20,7 +20,11 @@ import { exactAssignment } from '../src/modules/review/assignment/exact-solver';
 import { greedyAssignment } from '../src/modules/review/assignment/greedy';
 import { scoreAssignment, type AssignmentObjective } from '../src/modules/review/assignment/objective';
 import { randomInstance, type InstanceShape } from '../src/modules/review/assignment/random-instance';
-import type { AssignmentInput, AssignmentResult, SubmissionReviewerPair } from '../src/modules/review/assignment/types';
+import type {
+  AssignmentInput,
+  AssignmentResult,
+  SubmissionReviewerPair,
+} from '../src/modules/review/assignment/types';
 
 const { values: args } = parseArgs({
   // pnpm forwards a lone "--" as a positional.
@@ -64,24 +68,49 @@ function conflictsAssigned(input: AssignmentInput, pairs: readonly SubmissionRev
   return pairs.filter((p) => conflicted.has(`${p.submissionId}|${p.reviewerId}`)).length;
 }
 
-function report(label: string, input: AssignmentInput, result: AssignmentResult, wallMs: number, cpu: number): void {
+function report(
+  label: string,
+  input: AssignmentInput,
+  result: AssignmentResult,
+  wallMs: number,
+  cpu: number,
+): void {
   const s = result.stats;
-  console.log(`${label}: ${input.submissions.length} submissions x ${input.reviewers.length} reviewers x ${input.reviewsPerSubmission ?? 3}`);
-  console.log(`  time ${ms(wallMs)} wall, ${ms(cpu)} CPU; ${s.solves} solve(s) on ${s.candidatePairs} of ${s.eligiblePairs} eligible pairs`);
+  console.log(
+    `${label}: ${input.submissions.length} submissions x ${input.reviewers.length} reviewers x ${input.reviewsPerSubmission ?? 3}`,
+  );
+  console.log(
+    `  time ${ms(wallMs)} wall, ${ms(cpu)} CPU; ${s.solves} solve(s) on ${s.candidatePairs} of ${s.eligiblePairs} eligible pairs`,
+  );
   console.log(`  assigned ${s.proposed} new + ${s.kept} kept; shortfalls ${result.shortfalls.length}`);
   console.log(`  load min ${s.load.min} / max ${s.load.max} / mean ${s.load.mean.toFixed(2)}`);
-  console.log(`  bids: ${pct(s.positiveBidShare)} of pairs with a positive bid, mean bid ${s.meanBid.toFixed(2)}`);
-  console.log(`  topics: ${pct(s.topicMatchShare)} of pairs share a topic, mean shared ${s.meanTopicMatches.toFixed(2)}`);
+  console.log(
+    `  bids: ${pct(s.positiveBidShare)} of pairs with a positive bid, mean bid ${s.meanBid.toFixed(2)}`,
+  );
+  console.log(
+    `  topics: ${pct(s.topicMatchShare)} of pairs share a topic, mean shared ${s.meanTopicMatches.toFixed(2)}`,
+  );
   console.log(`  conflicts assigned: ${conflictsAssigned(input, result.assignments)} (must be 0)`);
 }
 
 const describeScore = (o: AssignmentObjective): string =>
   `missing ${o.missingReviews}, load squares ${o.loadSquares}, preference ${o.preference}`;
 
-console.log(`Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `Node ${process.version}, ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 // 1. The reference conference.
-const referenceShape: InstanceShape = { submissions: 90, reviewers: 20, conflictRate: 0.05, bidRate: 0.3, seed };
+const referenceShape: InstanceShape = {
+  submissions: 90,
+  reviewers: 20,
+  conflictRate: 0.05,
+  bidRate: 0.3,
+  seed,
+};
 const reference = randomInstance(referenceShape);
 {
   const run = timed(() => assignReviewers(reference));
@@ -92,28 +121,70 @@ const reference = randomInstance(referenceShape);
 console.log('\nExact comparison (HiGHS LP on the same lexicographic objective; gap on preference):');
 const exactShapes: { label: string; shape: InstanceShape; options?: AssignmentOptions }[] = [
   { label: 'reference 90x20', shape: referenceShape },
-  { label: 'reference 90x20, pruned to 3 per submission', shape: referenceShape, options: { candidatesPerSubmission: 3 } },
-  { label: '60x12, N=4, caps and kept', shape: { submissions: 60, reviewers: 12, reviewsPerSubmission: 4, conflictRate: 0.05, bidRate: 0.3, existingRate: 0.3, cappedRate: 0.2, seed: seed + 1 } },
-  { label: '40x8, 30% conflicted', shape: { submissions: 40, reviewers: 8, conflictRate: 0.3, bidRate: 0.5, seed: seed + 2 } },
-  { label: '120x15, bids on all pairs, pruned to 4', shape: { submissions: 120, reviewers: 15, conflictRate: 0.05, bidRate: 1, seed: seed + 3 }, options: { candidatesPerSubmission: 4 } },
-  { label: '50x25, N=2, caps', shape: { submissions: 50, reviewers: 25, reviewsPerSubmission: 2, conflictRate: 0.1, bidRate: 0.3, cappedRate: 0.4, seed: seed + 4 } },
+  {
+    label: 'reference 90x20, pruned to 3 per submission',
+    shape: referenceShape,
+    options: { candidatesPerSubmission: 3 },
+  },
+  {
+    label: '60x12, N=4, caps and kept',
+    shape: {
+      submissions: 60,
+      reviewers: 12,
+      reviewsPerSubmission: 4,
+      conflictRate: 0.05,
+      bidRate: 0.3,
+      existingRate: 0.3,
+      cappedRate: 0.2,
+      seed: seed + 1,
+    },
+  },
+  {
+    label: '40x8, 30% conflicted',
+    shape: { submissions: 40, reviewers: 8, conflictRate: 0.3, bidRate: 0.5, seed: seed + 2 },
+  },
+  {
+    label: '120x15, bids on all pairs, pruned to 4',
+    shape: { submissions: 120, reviewers: 15, conflictRate: 0.05, bidRate: 1, seed: seed + 3 },
+    options: { candidatesPerSubmission: 4 },
+  },
+  {
+    label: '50x25, N=2, caps',
+    shape: {
+      submissions: 50,
+      reviewers: 25,
+      reviewsPerSubmission: 2,
+      conflictRate: 0.1,
+      bidRate: 0.3,
+      cappedRate: 0.4,
+      seed: seed + 4,
+    },
+  },
 ];
 const gaps: number[] = [];
 let allEqual = true;
 for (const { label, shape, options } of exactShapes) {
   const input = randomInstance(shape);
   const flow = timed(() => assignReviewers(input, options));
-  const ours = scoreAssignment(input, flow.result.assignments.filter((a) => !a.kept));
+  const ours = scoreAssignment(
+    input,
+    flow.result.assignments.filter((a) => !a.kept),
+  );
   const exactStart = performance.now();
   const exact = scoreAssignment(input, await exactAssignment(input));
   const exactMs = performance.now() - exactStart;
   const gap = Math.abs(exact.preference - ours.preference) / Math.max(1, Math.abs(exact.preference));
-  const same = ours.missingReviews === exact.missingReviews && ours.loadSquares === exact.loadSquares && gap <= 0.001;
+  const same =
+    ours.missingReviews === exact.missingReviews && ours.loadSquares === exact.loadSquares && gap <= 0.001;
   allEqual &&= same && ours.invalidPairs === 0;
   gaps.push(gap);
-  console.log(`  ${label}: flow ${describeScore(ours)} (${ms(flow.wallMs)}); exact ${describeScore(exact)} (${ms(exactMs)}); gap ${pct(gap)} ${same ? 'OK' : 'DIFFERENT'}`);
+  console.log(
+    `  ${label}: flow ${describeScore(ours)} (${ms(flow.wallMs)}); exact ${describeScore(exact)} (${ms(exactMs)}); gap ${pct(gap)} ${same ? 'OK' : 'DIFFERENT'}`,
+  );
 }
-console.log(`  mean gap ${pct(gaps.reduce((a, b) => a + b, 0) / gaps.length)} over ${gaps.length} instances: ${allEqual ? 'all equal' : 'NOT ALL EQUAL'}`);
+console.log(
+  `  mean gap ${pct(gaps.reduce((a, b) => a + b, 0) / gaps.length)} over ${gaps.length} instances: ${allEqual ? 'all equal' : 'NOT ALL EQUAL'}`,
+);
 
 // 3. The large conference, flow and greedy in alternating rounds.
 const largeShape: InstanceShape = {
@@ -152,18 +223,32 @@ for (let round = 0; round < rounds; round++) {
 const flowWall = median(flowTimes.map((t) => t.wall));
 const flowCpu = median(flowTimes.map((t) => t.cpu));
 report('Large scale (last round)', large, lastFlow!, flowWall, flowCpu);
-const flowScore = scoreAssignment(large, lastFlow!.assignments.filter((a) => !a.kept));
+const flowScore = scoreAssignment(
+  large,
+  lastFlow!.assignments.filter((a) => !a.kept),
+);
 const greedyScore = scoreAssignment(large, lastGreedy);
-console.log(`  median over ${rounds} rounds: flow ${ms(flowWall)} wall, ${ms(flowCpu)} CPU; greedy ${ms(median(greedyTimes.map((t) => t.wall)))} wall, ${ms(median(greedyTimes.map((t) => t.cpu)))} CPU`);
+console.log(
+  `  median over ${rounds} rounds: flow ${ms(flowWall)} wall, ${ms(flowCpu)} CPU; greedy ${ms(median(greedyTimes.map((t) => t.wall)))} wall, ${ms(median(greedyTimes.map((t) => t.cpu)))} CPU`,
+);
 console.log(`  flow:   ${describeScore(flowScore)}`);
-console.log(`  greedy: ${describeScore(greedyScore)}, conflicts assigned ${conflictsAssigned(large, lastGreedy)}`);
-console.log(`  target under 5 s: ${flowWall < 5000 ? 'met' : 'NOT met'} on wall-clock median, ${flowCpu < 5000 ? 'met' : 'NOT met'} on CPU median`);
+console.log(
+  `  greedy: ${describeScore(greedyScore)}, conflicts assigned ${conflictsAssigned(large, lastGreedy)}`,
+);
+console.log(
+  `  target under 5 s: ${flowWall < 5000 ? 'met' : 'NOT met'} on wall-clock median, ${flowCpu < 5000 ? 'met' : 'NOT met'} on CPU median`,
+);
 
 if (args.unpruned) {
   const full = timed(() => assignReviewers(large, { noPruning: true }));
-  const fullScore = scoreAssignment(large, full.result.assignments.filter((a) => !a.kept));
+  const fullScore = scoreAssignment(
+    large,
+    full.result.assignments.filter((a) => !a.kept),
+  );
   const same = JSON.stringify(fullScore) === JSON.stringify(flowScore);
-  console.log(`  unpruned (every eligible pair): ${describeScore(fullScore)} in ${ms(full.wallMs)} wall / ${ms(full.cpuMs)} CPU: ${same ? 'same objective as pruned' : 'DIFFERENT'}`);
+  console.log(
+    `  unpruned (every eligible pair): ${describeScore(fullScore)} in ${ms(full.wallMs)} wall / ${ms(full.cpuMs)} CPU: ${same ? 'same objective as pruned' : 'DIFFERENT'}`,
+  );
   allEqual &&= same;
 }
 

@@ -68,7 +68,14 @@ describe('assignReviewers', () => {
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
         (submissions, reviewers, n, seed) => {
-          const input = randomInstance({ submissions, reviewers, reviewsPerSubmission: n, conflictRate: 0, bidRate: 0.3, seed });
+          const input = randomInstance({
+            submissions,
+            reviewers,
+            reviewsPerSubmission: n,
+            conflictRate: 0,
+            bidRate: 0.3,
+            seed,
+          });
           const result = assignReviewers(input);
           const perSubmission = Math.min(n, reviewers);
           for (const s of input.submissions)
@@ -84,7 +91,13 @@ describe('assignReviewers', () => {
   });
 
   it('at a larger scale with pruning: the same optimum as with every pair, in one solve or more', () => {
-    const input = randomInstance({ submissions: 200, reviewers: 40, conflictRate: 0.05, bidRate: 0.3, seed: 7 });
+    const input = randomInstance({
+      submissions: 200,
+      reviewers: 40,
+      conflictRate: 0.05,
+      bidRate: 0.3,
+      seed: 7,
+    });
     const pruned = assignReviewers(input, { candidatesPerSubmission: 4 });
     const full = assignReviewers(input, { noPruning: true });
     expect(pruned.stats.candidatePairs).toBeLessThan(full.stats.candidatePairs);
@@ -114,9 +127,19 @@ describe('assignReviewers', () => {
       existing: [],
       reviewsPerSubmission: 1,
     };
-    expect(scoreAssignment(input, greedyAssignment(input))).toEqual({ missingReviews: 0, loadSquares: 2, preference: -10, invalidPairs: 0 });
+    expect(scoreAssignment(input, greedyAssignment(input))).toEqual({
+      missingReviews: 0,
+      loadSquares: 2,
+      preference: -10,
+      invalidPairs: 0,
+    });
     const result = assignReviewers(input);
-    expect(scoreAssignment(input, newPairs(result))).toEqual({ missingReviews: 0, loadSquares: 2, preference: 18, invalidPairs: 0 });
+    expect(scoreAssignment(input, newPairs(result))).toEqual({
+      missingReviews: 0,
+      loadSquares: 2,
+      preference: 18,
+      invalidPairs: 0,
+    });
     expect(newPairs(result).map(pairKey).sort()).toEqual(['s1|r2', 's2|r1']);
   });
 
@@ -161,8 +184,20 @@ describe('assignReviewers', () => {
     const result = assignReviewers(input);
     expect(result.stats.conflictsAssigned).toBe(0);
     expect(result.shortfalls).toEqual([
-      { submissionId: 'few', assigned: 1, missing: 1, reason: 'too_few_eligible_reviewers', eligibleReviewers: 1 },
-      { submissionId: 'full', assigned: 1, missing: 1, reason: 'eligible_reviewers_at_capacity', eligibleReviewers: 2 },
+      {
+        submissionId: 'few',
+        assigned: 1,
+        missing: 1,
+        reason: 'too_few_eligible_reviewers',
+        eligibleReviewers: 1,
+      },
+      {
+        submissionId: 'full',
+        assigned: 1,
+        missing: 1,
+        reason: 'eligible_reviewers_at_capacity',
+        eligibleReviewers: 2,
+      },
     ]);
     expect(newPairs(result).map(pairKey).sort()).toEqual(['few|r1', 'full|r2']);
   });
@@ -188,7 +223,12 @@ describe('assignReviewers', () => {
       ['b|r1', true],
       ['c|r1', true],
     ]);
-    expect(result.stats).toMatchObject({ proposed: 0, kept: 3, droppedConflicted: 1, load: { min: 0, max: 3, mean: 1 } });
+    expect(result.stats).toMatchObject({
+      proposed: 0,
+      kept: 3,
+      droppedConflicted: 1,
+      load: { min: 0, max: 3, mean: 1 },
+    });
   });
 
   it('refuses input it cannot trust', () => {
@@ -199,13 +239,15 @@ describe('assignReviewers', () => {
       bids: [],
       existing: [],
     };
-    expect(() => assignReviewers({ ...base, bids: [{ submissionId: 's', reviewerId: 'r', bid: 21 }] })).toThrow(
-      'bid 21 is not a whole number in -20..20',
+    expect(() =>
+      assignReviewers({ ...base, bids: [{ submissionId: 's', reviewerId: 'r', bid: 21 }] }),
+    ).toThrow('bid 21 is not a whole number in -20..20');
+    expect(() => assignReviewers({ ...base, conflicts: [{ submissionId: 's', reviewerId: 'x' }] })).toThrow(
+      'unknown reviewer x',
     );
-    expect(() => assignReviewers({ ...base, conflicts: [{ submissionId: 's', reviewerId: 'x' }] })).toThrow('unknown reviewer x');
-    expect(() => assignReviewers({ ...base, submissions: [...base.submissions, { id: 's', topics: [] }] })).toThrow(
-      'duplicate submission id s',
-    );
+    expect(() =>
+      assignReviewers({ ...base, submissions: [...base.submissions, { id: 's', topics: [] }] }),
+    ).toThrow('duplicate submission id s');
     expect(() => assignReviewers({ ...base, reviewers: [{ id: 'r', topics: [], maxLoad: -1 }] })).toThrow(
       'maxLoad of reviewer r must be a whole number of at least 0',
     );

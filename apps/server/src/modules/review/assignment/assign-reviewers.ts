@@ -29,7 +29,10 @@ export function assignReviewers(input: AssignmentInput, options: AssignmentOptio
   for (let p = 0; p < pairState.length; p++) if (pairState[p] === ELIGIBLE) eligiblePairs++;
 
   const inCandidates = new Uint8Array(nS * nR);
-  if (options.noPruning || (options.candidatesPerSubmission === undefined && eligiblePairs <= PRUNE_ABOVE_PAIRS)) {
+  if (
+    options.noPruning ||
+    (options.candidatesPerSubmission === undefined && eligiblePairs <= PRUNE_ABOVE_PAIRS)
+  ) {
     for (let p = 0; p < pairState.length; p++) if (pairState[p] === ELIGIBLE) inCandidates[p] = 1;
   } else {
     const perSubmission = options.candidatesPerSubmission ?? 8 * Math.max(1, inst.reviewsPerSubmission);

@@ -23,7 +23,10 @@ export interface ExactOptions {
   integer?: boolean;
 }
 
-export async function exactAssignment(input: AssignmentInput, options: ExactOptions = {}): Promise<SubmissionReviewerPair[]> {
+export async function exactAssignment(
+  input: AssignmentInput,
+  options: ExactOptions = {},
+): Promise<SubmissionReviewerPair[]> {
   const highs = await loadExactSolver();
   const inst = toDenseInstance(input);
   const { nS, nR, pairState, preference, need, capacity, keptPerReviewer } = inst;
@@ -65,7 +68,8 @@ export async function exactAssignment(input: AssignmentInput, options: ExactOpti
     bounds.push(`z${s} >= 0`);
   }
   const constraints: string[] = [];
-  for (let s = 0; s < nS; s++) constraints.push(`s${s}: ${[...bySubmission[s]!, `z${s}`].join(' + ')} = ${need[s]!}`);
+  for (let s = 0; s < nS; s++)
+    constraints.push(`s${s}: ${[...bySubmission[s]!, `z${s}`].join(' + ')} = ${need[s]!}`);
   for (let r = 0; r < nR; r++) {
     const units = Math.min(capacity[r]!, byReviewer[r]!.length);
     if (byReviewer[r]!.length === 0) continue;
@@ -94,9 +98,13 @@ export async function exactAssignment(input: AssignmentInput, options: ExactOpti
   for (const p of pairs) {
     const col = result.Columns[`x${p}`];
     const value = col && 'Primal' in col ? col.Primal : 0;
-    if (Math.abs(value - Math.round(value)) > 1e-6) throw new Error(`exact solver: x${p} = ${value} is not whole`);
+    if (Math.abs(value - Math.round(value)) > 1e-6)
+      throw new Error(`exact solver: x${p} = ${value} is not whole`);
     if (value > 0.5)
-      out.push({ submissionId: inst.submissionIds[Math.floor(p / nR)]!, reviewerId: inst.reviewerIds[p % nR]! });
+      out.push({
+        submissionId: inst.submissionIds[Math.floor(p / nR)]!,
+        reviewerId: inst.reviewerIds[p % nR]!,
+      });
   }
   return out;
 }

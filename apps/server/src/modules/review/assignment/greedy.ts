@@ -35,6 +35,10 @@ export function greedyAssignment(input: AssignmentInput): SubmissionReviewerPair
     }
   const out: SubmissionReviewerPair[] = [];
   for (let p = 0; p < taken.length; p++)
-    if (taken[p]) out.push({ submissionId: inst.submissionIds[Math.floor(p / nR)]!, reviewerId: inst.reviewerIds[p % nR]! });
+    if (taken[p])
+      out.push({
+        submissionId: inst.submissionIds[Math.floor(p / nR)]!,
+        reviewerId: inst.reviewerIds[p % nR]!,
+      });
   return out;
 }

@@ -54,7 +54,11 @@ export function toDenseInstance(input: AssignmentInput): DenseInstance {
   const weights = { ...DEFAULT_WEIGHTS, ...input.weights };
   if (!Number.isInteger(weights.topicWeight) || weights.topicWeight < 0 || weights.topicWeight > 100)
     throw new RangeError('topicWeight must be a whole number in 0..100');
-  if (!Number.isInteger(weights.maxTopicMatches) || weights.maxTopicMatches < 0 || weights.maxTopicMatches > 50)
+  if (
+    !Number.isInteger(weights.maxTopicMatches) ||
+    weights.maxTopicMatches < 0 ||
+    weights.maxTopicMatches > 50
+  )
     throw new RangeError('maxTopicMatches must be a whole number in 0..50');
 
   const submissionIds = input.submissions.map((s) => s.id);

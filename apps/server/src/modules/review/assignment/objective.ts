@@ -12,7 +12,10 @@ export interface AssignmentObjective {
 }
 
 /** Scores any set of new pairs for an input, whoever proposed them (flow, greedy, exact solver). */
-export function scoreAssignment(input: AssignmentInput, newPairs: readonly SubmissionReviewerPair[]): AssignmentObjective {
+export function scoreAssignment(
+  input: AssignmentInput,
+  newPairs: readonly SubmissionReviewerPair[],
+): AssignmentObjective {
   const inst = toDenseInstance(input);
   const { nS, nR } = inst;
   const subIndex = new Map(inst.submissionIds.map((id, i) => [id, i]));

@@ -7,8 +7,20 @@ import { chooseHandlingChair, chooseHandlingChairs } from './handling-chair';
 const submission: Omit<DetectConflictsInput, 'reviewers'> = {
   submissionId: 'paper-1',
   authors: [
-    { personId: 'kim', email: 'kim@cs.snu.ac.kr', organisationId: 'org-snu', organisationName: 'Seoul National University', country: 'KR' },
-    { personId: 'lee', email: 'lee.j@gmail.com', organisationId: null, organisationName: 'KAIST', country: 'KR' },
+    {
+      personId: 'kim',
+      email: 'kim@cs.snu.ac.kr',
+      organisationId: 'org-snu',
+      organisationName: 'Seoul National University',
+      country: 'KR',
+    },
+    {
+      personId: 'lee',
+      email: 'lee.j@gmail.com',
+      organisationId: null,
+      organisationName: 'KAIST',
+      country: 'KR',
+    },
     { personId: 'tan', email: 'tan@naver.com', organisationId: null, organisationName: null, country: 'SG' },
   ],
   coAuthorships: [
@@ -65,13 +77,22 @@ describe('detectConflicts', () => {
         submissionId: 'paper-1',
         reviewerId: 'rev-org-id',
         declared: false,
-        reasons: [{ kind: 'same_institution', authorPersonId: 'kim', organisationId: 'org-snu', organisationKey: null }],
+        reasons: [
+          {
+            kind: 'same_institution',
+            authorPersonId: 'kim',
+            organisationId: 'org-snu',
+            organisationKey: null,
+          },
+        ],
       },
       {
         submissionId: 'paper-1',
         reviewerId: 'rev-org-name',
         declared: false,
-        reasons: [{ kind: 'same_institution', authorPersonId: 'lee', organisationId: null, organisationKey: 'kaist' }],
+        reasons: [
+          { kind: 'same_institution', authorPersonId: 'lee', organisationId: null, organisationKey: 'kaist' },
+        ],
       },
       {
         submissionId: 'paper-1',
@@ -91,8 +112,18 @@ describe('detectConflicts', () => {
           { kind: 'same_email_domain', authorPersonId: 'kim', domain: 'snu.ac.kr' },
         ],
       },
-      { submissionId: 'paper-1', reviewerId: 'rev-personal', declared: true, reasons: [{ kind: 'declared_by_author', type: 'personal' }] },
-      { submissionId: 'paper-1', reviewerId: 'rev-advisor', declared: true, reasons: [{ kind: 'declared_by_reviewer', type: 'advisor' }] },
+      {
+        submissionId: 'paper-1',
+        reviewerId: 'rev-personal',
+        declared: true,
+        reasons: [{ kind: 'declared_by_author', type: 'personal' }],
+      },
+      {
+        submissionId: 'paper-1',
+        reviewerId: 'rev-advisor',
+        declared: true,
+        reasons: [{ kind: 'declared_by_reviewer', type: 'advisor' }],
+      },
       {
         submissionId: 'paper-1',
         reviewerId: 'rev-listed',
@@ -103,7 +134,16 @@ describe('detectConflicts', () => {
   });
 
   it('ignores public mail services, Korean and Chinese ones included, and reads registrable domains', () => {
-    for (const domain of ['gmail.com', 'naver.com', 'daum.net', 'hanmail.net', 'outlook.com', 'yahoo.com', 'qq.com', '163.com'])
+    for (const domain of [
+      'gmail.com',
+      'naver.com',
+      'daum.net',
+      'hanmail.net',
+      'outlook.com',
+      'yahoo.com',
+      'qq.com',
+      '163.com',
+    ])
       expect([domain, institutionalEmailDomain(`someone@${domain}`)]).toEqual([domain, null]);
     expect(institutionalEmailDomain('a@mail.kaist.ac.kr')).toBe('kaist.ac.kr');
     expect(institutionalEmailDomain('a@KISTEP.re.kr.')).toBe('kistep.re.kr');
@@ -115,14 +155,32 @@ describe('detectConflicts', () => {
   it('never reports a reviewer who shares nothing with the authors (property)', () => {
     const word = fc.stringMatching(/^[a-z]{3,8}$/);
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), fc.array(word, { minLength: 1, maxLength: 6 }), (authorNames, reviewerNames) => {
-        const authors = authorNames.map((n, i) => ({ personId: `a${i}`, email: `${n}@a-${n}.edu`, organisationName: `A ${n}` }));
-        const reviewers = reviewerNames.map((n, i) => ({ reviewerId: `r${i}`, personId: `p${i}`, email: `${n}@r-${n}.org`, organisationName: `R ${n}` }));
-        expect(detectConflicts({ submissionId: 's', authors, reviewers, coAuthorships: [], declared: [] })).toEqual([]);
-        // The same reviewers moved to the first author's institution are all reported.
-        const moved = reviewers.map((r) => ({ ...r, organisationName: `a ${authorNames[0]}!` }));
-        expect(detectConflicts({ submissionId: 's', authors, reviewers: moved, coAuthorships: [], declared: [] }).length).toBe(reviewers.length);
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 4 }),
+        fc.array(word, { minLength: 1, maxLength: 6 }),
+        (authorNames, reviewerNames) => {
+          const authors = authorNames.map((n, i) => ({
+            personId: `a${i}`,
+            email: `${n}@a-${n}.edu`,
+            organisationName: `A ${n}`,
+          }));
+          const reviewers = reviewerNames.map((n, i) => ({
+            reviewerId: `r${i}`,
+            personId: `p${i}`,
+            email: `${n}@r-${n}.org`,
+            organisationName: `R ${n}`,
+          }));
+          expect(
+            detectConflicts({ submissionId: 's', authors, reviewers, coAuthorships: [], declared: [] }),
+          ).toEqual([]);
+          // The same reviewers moved to the first author's institution are all reported.
+          const moved = reviewers.map((r) => ({ ...r, organisationName: `a ${authorNames[0]}!` }));
+          expect(
+            detectConflicts({ submissionId: 's', authors, reviewers: moved, coAuthorships: [], declared: [] })
+              .length,
+          ).toBe(reviewers.length);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -135,19 +193,29 @@ describe('chooseHandlingChair', () => {
     { chairId: 'c3', handling: 2 },
   ];
   it('keeps the intended chair unless conflicted, then takes the least loaded other chair', () => {
-    expect(chooseHandlingChair({ intendedChairId: 'c1', chairs, conflictedChairIds: ['c2'] })).toEqual({ chairId: 'c1', replaced: false });
+    expect(chooseHandlingChair({ intendedChairId: 'c1', chairs, conflictedChairIds: ['c2'] })).toEqual({
+      chairId: 'c1',
+      replaced: false,
+    });
     expect(chooseHandlingChair({ intendedChairId: 'c1', chairs, conflictedChairIds: ['c1'] })).toEqual({
       chairId: 'c2',
       replaced: true,
       replacedChairId: 'c1',
     });
-    expect(chooseHandlingChair({ intendedChairId: 'c2', chairs, conflictedChairIds: new Set(['c2']) })).toEqual({
+    expect(
+      chooseHandlingChair({ intendedChairId: 'c2', chairs, conflictedChairIds: new Set(['c2']) }),
+    ).toEqual({
       chairId: 'c3',
       replaced: true,
       replacedChairId: 'c2',
     });
-    expect(chooseHandlingChair({ intendedChairId: null, chairs, conflictedChairIds: [] })).toEqual({ chairId: 'c2', replaced: false });
-    expect(chooseHandlingChair({ intendedChairId: 'c1', chairs, conflictedChairIds: ['c1', 'c2', 'c3'] })).toEqual({
+    expect(chooseHandlingChair({ intendedChairId: null, chairs, conflictedChairIds: [] })).toEqual({
+      chairId: 'c2',
+      replaced: false,
+    });
+    expect(
+      chooseHandlingChair({ intendedChairId: 'c1', chairs, conflictedChairIds: ['c1', 'c2', 'c3'] }),
+    ).toEqual({
       chairId: null,
       replaced: true,
       reason: 'every_chair_conflicted',
@@ -163,7 +231,13 @@ describe('chooseHandlingChair', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 5 }),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 5 })), { maxLength: 30 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 4 }),
+            fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 5 }),
+          ),
+          { maxLength: 30 },
+        ),
         (chairCount, subs) => {
           const list = Array.from({ length: chairCount }, (_, i) => ({ chairId: `c${i}`, handling: 0 }));
           const input = subs.map(([intended, conflicted], i) => ({
@@ -185,7 +259,11 @@ describe('chooseHandlingChair', () => {
   });
 
   it('does not send every replacement to one chair', () => {
-    const subs = Array.from({ length: 6 }, (_, i) => ({ submissionId: `s${i}`, intendedChairId: 'c1', conflictedChairIds: ['c1'] }));
+    const subs = Array.from({ length: 6 }, (_, i) => ({
+      submissionId: `s${i}`,
+      intendedChairId: 'c1',
+      conflictedChairIds: ['c1'],
+    }));
     const chosen = chooseHandlingChairs(subs, [
       { chairId: 'c1', handling: 0 },
       { chairId: 'c2', handling: 0 },

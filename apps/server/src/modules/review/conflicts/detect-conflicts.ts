@@ -53,7 +53,12 @@ export type ConflictReason =
   | { kind: 'declared_by_reviewer'; type: DeclaredConflictType }
   | { kind: 'declared_institution'; institution: string }
   | { kind: 'same_email_domain'; authorPersonId: string; domain: string }
-  | { kind: 'same_institution'; authorPersonId: string; organisationId: string | null; organisationKey: string | null }
+  | {
+      kind: 'same_institution';
+      authorPersonId: string;
+      organisationId: string | null;
+      organisationKey: string | null;
+    }
   | { kind: 'co_author'; authorPersonId: string; submissionIds: string[] };
 
 export interface DetectedConflict {
@@ -88,9 +93,9 @@ export function detectConflicts(input: DetectConflictsInput): DetectedConflict[]
   const coAuthors = new Map<string, Map<string, Set<string>>>();
   const link = (other: string, author: string, submissionId: string): void => {
     let byAuthor = coAuthors.get(other);
-    if (!byAuthor) coAuthors.set(other, (byAuthor = new Map()));
+    if (!byAuthor) coAuthors.set(other, (byAuthor = new Map<string, Set<string>>()));
     let subs = byAuthor.get(author);
-    if (!subs) byAuthor.set(author, (subs = new Set()));
+    if (!subs) byAuthor.set(author, (subs = new Set<string>()));
     subs.add(submissionId);
   };
   for (const c of input.coAuthorships) {
@@ -121,9 +126,11 @@ export function detectConflicts(input: DetectConflictsInput): DetectedConflict[]
       seenTypes.add(`${d.by}:${d.type}`);
       reasons.push({ kind: d.by === 'author' ? 'declared_by_author' : 'declared_by_reviewer', type: d.type });
     }
-    if (key !== null && listedInstitutions.has(key)) reasons.push({ kind: 'declared_institution', institution: listedInstitutions.get(key)! });
+    if (key !== null && listedInstitutions.has(key))
+      reasons.push({ kind: 'declared_institution', institution: listedInstitutions.get(key)! });
     for (const a of authors) {
-      if (domain !== null && domain === a.domain) reasons.push({ kind: 'same_email_domain', authorPersonId: a.personId, domain });
+      if (domain !== null && domain === a.domain)
+        reasons.push({ kind: 'same_email_domain', authorPersonId: a.personId, domain });
       const sameId = !!reviewer.organisationId && reviewer.organisationId === a.organisationId;
       const sameKey = key !== null && key === a.key;
       if (sameId || sameKey)
@@ -136,7 +143,8 @@ export function detectConflicts(input: DetectConflictsInput): DetectedConflict[]
     }
     const shared = reviewer.personId ? coAuthors.get(reviewer.personId) : undefined;
     for (const [authorPersonId, subs] of shared ?? [])
-      if (authorPersonId !== reviewer.personId) reasons.push({ kind: 'co_author', authorPersonId, submissionIds: [...subs].sort() });
+      if (authorPersonId !== reviewer.personId)
+        reasons.push({ kind: 'co_author', authorPersonId, submissionIds: [...subs].sort() });
     if (reasons.length === 0) continue;
     const declared = reasons.some((r) => r.kind === 'is_author' || r.kind.startsWith('declared_'));
     out.push({ submissionId: input.submissionId, reviewerId: reviewer.reviewerId, reasons, declared });

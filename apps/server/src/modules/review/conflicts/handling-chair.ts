@@ -19,15 +19,24 @@ export function chooseHandlingChair(input: {
   chairs: readonly ChairLoad[];
   conflictedChairIds: ReadonlySet<string> | readonly string[];
 }): HandlingChairChoice {
-  const conflicted = input.conflictedChairIds instanceof Set ? input.conflictedChairIds : new Set(input.conflictedChairIds);
+  const conflicted =
+    input.conflictedChairIds instanceof Set ? input.conflictedChairIds : new Set(input.conflictedChairIds);
   const intended = input.intendedChairId;
   if (intended !== null && !conflicted.has(intended) && input.chairs.some((c) => c.chairId === intended))
     return { chairId: intended, replaced: false };
   let best: ChairLoad | undefined;
-  for (const c of input.chairs) if (!conflicted.has(c.chairId) && (!best || c.handling < best.handling)) best = c;
+  for (const c of input.chairs)
+    if (!conflicted.has(c.chairId) && (!best || c.handling < best.handling)) best = c;
   const replaced = intended !== null;
-  if (!best) return { chairId: null, replaced, reason: input.chairs.length === 0 ? 'no_chairs' : 'every_chair_conflicted' };
-  return replaced ? { chairId: best.chairId, replaced: true, replacedChairId: intended } : { chairId: best.chairId, replaced: false };
+  if (!best)
+    return {
+      chairId: null,
+      replaced,
+      reason: input.chairs.length === 0 ? 'no_chairs' : 'every_chair_conflicted',
+    };
+  return replaced
+    ? { chairId: best.chairId, replaced: true, replacedChairId: intended }
+    : { chairId: best.chairId, replaced: false };
 }
 
 /**
@@ -36,14 +45,22 @@ export function chooseHandlingChair(input: {
  * the chairs rather than all landing on one.
  */
 export function chooseHandlingChairs(
-  submissions: readonly { submissionId: string; intendedChairId: string | null; conflictedChairIds: readonly string[] }[],
+  submissions: readonly {
+    submissionId: string;
+    intendedChairId: string | null;
+    conflictedChairIds: readonly string[];
+  }[],
   chairs: readonly ChairLoad[],
 ): Map<string, HandlingChairChoice> {
   const loads = chairs.map((c) => ({ ...c }));
   const byId = new Map(loads.map((c) => [c.chairId, c]));
   const out = new Map<string, HandlingChairChoice>();
   for (const s of submissions) {
-    const choice = chooseHandlingChair({ intendedChairId: s.intendedChairId, chairs: loads, conflictedChairIds: s.conflictedChairIds });
+    const choice = chooseHandlingChair({
+      intendedChairId: s.intendedChairId,
+      chairs: loads,
+      conflictedChairIds: s.conflictedChairIds,
+    });
     if (choice.chairId !== null) {
       byId.get(choice.chairId)!.handling += 1;
     }
