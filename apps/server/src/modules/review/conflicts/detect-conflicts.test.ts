@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectConflicts, type ConflictReviewer, type DetectConflictsInput } from './detect-conflicts';
+import {
+  blockingConflictPairs,
+  detectConflicts,
+  type ConflictReviewer,
+  type DetectConflictsInput,
+} from './detect-conflicts';
 import { institutionalEmailDomain } from './email-domain';
 import { chooseHandlingChair, chooseHandlingChairs } from './handling-chair';
 
@@ -130,6 +135,28 @@ describe('detectConflicts', () => {
         declared: true,
         reasons: [{ kind: 'declared_institution', institution: 'Korea  Institute of S&T Evaluation' }],
       },
+    ]);
+  });
+
+  it('blocks declared conflicts always and detected ones unless staff dismissed them', () => {
+    const found = detectConflicts({
+      ...submission,
+      reviewers: [
+        reviewer('rev-org-id', { organisationId: 'org-snu' }),
+        reviewer('rev-personal'),
+        reviewer('rev-clean'),
+      ],
+    });
+    const dismissed = [
+      { submissionId: 'paper-1', reviewerId: 'rev-org-id' },
+      { submissionId: 'paper-1', reviewerId: 'rev-personal' },
+    ];
+    expect(blockingConflictPairs(found, [])).toEqual([
+      { submissionId: 'paper-1', reviewerId: 'rev-org-id' },
+      { submissionId: 'paper-1', reviewerId: 'rev-personal' },
+    ]);
+    expect(blockingConflictPairs(found, dismissed)).toEqual([
+      { submissionId: 'paper-1', reviewerId: 'rev-personal' },
     ]);
   });
 

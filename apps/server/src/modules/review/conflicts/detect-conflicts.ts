@@ -151,3 +151,18 @@ export function detectConflicts(input: DetectConflictsInput): DetectedConflict[]
   }
   return out;
 }
+
+/**
+ * The pairs the assignment must avoid: every declared conflict (and a reviewer who is an
+ * author), and every detected one that staff have not dismissed. A dismissal never lifts a
+ * declared conflict: only the one who declared it could.
+ */
+export function blockingConflictPairs(
+  detected: readonly DetectedConflict[],
+  dismissed: readonly { submissionId: string; reviewerId: string }[],
+): { submissionId: string; reviewerId: string }[] {
+  const lifted = new Set(dismissed.map((d) => `${d.submissionId}\u0000${d.reviewerId}`));
+  return detected
+    .filter((c) => c.declared || !lifted.has(`${c.submissionId}\u0000${c.reviewerId}`))
+    .map((c) => ({ submissionId: c.submissionId, reviewerId: c.reviewerId }));
+}
