@@ -36,6 +36,8 @@ export function assignReviewers(input: AssignmentInput, options: AssignmentOptio
     for (let p = 0; p < pairState.length; p++) if (pairState[p] === ELIGIBLE) inCandidates[p] = 1;
   } else {
     const perSubmission = options.candidatesPerSubmission ?? 8 * Math.max(1, inst.reviewsPerSubmission);
+    if (!Number.isInteger(perSubmission) || perSubmission < 0)
+      throw new RangeError('candidatesPerSubmission must be a whole number of at least 0');
     chooseCandidates(inst, perSubmission, inCandidates);
   }
 
@@ -92,7 +94,7 @@ function chooseCandidates(inst: DenseInstance, perSubmission: number, out: Uint8
       if (histogram[threshold]! >= left) break;
       left -= histogram[threshold]!;
     }
-    if (threshold < 0) threshold = 0;
+    // Fewer eligible pairs than `take`: threshold is -1 and every one of them is taken.
     for (let j = 0; j < count; j++) {
       const p = pairAt((start + j) % count);
       if (pairState[p] !== ELIGIBLE) continue;
