@@ -7,7 +7,8 @@ import type { ScheduledMeeting, SchedulerInput, SchedulerResult, UnplacedReason 
 export type * from './types';
 export { violations } from './violations';
 
-const DEFAULT_EFFORT = 20_000_000;
+/** About half a second of search on one core of the benchmark machine at scale (b). */
+const DEFAULT_EFFORT = 6_000_000;
 
 /**
  * Places the wanted meetings of a B2B fair in slots, at tables, with interpreters,

@@ -75,7 +75,7 @@ export function randomFair(o: RandomFairOptions): SchedulerInput {
 /**
  * The reference fair (issue 14): 18 overseas buyers from 4 countries, 36 Korean firms,
  * 111 pre-matched consultations on one fair day of 30-minute slots (10:00 to 17:00,
- * lunch 12:00 to 13:00), a table per buyer, interpreters for the buyers' languages.
+ * lunch 12:00 to 13:00), a table per buyer, interpreters for the buyers' languages. Every consultation fits (the exact optimum places all 111).
  */
 export function referenceFair(seed = 2015): SchedulerInput {
   const random = seededRandom(seed);
@@ -94,7 +94,7 @@ export function referenceFair(seed = 2015): SchedulerInput {
   // A third of the Korean firms speak English; none speaks the other buyers' languages.
   const sellers = Array.from({ length: 36 }, (_, k) => ({ id: `seller-${k + 1}`, english: k % 3 === 0 }));
   const interpreters = [
-    ...['zh', 'zh', 'zh', 'vi', 'vi', 'ja', 'ja', 'en'].map((language, k) => ({
+    ...['zh', 'zh', 'zh', 'zh', 'vi', 'vi', 'vi', 'ja', 'ja', 'ja', 'en', 'en'].map((language, k) => ({
       id: `interpreter-${k + 1}-${language}`,
       languages: [language],
       availableSlotIds: slots.map((s) => s.id),
@@ -103,13 +103,16 @@ export function referenceFair(seed = 2015): SchedulerInput {
   ];
   const wanted: SchedulerInput['wanted'] = [];
   const pairs = new Set<string>();
-  // 111 consultations: each buyer meets 6 or 7 firms; a few are protocol meetings.
-  for (let k = 0; wanted.length < 111; k++) {
+  const perSeller = new Map<string, number>();
+  // 111 consultations: each buyer meets 6 or 7 firms, each firm 3 or 4 buyers; a few are protocol meetings.
+  for (let k = 0; wanted.length < 111; ) {
     const buyer = buyers[k % buyers.length]!;
     const seller = sellers[Math.floor(random() * sellers.length)]!;
     const key = `${buyer.id}|${seller.id}`;
-    if (pairs.has(key)) continue;
+    if (pairs.has(key) || (perSeller.get(seller.id) ?? 0) >= 4) continue;
     pairs.add(key);
+    perSeller.set(seller.id, (perSeller.get(seller.id) ?? 0) + 1);
+    k++;
     wanted.push({
       id: `consultation-${wanted.length + 1}`,
       buyerId: buyer.id,
@@ -146,7 +149,7 @@ export function changeFair(
   const pairs = new Set(input.wanted.map((w) => `${w.buyerId}|${w.sellerId}`));
   const languageOf = new Map(input.wanted.map((w) => [w.buyerId, w.language]));
   const wanted = input.wanted.filter((w) => !withdrawn.has(w.id));
-  for (let k = 0; k < changes; ) {
+  for (let k = 0, attempt = 0; k < changes && attempt < changes * 50; attempt++) {
     const buyerId = buyers[Math.floor(random() * buyers.length)]!;
     const sellerId = sellers[Math.floor(random() * sellers.length)]!;
     if (pairs.has(`${buyerId}|${sellerId}`)) continue;

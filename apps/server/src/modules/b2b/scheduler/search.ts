@@ -10,13 +10,17 @@ import type { Schedule } from './state';
  * is kept only when the placed priority grows, otherwise rolled back exactly.
  */
 
-/** Slot for w by the greedy rule: free everywhere, next to the companies' other meetings, earliest. */
-export function bestDirectSlot(schedule: Schedule, w: number): { slot: number; interpreter: number } | null {
+/**
+ * Slot for w by the greedy rule: free everywhere, next to the companies' other meetings,
+ * earliest; -1 if none. The interpreter goes to `schedule.chosen` (no object per call:
+ * this runs millions of times).
+ */
+export function bestDirectSlot(schedule: Schedule, w: number): number {
   const p = schedule.p;
   const S = p.slotCount;
   const b = p.buyer[w]! * S;
   const c = p.seller[w]! * S;
-  let best: { slot: number; interpreter: number } | null = null;
+  let best = -1;
   let bestScore = -1;
   for (let s = 0; s < S; s++) {
     const interpreter = schedule.fit(w, s);
@@ -26,7 +30,8 @@ export function bestDirectSlot(schedule: Schedule, w: number): { slot: number; i
     if (s + 1 < S) score += (schedule.companyAt[b + s + 1] !== -1 ? 1 : 0) + (schedule.companyAt[c + s + 1] !== -1 ? 1 : 0);
     if (score > bestScore) {
       bestScore = score;
-      best = { slot: s, interpreter };
+      best = s;
+      schedule.chosen = interpreter;
       if (score === 4) break;
     }
   }
@@ -36,27 +41,45 @@ export function bestDirectSlot(schedule: Schedule, w: number): { slot: number; i
 export function construct(schedule: Schedule, order: readonly number[]): void {
   for (const w of order) {
     if (schedule.slotOf[w] !== -1) continue;
-    const spot = bestDirectSlot(schedule, w);
-    if (spot) schedule.place(w, spot.slot, spot.interpreter);
+    const s = bestDirectSlot(schedule, w);
+    if (s >= 0) schedule.place(w, s, schedule.chosen);
   }
   schedule.commit();
 }
 
-/** The cheapest movable meeting among those `each` yields, or -1. */
-function cheapest(schedule: Schedule, each: (visit: (m: number) => void) => void): number {
+/** The cheapest movable meeting of company c (or of interpreter i, with `interpreter`), or -1. */
+function cheapestOfRow(schedule: Schedule, at: Int32Array, row: number): number {
+  const S = schedule.p.slotCount;
+  const priority = schedule.p.priority;
   let best = -1;
-  each((m) => {
-    if (m < 0 || schedule.kept[m] === 1) return;
-    if (best < 0 || schedule.p.priority[m]! < schedule.p.priority[best]!) best = m;
-  });
+  schedule.work += S >> 2;
+  for (let s = 0; s < S; s++) {
+    const m = at[row * S + s]!;
+    if (m < 0 || schedule.kept[m] === 1) continue;
+    if (best < 0 || priority[m]! < priority[best]!) best = m;
+  }
   return best;
 }
 
-function cheapestOfCompany(schedule: Schedule, c: number): number {
-  const S = schedule.p.slotCount;
-  return cheapest(schedule, (visit) => {
-    for (let s = 0; s < S; s++) visit(schedule.companyAt[c * S + s]!);
-  });
+/** The cheapest movable meeting in slot s, or -1. */
+function cheapestInSlot(schedule: Schedule, s: number): number {
+  const priority = schedule.p.priority;
+  let best = -1;
+  const n = schedule.used[s]!;
+  schedule.work += n >> 2;
+  for (let k = 0; k < n; k++) {
+    const m = schedule.member(s, k);
+    if (schedule.kept[m] === 1) continue;
+    if (best < 0 || priority[m]! < priority[best]!) best = m;
+  }
+  return best;
+}
+
+function take(schedule: Schedule, out: number[], m: number): boolean {
+  if (m < 0) return false;
+  schedule.remove(m);
+  out.push(m);
+  return true;
 }
 
 /**
@@ -67,28 +90,16 @@ function eject(schedule: Schedule, w: number, s: number): number[] | null {
   const p = schedule.p;
   const S = p.slotCount;
   const out: number[] = [];
-  const take = (m: number): boolean => {
-    if (m < 0) return false;
-    schedule.remove(m);
-    out.push(m);
-    return true;
-  };
-  for (const c of [p.buyer[w]!, p.seller[w]!]) {
-    const m = schedule.companyAt[c * S + s]!;
-    if (m === -1) continue;
-    if (schedule.kept[m] === 1) return null;
-    take(m);
-  }
-  if (schedule.used[s]! >= schedule.tablesInSlot[s]!) {
-    const m = cheapest(schedule, (visit) => {
-      for (let k = 0; k < schedule.used[s]!; k++) visit(schedule.member(s, k));
-    });
-    if (!take(m)) return null;
-  }
-  for (const c of [p.buyer[w]!, p.seller[w]!]) {
-    if (schedule.companyMeetings[c]! < p.companyCap[c]!) continue;
-    if (!take(cheapestOfCompany(schedule, c))) return null;
-  }
+  const b = p.buyer[w]!;
+  const c = p.seller[w]!;
+  const mb = schedule.companyAt[b * S + s]!;
+  const mc = schedule.companyAt[c * S + s]!;
+  if ((mb !== -1 && schedule.kept[mb] === 1) || (mc !== -1 && schedule.kept[mc] === 1)) return null;
+  if (mb !== -1) take(schedule, out, mb);
+  if (mc !== -1 && mc !== mb) take(schedule, out, mc);
+  if (schedule.used[s]! >= schedule.tablesInSlot[s]! && !take(schedule, out, cheapestInSlot(schedule, s))) return null;
+  if (schedule.companyMeetings[b]! >= p.companyCap[b]! && !take(schedule, out, cheapestOfRow(schedule, schedule.companyAt, b))) return null;
+  if (schedule.companyMeetings[c]! >= p.companyCap[c]! && !take(schedule, out, cheapestOfRow(schedule, schedule.companyAt, c))) return null;
   if (p.needsInterpreter[w] === 1 && schedule.freeInterpreter(w, s) < 0) {
     let victim = -1;
     for (const i of p.candidates[w]!) {
@@ -97,13 +108,11 @@ function eject(schedule: Schedule, w: number, s: number): number[] | null {
       const m =
         schedule.interpreterAt[i * S + s] !== -1
           ? schedule.interpreterAt[i * S + s]!
-          : cheapest(schedule, (visit) => {
-              for (let t = 0; t < S; t++) visit(schedule.interpreterAt[i * S + t]!);
-            });
+          : cheapestOfRow(schedule, schedule.interpreterAt, i);
       if (m < 0 || schedule.kept[m] === 1) continue;
       if (victim < 0 || p.priority[m]! < p.priority[victim]!) victim = m;
     }
-    if (!take(victim)) return null;
+    if (!take(schedule, out, victim)) return null;
   }
   return out;
 }
@@ -114,8 +123,8 @@ function eject(schedule: Schedule, w: number, s: number): number[] | null {
  */
 export function insert(schedule: Schedule, w: number, depth: number, effort: number): boolean {
   const direct = bestDirectSlot(schedule, w);
-  if (direct) {
-    schedule.place(w, direct.slot, direct.interpreter);
+  if (direct >= 0) {
+    schedule.place(w, direct, schedule.chosen);
     return true;
   }
   if (depth === 0) return false;
@@ -133,32 +142,41 @@ export function insert(schedule: Schedule, w: number, depth: number, effort: num
       continue;
     }
     schedule.place(w, s, interpreter);
-    let lost = 0;
-    for (const m of out) lost += p.priority[m]!;
-    // Pushed-out meetings worth more than w can only pay off if they all find room again.
-    out.sort((a, b) => p.priority[b]! - p.priority[a]!);
-    for (const m of out) {
-      if (insert(schedule, m, depth - 1, effort)) lost -= p.priority[m]!;
+    // With no table free anywhere, a pushed-out meeting could only come back by pushing
+    // out another, which depth 1 does not do: the move is a plain swap, judged at once.
+    if (depth > 1 || schedule.freeTables > 0) {
+      if (out.length > 1) out.sort((x, y) => p.priority[y]! - p.priority[x]!);
+      for (const m of out) insert(schedule, m, depth - 1, effort);
     }
-    if (schedule.objective > before + 1e-9 && lost < p.priority[w]!) return true;
+    if (schedule.objective > before + 1e-9) return true;
     schedule.rollback(mark);
   }
   return false;
 }
 
-/** Ejection-chain passes over the unplaced meetings, deepest first while the budget lasts. */
+/**
+ * Ejection-chain passes over the unplaced meetings, in priority order: shallow chains
+ * until they stop paying, then deeper ones, while the work budget lasts.
+ */
 export function improve(schedule: Schedule, order: readonly number[], effort: number): void {
-  for (const depth of [1, 2, 2, 3]) {
-    let improved = false;
-    for (const w of order) {
-      if (schedule.work > effort) return;
-      if (schedule.slotOf[w] !== -1 || schedule.p.infeasible[w] === 1) continue;
-      if (insert(schedule, w, depth, effort)) {
-        schedule.commit();
-        improved = true;
+  const passes: [depth: number, times: number][] = [
+    [1, 3],
+    [2, 2],
+    [3, 1],
+  ];
+  for (const [depth, times] of passes) {
+    for (let pass = 0; pass < times; pass++) {
+      let improved = false;
+      for (const w of order) {
+        if (schedule.work > effort) return;
+        if (schedule.slotOf[w] !== -1 || schedule.p.infeasible[w] === 1) continue;
+        if (insert(schedule, w, depth, effort)) {
+          schedule.commit();
+          improved = true;
+        }
       }
+      if (!improved) break;
     }
-    if (!improved && depth > 1) return;
   }
 }
 

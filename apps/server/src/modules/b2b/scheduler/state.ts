@@ -20,6 +20,10 @@ export class Schedule {
   /** Tables free in each slot (all tables, less those taken by kept meetings at named tables). */
   readonly tablesInSlot: Int32Array;
   objective = 0;
+  /** Free tables over all slots: when none is left, a pushed-out meeting cannot come back directly. */
+  freeTables: number;
+  /** The interpreter picked by the last `bestDirectSlot`. */
+  chosen = -1;
   /** Placement checks made so far: the deterministic work budget. */
   work = 0;
   private readonly journal: number[] = [];
@@ -41,6 +45,7 @@ export class Schedule {
     this.used = new Int32Array(S);
     this.memberPos = new Int32Array(p.wantedCount).fill(-1);
     this.tablesInSlot = new Int32Array(S).fill(p.tableCount);
+    this.freeTables = S * p.tableCount;
   }
 
   /** Journal position to roll back to. */
@@ -92,6 +97,7 @@ export class Schedule {
       this.interpreterAt[interpreter * S + s] = w;
       this.interpreterMeetings[interpreter]!++;
     }
+    if (this.used[s]! < this.tablesInSlot[s]!) this.freeTables--;
     const k = this.used[s]!++;
     this.members[s * this.capacity + k] = w;
     this.memberPos[w] = k;
@@ -114,6 +120,7 @@ export class Schedule {
     const base = s * this.capacity;
     const k = this.memberPos[w]!;
     const last = --this.used[s]!;
+    if (last < this.tablesInSlot[s]!) this.freeTables++;
     const moved = this.members[base + last]!;
     this.members[base + k] = moved;
     this.memberPos[moved] = k;

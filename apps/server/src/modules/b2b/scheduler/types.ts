@@ -25,7 +25,7 @@ export interface SchedulerInput {
   /** Seed of the tie-breaking order: the same input and seed give the same schedule. */
   seed?: number;
   /**
-   * Work budget of the improvement phase, in placement checks (default 20 million, about a
+   * Work budget of the improvement phase, in placement checks (default 6 million, about half a
    * second on one core). A count, not a clock, so the schedule does not depend on the machine.
    */
   effort?: number;
