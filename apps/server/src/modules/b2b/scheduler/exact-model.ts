@@ -30,7 +30,9 @@ export function exactModel(input: SchedulerInput): string {
       if (p.companyUnavailable[b * S + s] === 1 || p.companyUnavailable[c * S + s] === 1) continue;
       const variables: [string, number][] =
         p.needsInterpreter[w] === 1
-          ? [...p.candidates[w]!].filter((i) => p.interpreterAvailable[i * S + s] === 1).map((i) => [`y${w}_${s}_${i}`, i])
+          ? [...p.candidates[w]!]
+              .filter((i) => p.interpreterAvailable[i * S + s] === 1)
+              .map((i) => [`y${w}_${s}_${i}`, i])
           : [[`x${w}_${s}`, -1]];
       for (const [v, i] of variables) {
         binaries.push(v);

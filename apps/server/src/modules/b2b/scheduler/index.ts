@@ -1,6 +1,6 @@
 import { buildProblem, type Problem } from './model';
 import { seededRandom } from './random';
-import { compact, construct, improve } from './search';
+import { compact, construct, improve, perturb } from './search';
 import { Schedule } from './state';
 import type { ScheduledMeeting, SchedulerInput, SchedulerResult, UnplacedReason } from './types';
 
@@ -19,10 +19,12 @@ export function scheduleMeetings(input: SchedulerInput): SchedulerResult {
   const problem = buildProblem(input);
   const schedule = new Schedule(problem);
   applyKept(schedule, input);
-  const order = searchOrder(problem, input.seed ?? 1);
+  const seed = input.seed ?? 1;
+  const order = searchOrder(problem, seed);
   const effort = input.effort ?? DEFAULT_EFFORT;
   construct(schedule, order);
   improve(schedule, order, effort);
+  perturb(schedule, order, effort, seededRandom(seed + 1));
   compact(schedule, effort + effort / 4);
   return result(schedule, input);
 }
@@ -94,7 +96,7 @@ function result(schedule: Schedule, input: SchedulerInput): SchedulerResult {
   }
   let idleGaps = 0;
   for (let c = 0; c < p.companyCount; c++) idleGaps += schedule.idle(c);
-  return { meetings, unplaced, objective: schedule.objective, idleGaps };
+  return { meetings, unplaced, objective: schedule.objective, idleGaps, work: schedule.work };
 }
 
 /**

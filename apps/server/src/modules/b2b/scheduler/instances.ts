@@ -40,7 +40,10 @@ export function randomFair(o: RandomFairOptions): SchedulerInput {
   };
   const buyers = Array.from({ length: o.buyers }, (_, k) => company(`b${k}`));
   const sellers = Array.from({ length: o.sellers }, (_, k) => company(`v${k}`));
-  const languages = LANGUAGES.slice(0, Math.max(1, Math.min(LANGUAGES.length, Math.ceil(o.interpreters / 2))));
+  const languages = LANGUAGES.slice(
+    0,
+    Math.max(1, Math.min(LANGUAGES.length, Math.ceil(o.interpreters / 2))),
+  );
   const interpreters = Array.from({ length: o.interpreters }, (_, k) => {
     const own = new Set([languages[k % languages.length]!, pick(languages)]);
     return {
@@ -105,7 +108,7 @@ export function referenceFair(seed = 2015): SchedulerInput {
   const pairs = new Set<string>();
   const perSeller = new Map<string, number>();
   // 111 consultations: each buyer meets 6 or 7 firms, each firm 3 or 4 buyers; a few are protocol meetings.
-  for (let k = 0; wanted.length < 111; ) {
+  for (let k = 0; wanted.length < 111;) {
     const buyer = buyers[k % buyers.length]!;
     const seller = sellers[Math.floor(random() * sellers.length)]!;
     const key = `${buyer.id}|${seller.id}`;
@@ -124,7 +127,9 @@ export function referenceFair(seed = 2015): SchedulerInput {
   const companies = [
     ...buyers.map((b) => ({ id: b.id })),
     // Two firms leave at lunch: no afternoon meetings.
-    ...sellers.map((s, k) => (k < 2 ? { id: s.id, unavailableSlotIds: slots.slice(4).map((x) => x.id) } : { id: s.id })),
+    ...sellers.map((s, k) =>
+      k < 2 ? { id: s.id, unavailableSlotIds: slots.slice(4).map((x) => x.id) } : { id: s.id },
+    ),
   ];
   return { slots, tables, companies, interpreters, wanted };
 }
@@ -143,9 +148,12 @@ export function changeFair(
   const random = seededRandom(seed);
   const changes = Math.round(input.wanted.length * share);
   const withdrawn = new Set<string>();
-  while (withdrawn.size < changes) withdrawn.add(input.wanted[Math.floor(random() * input.wanted.length)]!.id);
+  while (withdrawn.size < changes)
+    withdrawn.add(input.wanted[Math.floor(random() * input.wanted.length)]!.id);
   const buyers = input.companies.filter((c) => input.wanted.some((w) => w.buyerId === c.id)).map((c) => c.id);
-  const sellers = input.companies.filter((c) => input.wanted.some((w) => w.sellerId === c.id)).map((c) => c.id);
+  const sellers = input.companies
+    .filter((c) => input.wanted.some((w) => w.sellerId === c.id))
+    .map((c) => c.id);
   const pairs = new Set(input.wanted.map((w) => `${w.buyerId}|${w.sellerId}`));
   const languageOf = new Map(input.wanted.map((w) => [w.buyerId, w.language]));
   const wanted = input.wanted.filter((w) => !withdrawn.has(w.id));

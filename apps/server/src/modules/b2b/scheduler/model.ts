@@ -102,7 +102,7 @@ export function buildProblem(input: SchedulerInput): Problem {
       s === undefined ||
       b === s ||
       wantedPos.get(wanted.id) !== w ||
-      !(priority[w]! > 0) ||
+      !(priority[w] > 0) ||
       (wanted.language !== null && cands.length === 0)
     ) {
       infeasible[w] = 1;

@@ -83,7 +83,10 @@ describe('scheduleMeetings on fairs small enough to reason about', () => {
     const result = scheduleMeetings(input);
     expect(violations(input, result)).toEqual([]);
     const byId = new Map(result.meetings.map((m) => [m.wantedId, m]));
-    expect([byId.get('z1')?.interpreterId, byId.get('z2')?.interpreterId].sort()).toEqual(['zh-morning', 'zh-once']);
+    expect([byId.get('z1')?.interpreterId, byId.get('z2')?.interpreterId].sort()).toEqual([
+      'zh-morning',
+      'zh-once',
+    ]);
     expect(byId.get('j1')?.interpreterId).toBe('ja');
     expect(result.unplaced).toEqual([{ wantedId: 'z3', reason: 'no_interpreter' }]);
     expect(result.objective).toBe(5);
@@ -202,7 +205,15 @@ describe('scheduleMeetings on generated fairs', () => {
   it('reaches at least 98% of the exact optimum (HiGHS) on small fairs', async () => {
     const highs = await highsLoader();
     for (const seed of [1, 2, 3]) {
-      const input = randomFair({ buyers: 12, sellers: 12, wanted: 50, slots: 5, tables: 4, interpreters: 3, seed });
+      const input = randomFair({
+        buyers: 12,
+        sellers: 12,
+        wanted: 50,
+        slots: 5,
+        tables: 4,
+        interpreters: 3,
+        seed,
+      });
       const exact = highs.solve(exactModel(input), { output_flag: false, time_limit: 20 });
       expect(exact.Status).toBe('Optimal');
       const ours = scheduleMeetings(input).objective;

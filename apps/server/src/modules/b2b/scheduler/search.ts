@@ -26,8 +26,12 @@ export function bestDirectSlot(schedule: Schedule, w: number): number {
     const interpreter = schedule.fit(w, s);
     if (interpreter === -2) continue;
     let score = 0;
-    if (s > 0) score += (schedule.companyAt[b + s - 1] !== -1 ? 1 : 0) + (schedule.companyAt[c + s - 1] !== -1 ? 1 : 0);
-    if (s + 1 < S) score += (schedule.companyAt[b + s + 1] !== -1 ? 1 : 0) + (schedule.companyAt[c + s + 1] !== -1 ? 1 : 0);
+    if (s > 0)
+      score +=
+        (schedule.companyAt[b + s - 1] !== -1 ? 1 : 0) + (schedule.companyAt[c + s - 1] !== -1 ? 1 : 0);
+    if (s + 1 < S)
+      score +=
+        (schedule.companyAt[b + s + 1] !== -1 ? 1 : 0) + (schedule.companyAt[c + s + 1] !== -1 ? 1 : 0);
     if (score > bestScore) {
       bestScore = score;
       best = s;
@@ -97,9 +101,18 @@ function eject(schedule: Schedule, w: number, s: number): number[] | null {
   if ((mb !== -1 && schedule.kept[mb] === 1) || (mc !== -1 && schedule.kept[mc] === 1)) return null;
   if (mb !== -1) take(schedule, out, mb);
   if (mc !== -1 && mc !== mb) take(schedule, out, mc);
-  if (schedule.used[s]! >= schedule.tablesInSlot[s]! && !take(schedule, out, cheapestInSlot(schedule, s))) return null;
-  if (schedule.companyMeetings[b]! >= p.companyCap[b]! && !take(schedule, out, cheapestOfRow(schedule, schedule.companyAt, b))) return null;
-  if (schedule.companyMeetings[c]! >= p.companyCap[c]! && !take(schedule, out, cheapestOfRow(schedule, schedule.companyAt, c))) return null;
+  if (schedule.used[s]! >= schedule.tablesInSlot[s]! && !take(schedule, out, cheapestInSlot(schedule, s)))
+    return null;
+  if (
+    schedule.companyMeetings[b]! >= p.companyCap[b]! &&
+    !take(schedule, out, cheapestOfRow(schedule, schedule.companyAt, b))
+  )
+    return null;
+  if (
+    schedule.companyMeetings[c]! >= p.companyCap[c]! &&
+    !take(schedule, out, cheapestOfRow(schedule, schedule.companyAt, c))
+  )
+    return null;
   if (p.needsInterpreter[w] === 1 && schedule.freeInterpreter(w, s) < 0) {
     let victim = -1;
     for (const i of p.candidates[w]!) {
@@ -132,7 +145,8 @@ export function insert(schedule: Schedule, w: number, depth: number, effort: num
   const S = p.slotCount;
   for (let s = 0; s < S; s++) {
     if (schedule.work > effort) return false;
-    if (p.companyUnavailable[p.buyer[w]! * S + s] === 1 || p.companyUnavailable[p.seller[w]! * S + s] === 1) continue;
+    if (p.companyUnavailable[p.buyer[w]! * S + s] === 1 || p.companyUnavailable[p.seller[w]! * S + s] === 1)
+      continue;
     const mark = schedule.mark();
     const before = schedule.objective;
     const out = eject(schedule, w, s);
@@ -154,6 +168,8 @@ export function insert(schedule: Schedule, w: number, depth: number, effort: num
   return false;
 }
 
+const DEEP_MISSES = 60;
+
 /**
  * Ejection-chain passes over the unplaced meetings, in priority order: shallow chains
  * until they stop paying, then deeper ones, while the work budget lasts.
@@ -167,13 +183,18 @@ export function improve(schedule: Schedule, order: readonly number[], effort: nu
   for (const [depth, times] of passes) {
     for (let pass = 0; pass < times; pass++) {
       let improved = false;
+      let misses = 0;
       for (const w of order) {
         if (schedule.work > effort) return;
+        // Deep chains cost a slot's worth of searches each: after a long run of misses
+        // (a fair whose tables are full of higher priorities) the rest would miss too.
+        if (depth > 1 && misses > DEEP_MISSES) break;
         if (schedule.slotOf[w] !== -1 || schedule.p.infeasible[w] === 1) continue;
         if (insert(schedule, w, depth, effort)) {
           schedule.commit();
           improved = true;
-        }
+          misses = 0;
+        } else misses++;
       }
       if (!improved) break;
     }
@@ -213,5 +234,85 @@ export function compact(schedule: Schedule, effort: number): void {
       }
     }
     if (!moved) return;
+  }
+}
+
+const STALE_ROUNDS = 150;
+const STALE_WORK = 1_000_000;
+
+/**
+ * Ruin and recreate: take out every movable meeting of a few slots or of a company and
+ * its partners, refill greedily, run shallow chains, and keep the round unless the
+ * placed priority fell (equal is kept: it lets the search drift). Rounds go on until 150
+ * in a row, or a million placement checks, bring no gain, or the work budget is spent.
+ */
+export function perturb(
+  schedule: Schedule,
+  order: readonly number[],
+  effort: number,
+  random: () => number,
+): void {
+  const p = schedule.p;
+  const S = p.slotCount;
+  if (S === 0 || order.length === 0) return;
+  let best = schedule.objective;
+  let lastGain = 0;
+  // Stop after rounds that bring nothing: at scale, with most meetings kept, rounds rarely can.
+  let workAtGain = schedule.work;
+  for (
+    let round = 0;
+    round < 2000 &&
+    round - lastGain < STALE_ROUNDS &&
+    schedule.work - workAtGain < STALE_WORK &&
+    schedule.work < effort;
+    round++
+  ) {
+    const before = schedule.objective;
+    schedule.holds++;
+    const mark = schedule.mark();
+    if (round % 2 === 0) {
+      const first = Math.floor(random() * S);
+      for (let s = first; s < Math.min(S, first + 2); s++) {
+        for (let k = schedule.used[s]! - 1; k >= 0; k--) {
+          const m = schedule.member(s, k);
+          if (schedule.kept[m] === 0) schedule.remove(m);
+        }
+      }
+    } else {
+      const w = order[Math.floor(random() * order.length)]!;
+      for (const c of [p.buyer[w]!, p.seller[w]!]) {
+        for (let s = 0; s < S; s++) {
+          const m = schedule.companyAt[c * S + s]!;
+          if (m === -1 || schedule.kept[m] === 1) continue;
+          const other = p.buyer[m] === c ? p.seller[m]! : p.buyer[m]!;
+          schedule.remove(m);
+          // The partner's other meetings go too: its day is then free to be rearranged.
+          for (let t = 0; t < S; t++) {
+            const n = schedule.companyAt[other * S + t]!;
+            if (n !== -1 && schedule.kept[n] === 0 && random() < 0.5) schedule.remove(n);
+          }
+        }
+      }
+    }
+    // Refill in the usual order, with a random rotation among equal priorities' neighbours.
+    const start = Math.floor(random() * 3);
+    for (let k = 0; k < order.length; k++) {
+      const w = order[(k + start) % order.length]!;
+      if (schedule.slotOf[w] !== -1) continue;
+      const s = bestDirectSlot(schedule, w);
+      if (s >= 0) schedule.place(w, s, schedule.chosen);
+    }
+    for (const w of order) {
+      if (schedule.work > effort) break;
+      if (schedule.slotOf[w] === -1) insert(schedule, w, 1, effort);
+    }
+    schedule.holds--;
+    if (schedule.objective + 1e-9 < before) schedule.rollback(mark);
+    schedule.commit();
+    if (schedule.objective > best + 1e-9) {
+      best = schedule.objective;
+      lastGain = round;
+      workAtGain = schedule.work;
+    }
   }
 }

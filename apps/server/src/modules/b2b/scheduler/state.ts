@@ -63,9 +63,12 @@ export class Schedule {
     }
   }
 
-  /** Forget the journal: the moves so far are accepted. */
+  /** While held, accepted moves stay in the journal, so that a whole round can still be undone. */
+  holds = 0;
+
+  /** Forget the journal: the moves so far are accepted (unless an outer round holds it). */
   commit(): void {
-    this.journal.length = 0;
+    if (this.holds === 0) this.journal.length = 0;
   }
 
   place(w: number, s: number, interpreter: number): void {
@@ -167,7 +170,8 @@ export class Schedule {
     const b = p.buyer[w]!;
     const c = p.seller[w]!;
     if (!this.companyFree(b, s) || !this.companyFree(c, s)) return -2;
-    if (this.companyMeetings[b]! >= p.companyCap[b]! || this.companyMeetings[c]! >= p.companyCap[c]!) return -2;
+    if (this.companyMeetings[b]! >= p.companyCap[b]! || this.companyMeetings[c]! >= p.companyCap[c]!)
+      return -2;
     if (p.needsInterpreter[w] === 0) return -1;
     const i = this.freeInterpreter(w, s);
     return i >= 0 ? i : -2;

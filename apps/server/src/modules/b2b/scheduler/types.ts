@@ -48,6 +48,8 @@ export interface SchedulerResult {
   objective: number;
   /** Idle slots between a company's first and last meeting, summed over companies (the tiebreak). */
   idleGaps: number;
+  /** Placement checks made: the deterministic measure of the effort spent. */
+  work: number;
 }
 
 export interface Violation {

@@ -34,7 +34,8 @@ export function violations(input: SchedulerInput, result: Pick<SchedulerResult, 
     if (seen.has(m.wantedId)) add('duplicate_meeting', m.wantedId);
     seen.add(m.wantedId);
     const table = book(`t|${m.tableId}|${m.slotId}`, m.wantedId);
-    if (table !== undefined) add('table_double_booked', `${m.tableId} in ${m.slotId}: ${table} and ${m.wantedId}`);
+    if (table !== undefined)
+      add('table_double_booked', `${m.tableId} in ${m.slotId}: ${table} and ${m.wantedId}`);
     for (const companyId of new Set([w.buyerId, w.sellerId])) {
       const company = companies.get(companyId);
       if (!company) {
@@ -42,8 +43,10 @@ export function violations(input: SchedulerInput, result: Pick<SchedulerResult, 
         continue;
       }
       const other = book(`c|${companyId}|${m.slotId}`, m.wantedId);
-      if (other !== undefined) add('company_double_booked', `${companyId} in ${m.slotId}: ${other} and ${m.wantedId}`);
-      if (company.unavailableSlotIds?.includes(m.slotId)) add('company_unavailable', `${companyId} in ${m.slotId}`);
+      if (other !== undefined)
+        add('company_double_booked', `${companyId} in ${m.slotId}: ${other} and ${m.wantedId}`);
+      if (company.unavailableSlotIds?.includes(m.slotId))
+        add('company_unavailable', `${companyId} in ${m.slotId}`);
       const n = bump(`c|${companyId}`);
       if (company.maxMeetings !== undefined && n === company.maxMeetings + 1) add('company_cap', companyId);
     }
@@ -57,8 +60,10 @@ export function violations(input: SchedulerInput, result: Pick<SchedulerResult, 
       continue;
     }
     const other = book(`i|${m.interpreterId}|${m.slotId}`, m.wantedId);
-    if (other !== undefined) add('interpreter_double_booked', `${m.interpreterId} in ${m.slotId}: ${other} and ${m.wantedId}`);
-    if (!interpreter.availableSlotIds.includes(m.slotId)) add('interpreter_unavailable', `${m.interpreterId} in ${m.slotId}`);
+    if (other !== undefined)
+      add('interpreter_double_booked', `${m.interpreterId} in ${m.slotId}: ${other} and ${m.wantedId}`);
+    if (!interpreter.availableSlotIds.includes(m.slotId))
+      add('interpreter_unavailable', `${m.interpreterId} in ${m.slotId}`);
     if (w.language !== null && !interpreter.languages.includes(w.language)) {
       add('interpreter_language', `${m.interpreterId} for ${w.language} in ${m.wantedId}`);
     }
