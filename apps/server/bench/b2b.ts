@@ -174,7 +174,7 @@ let published: SchedulerResult;
     shares.push(share);
     const broken = violations(input, ours.result).length;
     console.log(
-      `    fair ${String(seed).padStart(2)}: exact ${exact.ObjectiveValue} (${exact.Status}, ${ms(exactMs)}), ours ${ours.result.objective} (${ms(ours.ms)}) = ${(share * 100).toFixed(2)}%, greedy ${greedy.objective} = ${((greedy.objective / exact.ObjectiveValue) * 100).toFixed(2)}%, rules broken ${broken}`,
+      `    fair ${String(seed).padStart(2)}: exact ${Math.round(exact.ObjectiveValue * 1e6) / 1e6} (${exact.Status}, ${ms(exactMs)}), ours ${ours.result.objective} (${ms(ours.ms)}) = ${(share * 100).toFixed(2)}%, greedy ${greedy.objective} = ${((greedy.objective / exact.ObjectiveValue) * 100).toFixed(2)}%, rules broken ${broken}`,
     );
     if (share < 0.98 || broken > 0 || exact.Status !== 'Optimal') failed = true;
   }

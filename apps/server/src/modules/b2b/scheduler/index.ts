@@ -25,7 +25,8 @@ export function scheduleMeetings(input: SchedulerInput): SchedulerResult {
   construct(schedule, order);
   improve(schedule, order, effort);
   perturb(schedule, order, effort, seededRandom(seed + 1));
-  compact(schedule, effort + effort / 4);
+  // The tiebreak gets a budget of its own, so that it runs even when the search spent all of its.
+  compact(schedule, schedule.work + effort / 6);
   return result(schedule, input);
 }
 

@@ -201,9 +201,35 @@ export function improve(schedule: Schedule, order: readonly number[], effort: nu
   }
 }
 
+/** Idle slots of the companies of meetings w and n (each company once). */
+function idleOf(schedule: Schedule, w: number, n: number): number {
+  const p = schedule.p;
+  const b = p.buyer[w]!;
+  const c = p.seller[w]!;
+  let idle = schedule.idle(b) + schedule.idle(c);
+  if (n < 0) return idle;
+  const d = p.buyer[n]!;
+  const e = p.seller[n]!;
+  if (d !== b && d !== c) idle += schedule.idle(d);
+  if (e !== b && e !== c) idle += schedule.idle(e);
+  return idle;
+}
+
+/** True when one of w's companies meets in the slot before or after s. */
+function besideCompanies(schedule: Schedule, w: number, s: number): boolean {
+  const p = schedule.p;
+  const S = p.slotCount;
+  for (const c of [p.buyer[w]!, p.seller[w]!]) {
+    if (s > 0 && schedule.companyAt[c * S + s - 1] !== -1) return true;
+    if (s + 1 < S && schedule.companyAt[c * S + s + 1] !== -1) return true;
+  }
+  return false;
+}
+
 /**
- * The tiebreak: move a meeting to another free slot when its two companies then
- * wait less between meetings. The placed priority does not change.
+ * The tiebreak: move a meeting to another slot, or swap it with a meeting of that slot
+ * (the way to move when every table is taken), when the companies involved then wait
+ * less between meetings. The placed priority does not change.
  */
 export function compact(schedule: Schedule, effort: number): void {
   const p = schedule.p;
@@ -213,24 +239,35 @@ export function compact(schedule: Schedule, effort: number): void {
       const from = schedule.slotOf[w]!;
       if (from < 0 || schedule.kept[w] === 1) continue;
       if (schedule.work > effort) return;
-      const b = p.buyer[w]!;
-      const c = p.seller[w]!;
-      const idle = schedule.idle(b) + schedule.idle(c);
-      if (idle === 0) continue;
-      for (let s = 0; s < p.slotCount; s++) {
-        if (s === from) continue;
-        const mark = schedule.mark();
-        schedule.remove(w);
-        const interpreter = schedule.fit(w, s);
-        if (interpreter !== -2) {
-          schedule.place(w, s, interpreter);
-          if (schedule.idle(b) + schedule.idle(c) < idle) {
+      if (schedule.idle(p.buyer[w]!) + schedule.idle(p.seller[w]!) === 0) continue;
+      for (let s = 0; s < p.slotCount && schedule.slotOf[w] === from; s++) {
+        if (s === from || !besideCompanies(schedule, w, s)) continue;
+        // n = -1 is the plain move; then each meeting of slot s as a swap partner.
+        for (let k = -1; k < schedule.used[s]!; k++) {
+          const n = k < 0 ? -1 : schedule.member(s, k);
+          if (n >= 0 && schedule.kept[n] === 1) continue;
+          const before = idleOf(schedule, w, n);
+          const mark = schedule.mark();
+          schedule.remove(w);
+          if (n >= 0) schedule.remove(n);
+          const interpreter = schedule.fit(w, s);
+          let done = false;
+          if (interpreter !== -2) {
+            schedule.place(w, s, interpreter);
+            const other = n >= 0 ? schedule.fit(n, from) : -1;
+            if (other !== -2) {
+              if (n >= 0) schedule.place(n, from, other);
+              done = idleOf(schedule, w, n) < before;
+            }
+          }
+          if (done) {
             schedule.commit();
             moved = true;
             break;
           }
+          schedule.rollback(mark);
+          if (schedule.work > effort) return;
         }
-        schedule.rollback(mark);
       }
     }
     if (!moved) return;

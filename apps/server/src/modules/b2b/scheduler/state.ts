@@ -179,6 +179,7 @@ export class Schedule {
 
   /** Idle slots between company c's first and last meeting. */
   idle(c: number): number {
+    this.work++;
     const base = c * this.S;
     let first = -1;
     let last = -1;
