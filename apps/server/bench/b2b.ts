@@ -110,7 +110,7 @@ let failed = false;
     `    scheduler: ${summary(input, runs.scheduler!.result)}; median ${ms(runs.scheduler!.median)}`,
   );
   console.log(`    greedy:    ${summary(input, runs.greedy!.result)}; median ${ms(runs.greedy!.median)}`);
-  console.log(`    exact (HiGHS): ${exact.Status}, priority ${exact.ObjectiveValue}`);
+  console.log(`    exact (HiGHS): ${exact.Status}, priority ${Math.round(exact.ObjectiveValue * 1e6) / 1e6}`);
   if (violations(input, runs.scheduler!.result).length > 0) failed = true;
 }
 
