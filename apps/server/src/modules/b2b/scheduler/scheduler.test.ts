@@ -44,13 +44,21 @@ describe('scheduleMeetings on fairs small enough to reason about', () => {
   it('gives the tables to the higher priorities and says why the others are out', () => {
     const input = tiny({
       slots: slots(1),
-      companies: [{ id: 'b1' }, { id: 'b2' }, { id: 'b3', maxMeetings: 0 }, { id: 'v1' }, { id: 'v2' }],
+      companies: [
+        { id: 'b1' },
+        { id: 'b2' },
+        { id: 'b3', maxMeetings: 0 },
+        { id: 'b4', unavailableSlotIds: ['s0'] },
+        { id: 'v1' },
+        { id: 'v2' },
+      ],
       wanted: [
         { id: 'low', buyerId: 'b1', sellerId: 'v1', priority: 1, language: null },
         { id: 'high', buyerId: 'b2', sellerId: 'v2', priority: 3, language: null },
         { id: 'capped', buyerId: 'b3', sellerId: 'v2', priority: 9, language: null },
         { id: 'nobody-speaks', buyerId: 'b1', sellerId: 'v2', priority: 9, language: 'sw' },
         { id: 'self', buyerId: 'b1', sellerId: 'b1', priority: 9, language: null },
+        { id: 'away', buyerId: 'b4', sellerId: 'v1', priority: 9, language: null },
       ],
     });
     const result = scheduleMeetings(input);
@@ -60,6 +68,7 @@ describe('scheduleMeetings on fairs small enough to reason about', () => {
       { wantedId: 'capped', reason: 'company_cap' },
       { wantedId: 'nobody-speaks', reason: 'infeasible' },
       { wantedId: 'self', reason: 'infeasible' },
+      { wantedId: 'away', reason: 'company_busy' },
     ]);
     expect(result.objective).toBe(3);
   });
