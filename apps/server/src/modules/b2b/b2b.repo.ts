@@ -146,7 +146,7 @@ export async function interpretersOf(db: Executor, fairId: string) {
     .select({
       interpreter: b2bInterpreters,
       meetings: sql<number>`(select count(*)::int from b2b_meetings m
-        where m.interpreter_id = ${b2bInterpreters.id} and m.status <> 'cancelled')`,
+        where m.interpreter_id = b2b_interpreters.id and m.status <> 'cancelled')`,
     })
     .from(b2bInterpreters)
     .where(eq(b2bInterpreters.fairId, fairId))
@@ -203,7 +203,7 @@ export async function prematchesOf(db: Executor, fairId: string, id?: string) {
       prematch: b2bPrematches,
       buyerName: buyerOrg.name,
       sellerName: sellerOrg.name,
-      meetingId: sql<string | null>`(select m.id from b2b_meetings m where m.prematch_id = ${b2bPrematches.id}
+      meetingId: sql<string | null>`(select m.id from b2b_meetings m where m.prematch_id = b2b_prematches.id
         and m.status <> 'cancelled' limit 1)`,
     })
     .from(b2bPrematches)
