@@ -17,6 +17,8 @@ import { deskAccess } from './authorization/desk';
 import { exportAccess } from './authorization/exports';
 import { accountAccess } from './authorization/accounts';
 import { objectCases } from './authorization/objects';
+// B2B export fair (issue 14).
+import { b2bAccess } from './authorization/b2b';
 
 /**
  * The permission matrix, written out by hand (apps/server/src/authorization/*.ts,
@@ -34,6 +36,8 @@ const expectedAccess: Record<string, Expected> = {
   ...deskAccess,
   ...exportAccess,
   ...accountAccess,
+  // B2B export fair (issue 14).
+  ...b2bAccess,
 };
 
 const procedures = Object.entries(

@@ -551,6 +551,58 @@ export const domainMessages = {
     en: 'This registration is checked in; undo the check-in before cancelling it',
     ko: '체크인된 등록입니다. 취소하려면 먼저 체크인을 취소하세요',
   },
+  // B2B export fair (issue 14).
+  b2bFairNotSetUp: { en: 'Set up the B2B fair first', ko: '먼저 B2B 상담회를 설정하세요' },
+  b2bFairHasMeetings: {
+    en: 'The fair has meetings: its slots and tables can no longer be replaced',
+    ko: '상담이 배정되어 있어 시간대와 테이블을 바꿀 수 없습니다',
+  },
+  b2bProfileNotFound: { en: 'No such company profile at this fair', ko: '이 상담회에 그런 기업 프로필이 없습니다' },
+  b2bProfileNotValidated: {
+    en: 'The {side} profile is not validated yet',
+    ko: '{side} 프로필이 아직 승인되지 않았습니다',
+  },
+  b2bWrongSide: { en: 'Pair a buyer with a seller', ko: '바이어와 셀러를 짝지어 주세요' },
+  b2bSlotNotFound: { en: 'No such time slot at this fair', ko: '이 상담회에 그런 시간대가 없습니다' },
+  b2bTableNotFound: { en: 'No such table at this fair', ko: '이 상담회에 그런 테이블이 없습니다' },
+  b2bInterpreterNotFound: { en: 'No such interpreter at this fair', ko: '이 상담회에 그런 통역사가 없습니다' },
+  b2bInterpreterUnavailable: {
+    en: 'The interpreter does not work in this slot',
+    ko: '통역사가 이 시간대에 근무하지 않습니다',
+  },
+  b2bInterpreterFull: {
+    en: 'The interpreter has reached {max} meetings',
+    ko: '통역사의 상담이 최대 {max}건에 이르렀습니다',
+  },
+  b2bInterpreterLanguages: {
+    en: "The interpreter does not cover the two companies' languages",
+    ko: '통역사가 두 기업의 언어를 통역하지 않습니다',
+  },
+  b2bInterpreterNeeded: {
+    en: 'The two companies share no language: add an interpreter',
+    ko: '두 기업의 공통 언어가 없습니다. 통역사를 배정하세요',
+  },
+  b2bMeetingNotFound: { en: 'No such meeting at this fair', ko: '이 상담회에 그런 상담이 없습니다' },
+  b2bMeetingClosed: {
+    en: 'A meeting that is {status} cannot be changed this way',
+    ko: '{status} 상태의 상담은 이렇게 바꿀 수 없습니다',
+  },
+  b2bPrematchNotFound: { en: 'No such proposed pair', ko: '그런 매칭 제안이 없습니다' },
+  b2bPrematchDecided: { en: 'This pair was answered already', ko: '이미 답변된 매칭 제안입니다' },
+  b2bPrematchNotWanted: {
+    en: 'The buyer has not approved this pair',
+    ko: '바이어가 이 매칭을 승인하지 않았습니다',
+  },
+  b2bTableTaken: { en: 'The table is taken in this slot', ko: '이 시간대에 테이블이 이미 사용 중입니다' },
+  b2bBuyerBusy: { en: 'The buyer has another meeting in this slot', ko: '바이어가 이 시간대에 다른 상담이 있습니다' },
+  b2bSellerBusy: { en: 'The seller has another meeting in this slot', ko: '셀러가 이 시간대에 다른 상담이 있습니다' },
+  b2bInterpreterBusy: {
+    en: 'The interpreter has another meeting in this slot',
+    ko: '통역사가 이 시간대에 다른 상담이 있습니다',
+  },
+  b2bPairMet: { en: 'These two companies already have a meeting', ko: '두 기업의 상담이 이미 있습니다' },
+  b2bFileNotFound: { en: 'No such uploaded file for this event', ko: '이 행사에 그런 파일이 없습니다' },
+  b2bPersonNotFound: { en: 'No such person', ko: '그런 사람이 없습니다' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type DomainMessageKey = keyof typeof domainMessages;

@@ -20,6 +20,8 @@ import { exportsRouter } from './domains/exports.router';
 import { organisationsRouter } from './domains/organisations.router';
 import { accountsRouter, meRouter } from './domains/accounts.router';
 import { peopleRouter } from './domains/people.router';
+// B2B export fair (issue 14).
+import { b2bRouter } from './domains/b2b.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -54,6 +56,8 @@ export const appRouter = router({
   me: meRouter,
   /** People across events (platform admin): search, data export, erasure. */
   people: peopleRouter,
+  /** B2B export fair (issue 14): profiles, matching, meetings, outcomes. */
+  b2b: b2bRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,3 +22,5 @@ export * from './domains/exports';
 export * from './domains/organisations';
 export * from './domains/accounts';
 export * from './domains/people';
+// B2B export fair (issue 14).
+export * from './domains/b2b';

@@ -2,6 +2,8 @@ import { en as registrationSetupEN } from '../features/registration-setup/messag
 import { en as participantsEN } from '../features/participants/messages';
 import { en as partnersEN } from '../features/partners/messages';
 import { en as organisationsEN } from '../features/organisations/messages';
+// B2B export fair (issue 14).
+import { en as b2bEN } from '../features/b2b/messages';
 import { en as webhooksEN } from '../features/webhooks/messages';
 import { en as domainEventsEN } from '../features/domain-events/messages';
 import { en as deskEN } from '../features/desk/messages';
@@ -409,6 +411,8 @@ export const en: Messages = {
   participants: participantsEN,
   partners: partnersEN,
   organisations: organisationsEN,
+  // B2B export fair (issue 14).
+  b2b: b2bEN,
   webhooks: webhooksEN,
   domainEvents: domainEventsEN,
   desk: deskEN,

@@ -2,6 +2,8 @@ import { ko as registrationSetupKO } from '../features/registration-setup/messag
 import { ko as participantsKO } from '../features/participants/messages';
 import { ko as partnersKO } from '../features/partners/messages';
 import { ko as organisationsKO } from '../features/organisations/messages';
+// B2B export fair (issue 14).
+import { ko as b2bKO } from '../features/b2b/messages';
 import { ko as webhooksKO } from '../features/webhooks/messages';
 import { ko as domainEventsKO } from '../features/domain-events/messages';
 import { ko as deskKO } from '../features/desk/messages';
@@ -403,6 +405,8 @@ export const ko = {
   participants: participantsKO,
   partners: partnersKO,
   organisations: organisationsKO,
+  // B2B export fair (issue 14).
+  b2b: b2bKO,
   webhooks: webhooksKO,
   domainEvents: domainEventsKO,
   desk: deskKO,

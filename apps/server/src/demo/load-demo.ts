@@ -16,6 +16,8 @@ import { createUser } from '../modules/identity/users.service';
 import { listMembers } from '../modules/team/team.repo';
 import { createServices } from '../services';
 import { emptyRegistrationReport, loadRegistration, type DemoRegistrationReport } from './load-registration';
+// B2B export fair (issue 14).
+import { loadB2bFair } from './tci-2015-b2b';
 import { DEMO_PASSWORD, demoEvents, demoPeople, type DemoEvent, type DemoPerson } from './tci-2015';
 
 export interface DemoReport {
@@ -209,6 +211,8 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
     }
     if (spec.registration)
       report.created.registration = await loadRegistration(runtime, eventId, asOwner, asDesk);
+    // B2B export fair (issue 14): the reference event's fair, once.
+    if (spec.registration) await loadB2bFair(await asOwner(), eventId);
   }
 
   async function addToTeam(eventId: string, slug: string, person: DemoPerson, role: EventRole) {

@@ -34,6 +34,22 @@ const registrationEventData = z.object({
   registration: registrationEventRegistration,
 });
 
+/** What a meeting event says about the meeting (B2B export fair, issue 14). */
+export const meetingEventData = z.object({
+  partnerId: z.string().nullable(),
+  meeting: z.object({
+    id: z.string(),
+    eventId: z.string(),
+    buyerOrganisationId: z.string(),
+    sellerOrganisationId: z.string(),
+    slotIndex: z.number(),
+    startsAt: z.string(),
+    table: z.string(),
+    interpreterId: z.string().nullable(),
+    status: z.string(),
+  }),
+});
+
 export const domainEventSchemas = {
   'registration.created': registrationEventData,
   'registration.confirmed': registrationEventData,
@@ -41,6 +57,10 @@ export const domainEventSchemas = {
   'registration.promoted': registrationEventData,
   'registration.cancelled': registrationEventData,
   'registration.checked_in': registrationEventData,
+  // B2B export fair (issue 14).
+  'meeting.scheduled': meetingEventData,
+  'meeting.changed': meetingEventData,
+  'meeting.outcome_recorded': meetingEventData,
 } as const;
 
 export type DomainEventType = keyof typeof domainEventSchemas;

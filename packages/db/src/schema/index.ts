@@ -11,3 +11,5 @@ export * from './rate-limits';
 export * from './domain-events';
 export * from './accounts';
 export * from './files';
+// B2B export fair (issue 14).
+export * from './b2b';
