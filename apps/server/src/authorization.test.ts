@@ -19,6 +19,7 @@ import { accountAccess } from './authorization/accounts';
 import { objectCases } from './authorization/objects';
 // B2B export fair (issue 14).
 import { b2bAccess } from './authorization/b2b';
+import { b2bScheduleAccess } from './authorization/b2b-schedule';
 
 /**
  * The permission matrix, written out by hand (apps/server/src/authorization/*.ts,
@@ -38,6 +39,7 @@ const expectedAccess: Record<string, Expected> = {
   ...accountAccess,
   // B2B export fair (issue 14).
   ...b2bAccess,
+  ...b2bScheduleAccess,
 };
 
 const procedures = Object.entries(

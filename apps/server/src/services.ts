@@ -29,6 +29,7 @@ import { createAccessService, createTeamService } from './modules/team/team.serv
 import { createWebhookServices } from './modules/webhooks/webhooks.service';
 // B2B export fair (issue 14).
 import { createB2bServices } from './modules/b2b/b2b.service';
+import { createB2bScheduleService } from './modules/b2b/schedule.service';
 
 /** The server's implementation of the contracts' Services, one module per domain. */
 export function createServices(runtime: Runtime): Services {
@@ -62,5 +63,6 @@ export function createServices(runtime: Runtime): Services {
     people: createPeopleService(runtime),
     // B2B export fair (issue 14).
     ...createB2bServices(runtime),
+    b2bSchedule: createB2bScheduleService(runtime),
   };
 }

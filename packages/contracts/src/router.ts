@@ -22,6 +22,7 @@ import { accountsRouter, meRouter } from './domains/accounts.router';
 import { peopleRouter } from './domains/people.router';
 // B2B export fair (issue 14).
 import { b2bRouter } from './domains/b2b.router';
+import { b2bScheduleRouter } from './domains/b2b-schedule.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -58,6 +59,8 @@ export const appRouter = router({
   people: peopleRouter,
   /** B2B export fair (issue 14): profiles, matching, meetings, outcomes. */
   b2b: b2bRouter,
+  /** The fair's scheduler: wanted meetings into slots, tables and interpreters; publishing. */
+  b2bSchedule: b2bScheduleRouter,
 });
 
 export type AppRouter = typeof appRouter;

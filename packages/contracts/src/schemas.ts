@@ -24,3 +24,4 @@ export * from './domains/accounts';
 export * from './domains/people';
 // B2B export fair (issue 14).
 export * from './domains/b2b';
+export * from './domains/b2b-schedule';

@@ -21,6 +21,7 @@ import type { AccountServices } from './domains/accounts';
 import type { PeopleServices } from './domains/people';
 // B2B export fair (issue 14).
 import type { B2bServices } from './domains/b2b';
+import type { B2bScheduleServices } from './domains/b2b-schedule';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -43,7 +44,8 @@ export interface Services
     DomainEventServices,
     AccountServices,
     PeopleServices,
-    B2bServices {
+    B2bServices,
+    B2bScheduleServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

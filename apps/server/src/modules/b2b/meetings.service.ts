@@ -89,12 +89,12 @@ async function checkPlacement(db: Executor, fairId: string, p: Placement): Promi
   }
 }
 
-async function meetingView(db: Executor, fairId: string, id: string) {
+export async function meetingView(db: Executor, fairId: string, id: string) {
   const [view] = await repo.meetingsOf(db, fairId, id);
   return view!;
 }
 
-async function announce(runtime: Runtime, uow: UnitOfWork, type: DomainEventType, v: repo.MeetingView, eventId: string) {
+export async function announce(runtime: Runtime, uow: UnitOfWork, type: DomainEventType, v: repo.MeetingView, eventId: string) {
   await recordDomainEvent(runtime, uow, {
     type,
     eventId,
