@@ -557,7 +557,10 @@ export const domainMessages = {
     en: 'The fair has meetings: its slots and tables can no longer be replaced',
     ko: '상담이 배정되어 있어 시간대와 테이블을 바꿀 수 없습니다',
   },
-  b2bProfileNotFound: { en: 'No such company profile at this fair', ko: '이 상담회에 그런 기업 프로필이 없습니다' },
+  b2bProfileNotFound: {
+    en: 'No such company profile at this fair',
+    ko: '이 상담회에 그런 기업 프로필이 없습니다',
+  },
   b2bProfileNotValidated: {
     en: 'The {side} profile is not validated yet',
     ko: '{side} 프로필이 아직 승인되지 않았습니다',
@@ -565,7 +568,10 @@ export const domainMessages = {
   b2bWrongSide: { en: 'Pair a buyer with a seller', ko: '바이어와 셀러를 짝지어 주세요' },
   b2bSlotNotFound: { en: 'No such time slot at this fair', ko: '이 상담회에 그런 시간대가 없습니다' },
   b2bTableNotFound: { en: 'No such table at this fair', ko: '이 상담회에 그런 테이블이 없습니다' },
-  b2bInterpreterNotFound: { en: 'No such interpreter at this fair', ko: '이 상담회에 그런 통역사가 없습니다' },
+  b2bInterpreterNotFound: {
+    en: 'No such interpreter at this fair',
+    ko: '이 상담회에 그런 통역사가 없습니다',
+  },
   b2bInterpreterUnavailable: {
     en: 'The interpreter does not work in this slot',
     ko: '통역사가 이 시간대에 근무하지 않습니다',
@@ -594,8 +600,14 @@ export const domainMessages = {
     ko: '바이어가 이 매칭을 승인하지 않았습니다',
   },
   b2bTableTaken: { en: 'The table is taken in this slot', ko: '이 시간대에 테이블이 이미 사용 중입니다' },
-  b2bBuyerBusy: { en: 'The buyer has another meeting in this slot', ko: '바이어가 이 시간대에 다른 상담이 있습니다' },
-  b2bSellerBusy: { en: 'The seller has another meeting in this slot', ko: '셀러가 이 시간대에 다른 상담이 있습니다' },
+  b2bBuyerBusy: {
+    en: 'The buyer has another meeting in this slot',
+    ko: '바이어가 이 시간대에 다른 상담이 있습니다',
+  },
+  b2bSellerBusy: {
+    en: 'The seller has another meeting in this slot',
+    ko: '셀러가 이 시간대에 다른 상담이 있습니다',
+  },
   b2bInterpreterBusy: {
     en: 'The interpreter has another meeting in this slot',
     ko: '통역사가 이 시간대에 다른 상담이 있습니다',

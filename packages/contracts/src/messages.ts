@@ -87,7 +87,10 @@ const messages = {
   clockTime: { en: 'Use a time such as 09:30', ko: '09:30 같은 시각을 입력하세요' },
   language: { en: 'Use a two-letter language code such as en', ko: 'en 같은 두 글자 언어 코드를 입력하세요' },
   timeOrder: { en: 'The end comes after the start', ko: '종료 시각은 시작 시각보다 늦어야 합니다' },
-  priceOrder: { en: 'The lower price is at most the higher one', ko: '최저 가격은 최고 가격 이하여야 합니다' },
+  priceOrder: {
+    en: 'The lower price is at most the higher one',
+    ko: '최저 가격은 최고 가격 이하여야 합니다',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -6,9 +6,10 @@ import { appRouter, createCallerFactory, type ProfileDto } from '@plenary/contra
  * pre-matched; 43 contracts worth USD 40 million were in progress and USD 220,000
  * was signed on site. Company names are invented; the figures are the article's.
  */
-const callerFactory = createCallerFactory(appRouter);
+// Only its type is used: the demo passes in a caller built by load-demo.
+const _callerFactory = createCallerFactory(appRouter);
 /** A caller as the fair's coordinator (the demo's owner). */
-type Api = ReturnType<typeof callerFactory>;
+type Api = ReturnType<typeof _callerFactory>;
 
 /** Six sectors: the buyers' demand and the sellers' supply, by HS heading. */
 const sectors = [
@@ -22,8 +23,18 @@ const sectors = [
 
 /** Buyers by country (18 from 4), each with the language its interpreter works from and whether it speaks English. */
 const buyerCountries = [
-  { country: 'CN', language: 'zh', english: false, names: ['Shenzhen', 'Harbin', 'Qingdao', 'Wuhan', 'Chengdu', 'Dalian'] },
-  { country: 'VN', language: 'vi', english: true, names: ['Hanoi', 'Saigon', 'Da Nang', 'Hai Phong', 'Can Tho'] },
+  {
+    country: 'CN',
+    language: 'zh',
+    english: false,
+    names: ['Shenzhen', 'Harbin', 'Qingdao', 'Wuhan', 'Chengdu', 'Dalian'],
+  },
+  {
+    country: 'VN',
+    language: 'vi',
+    english: true,
+    names: ['Hanoi', 'Saigon', 'Da Nang', 'Hai Phong', 'Can Tho'],
+  },
   { country: 'ID', language: 'id', english: true, names: ['Jakarta', 'Surabaya', 'Bandung', 'Medan'] },
   { country: 'RU', language: 'ru', english: false, names: ['Vladivostok', 'Novosibirsk', 'Kazan'] },
 ] as const;
@@ -87,7 +98,13 @@ export async function loadB2bFair(api: Api, eventId: string): Promise<DemoB2bRep
       side: 'seller',
       organisationName: `${sellerPlaces[place]}${s.ko} 주식회사`,
       country: 'KR',
-      products: [{ hsCode: `${s.hs}${String(10 + place * 10).padStart(2, '0')}`, description: s.en, keywords: [...s.keywords] }],
+      products: [
+        {
+          hsCode: `${s.hs}${String(10 + place * 10).padStart(2, '0')}`,
+          description: s.en,
+          keywords: [...s.keywords],
+        },
+      ],
       languages: i % 2 === 0 ? ['ko', 'en'] : ['ko'],
       exportMarkets: ['CN', 'VN', 'US'],
       certifications: [`ISO 9001 (${sellerPlacesEn[place]})`],
@@ -133,7 +150,9 @@ export async function loadB2bFair(api: Api, eventId: string): Promise<DemoB2bRep
       priority: pi % 5 === 0 ? 5 : 3,
     });
     await api.b2b.decidePrematch({ eventId, prematchId: pm.id, decision: 'approved' });
-    const slot = fair.slots.find((s) => !busy.has(`b${pair.buyer}@${s.index}`) && !busy.has(`s${pair.seller}@${s.index}`))!;
+    const slot = fair.slots.find(
+      (s) => !busy.has(`b${pair.buyer}@${s.index}`) && !busy.has(`s${pair.seller}@${s.index}`),
+    )!;
     const table = fair.tables.find((t) => !busy.has(`t${t.id}@${slot.index}`))!;
     for (const key of [`b${pair.buyer}`, `s${pair.seller}`, `t${table.id}`]) busy.add(`${key}@${slot.index}`);
     const shared = buyer.profile.languages.some((l) => seller.profile.languages.includes(l));
@@ -186,5 +205,10 @@ export async function loadB2bFair(api: Api, eventId: string): Promise<DemoB2bRep
       stage: i % 3 === 0 ? 'negotiation' : 'interest',
     });
   await api.b2b.setRates({ eventId, rates: [{ currency: 'KRW', usdPerUnit: '0.000877' }] });
-  return { buyers: buyers.length, sellers: sellers.length, interpreters: interpreters.length, meetings: meetings.length };
+  return {
+    buyers: buyers.length,
+    sellers: sellers.length,
+    interpreters: interpreters.length,
+    meetings: meetings.length,
+  };
 }

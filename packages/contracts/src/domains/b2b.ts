@@ -107,7 +107,10 @@ export const saveProfileInput = z
     organisationName: shortText(200).default(''),
     contactPersonId: idSchema.nullable().default(null),
     country: countrySchema,
-    products: z.array(b2bProduct).min(1, { error: msg('required') }).max(20),
+    products: z
+      .array(b2bProduct)
+      .min(1, { error: msg('required') })
+      .max(20),
     languages: z
       .array(languageSchema)
       .min(1, { error: msg('required') })
@@ -146,9 +149,7 @@ export const profileDto = z.object({
   organisationName: localizedName,
   contactPersonId: z.uuid().nullable(),
   country: z.string(),
-  products: z.array(
-    z.object({ hsCode: z.string(), description: z.string(), keywords: z.array(z.string()) }),
-  ),
+  products: z.array(z.object({ hsCode: z.string(), description: z.string(), keywords: z.array(z.string()) })),
   languages: z.array(z.string()),
   volumes: z.string(),
   priceMin: z.number().nullable(),
@@ -376,9 +377,7 @@ export const dashboardDto = z.object({
   byBuyerCountry: z.array(figures.extend({ country: z.string() })),
   /** By the 2-digit chapter of the buyer's first product. */
   byHsChapter: z.array(figures.extend({ chapter: z.string() })),
-  perCompany: z.array(
-    figures.extend({ profileId: z.uuid(), side: z.enum(b2bSides), name: localizedName }),
-  ),
+  perCompany: z.array(figures.extend({ profileId: z.uuid(), side: z.enum(b2bSides), name: localizedName })),
 });
 export type DashboardDto = z.infer<typeof dashboardDto>;
 

@@ -180,9 +180,7 @@ export const b2bMeetings = pgTable(
       .references(() => b2bTables.id),
     interpreterId: uuid('interpreter_id').references(() => b2bInterpreters.id),
     prematchId: uuid('prematch_id').references(() => b2bPrematches.id, { onDelete: 'set null' }),
-    status: text('status')
-      .$type<'scheduled' | 'published' | 'held' | 'no_show' | 'cancelled'>()
-      .notNull(),
+    status: text('status').$type<'scheduled' | 'published' | 'held' | 'no_show' | 'cancelled'>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -22,8 +22,29 @@ export const b2bFeature: Feature = {
     },
   ],
   nav: [
-    { section: 'b2b', routeName: 'b2b-dashboard', labelKey: 'b2b.nav.dashboard', icon: 'pi pi-chart-bar', audience: 'eventTeam', needs: 'b2b.dashboard' },
-    { section: 'b2b', routeName: 'b2b-meetings', labelKey: 'b2b.nav.meetings', icon: 'pi pi-th-large', audience: 'eventTeam', needs: 'b2b.meetings' },
-    { section: 'b2b', routeName: 'b2b-profiles', labelKey: 'b2b.nav.profiles', icon: 'pi pi-building', audience: 'eventTeam', needs: 'b2b.profiles' },
+    {
+      section: 'b2b',
+      routeName: 'b2b-dashboard',
+      labelKey: 'b2b.nav.dashboard',
+      icon: 'pi pi-chart-bar',
+      audience: 'eventTeam',
+      needs: 'b2b.dashboard',
+    },
+    {
+      section: 'b2b',
+      routeName: 'b2b-meetings',
+      labelKey: 'b2b.nav.meetings',
+      icon: 'pi pi-th-large',
+      audience: 'eventTeam',
+      needs: 'b2b.meetings',
+    },
+    {
+      section: 'b2b',
+      routeName: 'b2b-profiles',
+      labelKey: 'b2b.nav.profiles',
+      icon: 'pi pi-building',
+      audience: 'eventTeam',
+      needs: 'b2b.profiles',
+    },
   ],
 };

@@ -1,5 +1,5 @@
 import type { Actor, SaveProfileInput } from '@plenary/contracts';
-import { tciEvent, type AppCaller, type TestHarness } from '../../testing/harness';
+import { tciEvent, type TestHarness } from '../../testing/harness';
 
 type ProfileSpec = Partial<Omit<SaveProfileInput, 'eventId'>> & Pick<SaveProfileInput, 'side' | 'country'>;
 
@@ -28,5 +28,5 @@ export async function fairFixture(h: TestHarness, admin: Actor, slug: string) {
     });
     return validate ? staff.b2b.setProfileStatus({ eventId, profileId: p.id, status: 'validated' }) : p;
   }
-  return { staff: staff as AppCaller, eventId, fair, profile };
+  return { staff, eventId, fair, profile };
 }

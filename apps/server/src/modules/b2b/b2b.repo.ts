@@ -63,7 +63,11 @@ export async function replaceGrid(
 }
 
 export async function anyMeeting(db: Executor, fairId: string): Promise<boolean> {
-  const [row] = await db.select({ id: b2bMeetings.id }).from(b2bMeetings).where(eq(b2bMeetings.fairId, fairId)).limit(1);
+  const [row] = await db
+    .select({ id: b2bMeetings.id })
+    .from(b2bMeetings)
+    .where(eq(b2bMeetings.fairId, fairId))
+    .limit(1);
   return Boolean(row);
 }
 
@@ -94,7 +98,12 @@ export async function findProfile(db: Executor, fairId: string, id: string) {
   return row;
 }
 
-export async function findProfileByCompany(db: Executor, fairId: string, organisationId: string, side: string) {
+export async function findProfileByCompany(
+  db: Executor,
+  fairId: string,
+  organisationId: string,
+  side: string,
+) {
   const [row] = await db
     .select()
     .from(b2bProfiles)
@@ -114,7 +123,11 @@ export async function insertProfile(db: Executor, row: typeof b2bProfiles.$infer
   return created!.id;
 }
 
-export async function updateProfile(db: Executor, id: string, patch: Partial<typeof b2bProfiles.$inferInsert>) {
+export async function updateProfile(
+  db: Executor,
+  id: string,
+  patch: Partial<typeof b2bProfiles.$inferInsert>,
+) {
   await db.update(b2bProfiles).set(patch).where(eq(b2bProfiles.id, id));
 }
 
@@ -127,7 +140,10 @@ export async function organisationExists(db: Executor, id: string): Promise<bool
 }
 
 export async function personExists(db: Executor, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: schema.persons.id }).from(schema.persons).where(eq(schema.persons.id, id));
+  const [row] = await db
+    .select({ id: schema.persons.id })
+    .from(schema.persons)
+    .where(eq(schema.persons.id, id));
   return Boolean(row);
 }
 
@@ -229,7 +245,12 @@ export async function lockPrematch(db: Executor, fairId: string, id: string) {
   return row;
 }
 
-export async function decidePrematch(db: Executor, id: string, status: 'approved' | 'rejected' | 'forced', at: Date) {
+export async function decidePrematch(
+  db: Executor,
+  id: string,
+  status: 'approved' | 'rejected' | 'forced',
+  at: Date,
+) {
   await db.update(b2bPrematches).set({ status, decidedAt: at }).where(eq(b2bPrematches.id, id));
 }
 
@@ -326,7 +347,11 @@ export async function insertMeeting(db: Executor, row: typeof b2bMeetings.$infer
   return created!.id;
 }
 
-export async function updateMeeting(db: Executor, id: string, patch: Partial<typeof b2bMeetings.$inferInsert>) {
+export async function updateMeeting(
+  db: Executor,
+  id: string,
+  patch: Partial<typeof b2bMeetings.$inferInsert>,
+) {
   await db.update(b2bMeetings).set(patch).where(eq(b2bMeetings.id, id));
 }
 
@@ -345,12 +370,19 @@ export async function ratesOf(db: Executor, fairId: string) {
     .orderBy(b2bRates.currency);
 }
 
-export async function upsertRates(db: Executor, fairId: string, rates: ReadonlyArray<{ currency: string; usdPerUnit: string }>) {
+export async function upsertRates(
+  db: Executor,
+  fairId: string,
+  rates: ReadonlyArray<{ currency: string; usdPerUnit: string }>,
+) {
   if (!rates.length) return;
   await db
     .insert(b2bRates)
     .values(rates.map((r) => ({ fairId, ...r })))
-    .onConflictDoUpdate({ target: [b2bRates.fairId, b2bRates.currency], set: { usdPerUnit: sql`excluded.usd_per_unit` } });
+    .onConflictDoUpdate({
+      target: [b2bRates.fairId, b2bRates.currency],
+      set: { usdPerUnit: sql`excluded.usd_per_unit` },
+    });
 }
 
 export const fairsTable = b2bFairs;

@@ -39,7 +39,14 @@ describe('the fair', () => {
     const { staff, eventId } = await fairFixture(h, admin, 'b2b-bad-fair');
     expect(
       await refusal(
-        staff.b2b.setUpFair({ eventId, date: '2015-11-04', startTime: '12:00', endTime: '10:00', slotMinutes: 30, tables: ['A', 'A'] }),
+        staff.b2b.setUpFair({
+          eventId,
+          date: '2015-11-04',
+          startTime: '12:00',
+          endTime: '10:00',
+          slotMinutes: 30,
+          tables: ['A', 'A'],
+        }),
       ),
     ).toEqual({
       code: 'INVALID_INPUT',
@@ -52,7 +59,11 @@ describe('profiles', () => {
   it('finds or creates the shared organisation, starts as a draft and shows once validated', async () => {
     const { staff, eventId, profile } = await fairFixture(h, admin, 'b2b-profiles');
     const draft = await profile('Hanoi Motors JSC', { side: 'buyer', country: 'VN', submit: false }, false);
-    expect(draft).toMatchObject({ status: 'draft', organisationName: { en: 'Hanoi Motors JSC' }, country: 'VN' });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      organisationName: { en: 'Hanoi Motors JSC' },
+      country: 'VN',
+    });
     const [org] = await h.runtime.db
       .select({ country: schema.organisations.country })
       .from(schema.organisations)
@@ -90,14 +101,21 @@ describe('profiles', () => {
           products: [{ hsCode: '870', description: '', keywords: [] }],
         }),
       ),
-    ).toEqual({ code: 'INVALID_INPUT', fields: { 'products.0.hsCode': ['An HS code has 2, 4 or 6 digits, such as 8708'] } });
+    ).toEqual({
+      code: 'INVALID_INPUT',
+      fields: { 'products.0.hsCode': ['An HS code has 2, 4 or 6 digits, such as 8708'] },
+    });
   });
 });
 
 describe('meetings', () => {
   async function setting(slug: string) {
     const f = await fairFixture(h, admin, slug);
-    const buyer = await f.profile('Saigon Trading', { side: 'buyer', country: 'VN', languages: ['vi', 'en'] });
+    const buyer = await f.profile('Saigon Trading', {
+      side: 'buyer',
+      country: 'VN',
+      languages: ['vi', 'en'],
+    });
     const other = await f.profile('Jakarta Parts', { side: 'buyer', country: 'ID', languages: ['id'] });
     const seller = await f.profile('경북오토', { side: 'seller', country: 'KR', languages: ['ko', 'en'] });
     const interpreter = await f.staff.b2b.saveInterpreter({
@@ -115,48 +133,103 @@ describe('meetings', () => {
   it('places a pre-matched pair the buyer approved, and refuses double bookings with a reason', async () => {
     const x = await setting('b2b-meetings');
     const { staff, eventId } = x;
-    const pm = await staff.b2b.proposePrematch({ eventId, buyerProfileId: x.buyer.id, sellerProfileId: x.seller.id, priority: 5 });
-    const base = { eventId, buyerProfileId: x.buyer.id, sellerProfileId: x.seller.id, slotId: x.s0.id, tableId: x.t1.id };
+    const pm = await staff.b2b.proposePrematch({
+      eventId,
+      buyerProfileId: x.buyer.id,
+      sellerProfileId: x.seller.id,
+      priority: 5,
+    });
+    const base = {
+      eventId,
+      buyerProfileId: x.buyer.id,
+      sellerProfileId: x.seller.id,
+      slotId: x.s0.id,
+      tableId: x.t1.id,
+    };
     expect(await refusal(staff.b2b.scheduleMeeting({ ...base, prematchId: pm.id }))).toEqual({
       code: 'CONFLICT',
       key: 'b2bPrematchNotWanted',
     });
     await staff.b2b.decidePrematch({ eventId, prematchId: pm.id, decision: 'approved' });
     const m = await staff.b2b.scheduleMeeting({ ...base, prematchId: pm.id });
-    expect(m).toMatchObject({ slotIndex: 0, tableName: 'A1', status: 'scheduled', interpreterId: null, stage: null });
-    expect((await staff.b2b.prematches({ eventId }))[0]).toMatchObject({ status: 'approved', meetingId: m.id });
+    expect(m).toMatchObject({
+      slotIndex: 0,
+      tableName: 'A1',
+      status: 'scheduled',
+      interpreterId: null,
+      stage: null,
+    });
+    expect((await staff.b2b.prematches({ eventId }))[0]).toMatchObject({
+      status: 'approved',
+      meetingId: m.id,
+    });
 
     const other = { ...base, buyerProfileId: x.other.id };
     // No shared language: an interpreter is needed, one who covers the pair, works the slot and has room.
-    expect(await refusal(staff.b2b.scheduleMeeting({ ...other, tableId: x.t2.id }))).toEqual({ code: 'CONFLICT', key: 'b2bInterpreterNeeded' });
-    expect(await refusal(staff.b2b.scheduleMeeting({ ...other, tableId: x.t1.id, interpreterId: x.interpreter.id }))).toEqual({
+    expect(await refusal(staff.b2b.scheduleMeeting({ ...other, tableId: x.t2.id }))).toEqual({
+      code: 'CONFLICT',
+      key: 'b2bInterpreterNeeded',
+    });
+    expect(
+      await refusal(
+        staff.b2b.scheduleMeeting({ ...other, tableId: x.t1.id, interpreterId: x.interpreter.id }),
+      ),
+    ).toEqual({
       code: 'CONFLICT',
       key: 'b2bTableTaken',
     });
-    expect(await refusal(staff.b2b.scheduleMeeting({ ...other, tableId: x.t2.id, interpreterId: x.interpreter.id }))).toEqual({
+    expect(
+      await refusal(
+        staff.b2b.scheduleMeeting({ ...other, tableId: x.t2.id, interpreterId: x.interpreter.id }),
+      ),
+    ).toEqual({
       code: 'CONFLICT',
       key: 'b2bSellerBusy',
     });
     expect(
-      await refusal(staff.b2b.scheduleMeeting({ ...other, slotId: x.s2.id, tableId: x.t2.id, interpreterId: x.interpreter.id })),
+      await refusal(
+        staff.b2b.scheduleMeeting({
+          ...other,
+          slotId: x.s2.id,
+          tableId: x.t2.id,
+          interpreterId: x.interpreter.id,
+        }),
+      ),
     ).toEqual({ code: 'CONFLICT', key: 'b2bInterpreterUnavailable' });
-    const m2 = await staff.b2b.scheduleMeeting({ ...other, slotId: x.s1.id, tableId: x.t2.id, interpreterId: x.interpreter.id });
+    const m2 = await staff.b2b.scheduleMeeting({
+      ...other,
+      slotId: x.s1.id,
+      tableId: x.t2.id,
+      interpreterId: x.interpreter.id,
+    });
     expect(m2).toMatchObject({ slotIndex: 1, tableName: 'A2', interpreterName: 'Dewi' });
     expect((await staff.b2b.interpreters({ eventId }))[0]).toMatchObject({ meetings: 1, maxMeetings: 1 });
 
     // Moving the first meeting onto the second's slot: the seller is there already.
-    expect(await refusal(staff.b2b.moveMeeting({ eventId, meetingId: m.id, slotId: x.s1.id, tableId: x.t1.id }))).toEqual({
+    expect(
+      await refusal(staff.b2b.moveMeeting({ eventId, meetingId: m.id, slotId: x.s1.id, tableId: x.t1.id })),
+    ).toEqual({
       code: 'CONFLICT',
       key: 'b2bSellerBusy',
     });
     // Into a free slot and table it moves, and the same pair cannot meet twice.
-    const moved = await staff.b2b.moveMeeting({ eventId, meetingId: m.id, slotId: x.s2.id, tableId: x.t2.id });
+    const moved = await staff.b2b.moveMeeting({
+      eventId,
+      meetingId: m.id,
+      slotId: x.s2.id,
+      tableId: x.t2.id,
+    });
     expect([moved.slotIndex, moved.tableName]).toEqual([2, 'A2']);
-    expect(await refusal(staff.b2b.scheduleMeeting({ ...base, slotId: x.s0.id }))).toEqual({ code: 'CONFLICT', key: 'b2bPairMet' });
+    expect(await refusal(staff.b2b.scheduleMeeting({ ...base, slotId: x.s0.id }))).toEqual({
+      code: 'CONFLICT',
+      key: 'b2bPairMet',
+    });
 
     // A cancelled meeting frees its slot; it cannot come back.
     await staff.b2b.setMeetingStatus({ eventId, meetingId: m2.id, status: 'cancelled' });
-    expect(await refusal(staff.b2b.setMeetingStatus({ eventId, meetingId: m2.id, status: 'published' }))).toEqual({
+    expect(
+      await refusal(staff.b2b.setMeetingStatus({ eventId, meetingId: m2.id, status: 'published' })),
+    ).toEqual({
       code: 'CONFLICT',
       key: 'b2bMeetingClosed',
     });
@@ -181,14 +254,23 @@ describe('meetings', () => {
       tableId: a.t1.id,
     });
     const asB = { eventId: b.eventId, meetingId: m.id };
-    expect(await refusal(b.staff.b2b.setMeetingStatus({ ...asB, status: 'held' }))).toEqual({ code: 'NOT_FOUND', key: 'b2bMeetingNotFound' });
+    expect(await refusal(b.staff.b2b.setMeetingStatus({ ...asB, status: 'held' }))).toEqual({
+      code: 'NOT_FOUND',
+      key: 'b2bMeetingNotFound',
+    });
     expect(await refusal(b.staff.b2b.moveMeeting({ ...asB, slotId: b.s0.id, tableId: b.t1.id }))).toEqual({
       code: 'NOT_FOUND',
       key: 'b2bMeetingNotFound',
     });
     expect(
       await refusal(
-        b.staff.b2b.scheduleMeeting({ eventId: b.eventId, buyerProfileId: a.buyer.id, sellerProfileId: b.seller.id, slotId: b.s0.id, tableId: b.t1.id }),
+        b.staff.b2b.scheduleMeeting({
+          eventId: b.eventId,
+          buyerProfileId: a.buyer.id,
+          sellerProfileId: b.seller.id,
+          slotId: b.s0.id,
+          tableId: b.t1.id,
+        }),
       ),
     ).toEqual({ code: 'NOT_FOUND', key: 'b2bProfileNotFound' });
   });
@@ -198,26 +280,53 @@ describe('outcomes and the dashboard', () => {
   it('counts held and no-show meetings, contracts in progress and signed value in USD at staff rates', async () => {
     const f = await fairFixture(h, admin, 'b2b-dashboard');
     const { staff, eventId } = f;
-    const vn = await f.profile('Hanoi Foods', { side: 'buyer', country: 'VN', products: [{ hsCode: '2106', description: 'food', keywords: [] }] });
+    const vn = await f.profile('Hanoi Foods', {
+      side: 'buyer',
+      country: 'VN',
+      products: [{ hsCode: '2106', description: 'food', keywords: [] }],
+    });
     const cn = await f.profile('Shanghai Auto', { side: 'buyer', country: 'CN' });
     const s1 = await f.profile('Seller One', { side: 'seller', country: 'KR' });
     const s2 = await f.profile('Seller Two', { side: 'seller', country: 'KR' });
     const [slot0, slot1] = f.fair.slots;
     const [t1, t2] = f.fair.tables;
     const place = (b: string, s: string, slot: string, table: string) =>
-      staff.b2b.scheduleMeeting({ eventId, buyerProfileId: b, sellerProfileId: s, slotId: slot, tableId: table });
+      staff.b2b.scheduleMeeting({
+        eventId,
+        buyerProfileId: b,
+        sellerProfileId: s,
+        slotId: slot,
+        tableId: table,
+      });
     const m1 = await place(vn.id, s1.id, slot0!.id, t1!.id);
     const m2 = await place(cn.id, s2.id, slot0!.id, t2!.id);
     const m3 = await place(cn.id, s1.id, slot1!.id, t1!.id);
     const m4 = await place(vn.id, s2.id, slot1!.id, t2!.id);
-    expect(await refusal(staff.b2b.recordOutcome({ eventId, meetingId: m1.id, interest: 4, stage: 'interest' }))).toEqual({
+    expect(
+      await refusal(staff.b2b.recordOutcome({ eventId, meetingId: m1.id, interest: 4, stage: 'interest' })),
+    ).toEqual({
       code: 'CONFLICT',
       key: 'b2bMeetingClosed',
     });
-    for (const m of [m1, m2, m3]) await staff.b2b.setMeetingStatus({ eventId, meetingId: m.id, status: 'held' });
+    for (const m of [m1, m2, m3])
+      await staff.b2b.setMeetingStatus({ eventId, meetingId: m.id, status: 'held' });
     await staff.b2b.setMeetingStatus({ eventId, meetingId: m4.id, status: 'no_show' });
-    await staff.b2b.recordOutcome({ eventId, meetingId: m1.id, interest: 5, stage: 'contract_in_progress', estimatedValue: 1_500_000, currency: 'USD' });
-    await staff.b2b.recordOutcome({ eventId, meetingId: m2.id, interest: 4, stage: 'contract_in_progress', estimatedValue: 100_000_000, currency: 'KRW' });
+    await staff.b2b.recordOutcome({
+      eventId,
+      meetingId: m1.id,
+      interest: 5,
+      stage: 'contract_in_progress',
+      estimatedValue: 1_500_000,
+      currency: 'USD',
+    });
+    await staff.b2b.recordOutcome({
+      eventId,
+      meetingId: m2.id,
+      interest: 4,
+      stage: 'contract_in_progress',
+      estimatedValue: 100_000_000,
+      currency: 'KRW',
+    });
     await staff.b2b.recordOutcome({
       eventId,
       meetingId: m3.id,
@@ -228,18 +337,52 @@ describe('outcomes and the dashboard', () => {
       signedOn: '2015-11-04',
     });
     let d = await staff.b2b.dashboard({ eventId });
-    expect(d).toMatchObject({ planned: 4, held: 3, noShow: 1, cancelled: 0, contractsInProgress: 2, inProgressUsd: 1_500_000, signedOnSiteUsd: 0, missingRates: ['EUR', 'KRW'] });
-    await staff.b2b.setRates({ eventId, rates: [{ currency: 'KRW', usdPerUnit: '0.00088' }, { currency: 'EUR', usdPerUnit: '1.1' }] });
+    expect(d).toMatchObject({
+      planned: 4,
+      held: 3,
+      noShow: 1,
+      cancelled: 0,
+      contractsInProgress: 2,
+      inProgressUsd: 1_500_000,
+      signedOnSiteUsd: 0,
+      missingRates: ['EUR', 'KRW'],
+    });
+    await staff.b2b.setRates({
+      eventId,
+      rates: [
+        { currency: 'KRW', usdPerUnit: '0.00088' },
+        { currency: 'EUR', usdPerUnit: '1.1' },
+      ],
+    });
     d = await staff.b2b.dashboard({ eventId });
-    expect(d).toMatchObject({ contractsInProgress: 2, inProgressUsd: 1_588_000, signedOnSiteUsd: 22_000, signedLaterUsd: 0, missingRates: [] });
+    expect(d).toMatchObject({
+      contractsInProgress: 2,
+      inProgressUsd: 1_588_000,
+      signedOnSiteUsd: 22_000,
+      signedLaterUsd: 0,
+      missingRates: [],
+    });
     expect(d.byBuyerCountry).toEqual([
-      { country: 'CN', meetings: 2, held: 2, contractsInProgress: 1, inProgressUsd: 88_000, signedUsd: 22_000 },
+      {
+        country: 'CN',
+        meetings: 2,
+        held: 2,
+        contractsInProgress: 1,
+        inProgressUsd: 88_000,
+        signedUsd: 22_000,
+      },
       { country: 'VN', meetings: 2, held: 1, contractsInProgress: 1, inProgressUsd: 1_500_000, signedUsd: 0 },
     ]);
     expect(d.byHsChapter.map((c) => [c.chapter, c.meetings, c.inProgressUsd])).toEqual([
       ['21', 2, 1_500_000],
       ['87', 2, 88_000],
     ]);
-    expect(d.perCompany.find((c) => c.profileId === s1.id)).toMatchObject({ side: 'seller', meetings: 2, held: 2, inProgressUsd: 1_500_000, signedUsd: 22_000 });
+    expect(d.perCompany.find((c) => c.profileId === s1.id)).toMatchObject({
+      side: 'seller',
+      meetings: 2,
+      held: 2,
+      inProgressUsd: 1_500_000,
+      signedUsd: 22_000,
+    });
   });
 });

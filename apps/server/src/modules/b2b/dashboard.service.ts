@@ -7,7 +7,13 @@ import { requireFair } from './shared';
 type S = B2bServices['b2b'];
 type Figures = DashboardDto['byBuyerCountry'][number] extends infer F ? Omit<F, 'country'> : never;
 
-const zero = (): Figures => ({ meetings: 0, held: 0, contractsInProgress: 0, inProgressUsd: 0, signedUsd: 0 });
+const zero = (): Figures => ({
+  meetings: 0,
+  held: 0,
+  contractsInProgress: 0,
+  inProgressUsd: 0,
+  signedUsd: 0,
+});
 const cents = (v: number) => Math.round(v * 100) / 100;
 
 /**

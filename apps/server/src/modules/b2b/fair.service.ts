@@ -44,7 +44,9 @@ async function timeZoneOf(db: Executor, caller: EventCaller): Promise<string> {
   return (await repo.eventTimeZone(db, caller.eventId)) ?? 'UTC';
 }
 
-export function createFairService(runtime: Runtime): Pick<
+export function createFairService(
+  runtime: Runtime,
+): Pick<
   S,
   'fair' | 'setUpFair' | 'profiles' | 'saveProfile' | 'setProfileStatus' | 'interpreters' | 'saveInterpreter'
 > {
@@ -131,13 +133,23 @@ export function createFairService(runtime: Runtime): Pick<
         };
         const existing = await repo.findProfileByCompany(tx, fair.id, organisationId, input.side);
         // A change sends a validated profile back to the coordinator: what shows was checked.
-        const status = input.submit ? 'submitted' : existing && existing.status !== 'validated' ? existing.status : 'draft';
+        const status = input.submit
+          ? 'submitted'
+          : existing && existing.status !== 'validated'
+            ? existing.status
+            : 'draft';
         let id: string;
         if (existing) {
           id = existing.id;
           await repo.updateProfile(tx, id, { ...fields, status });
         } else {
-          id = await repo.insertProfile(tx, { fairId: fair.id, side: input.side, organisationId, status, ...fields });
+          id = await repo.insertProfile(tx, {
+            fairId: fair.id,
+            side: input.side,
+            organisationId,
+            status,
+            ...fields,
+          });
         }
         await recordAudit(tx, caller, {
           eventId: caller.eventId,
@@ -183,7 +195,9 @@ export function createFairService(runtime: Runtime): Pick<
           name: input.name,
           personId: input.personId,
           languagePairs: input.languagePairs,
-          availableSlots: input.availableSlots ? [...new Set(input.availableSlots)].sort((a, b) => a - b) : null,
+          availableSlots: input.availableSlots
+            ? [...new Set(input.availableSlots)].sort((a, b) => a - b)
+            : null,
           maxMeetings: input.maxMeetings,
         });
         await recordAudit(tx, caller, {

@@ -40,7 +40,9 @@ describe('a pair scored from demand against supply', () => {
   it('gives the reasons, typed, in the order they count', () => {
     const seller = profile({
       id: 's1',
-      products: [{ hsCode: '870830', description: 'brake pads', keywords: ['brakes', 'oem', 'asbestos-free'] }],
+      products: [
+        { hsCode: '870830', description: 'brake pads', keywords: ['brakes', 'oem', 'asbestos-free'] },
+      ],
       languages: ['ko', 'en'],
       exportMarkets: ['US', 'VN'],
     });
@@ -62,7 +64,11 @@ describe('a pair scored from demand against supply', () => {
     const s6 = profile({ id: 's6', products: [{ hsCode: '300490', description: '', keywords: [] }] });
     const s4 = profile({ id: 's4', products: [{ hsCode: '300420', description: '', keywords: [] }] });
     const s2 = profile({ id: 's2', products: [{ hsCode: '3002', description: '', keywords: [] }] });
-    const s0 = profile({ id: 's0', products: [{ hsCode: '9401', description: '', keywords: [] }], languages: ['vi'] });
+    const s0 = profile({
+      id: 's0',
+      products: [{ hsCode: '9401', description: '', keywords: [] }],
+      languages: ['vi'],
+    });
     expect(suggestPairs([buyer], [s2, s0, s4, s6], 10).map((p) => [p.sellerProfileId, p.score])).toEqual([
       ['s6', 30],
       ['s4', 20],
@@ -71,18 +77,25 @@ describe('a pair scored from demand against supply', () => {
   });
 
   it('does not suggest a pair for a shared language alone', () => {
-    const seller = profile({ id: 's', products: [{ hsCode: '0101', description: '', keywords: [] }], languages: ['en'] });
-    expect(scorePair(buyer, seller)).toEqual({ buyerProfileId: 'b1', sellerProfileId: 's', score: 0, reasons: [] });
+    const seller = profile({
+      id: 's',
+      products: [{ hsCode: '0101', description: '', keywords: [] }],
+      languages: ['en'],
+    });
+    expect(scorePair(buyer, seller)).toEqual({
+      buyerProfileId: 'b1',
+      sellerProfileId: 's',
+      score: 0,
+      reasons: [],
+    });
   });
 
   it('orders ties by buyer then seller and keeps the limit', () => {
     const b2 = profile({ ...buyer, id: 'b2' });
     const sA = profile({ id: 'sA', products: [{ hsCode: '8708', description: '', keywords: [] }] });
     const sB = profile({ id: 'sB', products: [{ hsCode: '8708', description: '', keywords: [] }] });
-    expect(suggestPairs([b2, buyer], [sB, sA], 3).map((p) => `${p.buyerProfileId}-${p.sellerProfileId}`)).toEqual([
-      'b1-sA',
-      'b1-sB',
-      'b2-sA',
-    ]);
+    expect(
+      suggestPairs([b2, buyer], [sB, sA], 3).map((p) => `${p.buyerProfileId}-${p.sellerProfileId}`),
+    ).toEqual(['b1-sA', 'b1-sB', 'b2-sA']);
   });
 });

@@ -49,8 +49,7 @@ export function scorePair(buyer: MatchProfile, seller: MatchProfile): ScoredPair
     let best: { level: 2 | 4 | 6; code: string } | null = null;
     for (const offered of seller.products) {
       const level = hsLevel(wanted.hsCode, offered.hsCode);
-      if (level && (!best || level > best.level))
-        best = { level, code: wanted.hsCode.slice(0, level) };
+      if (level && (!best || level > best.level)) best = { level, code: wanted.hsCode.slice(0, level) };
     }
     if (best) {
       score += levelPoints[best.level];

@@ -62,7 +62,8 @@ async function checkPlacement(db: Executor, fairId: string, p: Placement): Promi
   const { buyer, seller } = await requirePair(db, fairId, p.buyerProfileId, p.sellerProfileId);
   const slot = await repo.findSlot(db, fairId, p.slotId);
   if (!slot) throw refuse('NOT_FOUND', 'b2bSlotNotFound', 'slotId');
-  if (!(await repo.findTable(db, fairId, p.tableId))) throw refuse('NOT_FOUND', 'b2bTableNotFound', 'tableId');
+  if (!(await repo.findTable(db, fairId, p.tableId)))
+    throw refuse('NOT_FOUND', 'b2bTableNotFound', 'tableId');
   if (p.interpreterId) {
     const interpreter = await repo.findInterpreter(db, fairId, p.interpreterId);
     if (!interpreter) throw refuse('NOT_FOUND', 'b2bInterpreterNotFound', 'interpreterId');
@@ -94,7 +95,13 @@ export async function meetingView(db: Executor, fairId: string, id: string) {
   return view!;
 }
 
-export async function announce(runtime: Runtime, uow: UnitOfWork, type: DomainEventType, v: repo.MeetingView, eventId: string) {
+export async function announce(
+  runtime: Runtime,
+  uow: UnitOfWork,
+  type: DomainEventType,
+  v: repo.MeetingView,
+  eventId: string,
+) {
   await recordDomainEvent(runtime, uow, {
     type,
     eventId,
@@ -183,7 +190,8 @@ export function createMeetingsService(
           if (!prematch) throw refuse('NOT_FOUND', 'b2bPrematchNotFound', 'prematchId');
           const wanted = prematch.status === 'approved' || prematch.status === 'forced';
           const samePair =
-            prematch.buyerProfileId === input.buyerProfileId && prematch.sellerProfileId === input.sellerProfileId;
+            prematch.buyerProfileId === input.buyerProfileId &&
+            prematch.sellerProfileId === input.sellerProfileId;
           if (!wanted || !samePair) throw refuse('CONFLICT', 'b2bPrematchNotWanted', 'prematchId');
         }
         await checkPlacement(tx, fair.id, { ...input, meetingId: null });
@@ -265,7 +273,13 @@ export function createMeetingsService(
           objectId: meeting.id,
           after: { ...outcome, meetingId: undefined },
         });
-        await announce(runtime, uow, 'meeting.outcome_recorded', await meetingView(tx, fair.id, meeting.id), caller.eventId);
+        await announce(
+          runtime,
+          uow,
+          'meeting.outcome_recorded',
+          await meetingView(tx, fair.id, meeting.id),
+          caller.eventId,
+        );
         return outcome;
       }),
   };

@@ -11,7 +11,10 @@ let h: TestHarness;
 let admin: Actor;
 
 /** Two moves that both pass their checks before either writes (held at the service's seam). */
-async function race(caller: EventCaller, moves: Array<{ meetingId: string; slotId: string; tableId: string }>) {
+async function race(
+  caller: EventCaller,
+  moves: Array<{ meetingId: string; slotId: string; tableId: string }>,
+) {
   let arrived = 0;
   let release!: () => void;
   const together = new Promise<void>((resolve) => (release = resolve));
@@ -22,14 +25,20 @@ async function race(caller: EventCaller, moves: Array<{ meetingId: string; slotI
     await together;
   };
   const settled = await Promise.allSettled(
-    moves.map((m) => moveMeeting(h.runtime, caller, { eventId: caller.eventId, interpreterId: null, ...m }, atBarrier)),
+    moves.map((m) =>
+      moveMeeting(h.runtime, caller, { eventId: caller.eventId, interpreterId: null, ...m }, atBarrier),
+    ),
   );
   clearTimeout(timer);
   return settled;
 }
 
 const outcome = (r: PromiseSettledResult<unknown>) =>
-  r.status === 'fulfilled' ? 'moved' : r.reason instanceof DomainError ? r.reason.messageKey : String(r.reason);
+  r.status === 'fulfilled'
+    ? 'moved'
+    : r.reason instanceof DomainError
+      ? r.reason.messageKey
+      : String(r.reason);
 
 describe.runIf(testEngine() === 'postgres')('two coordinators moving meetings at once', () => {
   beforeAll(async () => {
@@ -43,12 +52,19 @@ describe.runIf(testEngine() === 'postgres')('two coordinators moving meetings at
     const b1 = await f.profile('Buyer One', { side: 'buyer', country: 'VN' });
     const b2 = await f.profile('Buyer Two', { side: 'buyer', country: 'CN' });
     const sellers = [];
-    for (const n of ['One', 'Two', 'Three', 'Four']) sellers.push(await f.profile(`Seller ${n}`, { side: 'seller', country: 'KR' }));
+    for (const n of ['One', 'Two', 'Three', 'Four'])
+      sellers.push(await f.profile(`Seller ${n}`, { side: 'seller', country: 'KR' }));
     const [s1, s2, s3, s4] = sellers;
     const [slot0, slot1, slot2, slot3] = f.fair.slots;
     const [t1, t2, t3] = f.fair.tables;
     const place = (b: string, s: string, slot: string, table: string) =>
-      f.staff.b2b.scheduleMeeting({ eventId: f.eventId, buyerProfileId: b, sellerProfileId: s, slotId: slot, tableId: table });
+      f.staff.b2b.scheduleMeeting({
+        eventId: f.eventId,
+        buyerProfileId: b,
+        sellerProfileId: s,
+        slotId: slot,
+        tableId: table,
+      });
     const mA = await place(b1.id, s1!.id, slot0!.id, t1!.id);
     const mB = await place(b2.id, s2!.id, slot0!.id, t2!.id);
     const mC = await place(b1.id, s3!.id, slot1!.id, t1!.id);

@@ -27,7 +27,12 @@ async function onePrematch(db: Executor, fairId: string, id: string): Promise<Pr
 }
 
 /** A validated buyer and a validated seller of this fair, or the refusal that says which is not. */
-export async function requirePair(db: Executor, fairId: string, buyerProfileId: string, sellerProfileId: string) {
+export async function requirePair(
+  db: Executor,
+  fairId: string,
+  buyerProfileId: string,
+  sellerProfileId: string,
+) {
   const [buyer, seller] = await Promise.all([
     repo.findProfile(db, fairId, buyerProfileId),
     repo.findProfile(db, fairId, sellerProfileId),
@@ -61,7 +66,10 @@ export function createPairsService(
       const rows = await repo.profilesOf(runtime.db, fair.id, { status: 'validated' });
       const names = new Map(rows.map((r) => [r.profile.id, r.name]));
       const buyers = rows
-        .filter((r) => r.profile.side === 'buyer' && (!input.buyerProfileId || r.profile.id === input.buyerProfileId))
+        .filter(
+          (r) =>
+            r.profile.side === 'buyer' && (!input.buyerProfileId || r.profile.id === input.buyerProfileId),
+        )
         .map((r) => asMatch(r.profile));
       const sellers = rows.filter((r) => r.profile.side === 'seller').map((r) => asMatch(r.profile));
       return suggestPairs(buyers, sellers, input.limit).map((p) => ({
@@ -93,7 +101,11 @@ export function createPairsService(
           action: 'b2b.prematch.propose',
           objectType: 'b2bPrematch',
           objectId: id,
-          after: { buyerProfileId: input.buyerProfileId, sellerProfileId: input.sellerProfileId, priority: input.priority },
+          after: {
+            buyerProfileId: input.buyerProfileId,
+            sellerProfileId: input.sellerProfileId,
+            priority: input.priority,
+          },
         });
         return onePrematch(tx, fair.id, id);
       }),

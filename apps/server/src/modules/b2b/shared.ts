@@ -1,9 +1,24 @@
-import { DomainError, domainMessage, type DomainMessageKey, type MeetingDto, type ProfileDto } from '@plenary/contracts';
+import {
+  DomainError,
+  domainMessage,
+  type DomainMessageKey,
+  type MeetingDto,
+  type ProfileDto,
+} from '@plenary/contracts';
 import type { Executor } from '@plenary/db';
 import * as repo from './b2b.repo';
 
-export const refuse = (code: 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT', key: DomainMessageKey, field?: string, params?: Record<string, string | number>) =>
-  new DomainError(code, { key, ...(params ? { params } : {}) }, field ? { [field]: [domainMessage(key, params)] } : {});
+export const refuse = (
+  code: 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT',
+  key: DomainMessageKey,
+  field?: string,
+  params?: Record<string, string | number>,
+) =>
+  new DomainError(
+    code,
+    { key, ...(params ? { params } : {}) },
+    field ? { [field]: [domainMessage(key, params)] } : {},
+  );
 
 /** The event's fair, or a refusal naming what to do first. */
 export async function requireFair(db: Executor, eventId: string, forUpdate = false): Promise<repo.FairRow> {
@@ -12,7 +27,10 @@ export async function requireFair(db: Executor, eventId: string, forUpdate = fal
   return fair;
 }
 
-export function toProfileDto(row: { profile: repo.ProfileRow; name: { ko?: string; en?: string } }): ProfileDto {
+export function toProfileDto(row: {
+  profile: repo.ProfileRow;
+  name: { ko?: string; en?: string };
+}): ProfileDto {
   const p = row.profile;
   return {
     id: p.id,
