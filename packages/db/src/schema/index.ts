@@ -11,3 +11,5 @@ export * from './rate-limits';
 export * from './domain-events';
 export * from './accounts';
 export * from './files';
+// papers (issue 11): call for papers and submissions
+export * from './papers';
