@@ -20,6 +20,8 @@ import { exportsRouter } from './domains/exports.router';
 import { organisationsRouter } from './domains/organisations.router';
 import { accountsRouter, meRouter } from './domains/accounts.router';
 import { peopleRouter } from './domains/people.router';
+// papers (issue 11)
+import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -54,6 +56,10 @@ export const appRouter = router({
   me: meRouter,
   /** People across events (platform admin): search, data export, erasure. */
   people: peopleRouter,
+  // papers (issue 11): staff set the call up, the public reads it, authors submit.
+  papers: papersRouter,
+  cfp: cfpRouter,
+  mySubmissions: mySubmissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,3 +22,5 @@ export * from './domains/exports';
 export * from './domains/organisations';
 export * from './domains/accounts';
 export * from './domains/people';
+// papers (issue 11)
+export * from './domains/papers';

@@ -34,6 +34,13 @@ const registrationEventData = z.object({
   registration: registrationEventRegistration,
 });
 
+/** A submission's change of state (papers); review and the programme listen later. */
+const submissionEventData = z.object({
+  submissionId: z.string(),
+  version: z.number().int(),
+  title: z.object({ ko: z.string().optional(), en: z.string().optional() }),
+});
+
 export const domainEventSchemas = {
   'registration.created': registrationEventData,
   'registration.confirmed': registrationEventData,
@@ -41,6 +48,9 @@ export const domainEventSchemas = {
   'registration.promoted': registrationEventData,
   'registration.cancelled': registrationEventData,
   'registration.checked_in': registrationEventData,
+  // papers (issue 11)
+  'submission.submitted': submissionEventData,
+  'submission.withdrawn': submissionEventData,
 } as const;
 
 export type DomainEventType = keyof typeof domainEventSchemas;
