@@ -42,6 +42,8 @@ CREATE TABLE "submission_authors" (
 	"position" integer NOT NULL,
 	"person_id" uuid NOT NULL,
 	"organisation_id" uuid,
+	"given_name" text NOT NULL,
+	"family_name" text NOT NULL,
 	"affiliation" text NOT NULL,
 	"country" text NOT NULL,
 	"orcid" text,

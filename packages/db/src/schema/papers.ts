@@ -143,6 +143,9 @@ export const submissionAuthors = pgTable(
       .notNull()
       .references(() => persons.id),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /** The name as the byline prints it (the person's own record may be spelled otherwise). */
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
     /** The affiliation as typed (the organisation's name may be merged or renamed later). */
     affiliation: text('affiliation').notNull(),
     country: text('country').notNull(),
