@@ -27,6 +27,8 @@ import {
 import { createRegistrationSetupService } from './modules/registration-setup/setup.service';
 import { createAccessService, createTeamService } from './modules/team/team.service';
 import { createWebhookServices } from './modules/webhooks/webhooks.service';
+// papers (issue 11)
+import { createPaperServices } from './modules/papers/papers.service';
 
 /** The server's implementation of the contracts' Services, one module per domain. */
 export function createServices(runtime: Runtime): Services {
@@ -58,5 +60,7 @@ export function createServices(runtime: Runtime): Services {
     ...createDomainEventsService(runtime),
     ...createAccountServices(runtime),
     people: createPeopleService(runtime),
+    // papers (issue 11)
+    ...createPaperServices(runtime),
   };
 }

@@ -30,7 +30,9 @@ export const webhookSubscriber: DomainEventSubscriber = {
   async handle(runtime, uow, event) {
     const { partnerId, ...data } = event.data as { partnerId?: string | null } & Record<string, unknown>;
     if (!partnerId || !event.eventId) return;
-    const type = event.type;
+    // Domain events of other kinds (papers' submission.*) are not webhook types: they send nothing.
+    if (!(webhookEventTypes as readonly string[]).includes(event.type)) return;
+    const type = event.type as WebhookEventType;
     const subscribers = await findSubscribers(uow.tx, { partnerIds: [partnerId], eventId: event.eventId });
     const now = runtime.now();
     const rows = subscribers
