@@ -51,11 +51,11 @@ export const papersRouter = router({
 
 /** The public side: the open call on the event page, a co-author's confirmation link. */
 export const cfpRouter = router({
-  call: procedure
+  openCall: procedure
     .meta({ access: { kind: 'public' }, limits: rateLimits.publicRead, summary: "A published event's call for papers" })
     .input(s.publicCallInput)
     .output(s.publicCallOutput)
-    .query(({ ctx, input }) => ctx.services.cfp.call(anyCaller(ctx), input)),
+    .query(({ ctx, input }) => ctx.services.cfp.openCall(anyCaller(ctx), input)),
   confirmAuthorship: procedure
     .meta({
       access: { kind: 'public' },

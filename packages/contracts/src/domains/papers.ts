@@ -274,7 +274,7 @@ export interface PaperServices {
     get(caller: EventCaller, input: Parsed<typeof staffSubmissionInput>): Promise<Out<typeof submissionDetailDto>>;
   };
   cfp: {
-    call(caller: Caller, input: Parsed<typeof publicCallInput>): Promise<Out<typeof publicCallOutput>>;
+    openCall(caller: Caller, input: Parsed<typeof publicCallInput>): Promise<Out<typeof publicCallOutput>>;
     confirmAuthorship(caller: Caller, input: Parsed<typeof confirmAuthorshipInput>): Promise<{ title: Out<typeof text> }>;
   };
   mySubmissions: {

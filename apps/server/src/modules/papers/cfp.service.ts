@@ -131,7 +131,7 @@ export function createCfpServices(runtime: Runtime): Pick<PaperServices, 'papers
       },
     },
     cfp: {
-      async call(_caller: Caller, input) {
+      async openCall(_caller: Caller, input) {
         const eventId = await repo.findEventIdBySlug(runtime.db, input.slug);
         if (!eventId) return null;
         const { call, window, tracks, types, consents } = await setupOf(runtime.db, eventId, runtime.now());
