@@ -17,6 +17,8 @@ import { deskAccess } from './authorization/desk';
 import { exportAccess } from './authorization/exports';
 import { accountAccess } from './authorization/accounts';
 import { objectCases } from './authorization/objects';
+// papers (issue 11)
+import { paperAccess } from './authorization/papers';
 
 /**
  * The permission matrix, written out by hand (apps/server/src/authorization/*.ts,
@@ -34,6 +36,8 @@ const expectedAccess: Record<string, Expected> = {
   ...deskAccess,
   ...exportAccess,
   ...accountAccess,
+  // papers (issue 11)
+  ...paperAccess,
 };
 
 const procedures = Object.entries(

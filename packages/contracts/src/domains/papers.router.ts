@@ -10,7 +10,10 @@ const chairs = ['owner', 'admin', 'program_chair'] as const satisfies readonly E
 /** Staff set the call up and read the submissions. */
 export const papersRouter = router({
   setup: procedure
-    .meta({ access: { kind: 'event', roles: chairs }, summary: 'The call for papers: window, tracks, types, consents' })
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: 'The call for papers: window, tracks, types, consents',
+    })
     .input(z.object({ eventId: z.uuid() }))
     .output(s.cfpSetupDto)
     .query(({ ctx }) => ctx.services.papers.setup(eventCaller(ctx))),
@@ -28,12 +31,18 @@ export const papersRouter = router({
     .output(s.cfpTrackDto)
     .mutation(({ ctx, input }) => ctx.services.papers.saveTrack(eventCaller(ctx), input)),
   saveType: procedure
-    .meta({ access: { kind: 'event', roles: chairs }, summary: "A submission type's rules (pages, words, file)" })
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: "A submission type's rules (pages, words, file)",
+    })
     .input(s.cfpTypeInput)
     .output(s.cfpTypeDto)
     .mutation(({ ctx, input }) => ctx.services.papers.saveType(eventCaller(ctx), input)),
   publishConsent: procedure
-    .meta({ access: { kind: 'event', roles: chairs }, summary: 'A new version of the publication or presentation consent' })
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: 'A new version of the publication or presentation consent',
+    })
     .input(s.cfpConsentInput)
     .output(s.cfpConsentDto)
     .mutation(({ ctx, input }) => ctx.services.papers.publishConsent(eventCaller(ctx), input)),
@@ -52,7 +61,11 @@ export const papersRouter = router({
 /** The public side: the open call on the event page, a co-author's confirmation link. */
 export const cfpRouter = router({
   openCall: procedure
-    .meta({ access: { kind: 'public' }, limits: rateLimits.publicRead, summary: "A published event's call for papers" })
+    .meta({
+      access: { kind: 'public' },
+      limits: rateLimits.publicRead,
+      summary: "A published event's call for papers",
+    })
     .input(s.publicCallInput)
     .output(s.publicCallOutput)
     .query(({ ctx, input }) => ctx.services.cfp.openCall(anyCaller(ctx), input)),
@@ -70,7 +83,11 @@ export const cfpRouter = router({
 /** The signed-in author's own submissions (another author's answer 404, as if missing). */
 export const mySubmissionsRouter = router({
   list: procedure
-    .meta({ access: { kind: 'person' }, limits: rateLimits.personHolder, summary: 'Submissions I made or co-author' })
+    .meta({
+      access: { kind: 'person' },
+      limits: rateLimits.personHolder,
+      summary: 'Submissions I made or co-author',
+    })
     .input(s.mySubmissionsInput)
     .output(s.submissionDto.array())
     .query(({ ctx, input }) => ctx.services.mySubmissions.list(personCaller(ctx), input)),
@@ -89,12 +106,20 @@ export const mySubmissionsRouter = router({
     .output(s.eventReviewerDto.array())
     .query(({ ctx, input }) => ctx.services.mySubmissions.reviewers(personCaller(ctx), input)),
   create: procedure
-    .meta({ access: { kind: 'person' }, limits: rateLimits.personHolder, summary: 'Start a submission (a draft)' })
+    .meta({
+      access: { kind: 'person' },
+      limits: rateLimits.personHolder,
+      summary: 'Start a submission (a draft)',
+    })
     .input(s.createSubmissionInput)
     .output(s.submissionDto)
     .mutation(({ ctx, input }) => ctx.services.mySubmissions.create(personCaller(ctx), input)),
   update: procedure
-    .meta({ access: { kind: 'person' }, limits: rateLimits.personHolder, summary: 'Change my submission before the deadline' })
+    .meta({
+      access: { kind: 'person' },
+      limits: rateLimits.personHolder,
+      summary: 'Change my submission before the deadline',
+    })
     .input(s.updateSubmissionInput)
     .output(s.submissionDto)
     .mutation(({ ctx, input }) => ctx.services.mySubmissions.update(personCaller(ctx), input)),
@@ -108,7 +133,11 @@ export const mySubmissionsRouter = router({
     .output(s.submissionDto)
     .mutation(({ ctx, input }) => ctx.services.mySubmissions.uploadPdf(personCaller(ctx), input)),
   submit: procedure
-    .meta({ access: { kind: 'person' }, limits: rateLimits.personHolder, summary: 'Submit my draft, accepting the consents' })
+    .meta({
+      access: { kind: 'person' },
+      limits: rateLimits.personHolder,
+      summary: 'Submit my draft, accepting the consents',
+    })
     .input(s.submitSubmissionInput)
     .output(s.submissionDto)
     .mutation(({ ctx, input }) => ctx.services.mySubmissions.submit(personCaller(ctx), input)),

@@ -37,9 +37,15 @@ export const orcidSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isValidOrcid, { error: 'Enter an ORCID iD such as 0000-0002-1825-0097 (its last digit is a checksum)' });
+  .refine(isValidOrcid, {
+    error: 'Enter an ORCID iD such as 0000-0002-1825-0097 (its last digit is a checksum)',
+  });
 
-const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: msg('country') });
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: msg('country') });
 
 // Staff: the call's set-up ------------------------------------------------------
 
@@ -54,7 +60,12 @@ export const cfpSettingsInput = z.object({
 export const cfpTrackInput = z.object({
   eventId: idSchema,
   trackId: idSchema.optional(),
-  code: z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9_-]+$/),
   name: localizedText(200).refine((v) => Boolean(v.ko || v.en), { error: msg('koreanOrEnglish') }),
   position: z.number().int().min(0).max(1000).default(0),
 });
@@ -77,7 +88,12 @@ export const cfpConsentInput = z.object({
   required: z.boolean(),
 });
 
-export const cfpTrackDto = z.object({ id: z.uuid(), code: z.string(), name: text, position: z.number().int() });
+export const cfpTrackDto = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: text,
+  position: z.number().int(),
+});
 export const cfpTypeDto = z.object({
   id: z.uuid(),
   kind: z.enum(submissionKinds),
@@ -141,7 +157,12 @@ export const submissionFieldsInput = z.object({
     .max(100)
     .default([]),
   institutionConflicts: z
-    .array(z.object({ organisationId: idSchema.nullable().default(null), name: z.string().trim().min(1).max(300) }))
+    .array(
+      z.object({
+        organisationId: idSchema.nullable().default(null),
+        name: z.string().trim().min(1).max(300),
+      }),
+    )
     .max(30)
     .default([]),
 });
@@ -191,7 +212,9 @@ export const submissionDto = z.object({
   authors: z.array(submissionAuthorDto),
   reviewerConflicts: z.array(z.object({ userId: z.uuid(), type: z.enum(conflictTypes) })),
   institutionConflicts: z.array(z.object({ organisationId: z.uuid().nullable(), name: z.string() })),
-  file: z.object({ fileId: z.uuid(), filename: z.string(), size: z.number().int(), pages: z.number().int() }).nullable(),
+  file: z
+    .object({ fileId: z.uuid(), filename: z.string(), size: z.number().int(), pages: z.number().int() })
+    .nullable(),
   version: z.number().int(),
   submittedAt: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
@@ -266,25 +289,64 @@ type Parsed<T extends z.ZodType> = z.output<T>;
 export interface PaperServices {
   papers: {
     setup(caller: EventCaller): Promise<Out<typeof cfpSetupDto>>;
-    saveSettings(caller: EventCaller, input: Parsed<typeof cfpSettingsInput>): Promise<Out<typeof cfpSetupDto>>;
+    saveSettings(
+      caller: EventCaller,
+      input: Parsed<typeof cfpSettingsInput>,
+    ): Promise<Out<typeof cfpSetupDto>>;
     saveTrack(caller: EventCaller, input: Parsed<typeof cfpTrackInput>): Promise<Out<typeof cfpTrackDto>>;
     saveType(caller: EventCaller, input: Parsed<typeof cfpTypeInput>): Promise<Out<typeof cfpTypeDto>>;
-    publishConsent(caller: EventCaller, input: Parsed<typeof cfpConsentInput>): Promise<Out<typeof cfpConsentDto>>;
-    list(caller: EventCaller, input: Parsed<typeof submissionListInput>): Promise<Out<typeof submissionListOutput>>;
-    get(caller: EventCaller, input: Parsed<typeof staffSubmissionInput>): Promise<Out<typeof submissionDetailDto>>;
+    publishConsent(
+      caller: EventCaller,
+      input: Parsed<typeof cfpConsentInput>,
+    ): Promise<Out<typeof cfpConsentDto>>;
+    list(
+      caller: EventCaller,
+      input: Parsed<typeof submissionListInput>,
+    ): Promise<Out<typeof submissionListOutput>>;
+    get(
+      caller: EventCaller,
+      input: Parsed<typeof staffSubmissionInput>,
+    ): Promise<Out<typeof submissionDetailDto>>;
   };
   cfp: {
     openCall(caller: Caller, input: Parsed<typeof publicCallInput>): Promise<Out<typeof publicCallOutput>>;
-    confirmAuthorship(caller: Caller, input: Parsed<typeof confirmAuthorshipInput>): Promise<{ title: Out<typeof text> }>;
+    confirmAuthorship(
+      caller: Caller,
+      input: Parsed<typeof confirmAuthorshipInput>,
+    ): Promise<{ title: Out<typeof text> }>;
   };
   mySubmissions: {
-    list(caller: PersonCaller, input: Parsed<typeof mySubmissionsInput>): Promise<Out<typeof submissionDto>[]>;
-    get(caller: PersonCaller, input: Parsed<typeof submissionIdInput>): Promise<Out<typeof submissionDetailDto>>;
-    reviewers(caller: PersonCaller, input: Parsed<typeof eventReviewersInput>): Promise<Out<typeof eventReviewerDto>[]>;
-    create(caller: PersonCaller, input: Parsed<typeof createSubmissionInput>): Promise<Out<typeof submissionDto>>;
-    update(caller: PersonCaller, input: Parsed<typeof updateSubmissionInput>): Promise<Out<typeof submissionDto>>;
-    uploadPdf(caller: PersonCaller, input: Parsed<typeof uploadSubmissionPdfInput>): Promise<Out<typeof submissionDto>>;
-    submit(caller: PersonCaller, input: Parsed<typeof submitSubmissionInput>): Promise<Out<typeof submissionDto>>;
-    withdraw(caller: PersonCaller, input: Parsed<typeof submissionIdInput>): Promise<Out<typeof submissionDto>>;
+    list(
+      caller: PersonCaller,
+      input: Parsed<typeof mySubmissionsInput>,
+    ): Promise<Out<typeof submissionDto>[]>;
+    get(
+      caller: PersonCaller,
+      input: Parsed<typeof submissionIdInput>,
+    ): Promise<Out<typeof submissionDetailDto>>;
+    reviewers(
+      caller: PersonCaller,
+      input: Parsed<typeof eventReviewersInput>,
+    ): Promise<Out<typeof eventReviewerDto>[]>;
+    create(
+      caller: PersonCaller,
+      input: Parsed<typeof createSubmissionInput>,
+    ): Promise<Out<typeof submissionDto>>;
+    update(
+      caller: PersonCaller,
+      input: Parsed<typeof updateSubmissionInput>,
+    ): Promise<Out<typeof submissionDto>>;
+    uploadPdf(
+      caller: PersonCaller,
+      input: Parsed<typeof uploadSubmissionPdfInput>,
+    ): Promise<Out<typeof submissionDto>>;
+    submit(
+      caller: PersonCaller,
+      input: Parsed<typeof submitSubmissionInput>,
+    ): Promise<Out<typeof submissionDto>>;
+    withdraw(
+      caller: PersonCaller,
+      input: Parsed<typeof submissionIdInput>,
+    ): Promise<Out<typeof submissionDto>>;
   };
 }

@@ -177,7 +177,10 @@ export const submissionReviewerConflicts = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     type: text('type').$type<ConflictType>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.submissionId, t.userId] }), index('submission_conflicts_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.submissionId, t.userId] }),
+    index('submission_conflicts_user_idx').on(t.userId),
+  ],
 );
 
 export type SubmissionChange = { field: string; before: unknown; after: unknown };

@@ -46,7 +46,11 @@ export async function writeAuthors(
     now,
   );
   const before = await tx
-    .select({ personId: submissionAuthors.personId, confirmedAt: submissionAuthors.confirmedAt, hash: submissionAuthors.confirmTokenHash })
+    .select({
+      personId: submissionAuthors.personId,
+      confirmedAt: submissionAuthors.confirmedAt,
+      hash: submissionAuthors.confirmTokenHash,
+    })
     .from(submissionAuthors)
     .where(eq(submissionAuthors.submissionId, submission.id));
   const known = new Map(before.map((b) => [b.personId, b]));
@@ -99,7 +103,9 @@ export async function writeReviewerConflicts(
   submissionId: string,
   conflicts: Fields['reviewerConflicts'],
 ): Promise<void> {
-  await tx.delete(submissionReviewerConflicts).where(eq(submissionReviewerConflicts.submissionId, submissionId));
+  await tx
+    .delete(submissionReviewerConflicts)
+    .where(eq(submissionReviewerConflicts.submissionId, submissionId));
   if (conflicts.length)
     await tx
       .insert(submissionReviewerConflicts)

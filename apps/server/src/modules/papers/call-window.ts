@@ -36,7 +36,10 @@ export function assertOpen(call: CallRow | null, now: Date): asserts call is Cal
     throw new DomainError('NOT_FOUND', { key: 'cfpNotSetUp' });
   const show = (d: Date) => instantToWallClock(d, call.timeZone).replace('T', ' ');
   if (now < call.opensAt)
-    throw new DomainError('INVALID_STATE', { key: 'cfpNotOpen', params: { opens: show(call.opensAt), zone: call.timeZone } });
+    throw new DomainError('INVALID_STATE', {
+      key: 'cfpNotOpen',
+      params: { opens: show(call.opensAt), zone: call.timeZone },
+    });
   if (now > closesAt(call)!)
     throw new DomainError('INVALID_STATE', {
       key: 'cfpDeadlinePassed',

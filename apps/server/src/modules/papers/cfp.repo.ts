@@ -68,7 +68,11 @@ export async function upsertSettings(db: Executor, row: typeof cfpSettings.$infe
 }
 
 export const listTracks = (db: Executor, eventId: string): Promise<TrackRow[]> =>
-  db.select().from(cfpTracks).where(eq(cfpTracks.eventId, eventId)).orderBy(asc(cfpTracks.position), asc(cfpTracks.code));
+  db
+    .select()
+    .from(cfpTracks)
+    .where(eq(cfpTracks.eventId, eventId))
+    .orderBy(asc(cfpTracks.position), asc(cfpTracks.code));
 
 export const listTypes = (db: Executor, eventId: string): Promise<TypeRow[]> =>
   db
@@ -78,7 +82,10 @@ export const listTypes = (db: Executor, eventId: string): Promise<TypeRow[]> =>
     .orderBy(asc(cfpSubmissionTypes.position), asc(cfpSubmissionTypes.kind));
 
 export async function findTrack(db: Executor, eventId: string, id: string): Promise<TrackRow | null> {
-  const [row] = await db.select().from(cfpTracks).where(and(eq(cfpTracks.eventId, eventId), eq(cfpTracks.id, id)));
+  const [row] = await db
+    .select()
+    .from(cfpTracks)
+    .where(and(eq(cfpTracks.eventId, eventId), eq(cfpTracks.id, id)));
   return row ?? null;
 }
 
@@ -90,7 +97,10 @@ export async function findType(db: Executor, eventId: string, id: string): Promi
   return row ?? null;
 }
 
-export async function saveTrack(db: Executor, row: typeof cfpTracks.$inferInsert & { id?: string }): Promise<TrackRow | null> {
+export async function saveTrack(
+  db: Executor,
+  row: typeof cfpTracks.$inferInsert & { id?: string },
+): Promise<TrackRow | null> {
   if (row.id) {
     const [updated] = await db
       .update(cfpTracks)

@@ -66,9 +66,13 @@ export function createCfpServices(runtime: Runtime): Pick<PaperServices, 'papers
           const opensAt = input.opensAt ? wallClockToInstant(input.opensAt, call.timeZone) : null;
           const deadline = input.deadline ? wallClockToInstant(input.deadline, call.timeZone) : null;
           if (opensAt && deadline && deadline <= opensAt)
-            throw new DomainError('INVALID_INPUT', { key: 'cfpDeadlineBeforeOpening' }, {
-              deadline: ['The deadline must come after the opening'],
-            });
+            throw new DomainError(
+              'INVALID_INPUT',
+              { key: 'cfpDeadlineBeforeOpening' },
+              {
+                deadline: ['The deadline must come after the opening'],
+              },
+            );
           const now = runtime.now();
           await repo.upsertSettings(tx, {
             eventId: caller.eventId,
@@ -78,12 +82,16 @@ export function createCfpServices(runtime: Runtime): Pick<PaperServices, 'papers
             blindMode: input.blindMode,
             updatedAt: now,
           });
-          await recordAudit(tx, caller, audit(caller, 'cfp.settings', caller.eventId, {
-            opensAt: opensAt?.toISOString() ?? null,
-            deadline: deadline?.toISOString() ?? null,
-            graceMinutes: input.graceMinutes,
-            blindMode: input.blindMode,
-          }));
+          await recordAudit(
+            tx,
+            caller,
+            audit(caller, 'cfp.settings', caller.eventId, {
+              opensAt: opensAt?.toISOString() ?? null,
+              deadline: deadline?.toISOString() ?? null,
+              graceMinutes: input.graceMinutes,
+              blindMode: input.blindMode,
+            }),
+          );
           const { call: _c, ...dto } = await setupOf(tx, caller.eventId, now);
           return dto;
         });
@@ -97,8 +105,17 @@ export function createCfpServices(runtime: Runtime): Pick<PaperServices, 'papers
             name: input.name,
             position: input.position,
           });
-          if (!row) throw new DomainError('NOT_FOUND', { key: 'submissionTrackUnknown' }, { trackId: ['No such track'] });
-          await recordAudit(tx, caller, audit(caller, 'cfp.track', row.id, { code: row.code, name: row.name }));
+          if (!row)
+            throw new DomainError(
+              'NOT_FOUND',
+              { key: 'submissionTrackUnknown' },
+              { trackId: ['No such track'] },
+            );
+          await recordAudit(
+            tx,
+            caller,
+            audit(caller, 'cfp.track', row.id, { code: row.code, name: row.name }),
+          );
           return trackDto(row);
         });
       },
@@ -119,7 +136,11 @@ export function createCfpServices(runtime: Runtime): Pick<PaperServices, 'papers
             required: input.required,
             createdAt: runtime.now(),
           });
-          await recordAudit(tx, caller, audit(caller, 'cfp.consent', row.id, { kind: row.kind, version: row.version }));
+          await recordAudit(
+            tx,
+            caller,
+            audit(caller, 'cfp.consent', row.id, { kind: row.kind, version: row.version }),
+          );
           return consentDto(row, true);
         });
       },

@@ -30,7 +30,12 @@ async function pdfOf(pages: number, encrypted = false): Promise<string> {
   for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawText(`Page ${i + 1}`);
   // pdf-lib cannot encrypt; a trailer naming an Encrypt dictionary is what readers go by.
   if (encrypted)
-    doc.context.trailerInfo.Encrypt = doc.context.obj({ Filter: PDFName.of('Standard'), V: 1, R: 2, Length: 40 });
+    doc.context.trailerInfo.Encrypt = doc.context.obj({
+      Filter: PDFName.of('Standard'),
+      V: 1,
+      R: 2,
+      Length: 40,
+    });
   return Buffer.from(await doc.save({ useObjectStreams: false })).toString('base64');
 }
 
@@ -55,7 +60,12 @@ function draft(extra: Record<string, unknown> = {}) {
     authors: [
       author('alice@example.org', 'Alice', 'Kim', true),
       author('bob@example.org', 'Bob', 'Lee'),
-      { ...author('dan@example.org', 'Dan', 'Park'), affiliation: 'Universidad de Chile', country: 'CL', orcid: '0000-0002-1825-0097' },
+      {
+        ...author('dan@example.org', 'Dan', 'Park'),
+        affiliation: 'Universidad de Chile',
+        country: 'CL',
+        orcid: '0000-0002-1825-0097',
+      },
     ],
     ...extra,
   };
@@ -71,8 +81,21 @@ beforeAll(async () => {
   await insertMember(h.runtime.db, { eventId, userId: chair.userId, role: 'program_chair' });
   await insertMember(h.runtime.db, { eventId, userId: reviewer.userId, role: 'reviewer' });
   const staff = h.caller(chair).papers;
-  await staff.saveSettings({ eventId, opensAt: local(-HOUR), deadline: local(2 * HOUR), graceMinutes: 15, blindMode: 'double' });
-  trackId = (await staff.saveTrack({ eventId, code: 'cluster', name: { en: 'Cluster policy', ko: '클러스터 정책' }, position: 0 })).id;
+  await staff.saveSettings({
+    eventId,
+    opensAt: local(-HOUR),
+    deadline: local(2 * HOUR),
+    graceMinutes: 15,
+    blindMode: 'double',
+  });
+  trackId = (
+    await staff.saveTrack({
+      eventId,
+      code: 'cluster',
+      name: { en: 'Cluster policy', ko: '클러스터 정책' },
+      position: 0,
+    })
+  ).id;
   paperTypeId = (
     await staff.saveType({
       eventId,
@@ -97,7 +120,9 @@ describe('the call for papers', () => {
   it('turns wall-clock times in the event zone into instants and back', () => {
     expect(wallClockToInstant('2015-10-15T23:59', ZONE).toISOString()).toBe('2015-10-15T14:59:00.000Z');
     expect(instantToWallClock(new Date('2015-10-15T14:59:00.000Z'), ZONE)).toBe('2015-10-15T23:59');
-    expect(wallClockToInstant('2026-03-29T02:30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(wallClockToInstant('2026-03-29T02:30', 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
   });
 
   it('is shown to the public while open, with current consents only', async () => {
@@ -107,7 +132,9 @@ describe('the call for papers', () => {
     expect(call?.window.timeZone).toBe(ZONE);
     expect(call?.window.graceMinutes).toBe(15);
     expect(call?.tracks.map((t) => t.name)).toEqual([{ en: 'Cluster policy', ko: '클러스터 정책' }]);
-    expect(call?.types.map((t) => [t.kind, t.pageLimit, t.abstractWordLimit])).toEqual([['full_paper', 3, 12]]);
+    expect(call?.types.map((t) => [t.kind, t.pageLimit, t.abstractWordLimit])).toEqual([
+      ['full_paper', 3, 12],
+    ]);
     expect(call?.consents.map((c) => [c.kind, c.version])).toEqual([['publication', 2]]);
     expect(await h.caller(null).cfp.openCall({ slug: 'no-such-event' })).toBeNull();
     const setup = await h.caller(chair).papers.setup({ eventId });
@@ -119,7 +146,15 @@ describe('the call for papers', () => {
 
   it('refuses a deadline before the opening, and staff outside the chairs', async () => {
     const err = await errorOf(
-      h.caller(chair).papers.saveSettings({ eventId, opensAt: local(HOUR), deadline: local(0), graceMinutes: 0, blindMode: 'open' }),
+      h
+        .caller(chair)
+        .papers.saveSettings({
+          eventId,
+          opensAt: local(HOUR),
+          deadline: local(0),
+          graceMinutes: 0,
+          blindMode: 'open',
+        }),
     );
     expect(err.code).toBe('BAD_REQUEST');
     expect(err.message).toBe('The deadline must come after the opening');
@@ -154,28 +189,53 @@ describe('an author submits', () => {
     ]);
     const detail = await as(alice).mySubmissions.get({ submissionId: id });
     expect(detail.versions.map((v) => [v.version, v.action, v.changes.map((c) => c.field)])).toEqual([
-      [1, 'create', ['status', 'trackId', 'typeId', 'title', 'abstract', 'keywords', 'authors', 'reviewerConflicts', 'institutionConflicts']],
+      [
+        1,
+        'create',
+        [
+          'status',
+          'trackId',
+          'typeId',
+          'title',
+          'abstract',
+          'keywords',
+          'authors',
+          'reviewerConflicts',
+          'institutionConflicts',
+        ],
+      ],
     ]);
   });
 
   it('refuses a wrong ORCID checksum, two presenters, a long abstract, naming the field', async () => {
     const orcid = await errorOf(
       as(alice).mySubmissions.create(
-        draft({ authors: [{ ...author('alice@example.org', 'Alice', 'Kim', true), orcid: '0000-0002-1825-0098' }] }),
+        draft({
+          authors: [{ ...author('alice@example.org', 'Alice', 'Kim', true), orcid: '0000-0002-1825-0098' }],
+        }),
       ),
     );
     expect(orcid.code).toBe('BAD_REQUEST');
-    expect((orcid.cause as unknown as { issues: Array<{ path: unknown[] }> }).issues.map((i) => i.path.join('.'))).toEqual([
-      'authors.0.orcid',
-    ]);
+    expect(
+      (orcid.cause as unknown as { issues: Array<{ path: unknown[] }> }).issues.map((i) => i.path.join('.')),
+    ).toEqual(['authors.0.orcid']);
     const two = await errorOf(
       as(alice).mySubmissions.create(
-        draft({ authors: [author('alice@example.org', 'Alice', 'Kim', true), author('bob@example.org', 'Bob', 'Lee', true)] }),
+        draft({
+          authors: [
+            author('alice@example.org', 'Alice', 'Kim', true),
+            author('bob@example.org', 'Bob', 'Lee', true),
+          ],
+        }),
       ),
     );
     expect(two.message).toBe('Mark exactly one presenting author');
     const long = await errorOf(
-      as(alice).mySubmissions.create(draft({ abstract: { en: 'one two three four five six seven eight nine ten eleven twelve thirteen' } })),
+      as(alice).mySubmissions.create(
+        draft({
+          abstract: { en: 'one two three four five six seven eight nine ten eleven twelve thirteen' },
+        }),
+      ),
     );
     expect(long.message).toBe('The abstract has 13 words; this type allows at most 12');
   });
@@ -186,18 +246,28 @@ describe('an author submits', () => {
     const upload = (contentBase64: string) =>
       errorOf(as(alice).mySubmissions.uploadPdf({ submissionId: id, filename: 'paper.pdf', contentBase64 }));
     const notPdf = await upload(exe.toString('base64'));
-    expect([notPdf.code, notPdf.message]).toEqual(['BAD_REQUEST', 'Send a PDF file (this one is EXE, whatever its name says)']);
+    expect([notPdf.code, notPdf.message]).toEqual([
+      'BAD_REQUEST',
+      'Send a PDF file (this one is EXE, whatever its name says)',
+    ]);
     const encrypted = await upload(await pdfOf(1, true));
     expect([encrypted.code, encrypted.message]).toEqual([
       'BAD_REQUEST',
       'This PDF is encrypted or password-protected: save it without protection and send it again',
     ]);
     const long = await upload(await pdfOf(4));
-    expect([long.code, long.message]).toEqual(['BAD_REQUEST', 'This PDF has 4 pages; this submission type allows at most 3']);
+    expect([long.code, long.message]).toEqual([
+      'BAD_REQUEST',
+      'This PDF has 4 pages; this submission type allows at most 3',
+    ]);
     const big = await upload(Buffer.alloc(1024 * 1024 + 1, 1).toString('base64'));
     expect([big.code, big.message]).toEqual(['PAYLOAD_TOO_LARGE', 'The file is too large (at most 1 MB)']);
     expect(await files()).toBe(before);
-    const done = await as(alice).mySubmissions.uploadPdf({ submissionId: id, filename: 'paper.pdf', contentBase64: await pdfOf(2) });
+    const done = await as(alice).mySubmissions.uploadPdf({
+      submissionId: id,
+      filename: 'paper.pdf',
+      contentBase64: await pdfOf(2),
+    });
     expect(done.file?.pages).toBe(2);
     expect(done.version).toBe(2);
     expect(await files()).toBe(before + 1);
@@ -206,9 +276,14 @@ describe('an author submits', () => {
   it('submits only with the current required consent, and records submission.submitted', async () => {
     const none = await errorOf(as(alice).mySubmissions.submit({ submissionId: id, consents: [] }));
     expect(none.message).toBe('Accept the current publication consent to submit');
-    const old = await errorOf(as(alice).mySubmissions.submit({ submissionId: id, consents: [{ kind: 'publication', version: 1 }] }));
+    const old = await errorOf(
+      as(alice).mySubmissions.submit({ submissionId: id, consents: [{ kind: 'publication', version: 1 }] }),
+    );
     expect(old.message).toBe('Accept the current publication consent to submit');
-    const sent = await as(alice).mySubmissions.submit({ submissionId: id, consents: [{ kind: 'publication', version: 2 }] });
+    const sent = await as(alice).mySubmissions.submit({
+      submissionId: id,
+      consents: [{ kind: 'publication', version: 2 }],
+    });
     expect([sent.status, sent.version]).toEqual(['submitted', 3]);
     const events = await h.runtime.db
       .select({ type: schema.domainEvents.type, data: schema.domainEvents.data })
@@ -217,22 +292,28 @@ describe('an author submits', () => {
     expect(events).toEqual([
       {
         type: 'submission.submitted',
-        data: { submissionId: id, version: 3, title: { en: 'Clusters after the crisis', ko: '위기 이후의 클러스터' } },
+        data: {
+          submissionId: id,
+          version: 3,
+          title: { en: 'Clusters after the crisis', ko: '위기 이후의 클러스터' },
+        },
       },
     ]);
   });
 
   it('keeps other people out: a stranger hears "no such submission" from every procedure', async () => {
     const stranger = as(carol).mySubmissions;
+    const onePage = await pdfOf(1);
+    // Thunks, called one at a time: a refused promise made early would go unhandled meanwhile.
     const calls = [
-      stranger.get({ submissionId: id }),
-      stranger.update({ submissionId: id, ...draft() }),
-      stranger.uploadPdf({ submissionId: id, filename: 'x.pdf', contentBase64: await pdfOf(1) }),
-      stranger.submit({ submissionId: id, consents: [] }),
-      stranger.withdraw({ submissionId: id }),
+      () => stranger.get({ submissionId: id }),
+      () => stranger.update({ submissionId: id, ...draft() }),
+      () => stranger.uploadPdf({ submissionId: id, filename: 'x.pdf', contentBase64: onePage }),
+      () => stranger.submit({ submissionId: id, consents: [] }),
+      () => stranger.withdraw({ submissionId: id }),
     ];
     for (const call of calls) {
-      const err = await errorOf(call);
+      const err = await errorOf(call());
       expect([err.code, err.message]).toEqual(['NOT_FOUND', 'No such submission']);
     }
     expect(await stranger.list({})).toEqual([]);
@@ -246,7 +327,12 @@ describe('an author submits', () => {
     const [mail] = await h.runtime.db
       .select({ text: schema.mailOutbox.textBody })
       .from(schema.mailOutbox)
-      .where(and(eq(schema.mailOutbox.template, 'papers.confirmAuthorship'), eq(schema.mailOutbox.toAddress, 'bob@example.org')));
+      .where(
+        and(
+          eq(schema.mailOutbox.template, 'papers.confirmAuthorship'),
+          eq(schema.mailOutbox.toAddress, 'bob@example.org'),
+        ),
+      );
     const token = /\/authorship\/([\w-]+)/.exec(mail!.text)![1]!;
     expect(await h.caller(null).cfp.confirmAuthorship({ token })).toEqual({
       title: { en: 'Clusters after the crisis', ko: '위기 이후의 클러스터' },
@@ -263,25 +349,48 @@ describe('an author submits', () => {
       authors: [author('bob@example.org', 'Bob', 'Lee', true)],
       reviewerConflicts: [{ userId: reviewer.userId, type: 'collaborator' }],
     });
-    const page = await h.caller(chair).papers.list({ eventId, limit: 1, offset: 0, sort: 'title', order: 'asc' });
+    const page = await h
+      .caller(chair)
+      .papers.list({ eventId, limit: 1, offset: 0, sort: 'title', order: 'asc' });
     expect(page.total).toBe(2);
     expect(page.rows.map((r) => [r.title.en, r.firstAuthor, r.authors, r.countries, r.status])).toEqual([
       ['Clusters after the crisis', 'Alice Kim', 3, ['KR', 'CL'], 'submitted'],
     ]);
-    const next = await h.caller(chair).papers.list({ eventId, limit: 1, offset: 1, sort: 'title', order: 'asc' });
+    const next = await h
+      .caller(chair)
+      .papers.list({ eventId, limit: 1, offset: 1, sort: 'title', order: 'asc' });
     expect(next.rows.map((r) => r.title.en)).toEqual(['Zebra economics']);
     const detail = await h.caller(chair).papers.get({ eventId, submissionId: page.rows[0]!.id });
     expect(detail.versions.map((v) => [v.version, v.action, v.changes.map((c) => c.field)])).toEqual([
       [3, 'submit', ['status']],
       [2, 'upload', ['file']],
-      [1, 'create', ['status', 'trackId', 'typeId', 'title', 'abstract', 'keywords', 'authors', 'reviewerConflicts', 'institutionConflicts']],
+      [
+        1,
+        'create',
+        [
+          'status',
+          'trackId',
+          'typeId',
+          'title',
+          'abstract',
+          'keywords',
+          'authors',
+          'reviewerConflicts',
+          'institutionConflicts',
+        ],
+      ],
     ]);
-    const zebra = (await as(bob).mySubmissions.list({ eventId })).find((s) => s.title.en === 'Zebra economics');
+    const zebra = (await as(bob).mySubmissions.list({ eventId })).find(
+      (s) => s.title.en === 'Zebra economics',
+    );
     expect(zebra?.reviewerConflicts).toEqual([{ userId: reviewer.userId, type: 'collaborator' }]);
   });
 
   it('edits before the deadline with a field-level change list', async () => {
-    const changed = await as(alice).mySubmissions.update({ submissionId: id, ...draft({ keywords: ['clusters', 'Daegu'] }) });
+    const changed = await as(alice).mySubmissions.update({
+      submissionId: id,
+      ...draft({ keywords: ['clusters', 'Daegu'] }),
+    });
     expect(changed.version).toBe(4);
     const [v] = await h.runtime.db
       .select({ changes: schema.submissionVersions.changes, actor: schema.submissionVersions.actorId })
@@ -304,14 +413,20 @@ describe('an author submits', () => {
     const filesBefore = (await h.runtime.db.select({ n: count() }).from(schema.files))[0]!.n;
     const before = await as(alice).mySubmissions.get({ submissionId: id });
     const late = await errorOf(
-      as(alice).mySubmissions.uploadPdf({ submissionId: id, filename: 'late.pdf', contentBase64: await pdfOf(1) }),
+      as(alice).mySubmissions.uploadPdf({
+        submissionId: id,
+        filename: 'late.pdf',
+        contentBase64: await pdfOf(1),
+      }),
     );
     const shown = instantToWallClock(new Date(deadline!), ZONE).replace('T', ' ');
     expect([late.code, late.message]).toEqual([
       'CONFLICT',
       `The submission deadline has passed (${shown}, Asia/Seoul time): nothing was changed`,
     ]);
-    const edit = await errorOf(as(alice).mySubmissions.update({ submissionId: id, ...draft({ keywords: ['late'] }) }));
+    const edit = await errorOf(
+      as(alice).mySubmissions.update({ submissionId: id, ...draft({ keywords: ['late'] }) }),
+    );
     expect(edit.code).toBe('CONFLICT');
     const after = await as(alice).mySubmissions.get({ submissionId: id });
     expect(after).toEqual({ ...before, editable: false });
@@ -339,7 +454,12 @@ describe('an author submits', () => {
     expect(mine.sections.find((s) => s.kind === 'submissions')).toEqual({
       kind: 'submissions',
       submissions: [
-        { id, title: { en: 'Clusters after the crisis', ko: '위기 이후의 클러스터' }, status: 'withdrawn', mine: false },
+        {
+          id,
+          title: { en: 'Clusters after the crisis', ko: '위기 이후의 클러스터' },
+          status: 'withdrawn',
+          mine: false,
+        },
         expect.objectContaining({ title: { en: 'Zebra economics' }, status: 'draft', mine: true }),
       ],
     });

@@ -28,26 +28,45 @@ export async function checkPaperPdf(
     const found = verdict.reason === 'type' ? verdict.found?.toUpperCase() : undefined;
     const error =
       verdict.reason === 'structure'
-        ? new DomainError('INVALID_INPUT', { key: 'fileDamaged', params: { type: 'PDF' } }, { [field]: ['Damaged PDF'] })
+        ? new DomainError(
+            'INVALID_INPUT',
+            { key: 'fileDamaged', params: { type: 'PDF' } },
+            { [field]: ['Damaged PDF'] },
+          )
         : found
-          ? new DomainError('INVALID_INPUT', { key: 'fileWrongType', params: { type: 'PDF', found } }, {
-              [field]: ['Not a PDF'],
-            })
-          : new DomainError('INVALID_INPUT', { key: 'fileUnknownType', params: { type: 'PDF' } }, {
-              [field]: ['Not a PDF'],
-            });
+          ? new DomainError(
+              'INVALID_INPUT',
+              { key: 'fileWrongType', params: { type: 'PDF', found } },
+              {
+                [field]: ['Not a PDF'],
+              },
+            )
+          : new DomainError(
+              'INVALID_INPUT',
+              { key: 'fileUnknownType', params: { type: 'PDF' } },
+              {
+                [field]: ['Not a PDF'],
+              },
+            );
     return { ok: false, error };
   }
   const pdf = await PDFDocument.load(data, { ignoreEncryption: true, updateMetadata: false });
   if (pdf.isEncrypted)
-    return { ok: false, error: new DomainError('INVALID_INPUT', { key: 'pdfEncrypted' }, { [field]: ['Encrypted PDF'] }) };
+    return {
+      ok: false,
+      error: new DomainError('INVALID_INPUT', { key: 'pdfEncrypted' }, { [field]: ['Encrypted PDF'] }),
+    };
   const pages = pdf.getPageCount();
   if (rules.pageLimit !== null && pages > rules.pageLimit) {
     return {
       ok: false,
-      error: new DomainError('INVALID_INPUT', { key: 'pdfTooManyPages', params: { pages, max: rules.pageLimit } }, {
-        [field]: [`${pages} pages, at most ${rules.pageLimit}`],
-      }),
+      error: new DomainError(
+        'INVALID_INPUT',
+        { key: 'pdfTooManyPages', params: { pages, max: rules.pageLimit } },
+        {
+          [field]: [`${pages} pages, at most ${rules.pageLimit}`],
+        },
+      ),
     };
   }
   return { ok: true, pages };

@@ -3,8 +3,16 @@ import type { submissionDto, submissionListInput, submissionListOutput } from '@
 import { and, asc, desc, eq, inArray, schema, sql, type Executor } from '@plenary/db';
 import type { SQL } from 'drizzle-orm';
 
-const { submissions, submissionAuthors, submissionReviewerConflicts, submissionVersions, persons, files, cfpTracks, cfpSubmissionTypes } =
-  schema;
+const {
+  submissions,
+  submissionAuthors,
+  submissionReviewerConflicts,
+  submissionVersions,
+  persons,
+  files,
+  cfpTracks,
+  cfpSubmissionTypes,
+} = schema;
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type SubmissionDto = z.output<typeof submissionDto>;
@@ -17,7 +25,11 @@ export async function findSubmission(db: Executor, id: string, lock = false): Pr
 }
 
 /** The submission as its authors and staff see it (who may see it is the caller's business). */
-export async function submissionDtoOf(db: Executor, row: SubmissionRow, editable: boolean): Promise<SubmissionDto> {
+export async function submissionDtoOf(
+  db: Executor,
+  row: SubmissionRow,
+  editable: boolean,
+): Promise<SubmissionDto> {
   const authors = await db
     .select({
       position: submissionAuthors.position,
@@ -42,7 +54,10 @@ export async function submissionDtoOf(db: Executor, row: SubmissionRow, editable
     .where(eq(submissionReviewerConflicts.submissionId, row.id))
     .orderBy(asc(submissionReviewerConflicts.userId));
   const [file] = row.fileId
-    ? await db.select({ filename: files.filename, size: files.size }).from(files).where(eq(files.id, row.fileId))
+    ? await db
+        .select({ filename: files.filename, size: files.size })
+        .from(files)
+        .where(eq(files.id, row.fileId))
     : [];
   return {
     id: row.id,
@@ -136,7 +151,9 @@ export async function listSubmissions(
   if (input.trackId) where.push(eq(submissions.trackId, input.trackId));
   if (input.search) {
     const like = `%${input.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    where.push(sql`(${submissions.title}::text ilike ${like} or exists (select 1 from submission_authors a where a.submission_id = ${submissions.id} and (a.family_name || ' ' || a.given_name || ' ' || a.affiliation) ilike ${like}))`);
+    where.push(
+      sql`(${submissions.title}::text ilike ${like} or exists (select 1 from submission_authors a where a.submission_id = ${submissions.id} and (a.family_name || ' ' || a.given_name || ' ' || a.affiliation) ilike ${like}))`,
+    );
   }
   const column = sortColumns[input.sort];
   const [total] = await db

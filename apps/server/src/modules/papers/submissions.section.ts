@@ -23,7 +23,12 @@ export const submissionsSection: ConferenceSectionProvider<'submissions'> = {
       .orderBy(submissions.createdAt);
     return {
       kind: 'submissions',
-      submissions: rows.map((r) => ({ id: r.id, title: r.title, status: r.status, mine: r.submitter === personId })),
+      submissions: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        mine: r.submitter === personId,
+      })),
     };
   },
   async eventIds(db, personId) {

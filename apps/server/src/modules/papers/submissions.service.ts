@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { DomainError, type PaperServices, type PersonCaller, type submissionFieldsInput } from '@plenary/contracts';
+import {
+  DomainError,
+  type PaperServices,
+  type PersonCaller,
+  type submissionFieldsInput,
+} from '@plenary/contracts';
 import { eq, schema, type Executor } from '@plenary/db';
 import type { SubmissionChange } from '@plenary/db/schema';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
@@ -49,7 +54,10 @@ function snapshotOf(dto: SubmissionDto): Record<string, unknown> {
   return Object.fromEntries(versionedFields.map((f) => [f, dto[f]]));
 }
 
-function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown>): SubmissionChange[] {
+function changesBetween(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): SubmissionChange[] {
   return versionedFields
     .filter((f) => JSON.stringify(before?.[f] ?? null) !== JSON.stringify(after[f] ?? null))
     .map((f) => ({ field: f, before: before?.[f] ?? null, after: after[f] ?? null }));
@@ -65,19 +73,31 @@ async function checkFields(db: Executor, eventId: string, fields: Fields): Promi
   if (type?.abstractWordLimit) {
     const count = Math.max(wordCount(fields.abstract.en), wordCount(fields.abstract.ko));
     if (count > type.abstractWordLimit)
-      throw new DomainError('INVALID_INPUT', {
-        key: 'submissionAbstractTooLong',
-        params: { count, max: type.abstractWordLimit },
-      }, { abstract: [`${count} words, at most ${type.abstractWordLimit}`] });
+      throw new DomainError(
+        'INVALID_INPUT',
+        {
+          key: 'submissionAbstractTooLong',
+          params: { count, max: type.abstractWordLimit },
+        },
+        { abstract: [`${count} words, at most ${type.abstractWordLimit}`] },
+      );
   }
   if (fields.authors.filter((a) => a.presenting).length !== 1)
-    throw new DomainError('INVALID_INPUT', { key: 'submissionOnePresenter' }, { authors: ['Exactly one presenting author'] });
+    throw new DomainError(
+      'INVALID_INPUT',
+      { key: 'submissionOnePresenter' },
+      { authors: ['Exactly one presenting author'] },
+    );
   const seen = new Set<string>();
   for (const a of fields.authors) {
     if (seen.has(a.email))
-      throw new DomainError('INVALID_INPUT', { key: 'submissionAuthorTwice', params: { email: a.email } }, {
-        authors: [`${a.email} twice`],
-      });
+      throw new DomainError(
+        'INVALID_INPUT',
+        { key: 'submissionAuthorTwice', params: { email: a.email } },
+        {
+          authors: [`${a.email} twice`],
+        },
+      );
     seen.add(a.email);
   }
   if (fields.reviewerConflicts.length) {
@@ -85,9 +105,13 @@ async function checkFields(db: Executor, eventId: string, fields: Fields): Promi
     const ids = new Set<string>();
     for (const c of fields.reviewerConflicts) {
       if (!reviewers.has(c.userId) || ids.has(c.userId))
-        throw new DomainError('INVALID_INPUT', { key: 'submissionReviewerUnknown' }, {
-          reviewerConflicts: ['Not a reviewer of this event'],
-        });
+        throw new DomainError(
+          'INVALID_INPUT',
+          { key: 'submissionReviewerUnknown' },
+          {
+            reviewerConflicts: ['Not a reviewer of this event'],
+          },
+        );
       ids.add(c.userId);
     }
   }
@@ -118,7 +142,12 @@ async function recordVersion(
 export function createSubmissionServices(runtime: Runtime): Pick<PaperServices, 'mySubmissions'> {
   const editableFor = (personId: string, call: cfp.CallRow | null) => (row: SubmissionRow) => {
     const closes = call ? closesAt(call) : null;
-    return row.submitterPersonId === personId && row.status !== 'withdrawn' && closes !== null && runtime.now() <= closes;
+    return (
+      row.submitterPersonId === personId &&
+      row.status !== 'withdrawn' &&
+      closes !== null &&
+      runtime.now() <= closes
+    );
   };
 
   /**
@@ -130,7 +159,11 @@ export function createSubmissionServices(runtime: Runtime): Pick<PaperServices, 
     caller: PersonCaller,
     submissionId: string,
     action: string,
-    apply: (uow: UnitOfWork, row: SubmissionRow, call: cfp.CallRow) => Promise<Partial<typeof submissions.$inferInsert>>,
+    apply: (
+      uow: UnitOfWork,
+      row: SubmissionRow,
+      call: cfp.CallRow,
+    ) => Promise<Partial<typeof submissions.$inferInsert>>,
     options: { windowOpen?: boolean } = {},
   ): Promise<SubmissionDto> {
     return inTransaction(runtime, async (uow) => {
@@ -155,7 +188,10 @@ export function createSubmissionServices(runtime: Runtime): Pick<PaperServices, 
   }
 
   async function localeOf(db: Executor, personId: string): Promise<string> {
-    const [p] = await db.select({ locale: schema.persons.locale }).from(schema.persons).where(eq(schema.persons.id, personId));
+    const [p] = await db
+      .select({ locale: schema.persons.locale })
+      .from(schema.persons)
+      .where(eq(schema.persons.id, personId));
     return p?.locale ?? 'en';
   }
 
@@ -225,7 +261,13 @@ export function createSubmissionServices(runtime: Runtime): Pick<PaperServices, 
         const { submissionId, ...fields } = input;
         return change(caller, submissionId, 'update', async (uow, row) => {
           await checkFields(uow.tx, row.eventId, fields);
-          await writeAuthors(runtime, uow, { ...row, title: fields.title }, fields.authors, await localeOf(uow.tx, caller.person.personId));
+          await writeAuthors(
+            runtime,
+            uow,
+            { ...row, title: fields.title },
+            fields.authors,
+            await localeOf(uow.tx, caller.person.personId),
+          );
           await writeReviewerConflicts(uow.tx, row.id, fields.reviewerConflicts);
           return {
             trackId: fields.trackId,
@@ -242,16 +284,28 @@ export function createSubmissionServices(runtime: Runtime): Pick<PaperServices, 
         // window, the type's rules, then the PDF itself.
         const row = await findSubmission(runtime.db, input.submissionId);
         if (!row || row.submitterPersonId !== caller.person.personId) throw notFound();
-        if (row.status === 'withdrawn') throw new DomainError('INVALID_STATE', { key: 'submissionWithdrawn' });
+        if (row.status === 'withdrawn')
+          throw new DomainError('INVALID_STATE', { key: 'submissionWithdrawn' });
         assertOpen(await cfp.findCall(runtime.db, row.eventId), runtime.now());
         if (!row.typeId)
-          throw new DomainError('INVALID_INPUT', { key: 'submissionIncomplete' }, { typeId: ['Choose a type first'] });
+          throw new DomainError(
+            'INVALID_INPUT',
+            { key: 'submissionIncomplete' },
+            { typeId: ['Choose a type first'] },
+          );
         const type = await cfp.findType(runtime.db, row.eventId, row.typeId);
         if (!type) throw new DomainError('INVALID_INPUT', { key: 'submissionTypeUnknown' });
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64))
-          throw new DomainError('INVALID_INPUT', { key: 'fileNotBase64' }, { contentBase64: ['Not valid base64'] });
+          throw new DomainError(
+            'INVALID_INPUT',
+            { key: 'fileNotBase64' },
+            { contentBase64: ['Not valid base64'] },
+          );
         const data = Buffer.from(input.contentBase64, 'base64');
-        const verdict = await checkPaperPdf(data, { maxBytes: type.maxMegabytes * 1024 * 1024, pageLimit: type.pageLimit });
+        const verdict = await checkPaperPdf(data, {
+          maxBytes: type.maxMegabytes * 1024 * 1024,
+          pageLimit: type.pageLimit,
+        });
         if (!verdict.ok) throw verdict.error;
         const stored = await storeFile(runtime, {
           eventId: row.eventId,
@@ -266,7 +320,12 @@ export function createSubmissionServices(runtime: Runtime): Pick<PaperServices, 
             const taken = await attachFiles(
               uow.tx,
               runtime.now(),
-              { eventId: row.eventId, purpose: SUBMISSION_FILE_PURPOSE, ownerKind: SUBMISSION_FILE_OWNER, ownerId: row.id },
+              {
+                eventId: row.eventId,
+                purpose: SUBMISSION_FILE_PURPOSE,
+                ownerKind: SUBMISSION_FILE_OWNER,
+                ownerId: row.id,
+              },
               [stored.fileId],
             );
             if (!taken.has(stored.fileId)) throw new DomainError('INVALID_INPUT', { key: 'uploadFileAgain' });
@@ -281,19 +340,28 @@ export function createSubmissionServices(runtime: Runtime): Pick<PaperServices, 
       },
       submit(caller, input) {
         return change(caller, input.submissionId, 'submit', async (uow, row, call) => {
-          if (row.status === 'submitted') throw new DomainError('INVALID_STATE', { key: 'submissionAlreadySubmitted' });
+          if (row.status === 'submitted')
+            throw new DomainError('INVALID_STATE', { key: 'submissionAlreadySubmitted' });
           const type = row.typeId ? await cfp.findType(uow.tx, row.eventId, row.typeId) : null;
           if (!row.trackId || !type) throw new DomainError('INVALID_INPUT', { key: 'submissionIncomplete' });
           if (type.fileRequired && !row.fileId)
-            throw new DomainError('INVALID_INPUT', { key: 'submissionFileRequired' }, { file: ['Upload the PDF'] });
+            throw new DomainError(
+              'INVALID_INPUT',
+              { key: 'submissionFileRequired' },
+              { file: ['Upload the PDF'] },
+            );
           const current = cfp.currentConsents(await cfp.listConsents(uow.tx, row.eventId));
           const now = runtime.now();
           for (const c of current) {
             const given = input.consents.some((g) => g.kind === c.kind && g.version === c.version);
             if (c.required && !given)
-              throw new DomainError('INVALID_INPUT', { key: 'submissionConsentMissing', params: { kind: c.kind } }, {
-                consents: [`Accept ${c.kind} version ${c.version}`],
-              });
+              throw new DomainError(
+                'INVALID_INPUT',
+                { key: 'submissionConsentMissing', params: { kind: c.kind } },
+                {
+                  consents: [`Accept ${c.kind} version ${c.version}`],
+                },
+              );
           }
           const consents = current
             .filter((c) => input.consents.some((g) => g.kind === c.kind && g.version === c.version))
