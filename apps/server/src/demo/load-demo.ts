@@ -17,8 +17,6 @@ import { listMembers } from '../modules/team/team.repo';
 import { createServices } from '../services';
 import { emptyRegistrationReport, loadRegistration, type DemoRegistrationReport } from './load-registration';
 import { DEMO_PASSWORD, demoEvents, demoPeople, type DemoEvent, type DemoPerson } from './tci-2015';
-// papers (issue 11)
-import { loadPapers } from './tci-2015-papers';
 
 export interface DemoReport {
   /** What this run added; empty when the demo was already loaded. */
@@ -28,8 +26,6 @@ export interface DemoReport {
     memberships: Array<{ eventId: string; slug: string; userId: string; email: string; role: EventRole }>;
     /** The reference event's registration: setup, participants and the desk's follow-ups. */
     registration: DemoRegistrationReport;
-    /** papers (issue 11): the reference event's call and its submissions (0 when already there). */
-    papers?: { submissions: number };
   };
   /** Every demo event's id by slug, whether this run created it or found it. */
   eventIds: Record<string, string>;
@@ -213,14 +209,6 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
     }
     if (spec.registration)
       report.created.registration = await loadRegistration(runtime, eventId, asOwner, asDesk);
-    // papers (issue 11): the call for papers rides with the reference event's registration.
-    if (spec.registration)
-      report.created.papers = await loadPapers(runtime, services, {
-        actor: await ownerActor(),
-        request,
-        eventId,
-        role: 'owner',
-      });
   }
 
   async function addToTeam(eventId: string, slug: string, person: DemoPerson, role: EventRole) {
