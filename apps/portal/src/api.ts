@@ -46,6 +46,12 @@ export interface PortalApi {
     | 'signOutEverywhere'
   >;
   me: Procedures<'me', 'events' | 'conference' | 'openRegistration' | 'exportData' | 'requestErasure'>;
+  // papers (issue 11): the open call, a co-author's confirmation, the author's submissions.
+  cfp: Procedures<'cfp', 'openCall' | 'confirmAuthorship'>;
+  mySubmissions: Procedures<
+    'mySubmissions',
+    'list' | 'get' | 'reviewers' | 'create' | 'update' | 'uploadPdf' | 'submit' | 'withdraw'
+  >;
   /** Files streamed over plain HTTP (lib/file-upload.ts), not tRPC. */
   files: { uploadAnswer(input: AnswerUpload): Promise<UploadedFile> };
 }

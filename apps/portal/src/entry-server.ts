@@ -108,6 +108,18 @@ function readOnly(api: PortalReadApi): PortalApi {
       exportData: { query: refuse },
       requestErasure: { mutate: refuse },
     },
+    // papers (issue 11): the call panel loads in the browser, after mounting.
+    cfp: { openCall: { query: refuse }, confirmAuthorship: { mutate: refuse } },
+    mySubmissions: {
+      list: { query: refuse },
+      get: { query: refuse },
+      reviewers: { query: refuse },
+      create: { mutate: refuse },
+      update: { mutate: refuse },
+      uploadPdf: { mutate: refuse },
+      submit: { mutate: refuse },
+      withdraw: { mutate: refuse },
+    },
   };
 }
 
@@ -121,7 +133,10 @@ export async function render(request: RenderRequest): Promise<RenderedPage | nul
   return requestApi.run(readOnly(request.api), () => renderPage(request, router));
 }
 
-async function renderPage(request: RenderRequest, router: ReturnType<typeof createPortalRouter>): Promise<RenderedPage> {
+async function renderPage(
+  request: RenderRequest,
+  router: ReturnType<typeof createPortalRouter>,
+): Promise<RenderedPage> {
   const pinia = createPinia();
   const i18n = createPortalI18n(request.locale);
   const app = createSSRApp(App).use(pinia).use(i18n).use(router);
@@ -153,8 +168,7 @@ async function renderPage(request: RenderRequest, router: ReturnType<typeof crea
   const context: PortalSsrContext = {};
   const body = await renderToString(app, context);
 
-  const missing =
-    route.name === 'not-found' || (slug !== null && events.eventState === 'not-found');
+  const missing = route.name === 'not-found' || (slug !== null && events.eventState === 'not-found');
   const failed = slug !== null && events.eventState === 'error';
   const event = slug !== null && events.eventState === 'ready' ? events.event : null;
   const t = i18n.global.t;
@@ -173,12 +187,18 @@ async function renderPage(request: RenderRequest, router: ReturnType<typeof crea
     .replace(/<html lang="[^"]*">/, `<html lang="${request.locale}">`)
     .replace(/\s*<title>[^<]*<\/title>/, '')
     .replace(/\s*<meta name="description"[^>]*>/, '')
-    .replace('</head>', `  ${head}\n    ${preloadLinks(context.modules ?? [], request.manifest, request.shell)}\n  </head>`)
+    .replace(
+      '</head>',
+      `  ${head}\n    ${preloadLinks(context.modules ?? [], request.manifest, request.shell)}\n  </head>`,
+    )
     .replace(
       '<div id="app"></div>',
       `<div id="app">${body}</div>\n    <script type="application/json" id="${STATE_ELEMENT_ID}">${jsonForScript(state)}</script>`,
     );
-  return { status: missing ? 404 : failed ? 503 : 200, html: inlineStyles(html, shellStyles(request.shell), builtCss) };
+  return {
+    status: missing ? 404 : failed ? 503 : 200,
+    html: inlineStyles(html, shellStyles(request.shell), builtCss),
+  };
 }
 
 /** The browser build's CSS files, read once (this file is dist-ssr/entry-server.js, beside dist/). */

@@ -26,6 +26,9 @@ setPortalApi({
   visa: client.visa,
   accounts: client.accounts,
   me: client.me,
+  // papers (issue 11)
+  cfp: client.cfp,
+  mySubmissions: client.mySubmissions,
   // Loaded with the first upload, not with the page: the module it imports its paths from
   // also declares the files contract's zod schemas, and those calls cannot be shaken
   // out, so a static import put zod (~30 KB gzipped) in every page's first script.

@@ -5,6 +5,8 @@ import { eventRoutes } from './features/events/routes';
 import { myConferenceRoutes } from './features/my-conference/routes';
 import { myRegistrationRoutes } from './features/my-registration/routes';
 import { registrationRoutes } from './features/registration/routes';
+// papers (issue 11)
+import { paperRoutes } from './features/papers/routes';
 
 export function createPortalRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   return createRouter({
@@ -16,6 +18,8 @@ export function createPortalRouter(history: RouterHistory = createWebHistory(imp
       ...delegationRoutes,
       ...accountRoutes,
       ...myConferenceRoutes,
+      // papers (issue 11)
+      ...paperRoutes,
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
     scrollBehavior(_to, _from, saved) {

@@ -20,6 +20,8 @@ import { objectCases } from './authorization/objects';
 // B2B export fair (issue 14).
 import { b2bAccess } from './authorization/b2b';
 import { b2bScheduleAccess } from './authorization/b2b-schedule';
+// papers (issue 11)
+import { paperAccess } from './authorization/papers';
 
 /**
  * The permission matrix, written out by hand (apps/server/src/authorization/*.ts,
@@ -40,6 +42,8 @@ const expectedAccess: Record<string, Expected> = {
   // B2B export fair (issue 14).
   ...b2bAccess,
   ...b2bScheduleAccess,
+  // papers (issue 11)
+  ...paperAccess,
 };
 
 const procedures = Object.entries(

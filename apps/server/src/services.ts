@@ -30,6 +30,8 @@ import { createWebhookServices } from './modules/webhooks/webhooks.service';
 // B2B export fair (issue 14).
 import { createB2bServices } from './modules/b2b/b2b.service';
 import { createB2bScheduleService } from './modules/b2b/schedule.service';
+// papers (issue 11)
+import { createPaperServices } from './modules/papers/papers.service';
 
 /** The server's implementation of the contracts' Services, one module per domain. */
 export function createServices(runtime: Runtime): Services {
@@ -64,5 +66,7 @@ export function createServices(runtime: Runtime): Services {
     // B2B export fair (issue 14).
     ...createB2bServices(runtime),
     b2bSchedule: createB2bScheduleService(runtime),
+    // papers (issue 11)
+    ...createPaperServices(runtime),
   };
 }

@@ -615,6 +615,64 @@ export const domainMessages = {
   b2bPairMet: { en: 'These two companies already have a meeting', ko: '두 기업의 상담이 이미 있습니다' },
   b2bFileNotFound: { en: 'No such uploaded file for this event', ko: '이 행사에 그런 파일이 없습니다' },
   b2bPersonNotFound: { en: 'No such person', ko: '그런 사람이 없습니다' },
+  // papers (issue 11): the call for papers and submissions.
+  cfpNotOpen: {
+    en: 'The call for papers is not open yet (it opens {opens}, {zone} time)',
+    ko: '논문 모집이 아직 시작되지 않았습니다 ({zone} 기준 {opens} 시작)',
+  },
+  cfpNotSetUp: { en: 'This event has no open call for papers', ko: '이 행사는 논문을 모집하고 있지 않습니다' },
+  cfpDeadlinePassed: {
+    en: 'The submission deadline has passed ({deadline}, {zone} time): nothing was changed',
+    ko: '제출 마감({zone} 기준 {deadline})이 지났습니다. 아무것도 바뀌지 않았습니다',
+  },
+  cfpDeadlineBeforeOpening: {
+    en: 'The deadline must come after the opening',
+    ko: '마감은 시작 뒤여야 합니다',
+  },
+  submissionNotFound: { en: 'No such submission', ko: '제출물을 찾을 수 없습니다' },
+  submissionWithdrawn: {
+    en: 'This submission was withdrawn and cannot change',
+    ko: '철회된 제출물은 바꿀 수 없습니다',
+  },
+  submissionAlreadySubmitted: { en: 'This submission is already submitted', ko: '이미 제출되었습니다' },
+  submissionTrackUnknown: { en: 'Choose one of the call’s tracks', ko: '모집 분야 중 하나를 고르세요' },
+  submissionTypeUnknown: { en: 'Choose one of the call’s submission types', ko: '제출 유형 중 하나를 고르세요' },
+  submissionIncomplete: {
+    en: 'Choose a track and a submission type before submitting',
+    ko: '제출하기 전에 분야와 제출 유형을 고르세요',
+  },
+  submissionAbstractTooLong: {
+    en: 'The abstract has {count} words; this type allows at most {max}',
+    ko: '초록이 {count}단어입니다. 이 유형은 {max}단어까지입니다',
+  },
+  submissionOnePresenter: {
+    en: 'Mark exactly one presenting author',
+    ko: '발표 저자를 한 명만 표시하세요',
+  },
+  submissionAuthorTwice: {
+    en: 'An author is listed twice ({email})',
+    ko: '같은 저자가 두 번 있습니다 ({email})',
+  },
+  submissionFileRequired: {
+    en: 'This submission type needs a PDF: upload it before submitting',
+    ko: '이 유형은 PDF가 필요합니다. 제출하기 전에 올리세요',
+  },
+  submissionConsentMissing: {
+    en: 'Accept the current {kind} consent to submit',
+    ko: '제출하려면 현재 {kind} 동의에 동의하세요',
+  },
+  submissionReviewerUnknown: {
+    en: 'Conflicts can only be declared with this event’s reviewers',
+    ko: '이 행사의 심사위원과의 이해관계만 밝힐 수 있습니다',
+  },
+  pdfEncrypted: {
+    en: 'This PDF is encrypted or password-protected: save it without protection and send it again',
+    ko: '암호화되거나 비밀번호가 걸린 PDF입니다. 보호를 해제해 저장한 뒤 다시 올리세요',
+  },
+  pdfTooManyPages: {
+    en: 'This PDF has {pages} pages; this submission type allows at most {max}',
+    ko: '이 PDF는 {pages}쪽입니다. 이 제출 유형은 {max}쪽까지입니다',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type DomainMessageKey = keyof typeof domainMessages;

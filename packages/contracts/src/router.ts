@@ -23,6 +23,8 @@ import { peopleRouter } from './domains/people.router';
 // B2B export fair (issue 14).
 import { b2bRouter } from './domains/b2b.router';
 import { b2bScheduleRouter } from './domains/b2b-schedule.router';
+// papers (issue 11)
+import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -61,6 +63,10 @@ export const appRouter = router({
   b2b: b2bRouter,
   /** The fair's scheduler: wanted meetings into slots, tables and interpreters; publishing. */
   b2bSchedule: b2bScheduleRouter,
+  // papers (issue 11): staff set the call up, the public reads it, authors submit.
+  papers: papersRouter,
+  cfp: cfpRouter,
+  mySubmissions: mySubmissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,3 +25,5 @@ export * from './domains/people';
 // B2B export fair (issue 14).
 export * from './domains/b2b';
 export * from './domains/b2b-schedule';
+// papers (issue 11)
+export * from './domains/papers';

@@ -22,6 +22,7 @@ import type { PeopleServices } from './domains/people';
 // B2B export fair (issue 14).
 import type { B2bServices } from './domains/b2b';
 import type { B2bScheduleServices } from './domains/b2b-schedule';
+import type { PaperServices } from './domains/papers';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -45,7 +46,8 @@ export interface Services
     AccountServices,
     PeopleServices,
     B2bServices,
-    B2bScheduleServices {
+    B2bScheduleServices,
+    PaperServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

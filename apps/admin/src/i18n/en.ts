@@ -1,4 +1,6 @@
 import { en as registrationSetupEN } from '../features/registration-setup/messages';
+// papers (issue 11)
+import { en as papersEN } from '../features/papers/messages';
 import { en as participantsEN } from '../features/participants/messages';
 import { en as partnersEN } from '../features/partners/messages';
 import { en as organisationsEN } from '../features/organisations/messages';
@@ -408,6 +410,8 @@ export const en: Messages = {
     },
   },
   registrationSetup: registrationSetupEN,
+  // papers (issue 11)
+  papers: papersEN,
   participants: participantsEN,
   partners: partnersEN,
   organisations: organisationsEN,

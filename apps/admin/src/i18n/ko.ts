@@ -1,4 +1,6 @@
 import { ko as registrationSetupKO } from '../features/registration-setup/messages';
+// papers (issue 11)
+import { ko as papersKO } from '../features/papers/messages';
 import { ko as participantsKO } from '../features/participants/messages';
 import { ko as partnersKO } from '../features/partners/messages';
 import { ko as organisationsKO } from '../features/organisations/messages';
@@ -402,6 +404,8 @@ export const ko = {
     },
   },
   registrationSetup: registrationSetupKO,
+  // papers (issue 11)
+  papers: papersKO,
   participants: participantsKO,
   partners: partnersKO,
   organisations: organisationsKO,

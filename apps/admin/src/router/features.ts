@@ -15,6 +15,8 @@ import { teamFeature } from '../features/team/routes';
 import { usersFeature } from '../features/users/routes';
 // B2B export fair (issue 14).
 import { b2bFeature } from '../features/b2b/routes';
+// papers (issue 11)
+import { papersFeature } from '../features/papers/routes';
 import type { Feature } from './feature';
 
 /** Every feature folder, in navigation order. A new module adds its feature here. */
@@ -36,4 +38,6 @@ export const features: readonly Feature[] = [
   deskFeature,
   // B2B export fair (issue 14).
   b2bFeature,
+  // papers (issue 11)
+  papersFeature,
 ];

@@ -4,6 +4,8 @@ import { registrationEn } from './registration.en';
 import { registrationKo } from './registration.ko';
 import { accountEn } from './account.en';
 import { accountKo } from './account.ko';
+// papers (issue 11)
+import { papersEn, papersKo } from '../features/papers/messages';
 
 /**
  * Adds the registration pages' messages (namespace `reg`) to the portal's i18n. They
@@ -21,4 +23,12 @@ export function useAccountMessages(): void {
   const i18n = useI18n({ useScope: 'global' });
   i18n.mergeLocaleMessage('ko', plainMessages({ account: accountKo }));
   i18n.mergeLocaleMessage('en', plainMessages({ account: accountEn }));
+}
+
+// papers (issue 11)
+/** The call for papers pages' messages (namespace `papers`), loaded with those pages and the event page's call. */
+export function usePaperMessages(): void {
+  const i18n = useI18n({ useScope: 'global' });
+  i18n.mergeLocaleMessage('ko', plainMessages({ papers: papersKo }));
+  i18n.mergeLocaleMessage('en', plainMessages({ papers: papersEn }));
 }

@@ -236,7 +236,9 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
           size: input.file.size,
         });
         if (input.file.size > 10 * 1024 * 1024) {
-          throw apiError('PAYLOAD_TOO_LARGE', 'The file is too large (at most 10 MB)', { file: ['At most 10 MB'] });
+          throw apiError('PAYLOAD_TOO_LARGE', 'The file is too large (at most 10 MB)', {
+            file: ['At most 10 MB'],
+          });
         }
         if (!input.filename.toLowerCase().endsWith('.pdf')) {
           throw apiError('INVALID_INPUT', 'Only PDF, JPEG or PNG', { file: ['Only PDF, JPEG or PNG'] });
@@ -420,6 +422,23 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
       requestErasure: {
         mutate: async () => (me('me.requestErasure'), (state.signedIn = false), { ok: true as const }),
       },
+    },
+    // papers (issue 11): no call is open in the fake; the author's pages are not faked yet.
+    cfp: {
+      openCall: { query: async () => null },
+      confirmAuthorship: {
+        mutate: () => Promise.reject(apiError('TOKEN_INVALID', 'This link is not valid any more')),
+      },
+    },
+    mySubmissions: {
+      list: { query: async () => [] },
+      get: { query: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
+      reviewers: { query: async () => [] },
+      create: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No open call')) },
+      update: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
+      uploadPdf: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
+      submit: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
+      withdraw: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Caller, PersonCaller, SessionCookie } from '../context';
 import { msg } from '../messages';
 import { emailSchema, idSchema, localeSchema } from './common';
 import { registrationStatuses } from './registration/registrations';
+import { submissionSectionDto } from './papers';
 
 const text = z.object({ ko: z.string().optional(), en: z.string().optional() });
 
@@ -85,6 +86,8 @@ export const delegationSectionDto = z.object({
 export const conferenceSectionDto = z.discriminatedUnion('kind', [
   registrationSectionDto,
   delegationSectionDto,
+  // papers (issue 11)
+  submissionSectionDto,
 ]);
 export type ConferenceSection = z.infer<typeof conferenceSectionDto>;
 export type ConferenceSectionKind = ConferenceSection['kind'];

@@ -50,6 +50,13 @@ export const meetingEventData = z.object({
   }),
 });
 
+/** A submission's change of state (papers); review and the programme listen later. */
+const submissionEventData = z.object({
+  submissionId: z.string(),
+  version: z.number().int(),
+  title: z.object({ ko: z.string().optional(), en: z.string().optional() }),
+});
+
 export const domainEventSchemas = {
   'registration.created': registrationEventData,
   'registration.confirmed': registrationEventData,
@@ -61,6 +68,9 @@ export const domainEventSchemas = {
   'meeting.scheduled': meetingEventData,
   'meeting.changed': meetingEventData,
   'meeting.outcome_recorded': meetingEventData,
+  // papers (issue 11)
+  'submission.submitted': submissionEventData,
+  'submission.withdrawn': submissionEventData,
 } as const;
 
 export type DomainEventType = keyof typeof domainEventSchemas;

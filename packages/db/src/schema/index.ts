@@ -13,3 +13,5 @@ export * from './accounts';
 export * from './files';
 // B2B export fair (issue 14).
 export * from './b2b';
+// papers (issue 11): call for papers and submissions
+export * from './papers';

@@ -9,4 +9,6 @@ import type { ConferenceSectionKind } from '@plenary/contracts/schemas';
 export const conferenceCards: Record<ConferenceSectionKind, Component> = {
   registration: defineAsyncComponent(() => import('../my-registration/RegistrationCard.vue')),
   delegation: defineAsyncComponent(() => import('../delegation/DelegationCard.vue')),
+  // papers (issue 11)
+  submissions: defineAsyncComponent(() => import('../papers/SubmissionsCard.vue')),
 };

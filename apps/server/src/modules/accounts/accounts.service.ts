@@ -2,6 +2,8 @@ import type { Services } from '@plenary/contracts';
 import type { Runtime } from '../../core/runtime';
 import { delegationSection, registrationSection } from '../registration/my-conference-sections';
 import { createSectionRegistry } from './conference-sections';
+// papers (issue 11)
+import { submissionsSection } from '../papers/submissions.section';
 import { createMeService } from './me.service';
 import { createSignInService } from './sign-in.service';
 
@@ -13,5 +15,6 @@ export function createAccountServices(runtime: Runtime): Pick<Services, 'account
   const sections = createSectionRegistry();
   sections.register(registrationSection);
   sections.register(delegationSection);
+  sections.register(submissionsSection);
   return { accounts: createSignInService(runtime), me: createMeService(runtime, sections) };
 }

@@ -30,7 +30,8 @@ export const webhookSubscriber: DomainEventSubscriber = {
   async handle(runtime, uow, event) {
     const { partnerId, ...data } = event.data as { partnerId?: string | null } & Record<string, unknown>;
     if (!partnerId || !event.eventId) return;
-    // Only the types above reach this subscriber (B2B added domain event types that are not webhooks').
+    // Domain events of other kinds (papers' submission.*, the fair's meeting.* until partners may subscribe to them) are not webhook types: they send nothing.
+    if (!(webhookEventTypes as readonly string[]).includes(event.type)) return;
     const type = event.type as WebhookEventType;
     const subscribers = await findSubscribers(uow.tx, { partnerIds: [partnerId], eventId: event.eventId });
     const now = runtime.now();

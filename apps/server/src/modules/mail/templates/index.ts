@@ -4,6 +4,8 @@ import { accountTemplates } from './accounts';
 import { registrationTemplates } from './registration';
 import { staffTemplates } from './staff';
 import { visaTemplates } from './visa';
+// papers (issue 11)
+import { paperTemplates } from './papers';
 
 export * from './engine';
 
@@ -16,6 +18,8 @@ export const mailTemplates = {
   ...visaTemplates,
   ...staffTemplates,
   ...accountTemplates,
+  // papers (issue 11)
+  ...paperTemplates,
 };
 
 export type MailKind = keyof typeof mailTemplates;

@@ -1,0 +1,37 @@
+import type { Feature } from '../../router/feature';
+
+/** The call for papers (issue 11): its set-up and the submissions, for the event's chairs. */
+export const papersFeature: Feature = {
+  event: [
+    {
+      path: 'papers/call',
+      name: 'event-papers-call',
+      component: () => import('./CallForPapersView.vue'),
+      meta: { titleKey: 'papers.callTitle' },
+    },
+    {
+      path: 'papers/submissions',
+      name: 'event-papers-submissions',
+      component: () => import('./SubmissionsView.vue'),
+      meta: { titleKey: 'papers.submissionsTitle' },
+    },
+  ],
+  nav: [
+    {
+      section: 'programme',
+      routeName: 'event-papers-call',
+      labelKey: 'papers.callNav',
+      icon: 'pi pi-megaphone',
+      audience: 'eventTeam',
+      needs: 'papers.setup',
+    },
+    {
+      section: 'programme',
+      routeName: 'event-papers-submissions',
+      labelKey: 'papers.submissionsNav',
+      icon: 'pi pi-file-pdf',
+      audience: 'eventTeam',
+      needs: 'papers.list',
+    },
+  ],
+};
