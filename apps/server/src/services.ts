@@ -27,6 +27,9 @@ import {
 import { createRegistrationSetupService } from './modules/registration-setup/setup.service';
 import { createAccessService, createTeamService } from './modules/team/team.service';
 import { createWebhookServices } from './modules/webhooks/webhooks.service';
+// agreements (issue 13)
+import { createAgreementsService } from './modules/agreements/agreements.service';
+import { createPublicAgreementServices } from './modules/agreements/agreements.public';
 
 /** The server's implementation of the contracts' Services, one module per domain. */
 export function createServices(runtime: Runtime): Services {
@@ -58,5 +61,8 @@ export function createServices(runtime: Runtime): Services {
     ...createDomainEventsService(runtime),
     ...createAccountServices(runtime),
     people: createPeopleService(runtime),
+    // agreements (issue 13)
+    agreements: createAgreementsService(runtime),
+    ...createPublicAgreementServices(runtime),
   };
 }

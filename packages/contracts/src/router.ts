@@ -20,6 +20,8 @@ import { exportsRouter } from './domains/exports.router';
 import { organisationsRouter } from './domains/organisations.router';
 import { accountsRouter, meRouter } from './domains/accounts.router';
 import { peopleRouter } from './domains/people.router';
+// agreements (issue 13)
+import { agreementsApiRouter, agreementsRouter, portalAgreementsRouter } from './domains/agreements.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -54,6 +56,10 @@ export const appRouter = router({
   me: meRouter,
   /** People across events (platform admin): search, data export, erasure. */
   people: peopleRouter,
+  // agreements (issue 13): the console, the public registry, the partner API's read.
+  agreements: agreementsRouter,
+  portalAgreements: portalAgreementsRouter,
+  agreementsApi: agreementsApiRouter,
 });
 
 export type AppRouter = typeof appRouter;

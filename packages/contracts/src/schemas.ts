@@ -22,3 +22,5 @@ export * from './domains/exports';
 export * from './domains/organisations';
 export * from './domains/accounts';
 export * from './domains/people';
+// agreements (issue 13)
+export * from './domains/agreements';

@@ -19,6 +19,8 @@ import type { OrganisationServices } from './domains/organisations';
 import type { DomainEventServices } from './domains/domain-events';
 import type { AccountServices } from './domains/accounts';
 import type { PeopleServices } from './domains/people';
+// agreements (issue 13)
+import type { AgreementServices } from './domains/agreements';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -40,7 +42,8 @@ export interface Services
     OrganisationServices,
     DomainEventServices,
     AccountServices,
-    PeopleServices {
+    PeopleServices,
+    AgreementServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

@@ -11,3 +11,5 @@ export * from './rate-limits';
 export * from './domain-events';
 export * from './accounts';
 export * from './files';
+// agreements (issue 13)
+export * from './agreements';

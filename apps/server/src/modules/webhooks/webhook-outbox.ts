@@ -30,7 +30,8 @@ export const webhookSubscriber: DomainEventSubscriber = {
   async handle(runtime, uow, event) {
     const { partnerId, ...data } = event.data as { partnerId?: string | null } & Record<string, unknown>;
     if (!partnerId || !event.eventId) return;
-    const type = event.type;
+    // Only its own types reach it (the registry filters by `types`); agreements add types it does not take.
+    const type = event.type as (typeof webhookEventTypes)[number];
     const subscribers = await findSubscribers(uow.tx, { partnerIds: [partnerId], eventId: event.eventId });
     const now = runtime.now();
     const rows = subscribers
