@@ -80,6 +80,7 @@ CREATE TABLE "declaration_endorsements" (
 	"person_id" uuid NOT NULL,
 	"organisation_id" uuid,
 	"organisation_name" text NOT NULL,
+	"person_name" text NOT NULL,
 	"country" text,
 	"title" text NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,

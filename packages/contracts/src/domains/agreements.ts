@@ -392,6 +392,7 @@ export const publicAgreementDto = publicAgreementSummaryDto.extend({
 export type PublicAgreementDto = z.infer<typeof publicAgreementDto>;
 
 export const endorseInput = publicAgreementInput.extend({
+  name: z.string().trim().min(1, { error: msg('required') }).max(200),
   organisation: z.string().trim().min(1, { error: msg('required') }).max(300),
   country: countrySchema,
   title: z.string().trim().min(1, { error: msg('required') }).max(200),

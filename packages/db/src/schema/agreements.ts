@@ -199,6 +199,8 @@ export const declarationEndorsements = pgTable(
     organisationId: uuid('organisation_id').references(() => organisations.id),
     /** As typed, so the public line reads as the endorser wrote it. */
     organisationName: text('organisation_name').notNull(),
+    /** The endorser's name as they want it shown (a signed-in person may have no name on file yet). */
+    personName: text('person_name').notNull(),
     country: text('country'),
     title: text('title').notNull(),
     status: text('status').$type<'pending' | 'verified' | 'rejected'>().notNull().default('pending'),

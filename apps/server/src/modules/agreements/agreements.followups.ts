@@ -18,7 +18,7 @@ function endorsementDto(e: Awaited<ReturnType<typeof repo.listEndorsements>>[num
     id: e.id,
     organisation: e.organisationName,
     country: e.country,
-    personName: personName(e),
+    personName: e.personName,
     title: e.title,
     status: e.status,
     createdAt: e.createdAt.toISOString(),

@@ -88,7 +88,7 @@ export function createPublicAgreementServices(
           endorsements: endorsements.map((e) => ({
             organisation: e.organisationName,
             country: e.country,
-            personName: personName(e),
+            personName: e.personName,
             title: e.title,
           })),
           endorsementsByCountry: [...byCountry]
@@ -110,6 +110,7 @@ export function createPublicAgreementServices(
             personId: caller.person.personId,
             organisationId,
             organisationName: input.organisation,
+            personName: input.name,
             country: input.country,
             title: input.title,
             createdAt: now,

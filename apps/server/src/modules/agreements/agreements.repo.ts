@@ -286,12 +286,9 @@ export async function listEndorsements(db: Executor, agreementId: string, onlyVe
       status: declarationEndorsements.status,
       createdAt: declarationEndorsements.createdAt,
       verifiedAt: declarationEndorsements.verifiedAt,
-      givenName: persons.givenName,
-      familyName: persons.familyName,
-      localName: persons.localName,
+      personName: declarationEndorsements.personName,
     })
     .from(declarationEndorsements)
-    .innerJoin(persons, eq(persons.id, declarationEndorsements.personId))
     .where(
       and(
         eq(declarationEndorsements.agreementId, agreementId),
