@@ -368,3 +368,32 @@ describe('database', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('expiry reminders', () => {
+  it('mails the owner once per expiry date, in their language (Korean until they choose), within 60 days of expiry', async () => {
+    const { remindExpiringAgreements } = await import('./agreements.jobs');
+    const mou = await draftMou();
+    const api = h.caller(owner);
+    const soon = new Date(h.runtime.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(h.runtime.now().getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
+    await h.caller(staff).agreements.update({ eventId, agreementId: mou.id, effectiveOn: '2015-10-15', expiresOn: later });
+    await h.caller(staff).agreements.saveText({ eventId, agreementId: mou.id, baseVersion: null, clauses: v1 });
+    for (const to of ['approve', 'send_for_signature', 'record_signature', 'bring_into_effect'] as const)
+      await api.agreements.transition({ eventId, agreementId: mou.id, to });
+    const mails = () =>
+      h.runtime.db
+        .select({ to: schema.mailOutbox.toAddress, subject: schema.mailOutbox.subject })
+        .from(schema.mailOutbox)
+        .where(eq(schema.mailOutbox.template, 'agreementExpiryReminder'));
+    // Other agreements of this file may be due too; count this one's owner mails by subject.
+    const mine = async () => (await mails()).filter((m) => m.subject.includes(soon) || m.subject.includes(later));
+    await remindExpiringAgreements(h.runtime);
+    expect(await mine()).toEqual([]);
+    await h.caller(staff).agreements.update({ eventId, agreementId: mou.id, expiresOn: soon });
+    await remindExpiringAgreements(h.runtime);
+    await remindExpiringAgreements(h.runtime);
+    expect(await mine()).toEqual([
+      { to: 'staff@kicox.example', subject: `산업단지 클러스터 협력 양해각서 만료 예정(${soon})` },
+    ]);
+  });
+});

@@ -4,6 +4,8 @@ import { accountTemplates } from './accounts';
 import { registrationTemplates } from './registration';
 import { staffTemplates } from './staff';
 import { visaTemplates } from './visa';
+// agreements (issue 13)
+import { agreementTemplates } from './agreements';
 
 export * from './engine';
 
@@ -16,6 +18,8 @@ export const mailTemplates = {
   ...visaTemplates,
   ...staffTemplates,
   ...accountTemplates,
+  // agreements (issue 13)
+  ...agreementTemplates,
 };
 
 export type MailKind = keyof typeof mailTemplates;
