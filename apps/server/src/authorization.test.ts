@@ -17,6 +17,8 @@ import { deskAccess } from './authorization/desk';
 import { exportAccess } from './authorization/exports';
 import { accountAccess } from './authorization/accounts';
 import { objectCases } from './authorization/objects';
+// agreements (issue 13)
+import { agreementAccess } from './authorization/agreements';
 
 /**
  * The permission matrix, written out by hand (apps/server/src/authorization/*.ts,
@@ -34,6 +36,8 @@ const expectedAccess: Record<string, Expected> = {
   ...deskAccess,
   ...exportAccess,
   ...accountAccess,
+  // agreements (issue 13)
+  ...agreementAccess,
 };
 
 const procedures = Object.entries(

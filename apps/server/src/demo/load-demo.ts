@@ -17,6 +17,8 @@ import { listMembers } from '../modules/team/team.repo';
 import { createServices } from '../services';
 import { emptyRegistrationReport, loadRegistration, type DemoRegistrationReport } from './load-registration';
 import { DEMO_PASSWORD, demoEvents, demoPeople, type DemoEvent, type DemoPerson } from './tci-2015';
+// agreements (issue 13)
+import { loadAgreements } from './tci-2015-agreements';
 
 export interface DemoReport {
   /** What this run added; empty when the demo was already loaded. */
@@ -209,6 +211,8 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
     }
     if (spec.registration)
       report.created.registration = await loadRegistration(runtime, eventId, asOwner, asDesk);
+    // agreements (issue 13): the reference event's MOU and joint declaration.
+    if (spec.registration) await loadAgreements(runtime, services, eventId, await asOwner(), request);
   }
 
   async function addToTeam(eventId: string, slug: string, person: DemoPerson, role: EventRole) {
