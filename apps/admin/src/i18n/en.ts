@@ -2,6 +2,8 @@ import { en as registrationSetupEN } from '../features/registration-setup/messag
 import { en as participantsEN } from '../features/participants/messages';
 import { en as partnersEN } from '../features/partners/messages';
 import { en as organisationsEN } from '../features/organisations/messages';
+// agreements (issue 13)
+import { en as agreementsEN } from '../features/agreements/messages';
 import { en as webhooksEN } from '../features/webhooks/messages';
 import { en as domainEventsEN } from '../features/domain-events/messages';
 import { en as deskEN } from '../features/desk/messages';
@@ -409,6 +411,8 @@ export const en: Messages = {
   participants: participantsEN,
   partners: partnersEN,
   organisations: organisationsEN,
+  // agreements (issue 13)
+  agreements: agreementsEN,
   webhooks: webhooksEN,
   domainEvents: domainEventsEN,
   desk: deskEN,

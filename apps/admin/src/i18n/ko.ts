@@ -2,6 +2,8 @@ import { ko as registrationSetupKO } from '../features/registration-setup/messag
 import { ko as participantsKO } from '../features/participants/messages';
 import { ko as partnersKO } from '../features/partners/messages';
 import { ko as organisationsKO } from '../features/organisations/messages';
+// agreements (issue 13)
+import { ko as agreementsKO } from '../features/agreements/messages';
 import { ko as webhooksKO } from '../features/webhooks/messages';
 import { ko as domainEventsKO } from '../features/domain-events/messages';
 import { ko as deskKO } from '../features/desk/messages';
@@ -403,6 +405,8 @@ export const ko = {
   participants: participantsKO,
   partners: partnersKO,
   organisations: organisationsKO,
+  // agreements (issue 13)
+  agreements: agreementsKO,
   webhooks: webhooksKO,
   domainEvents: domainEventsKO,
   desk: deskKO,

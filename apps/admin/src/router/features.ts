@@ -13,6 +13,8 @@ import { domainEventsFeature } from '../features/domain-events/routes';
 import { profileFeature } from '../features/profile/routes';
 import { teamFeature } from '../features/team/routes';
 import { usersFeature } from '../features/users/routes';
+// agreements (issue 13)
+import { agreementsFeature } from '../features/agreements/routes';
 import type { Feature } from './feature';
 
 /** Every feature folder, in navigation order. A new module adds its feature here. */
@@ -32,4 +34,6 @@ export const features: readonly Feature[] = [
   organisationsFeature,
   webhooksFeature,
   deskFeature,
+  // agreements (issue 13)
+  agreementsFeature,
 ];
