@@ -5,6 +5,8 @@ import { eventRoutes } from './features/events/routes';
 import { myConferenceRoutes } from './features/my-conference/routes';
 import { myRegistrationRoutes } from './features/my-registration/routes';
 import { registrationRoutes } from './features/registration/routes';
+// agreements (issue 13)
+import { agreementRoutes } from './features/agreements/routes';
 
 export function createPortalRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   return createRouter({
@@ -16,6 +18,8 @@ export function createPortalRouter(history: RouterHistory = createWebHistory(imp
       ...delegationRoutes,
       ...accountRoutes,
       ...myConferenceRoutes,
+      // agreements (issue 13)
+      ...agreementRoutes,
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
     scrollBehavior(_to, _from, saved) {
