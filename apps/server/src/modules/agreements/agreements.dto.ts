@@ -2,7 +2,6 @@ import {
   agreementTransitionsFrom,
   type AgreementDto,
   type AgreementSummaryDto,
-  type Clause,
   type VersionDto,
 } from '@plenary/contracts';
 import type { Executor } from '@plenary/db';
@@ -38,7 +37,7 @@ export function toVersionSummary(v: repo.VersionRow) {
 }
 
 export function toVersionDto(v: repo.VersionRow): VersionDto {
-  return { ...toVersionSummary(v), clauses: v.clauses as Clause[] };
+  return { ...toVersionSummary(v), clauses: v.clauses };
 }
 
 /** The whole agreement as the console shows it: parties with signatories, follow-ups, allowed moves. */

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service';
 import { recordDomainEvent } from '../domain-events/record';
 import { findEventStanding } from '../team/team.repo';
 import * as repo from './agreements.repo';
-import { loadAgreementDto, personName } from './agreements.dto';
+import { loadAgreementDto } from './agreements.dto';
 
 type Followups = Pick<
   Services['agreements'],

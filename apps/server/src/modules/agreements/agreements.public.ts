@@ -1,6 +1,5 @@
 import {
   DomainError,
-  type Clause,
   type PublicAgreementSummaryDto,
   type Services,
 } from '@plenary/contracts';
@@ -83,7 +82,7 @@ export function createPublicAgreementServices(
               })),
           })),
           version: version
-            ? { number: version.number, sha256: version.sha256, clauses: version.clauses as Clause[] }
+            ? { number: version.number, sha256: version.sha256, clauses: version.clauses }
             : null,
           endorsements: endorsements.map((e) => ({
             organisation: e.organisationName,

@@ -1,4 +1,4 @@
-import { DomainError, type Clause } from '@plenary/contracts';
+import { DomainError } from '@plenary/contracts';
 import type { Executor } from '@plenary/db';
 import { redline } from './agreement-text';
 import * as repo from './agreements.repo';
@@ -23,7 +23,7 @@ export async function redlineOf(db: Executor, agreement: repo.AgreementRow, from
   const a = await versionRow(db, agreement, from);
   const b = await versionRow(db, agreement, to);
   return redline(
-    { number: a.number, clauses: a.clauses as Clause[] },
-    { number: b.number, clauses: b.clauses as Clause[] },
+    { number: a.number, clauses: a.clauses },
+    { number: b.number, clauses: b.clauses },
   );
 }
