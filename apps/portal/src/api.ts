@@ -52,6 +52,8 @@ export interface PortalApi {
     'mySubmissions',
     'list' | 'get' | 'reviewers' | 'create' | 'update' | 'uploadPdf' | 'submit' | 'withdraw'
   >;
+  /** agreements (issue 13): optional, so the server's read-only API and test fakes need not carry it. */
+  portalAgreements?: Procedures<'portalAgreements', 'registry' | 'agreement' | 'endorse'>;
   /** Files streamed over plain HTTP (lib/file-upload.ts), not tRPC. */
   files: { uploadAnswer(input: AnswerUpload): Promise<UploadedFile> };
 }

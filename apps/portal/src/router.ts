@@ -7,6 +7,8 @@ import { myRegistrationRoutes } from './features/my-registration/routes';
 import { registrationRoutes } from './features/registration/routes';
 // papers (issue 11)
 import { paperRoutes } from './features/papers/routes';
+// agreements (issue 13)
+import { agreementRoutes } from './features/agreements/routes';
 
 export function createPortalRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   return createRouter({
@@ -20,6 +22,8 @@ export function createPortalRouter(history: RouterHistory = createWebHistory(imp
       ...myConferenceRoutes,
       // papers (issue 11)
       ...paperRoutes,
+      // agreements (issue 13)
+      ...agreementRoutes,
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
     scrollBehavior(_to, _from, saved) {

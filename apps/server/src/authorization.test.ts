@@ -22,6 +22,8 @@ import { b2bAccess } from './authorization/b2b';
 import { b2bScheduleAccess } from './authorization/b2b-schedule';
 // papers (issue 11)
 import { paperAccess } from './authorization/papers';
+// agreements (issue 13)
+import { agreementAccess } from './authorization/agreements';
 
 /**
  * The permission matrix, written out by hand (apps/server/src/authorization/*.ts,
@@ -44,6 +46,8 @@ const expectedAccess: Record<string, Expected> = {
   ...b2bScheduleAccess,
   // papers (issue 11)
   ...paperAccess,
+  // agreements (issue 13)
+  ...agreementAccess,
 };
 
 const procedures = Object.entries(

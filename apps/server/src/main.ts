@@ -12,6 +12,8 @@ import { startDomainEventDispatch } from './modules/domain-events/dispatcher';
 import { registrationJobs } from './modules/registration/timers';
 import { fileJobs } from './modules/files/files.jobs';
 import { accountJobs } from './modules/accounts/accounts.jobs';
+// agreements (issue 13)
+import { agreementJobs } from './modules/agreements/agreements.jobs';
 import { startLinkMails } from './modules/registration/link-mail';
 import { startResetMails } from './modules/identity/reset-mail';
 import { createServices } from './services';
@@ -34,7 +36,7 @@ async function main() {
   const stopDomainEvents = await startDomainEventDispatch(runtime);
   // Lapsed waiting-list offers pass on; passport data is erased after the event: scheduled
   // jobs that run once per period however many server processes share the database.
-  const stopSchedule = await startSchedule(runtime, [...registrationJobs, ...fileJobs, ...accountJobs], {
+  const stopSchedule = await startSchedule(runtime, [...registrationJobs, ...fileJobs, ...accountJobs, ...agreementJobs], {
     everySeconds: env.PLENARY_SCHEDULE_EVERY_SECONDS,
   });
   // Mails that public calls only queue, so their answer says nothing about an address.

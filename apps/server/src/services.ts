@@ -32,6 +32,9 @@ import { createB2bServices } from './modules/b2b/b2b.service';
 import { createB2bScheduleService } from './modules/b2b/schedule.service';
 // papers (issue 11)
 import { createPaperServices } from './modules/papers/papers.service';
+// agreements (issue 13)
+import { createAgreementsService } from './modules/agreements/agreements.service';
+import { createPublicAgreementServices } from './modules/agreements/agreements.public';
 
 /** The server's implementation of the contracts' Services, one module per domain. */
 export function createServices(runtime: Runtime): Services {
@@ -68,5 +71,8 @@ export function createServices(runtime: Runtime): Services {
     b2bSchedule: createB2bScheduleService(runtime),
     // papers (issue 11)
     ...createPaperServices(runtime),
+    // agreements (issue 13)
+    agreements: createAgreementsService(runtime),
+    ...createPublicAgreementServices(runtime),
   };
 }

@@ -40,6 +40,8 @@ export const apiScopes = [
   'registrations:read',
   'registrations:write',
   'webhooks:manage',
+  // agreements (issue 13): the public registry of an event.
+  'agreements:read',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 

@@ -673,6 +673,55 @@ export const domainMessages = {
     en: 'This PDF has {pages} pages; this submission type allows at most {max}',
     ko: '이 PDF는 {pages}쪽입니다. 이 제출 유형은 {max}쪽까지입니다',
   },
+  // agreements (issue 13)
+  agreementNotFound: { en: 'No such agreement in this event', ko: '이 행사에 해당 협약이 없습니다' },
+  agreementTransitionRefused: {
+    en: 'A {status} agreement cannot be changed with "{to}"',
+    ko: '{status} 상태의 협약에는 "{to}" 변경을 할 수 없습니다',
+  },
+  agreementTextFrozen: {
+    en: 'The text is fixed once it is out for signature or adopted: reopen negotiation to change it',
+    ko: '서명 요청 또는 채택 이후에는 본문을 바꿀 수 없습니다. 바꾸려면 협상 단계로 되돌리세요',
+  },
+  agreementVersionConflict: {
+    en: 'Someone saved version {latest} meanwhile: reload it and apply your change again',
+    ko: '그사이 다른 사람이 {latest}번째 버전을 저장했습니다. 새로 불러온 뒤 다시 수정하세요',
+  },
+  agreementVersionNotFound: { en: 'No version {number} of this agreement', ko: '이 협약에는 {number}번째 버전이 없습니다' },
+  agreementNeedsParties: {
+    en: 'An MOU needs at least two parties, each with a signatory',
+    ko: '양해각서에는 서명자가 있는 당사자가 둘 이상 있어야 합니다',
+  },
+  agreementNeedsText: { en: 'Save a text first', ko: '먼저 본문을 저장하세요' },
+  agreementPartiesFrozen: {
+    en: 'The parties are fixed once it is out for signature or adopted',
+    ko: '서명 요청 또는 채택 이후에는 당사자를 바꿀 수 없습니다',
+  },
+  agreementNeedsAdoption: {
+    en: 'Say at which session and when it was adopted',
+    ko: '어느 세션에서 언제 채택되었는지 입력하세요',
+  },
+  agreementNotPublishable: {
+    en: 'Only signed MOUs and adopted declarations can be published',
+    ko: '서명된 양해각서와 채택된 선언문만 공개할 수 있습니다',
+  },
+  agreementDuplicateParty: { en: 'An organisation is named twice', ko: '같은 기관이 두 번 들어 있습니다' },
+  agreementUnknownOrganisation: { en: 'No such organisation', ko: '기관을 찾을 수 없습니다' },
+  agreementOwnerNotOnTeam: {
+    en: 'The owner must be on this event’s team',
+    ko: '담당자는 이 행사의 팀원이어야 합니다',
+  },
+  agreementActionNotFound: { en: 'No such follow-up action', ko: '후속 조치를 찾을 수 없습니다' },
+  agreementUnknownClause: { en: 'No clause {key} in the latest version', ko: '최신 버전에 {key} 조항이 없습니다' },
+  endorsementNotFound: { en: 'No such endorsement', ko: '지지 서명을 찾을 수 없습니다' },
+  endorsementNotOpen: {
+    en: 'Only adopted declarations can be endorsed',
+    ko: '채택된 선언문에만 지지 서명을 할 수 있습니다',
+  },
+  endorsementExists: {
+    en: 'You have already endorsed this declaration',
+    ko: '이미 이 선언문에 지지 서명을 했습니다',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type DomainMessageKey = keyof typeof domainMessages;

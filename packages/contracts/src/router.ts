@@ -25,6 +25,8 @@ import { b2bRouter } from './domains/b2b.router';
 import { b2bScheduleRouter } from './domains/b2b-schedule.router';
 // papers (issue 11)
 import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.router';
+// agreements (issue 13)
+import { agreementsApiRouter, agreementsRouter, portalAgreementsRouter } from './domains/agreements.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -67,6 +69,10 @@ export const appRouter = router({
   papers: papersRouter,
   cfp: cfpRouter,
   mySubmissions: mySubmissionsRouter,
+  // agreements (issue 13): the console, the public registry, the partner API's read.
+  agreements: agreementsRouter,
+  portalAgreements: portalAgreementsRouter,
+  agreementsApi: agreementsApiRouter,
 });
 
 export type AppRouter = typeof appRouter;

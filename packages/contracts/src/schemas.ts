@@ -27,3 +27,5 @@ export * from './domains/b2b';
 export * from './domains/b2b-schedule';
 // papers (issue 11)
 export * from './domains/papers';
+// agreements (issue 13)
+export * from './domains/agreements';

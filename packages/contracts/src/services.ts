@@ -23,6 +23,8 @@ import type { PeopleServices } from './domains/people';
 import type { B2bServices } from './domains/b2b';
 import type { B2bScheduleServices } from './domains/b2b-schedule';
 import type { PaperServices } from './domains/papers';
+// agreements (issue 13)
+import type { AgreementServices } from './domains/agreements';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -47,7 +49,8 @@ export interface Services
     PeopleServices,
     B2bServices,
     B2bScheduleServices,
-    PaperServices {
+    PaperServices,
+    AgreementServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

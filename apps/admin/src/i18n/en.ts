@@ -6,6 +6,8 @@ import { en as partnersEN } from '../features/partners/messages';
 import { en as organisationsEN } from '../features/organisations/messages';
 // B2B export fair (issue 14).
 import { en as b2bEN } from '../features/b2b/messages';
+// agreements (issue 13)
+import { en as agreementsEN } from '../features/agreements/messages';
 import { en as webhooksEN } from '../features/webhooks/messages';
 import { en as domainEventsEN } from '../features/domain-events/messages';
 import { en as deskEN } from '../features/desk/messages';
@@ -417,6 +419,8 @@ export const en: Messages = {
   organisations: organisationsEN,
   // B2B export fair (issue 14).
   b2b: b2bEN,
+  // agreements (issue 13)
+  agreements: agreementsEN,
   webhooks: webhooksEN,
   domainEvents: domainEventsEN,
   desk: deskEN,

@@ -6,6 +6,8 @@ import { ko as partnersKO } from '../features/partners/messages';
 import { ko as organisationsKO } from '../features/organisations/messages';
 // B2B export fair (issue 14).
 import { ko as b2bKO } from '../features/b2b/messages';
+// agreements (issue 13)
+import { ko as agreementsKO } from '../features/agreements/messages';
 import { ko as webhooksKO } from '../features/webhooks/messages';
 import { ko as domainEventsKO } from '../features/domain-events/messages';
 import { ko as deskKO } from '../features/desk/messages';
@@ -411,6 +413,8 @@ export const ko = {
   organisations: organisationsKO,
   // B2B export fair (issue 14).
   b2b: b2bKO,
+  // agreements (issue 13)
+  agreements: agreementsKO,
   webhooks: webhooksKO,
   domainEvents: domainEventsKO,
   desk: deskKO,

@@ -17,6 +17,8 @@ import { usersFeature } from '../features/users/routes';
 import { b2bFeature } from '../features/b2b/routes';
 // papers (issue 11)
 import { papersFeature } from '../features/papers/routes';
+// agreements (issue 13)
+import { agreementsFeature } from '../features/agreements/routes';
 import type { Feature } from './feature';
 
 /** Every feature folder, in navigation order. A new module adds its feature here. */
@@ -40,4 +42,6 @@ export const features: readonly Feature[] = [
   b2bFeature,
   // papers (issue 11)
   papersFeature,
+  // agreements (issue 13)
+  agreementsFeature,
 ];

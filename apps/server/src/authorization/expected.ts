@@ -16,4 +16,6 @@ export type Expected =
   | 'partner:registrations:read'
   | 'partner:registrations:write'
   | 'partner:webhooks:manage'
+  // agreements (issue 13)
+  | 'partner:agreements:read'
   | readonly TeamRole[];

@@ -19,6 +19,8 @@ import { emptyRegistrationReport, loadRegistration, type DemoRegistrationReport 
 // B2B export fair (issue 14).
 import { loadB2bFair } from './tci-2015-b2b';
 import { DEMO_PASSWORD, demoEvents, demoPeople, type DemoEvent, type DemoPerson } from './tci-2015';
+// agreements (issue 13)
+import { loadAgreements } from './tci-2015-agreements';
 
 export interface DemoReport {
   /** What this run added; empty when the demo was already loaded. */
@@ -213,6 +215,8 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
       report.created.registration = await loadRegistration(runtime, eventId, asOwner, asDesk);
     // B2B export fair (issue 14): the reference event's fair, once.
     if (spec.registration) await loadB2bFair(await asOwner(), eventId);
+    // agreements (issue 13): the reference event's MOU and joint declaration.
+    if (spec.registration) await loadAgreements(runtime, services, eventId, await asOwner(), request);
   }
 
   async function addToTeam(eventId: string, slug: string, person: DemoPerson, role: EventRole) {

@@ -24,6 +24,8 @@ export const partnerScopes = [
   'registrations:read',
   'registrations:write',
   'webhooks:manage',
+  // agreements (issue 13)
+  'agreements:read',
 ] as const;
 export type PartnerScope = (typeof partnerScopes)[number];
 

@@ -56,6 +56,16 @@ const submissionEventData = z.object({
   version: z.number().int(),
   title: z.object({ ko: z.string().optional(), en: z.string().optional() }),
 });
+// agreements (issue 13)
+const agreementEventAgreement = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  kind: z.string(),
+  title: z.object({ ko: z.string().optional(), en: z.string().optional() }),
+  versionNumber: z.number().int().nullable(),
+  versionSha256: z.string().nullable(),
+});
+const agreementEventData = z.object({ agreement: agreementEventAgreement });
 
 export const domainEventSchemas = {
   'registration.created': registrationEventData,
@@ -71,6 +81,13 @@ export const domainEventSchemas = {
   // papers (issue 11)
   'submission.submitted': submissionEventData,
   'submission.withdrawn': submissionEventData,
+  // agreements (issue 13): what the public registry would show of the instrument.
+  'agreement.signed': agreementEventData,
+  'declaration.adopted': agreementEventData,
+  'declaration.endorsed': z.object({
+    agreement: agreementEventAgreement,
+    endorsement: z.object({ id: z.string(), organisation: z.string(), country: z.string().nullable() }),
+  }),
 } as const;
 
 export type DomainEventType = keyof typeof domainEventSchemas;

@@ -15,3 +15,5 @@ export * from './files';
 export * from './b2b';
 // papers (issue 11): call for papers and submissions
 export * from './papers';
+// agreements (issue 13)
+export * from './agreements';

@@ -30,7 +30,7 @@ export const webhookSubscriber: DomainEventSubscriber = {
   async handle(runtime, uow, event) {
     const { partnerId, ...data } = event.data as { partnerId?: string | null } & Record<string, unknown>;
     if (!partnerId || !event.eventId) return;
-    // Domain events of other kinds (papers' submission.*, the fair's meeting.* until partners may subscribe to them) are not webhook types: they send nothing.
+    // Domain events of other kinds (papers' submission.*, agreements' agreement.* and declaration.*, the fair's meeting.* until partners may subscribe to them) are not webhook types: they send nothing.
     if (!(webhookEventTypes as readonly string[]).includes(event.type)) return;
     const type = event.type as WebhookEventType;
     const subscribers = await findSubscribers(uow.tx, { partnerIds: [partnerId], eventId: event.eventId });

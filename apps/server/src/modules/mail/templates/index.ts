@@ -6,6 +6,8 @@ import { staffTemplates } from './staff';
 import { visaTemplates } from './visa';
 // papers (issue 11)
 import { paperTemplates } from './papers';
+// agreements (issue 13)
+import { agreementTemplates } from './agreements';
 
 export * from './engine';
 
@@ -20,6 +22,8 @@ export const mailTemplates = {
   ...accountTemplates,
   // papers (issue 11)
   ...paperTemplates,
+  // agreements (issue 13)
+  ...agreementTemplates,
 };
 
 export type MailKind = keyof typeof mailTemplates;

@@ -1,0 +1,98 @@
+import { useI18n } from 'vue-i18n';
+import { plainMessages } from '../../i18n/plain-messages';
+
+/** The public registry's words (namespace `agreements`), loaded with its pages. */
+export const agreementsKo = {
+  registry: '협약·선언 등록부',
+  intro: '이 행사에서 서명된 양해각서와 채택된 공동선언문입니다.',
+  empty: '아직 공개된 협약이 없습니다.',
+  back: '행사로 돌아가기',
+  toRegistry: '등록부로 돌아가기',
+  kinds: { mou: '양해각서(MOU)', declaration: '공동선언문' },
+  statuses: {
+    signed: '서명 완료',
+    in_effect: '발효 중',
+    expired: '만료',
+    terminated: '해지',
+    renewed: '갱신됨',
+    adopted: '채택',
+  },
+  parties: '당사자',
+  signatories: '서명자',
+  witness: '입회인',
+  signedOn: '서명일',
+  adoptedAt: '채택',
+  effective: '유효 기간',
+  purpose: '목적',
+  scope: '범위',
+  text: '본문',
+  version: '버전',
+  endorsements: '지지 서명',
+  noEndorsements: '아직 확인된 지지 서명이 없습니다.',
+  byCountry: '나라별',
+  international: '국제',
+  endorse: '이 선언을 지지합니다',
+  endorseIntro: '기관을 대표하여 지지 서명을 남기세요. 주최 측이 확인한 뒤 공개됩니다.',
+  signInToEndorse: '지지 서명을 하려면 이메일로 로그인하세요',
+  name: '이름',
+  organisation: '기관',
+  country: '나라 (ISO 두 글자, 예: KR)',
+  title: '직함',
+  submit: '지지 서명 보내기',
+  sent: '고맙습니다. 주최 측이 확인하면 공개됩니다.',
+  already: '이미 이 선언문에 지지 서명을 했습니다.',
+  failed: '보내지 못했습니다. 입력한 내용을 확인하고 다시 시도하세요.',
+  loadFailed: '불러오지 못했습니다.',
+  loading: '불러오는 중…',
+};
+export type AgreementsMessages = typeof agreementsKo;
+
+export const agreementsEn: AgreementsMessages = {
+  registry: 'Agreements and declarations',
+  intro: 'MOUs signed and joint declarations adopted at this event.',
+  empty: 'Nothing has been published yet.',
+  back: 'Back to the event',
+  toRegistry: 'Back to the registry',
+  kinds: { mou: 'MOU', declaration: 'Joint declaration' },
+  statuses: {
+    signed: 'Signed',
+    in_effect: 'In effect',
+    expired: 'Expired',
+    terminated: 'Terminated',
+    renewed: 'Renewed',
+    adopted: 'Adopted',
+  },
+  parties: 'Parties',
+  signatories: 'Signatories',
+  witness: 'Witness',
+  signedOn: 'Signed on',
+  adoptedAt: 'Adopted',
+  effective: 'In effect',
+  purpose: 'Purpose',
+  scope: 'Scope',
+  text: 'Text',
+  version: 'Version',
+  endorsements: 'Endorsements',
+  noEndorsements: 'No verified endorsements yet.',
+  byCountry: 'By country',
+  international: 'International',
+  endorse: 'Endorse this declaration',
+  endorseIntro: 'Endorse it on behalf of your organisation. The organisers verify each endorsement before it is shown.',
+  signInToEndorse: 'Sign in with your email to endorse',
+  name: 'Name',
+  organisation: 'Organisation',
+  country: 'Country (ISO two letters, e.g. KR)',
+  title: 'Title',
+  submit: 'Send endorsement',
+  sent: 'Thank you. It will be shown once the organisers have verified it.',
+  already: 'You have already endorsed this declaration.',
+  failed: 'This did not work. Check what you typed and try again.',
+  loadFailed: 'This could not be loaded.',
+  loading: 'Loading…',
+};
+
+export function useAgreementMessages(): void {
+  const i18n = useI18n({ useScope: 'global' });
+  i18n.mergeLocaleMessage('ko', plainMessages({ agreements: agreementsKo }));
+  i18n.mergeLocaleMessage('en', plainMessages({ agreements: agreementsEn }));
+}
