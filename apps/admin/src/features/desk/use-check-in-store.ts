@@ -58,9 +58,18 @@ export const useCheckInStore = defineStore('check-in', () => {
   /** A fee paid at the desk (amount and method audited), then checked in unless told not to. */
   async function takePayment(
     registrationId: string,
-    payment: { amount: number; method: 'cash' | 'card' | 'transfer'; reference: string | null; checkIn: boolean },
+    payment: {
+      amount: number;
+      method: 'cash' | 'card' | 'transfer';
+      reference: string | null;
+      checkIn: boolean;
+    },
   ): Promise<void> {
-    result.value = await api().checkIn.takePayment.mutate({ eventId: requireEvent(), registrationId, ...payment });
+    result.value = await api().checkIn.takePayment.mutate({
+      eventId: requireEvent(),
+      registrationId,
+      ...payment,
+    });
     replaceMatch(result.value.person);
     await refreshSummary();
   }

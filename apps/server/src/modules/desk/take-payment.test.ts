@@ -83,7 +83,10 @@ describe('taking a payment at the desk', () => {
       amount: { before: null, after: 300_000 },
       method: { before: null, after: 'card' },
     });
-    const [row] = await h.runtime.db.select().from(schema.registrations).where(eq(schema.registrations.id, a.id));
+    const [row] = await h.runtime.db
+      .select()
+      .from(schema.registrations)
+      .where(eq(schema.registrations.id, a.id));
     expect([row!.status, row!.paymentStatus, row!.paymentReference, row!.checkedInAt !== null]).toEqual([
       'confirmed',
       'paid',
@@ -103,7 +106,11 @@ describe('taking a payment at the desk', () => {
       reference: null,
       checkIn: false,
     });
-    expect([result.checkedInNow, result.person?.status, result.person?.checkedInAt]).toEqual([false, 'confirmed', null]);
+    expect([result.checkedInNow, result.person?.status, result.person?.checkedInAt]).toEqual([
+      false,
+      'confirmed',
+      null,
+    ]);
   });
 
   it('refuses a category without a fee, and a late payment when the place has gone', async () => {
@@ -111,7 +118,15 @@ describe('taking a payment at the desk', () => {
     const free = await e.register('free@refused.example', 'FREE');
     expect(
       await domainKey(
-        h.caller(staff).checkIn.takePayment({ eventId: e.eventId, registrationId: free.id, amount: 1, method: 'cash', reference: null }),
+        h
+          .caller(staff)
+          .checkIn.takePayment({
+            eventId: e.eventId,
+            registrationId: free.id,
+            amount: 1,
+            method: 'cash',
+            reference: null,
+          }),
       ),
     ).toEqual(['INVALID_STATE', 'categoryHasNoFee']);
     const late = await e.register('late@refused.example');
@@ -119,10 +134,21 @@ describe('taking a payment at the desk', () => {
     await e.register('next@refused.example');
     expect(
       await domainKey(
-        h.caller(staff).checkIn.takePayment({ eventId: e.eventId, registrationId: late.id, amount: 300_000, method: 'cash', reference: null }),
+        h
+          .caller(staff)
+          .checkIn.takePayment({
+            eventId: e.eventId,
+            registrationId: late.id,
+            amount: 300_000,
+            method: 'cash',
+            reference: null,
+          }),
       ),
     ).toEqual(['INVALID_STATE', 'paymentLateNoPlace']);
-    const [row] = await h.runtime.db.select().from(schema.registrations).where(eq(schema.registrations.id, late.id));
+    const [row] = await h.runtime.db
+      .select()
+      .from(schema.registrations)
+      .where(eq(schema.registrations.id, late.id));
     expect([row!.status, row!.paymentStatus, row!.checkedInAt]).toEqual(['awaiting_payment', 'unpaid', null]);
   });
 });

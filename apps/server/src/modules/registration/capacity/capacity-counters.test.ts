@@ -30,7 +30,12 @@ function countsOf(snap: LimitsSnapshot) {
   const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
   return {
     event: snap.event.taken,
-    categories: sorted(snap.categories).map(([id, c]) => [id, c.taken, c.waiting.waiting, c.waiting.lastRank]),
+    categories: sorted(snap.categories).map(([id, c]) => [
+      id,
+      c.taken,
+      c.waiting.waiting,
+      c.waiting.lastRank,
+    ]),
     options: sorted(snap.options).map(([id, o]) => [id, o.booked, o.waiting.waiting, o.waiting.lastRank]),
     codes: sorted(snap.codes).map(([id, c]) => [id, c.uses]),
     reserved: sorted(snap.reserved).map(([id, r]) => [id, r.map((x) => x.unused)]),
@@ -60,7 +65,20 @@ async function tokenOf(email: string): Promise<string | null> {
 
 type Op =
   | { kind: 'register'; category: number; options: boolean[]; code: boolean; staff: boolean }
-  | { kind: 'verify' | 'approve' | 'reject' | 'cancelSelf' | 'cancelStaff' | 'accept' | 'decline' | 'pay' | 'checkIn' | 'erase'; who: number }
+  | {
+      kind:
+        | 'verify'
+        | 'approve'
+        | 'reject'
+        | 'cancelSelf'
+        | 'cancelStaff'
+        | 'accept'
+        | 'decline'
+        | 'pay'
+        | 'checkIn'
+        | 'erase';
+      who: number;
+    }
   | { kind: 'changeOptions'; who: number; options: boolean[] }
   | { kind: 'limit'; target: number; capacity: number }
   | { kind: 'clock'; hours: number };
@@ -68,12 +86,36 @@ type Op =
 const who = fc.nat({ max: 19 });
 const opts = fc.array(fc.boolean(), { minLength: 2, maxLength: 2 });
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('register' as const), category: fc.nat({ max: 2 }), options: opts, code: fc.boolean(), staff: fc.boolean() }) },
-  ...(['verify', 'approve', 'reject', 'cancelSelf', 'cancelStaff', 'accept', 'decline', 'pay', 'checkIn', 'erase'] as const).map((kind) =>
-    fc.record({ kind: fc.constant(kind), who }),
-  ),
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('register' as const),
+      category: fc.nat({ max: 2 }),
+      options: opts,
+      code: fc.boolean(),
+      staff: fc.boolean(),
+    }),
+  },
+  ...(
+    [
+      'verify',
+      'approve',
+      'reject',
+      'cancelSelf',
+      'cancelStaff',
+      'accept',
+      'decline',
+      'pay',
+      'checkIn',
+      'erase',
+    ] as const
+  ).map((kind) => fc.record({ kind: fc.constant(kind), who })),
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('changeOptions' as const), who, options: opts }) },
-  fc.record({ kind: fc.constant('limit' as const), target: fc.nat({ max: 4 }), capacity: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('limit' as const),
+    target: fc.nat({ max: 4 }),
+    capacity: fc.integer({ min: 1, max: 4 }),
+  }),
   fc.record({ kind: fc.constant('clock' as const), hours: fc.constantFrom(1, 24 * 4) }),
 );
 
@@ -127,14 +169,28 @@ async function scenario(ops: Op[]) {
           invitationCode: o.code ? `MPI-${run}-2015` : null,
         };
         const r = o.staff
-          ? await staff.registrations.create({ ...request, consents: [], approve: false, sendConfirmation: true })
+          ? await staff.registrations.create({
+              ...request,
+              consents: [],
+              approve: false,
+              sendConfirmation: true,
+            })
           : await h.caller(null).portalRegistration.register(request);
         people.push({ id: r.id, email });
       } else if (o.kind === 'limit') {
         const capacity = o.capacity;
         if (o.target < 3)
-          await staff.registrationSetup.updateCategory({ eventId: e.eventId, categoryId: categoryIds[o.target]!, capacity });
-        else await staff.registrationSetup.updateOption({ eventId: e.eventId, optionId: optionIds[o.target - 3]!, capacity });
+          await staff.registrationSetup.updateCategory({
+            eventId: e.eventId,
+            categoryId: categoryIds[o.target]!,
+            capacity,
+          });
+        else
+          await staff.registrationSetup.updateOption({
+            eventId: e.eventId,
+            optionId: optionIds[o.target - 3]!,
+            capacity,
+          });
       } else if (o.kind === 'clock') {
         h.advanceClock(o.hours * 3_600_000);
         await expireLapsedPlaces(h.runtime, [e.eventId]);
@@ -143,8 +199,10 @@ async function scenario(ops: Op[]) {
         if (!s) continue;
         const { p, me } = s;
         if (o.kind === 'verify') await me.verifyEmail();
-        else if (o.kind === 'approve') await staff.registrations.approve({ eventId: e.eventId, registrationIds: [p.id], reason: null });
-        else if (o.kind === 'reject') await staff.registrations.reject({ eventId: e.eventId, registrationIds: [p.id], reason: null });
+        else if (o.kind === 'approve')
+          await staff.registrations.approve({ eventId: e.eventId, registrationIds: [p.id], reason: null });
+        else if (o.kind === 'reject')
+          await staff.registrations.reject({ eventId: e.eventId, registrationIds: [p.id], reason: null });
         else if (o.kind === 'cancelSelf') await me.cancel({ reason: null });
         else if (o.kind === 'cancelStaff') await staff.registrations.cancel({ ...ref(p), reason: null });
         else if (o.kind === 'accept') await me.acceptOffer();
@@ -152,7 +210,8 @@ async function scenario(ops: Op[]) {
         else if (o.kind === 'pay')
           await staff.registrations.setPayment({ ...ref(p), paymentStatus: 'paid', paymentReference: null });
         else if (o.kind === 'checkIn') await staff.checkIn.checkIn(ref(p));
-        else if (o.kind === 'changeOptions') await me.update({ optionIds: optionIds.filter((_, i) => o.options[i]) });
+        else if (o.kind === 'changeOptions')
+          await me.update({ optionIds: optionIds.filter((_, i) => o.options[i]) });
         else if (o.kind === 'erase') {
           const [row] = await h.runtime.db
             .select({ personId: schema.registrations.personId })
@@ -201,7 +260,10 @@ describe('capacity counters (kept by triggers) equal a recount from the rows', (
   // The control: with the registrations' trigger switched off, a registration is not counted
   // and the comparison fails, so the property above can see a counter that drifts.
   it('control: a write the triggers miss is caught by the recount', async () => {
-    const e = await registrationEvent(h, admin, { slug: 'counters-control', categories: [{ code: 'SME', capacity: 5 }] });
+    const e = await registrationEvent(h, admin, {
+      slug: 'counters-control',
+      categories: [{ code: 'SME', capacity: 5 }],
+    });
     await h.runtime.db.execute(sql`alter table registrations disable trigger registrations_capacity_count`);
     try {
       await h.caller(null).portalRegistration.register({
