@@ -3,8 +3,10 @@
  * the capacity module's read under the locks (readLimits for one category,
  * one code and one tour, as a batch of one category reads them) in an event of
  * 1,000 and one of 50,000 registrations, on a fresh PostgreSQL database.
- * Prints the median and 95th percentile time per read for each size, and the baseline
- * measured in the same run: the largest event again with the count indexes dropped.
+ * Prints the median and 95th percentile time per read for each size, for the
+ * counters kept by the triggers of migration capacity_counters and, as the
+ * baseline in the same run on the same rows, the old way (recount.ts: counting
+ * the rows under the locks), with and without an event-wide limit that binds.
  *
  *   pnpm bench:capacity-counts [--rounds 200] [--sizes 1000,50000]
  *
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrateDatabase, openDatabase, sql, type Database } from '@plenary/db';
 import { readLimits } from '../src/modules/registration/capacity/counts';
+import { recountLimits } from '../src/modules/registration/capacity/recount';
 import { selectRows } from '../src/core/sql';
 
 const { values: args } = parseArgs({
@@ -84,17 +87,18 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-async function measure(database: Database, e: Event, n: number, eventBinds: boolean, indexes = 'count indexes') {
+async function measure(database: Database, e: Event, n: number, eventBinds: boolean, way: 'counters' | 'recount (old)') {
+  const read = way === 'counters' ? readLimits : recountLimits;
   const scope = { categoryIds: [e.categoryId], codeIds: [e.codeId], optionIds: [e.optionId], eventBinds };
-  for (let i = 0; i < 20; i++) await readLimits(database.db, e.eventId, new Date(), scope);
+  for (let i = 0; i < 20; i++) await read(database.db, e.eventId, new Date(), scope);
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const t = process.hrtime.bigint();
-    await readLimits(database.db, e.eventId, new Date(), scope);
+    await read(database.db, e.eventId, new Date(), scope);
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
-  const snap = await readLimits(database.db, e.eventId, new Date(), scope);
+  const snap = await read(database.db, e.eventId, new Date(), scope);
   if (process.env.BENCH_EXPLAIN) {
     const now = new Date().toISOString();
     const parts = {
@@ -113,7 +117,7 @@ async function measure(database: Database, e: Event, n: number, eventBinds: bool
   }
   return {
     registrations: n,
-    indexes,
+    way,
     eventLimitBinds: eventBinds,
     medianMs: Number(quantile(times, 0.5).toFixed(2)),
     p95Ms: Number(quantile(times, 0.95).toFixed(2)),
@@ -129,42 +133,27 @@ async function main() {
   const database = await openDatabase({ engine: 'postgres', url, poolSize: 2 });
   try {
     await migrateDatabase(database);
-    const results = [];
+    const results: Array<Awaited<ReturnType<typeof measure>>> = [];
     for (const n of sizes) {
       const e = await seed(database, n);
       // Without an event-wide limit that binds, a batch counts its own category, code and tour
       // only; with one, it also counts the whole event's places (the count that grows).
-      for (const binds of [false, true]) results.push(await measure(database, e, n, binds));
-      // The baseline, in the same run and on the same rows: without the count indexes of
-      // the capacity module (as before migration capacity_counts), each count reads the table.
-      if (n === sizes.at(-1)) {
-        const dropped = await selectRows<{ name: string; def: string }>(
-          database.db,
-          sql`select indexname as name, indexdef as def from pg_indexes
-              where indexname in ('registrations_category_count_idx', 'registrations_code_uses_idx')`,
-        );
-        for (const i of dropped) await database.db.execute(sql.raw(`drop index ${i.name}`));
-        await database.db.execute(sql`analyze registrations`);
-        for (const binds of [false, true])
-          results.push(await measure(database, e, n, binds, 'none (baseline)'));
-        for (const i of dropped) await database.db.execute(sql.raw(i.def));
-        await database.db.execute(sql`analyze registrations`);
-      }
+      // Alternating the two ways, so the machine's load falls on both alike.
+      for (const binds of [false, true])
+        for (const way of ['recount (old)', 'counters'] as const) results.push(await measure(database, e, n, binds, way));
     }
     console.table(results);
-    for (const binds of [false, true]) {
-      const [small, large] = [
-        results.find((r) => r.eventLimitBinds === binds && r.registrations === sizes[0]),
-        results.find((r) => r.eventLimitBinds === binds && r.registrations === sizes.at(-1) && r.indexes === 'count indexes'),
-      ];
-      const baseline = results.find((r) => r.eventLimitBinds === binds && r.indexes !== 'count indexes');
-      if (small && large && small !== large)
-        console.info(
-          `per-batch count read (event limit ${binds ? 'binds' : 'does not bind'}): ${small.medianMs} ms at ${small.registrations} registrations, ` +
-            `${large.medianMs} ms at ${large.registrations} (x${(large.medianMs / small.medianMs).toFixed(1)})` +
-            (baseline ? `; baseline without the count indexes at ${baseline.registrations}: ${baseline.medianMs} ms` : ''),
-        );
-    }
+    for (const binds of [false, true])
+      for (const way of ['counters', 'recount (old)'] as const) {
+        const at = (n: number | undefined) =>
+          results.find((r) => r.eventLimitBinds === binds && r.registrations === n && r.way === way);
+        const [small, large] = [at(sizes[0]), at(sizes.at(-1))];
+        if (small && large && small !== large)
+          console.info(
+            `${way}, event limit ${binds ? 'binds' : 'does not bind'}: median ${small.medianMs} ms at ${small.registrations} registrations, ` +
+              `${large.medianMs} ms at ${large.registrations} (x${(large.medianMs / small.medianMs).toFixed(1)})`,
+          );
+      }
   } finally {
     await database.close();
     await admin.query(`drop database if exists ${dbName}`);

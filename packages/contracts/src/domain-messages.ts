@@ -511,9 +511,10 @@ export const domainMessages = {
     en: 'This registration’s category has no fee',
     ko: '이 등록의 참가 유형에는 참가비가 없습니다',
   },
-  paymentDeadlinePassed: {
-    en: 'The payment deadline has passed and the place was released',
-    ko: '납부 기한이 지나 자리가 반환되었습니다',
+  // reg8 (late payments): a payment after the deadline is accepted while a place is free.
+  paymentLateNoPlace: {
+    en: 'The payment deadline has passed and no place is free now: the payment was not recorded',
+    ko: '납부 기한이 지났고 지금은 남은 자리가 없어 납부가 기록되지 않았습니다',
   },
   fieldsNotChangeable: {
     en: 'Some of these fields cannot be changed',

@@ -8,6 +8,8 @@ export const deskAccess: Record<string, Expected> = {
   'checkIn.checkIn': ['owner', 'admin', 'staff'],
   'checkIn.undo': ['owner', 'admin', 'staff'],
   'checkIn.summary': ['owner', 'admin', 'staff'],
+  // reg8: the desk takes a fee's payment at check-in.
+  'checkIn.takePayment': ['owner', 'admin', 'staff'],
   'visa.request': 'participant',
   'visa.mine': 'participant',
   'visa.list': ['owner', 'admin', 'staff'],

@@ -98,6 +98,17 @@ export const objectCases: Record<string, ObjectCase> = {
     caller: 'role:staff',
     input: ({ eventId, other: o }) => ({ eventId, registrationId: o.registrationId }),
   },
+  // reg8: the desk takes a fee's payment at check-in.
+  'checkIn.takePayment': {
+    rule: registration,
+    caller: 'role:staff',
+    input: ({ eventId, other: o }) => ({
+      eventId,
+      registrationId: o.registrationId,
+      amount: 300_000,
+      method: 'card',
+    }),
+  },
   'documents.receipt': {
     rule: registration,
     caller: 'role:staff',

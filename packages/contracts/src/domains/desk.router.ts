@@ -42,6 +42,16 @@ export const checkInRouter = router({
     .input(s.checkInRefInput)
     .output(s.checkInResultDto)
     .mutation(({ ctx, input }) => ctx.services.checkIn.undo(eventCaller(ctx), input)),
+  // reg8: the desk takes a fee's payment at check-in.
+  takePayment: procedure
+    .meta({
+      access: { kind: 'event', roles: roles.desk },
+      object: { kind: 'registration', from: 'registrationId' },
+      summary: 'Record a payment taken at the desk (amount and method, audited), then check in',
+    })
+    .input(s.takePaymentInput)
+    .output(s.checkInResultDto)
+    .mutation(({ ctx, input }) => ctx.services.checkIn.takePayment(eventCaller(ctx), input)),
   summary: procedure
     .meta({ access: { kind: 'event', roles: roles.desk }, summary: 'How many are checked in' })
     .input(eventIdInput)

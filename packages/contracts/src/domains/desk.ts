@@ -82,6 +82,20 @@ export const checkInSearchInput = z.object({
   query: z.string().trim().min(1).max(200),
 });
 export const checkInRefInput = z.object({ eventId: idSchema, registrationId: idSchema });
+/** How the desk took a payment (reg8, item 5). */
+export const deskPaymentMethods = ['cash', 'card', 'transfer'] as const;
+export type DeskPaymentMethod = (typeof deskPaymentMethods)[number];
+/** A payment taken at the desk: recorded as paid (audited with amount and method), then checked in. */
+export const takePaymentInput = z.object({
+  eventId: idSchema,
+  registrationId: idSchema,
+  /** In the fee's currency, whole units (KRW has no minor unit). */
+  amount: z.number().int().min(1).max(1_000_000_000),
+  method: z.enum(deskPaymentMethods),
+  /** A receipt number or a card slip's reference. */
+  reference: z.string().trim().max(200).nullable().default(null),
+  checkIn: z.boolean().default(true),
+});
 export const checkInSummaryDto = z.object({
   checkedIn: z.number().int(),
   /** Confirmed registrations: everyone who may come. */
@@ -222,6 +236,10 @@ export interface DeskServices {
       input: Parsed<typeof checkInRefInput>,
     ): Promise<Out<typeof checkInResultDto>>;
     undo(caller: EventCaller, input: Parsed<typeof checkInRefInput>): Promise<Out<typeof checkInResultDto>>;
+    takePayment(
+      caller: EventCaller,
+      input: Parsed<typeof takePaymentInput>,
+    ): Promise<Out<typeof checkInResultDto>>;
     summary(caller: EventCaller): Promise<Out<typeof checkInSummaryDto>>;
   };
   visa: {

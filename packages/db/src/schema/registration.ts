@@ -303,6 +303,10 @@ export const registrations = pgTable(
       .on(t.invitationCodeId, t.status)
       .where(sql`${t.invitationCodeId} is not null`),
     index('registrations_category_count_idx').on(t.categoryId, t.status, t.offerExpiresAt),
+    // The last rank on a category's waiting list (capacity counters keep the counts).
+    index('registrations_category_waitlist_idx')
+      .on(t.categoryId, t.waitlistRank)
+      .where(sql`${t.status} = 'waitlisted'`),
     // The event-wide count (when the event's limit binds) reads every place-holding row of the
     // event: with the deadlines in the index it is an index-only scan, not a table scan
     // (bench/capacity-counts.ts prints the plan with BENCH_EXPLAIN=1).
@@ -331,11 +335,20 @@ export const registrationChoices = pgTable(
       .references(() => registrationOptions.id, { onDelete: 'cascade' }),
     status: text('status').$type<ChoiceStatus>().notNull(),
     waitlistRank: bigint('waitlist_rank', { mode: 'number' }),
+    /**
+     * The registration's status, copied by the trigger of migration capacity_counters so an
+     * option's counts need no join (kept in step by the database, never written by code).
+     */
+    registrationStatus: text('registration_status').$type<RegistrationStatus>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.registrationId, t.optionId] }),
     index('registration_choices_option_idx').on(t.optionId, t.status),
+    // The last rank on an option's waiting list, read under its lock by every placement.
+    index('registration_choices_waitlist_idx')
+      .on(t.optionId, t.waitlistRank)
+      .where(sql`${t.status} = 'waitlisted'`),
     check('registration_choices_status_check', sql`${t.status} in ('booked','waitlisted')`),
   ],
 );
@@ -389,3 +402,22 @@ export const visaLetterRequests = pgTable(
     check('visa_letter_requests_status_check', sql`${t.status} in ('requested','approved','rejected')`),
   ],
 );
+
+/**
+ * The places counted against each limit, kept by the database's triggers (migration
+ * capacity_counters, custom/capacity-counters.sql) on every write of a registration or a
+ * choice, so reading a count costs the same at 50 registrations and at 50,000 (issue 8).
+ * One row per category, option or invitation code (absent: all zero). `held` counts the
+ * statuses that hold a place whatever their deadline (pending, confirmed, offered,
+ * awaiting_payment; for an option, its booked choices of such registrations): the capacity
+ * module subtracts the few lapsed offers and payments the expiry job has not released yet.
+ * `waiting`: on the waiting list (an option's: of a live registration). `uses`: a code's
+ * registrations that are not cancelled or rejected. Read under the limit locks (locks.ts);
+ * capacity-counters.test.ts holds them to a recount after every kind of write.
+ */
+export const capacityCounters = pgTable('capacity_counters', {
+  objectId: uuid('object_id').primaryKey(),
+  held: integer('held').notNull().default(0),
+  waiting: integer('waiting').notNull().default(0),
+  uses: integer('uses').notNull().default(0),
+});

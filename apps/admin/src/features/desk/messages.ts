@@ -36,6 +36,17 @@ export const ko = {
     unpaid: '등록비 미납',
     unknown_ticket: '알 수 없는 입장권입니다',
   },
+  // reg8: the desk takes a fee's payment.
+  payment: {
+    take: '등록비 받기',
+    title: '{name}: 등록비 받기',
+    amount: '받은 금액',
+    method: '결제 방법',
+    reference: '영수증·전표 번호 (선택)',
+    payAndCheckIn: '납부 기록 후 체크인',
+    payOnly: '납부만 기록',
+    methods: { cash: '현금', card: '카드', transfer: '계좌 이체' },
+  },
   scanner: {
     start: '카메라로 스캔',
     stop: '카메라 끄기',
@@ -125,6 +136,17 @@ export const en: typeof ko = {
     already_checked_in_at: 'Already checked in ({time})',
     unpaid: 'Fee not paid',
     unknown_ticket: 'Unknown ticket',
+  },
+  // reg8: the desk takes a fee's payment.
+  payment: {
+    take: 'Take payment',
+    title: '{name}: take payment',
+    amount: 'Amount received',
+    method: 'Method',
+    reference: 'Receipt or slip number (optional)',
+    payAndCheckIn: 'Record payment and check in',
+    payOnly: 'Record payment only',
+    methods: { cash: 'Cash', card: 'Card', transfer: 'Bank transfer' },
   },
   scanner: {
     start: 'Scan with the camera',

@@ -55,6 +55,25 @@ export const useCheckInStore = defineStore('check-in', () => {
     await refreshSummary();
   }
 
+  /** A fee paid at the desk (amount and method audited), then checked in unless told not to. */
+  async function takePayment(
+    registrationId: string,
+    payment: {
+      amount: number;
+      method: 'cash' | 'card' | 'transfer';
+      reference: string | null;
+      checkIn: boolean;
+    },
+  ): Promise<void> {
+    result.value = await api().checkIn.takePayment.mutate({
+      eventId: requireEvent(),
+      registrationId,
+      ...payment,
+    });
+    replaceMatch(result.value.person);
+    await refreshSummary();
+  }
+
   async function undo(registrationId: string): Promise<void> {
     result.value = await api().checkIn.undo.mutate({ eventId: requireEvent(), registrationId });
     replaceMatch(result.value.person);
@@ -91,6 +110,7 @@ export const useCheckInStore = defineStore('check-in', () => {
     search,
     choose,
     checkIn,
+    takePayment,
     undo,
     printBadge,
     clear,

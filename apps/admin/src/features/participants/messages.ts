@@ -189,6 +189,9 @@ export const ko = {
     addPlace: '정원을 늘리고 제안',
   },
   delegations: {
+    // reg8: a delegation's consents, confirmed by staff for every delegate.
+    consentsIntro:
+      '대표단 담당자를 통해 각 문구를 모든 대표에게 전달하고, 모든 대표가 동의한 항목만 표시하세요. 대표마다 기록되며, 표시한 사람으로 남습니다.',
     title: '대표단',
     create: '대표단 등록하기',
     empty: '등록한 단체가 없습니다.',
@@ -419,6 +422,9 @@ export const en: typeof ko = {
     addPlace: 'Add a place and offer',
   },
   delegations: {
+    // reg8: a delegation's consents, confirmed by staff for every delegate.
+    consentsIntro:
+      'Pass each text to every delegate (through the contact) and tick only what every delegate accepted. It is recorded for each delegate, with you as the one who confirmed it.',
     title: 'Delegations',
     create: 'Register a delegation',
     empty: 'No delegations yet.',

@@ -9,6 +9,7 @@ import {
 import { inTransaction, notFound, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { recordDomainEvent } from '../domain-events/record';
+import { recordPayment, registrationOfEvent } from '../registration/registrations.service';
 import { registrationEvent } from '../registration/webhook-data';
 import {
   clearCheckedIn,
@@ -143,6 +144,25 @@ export function createCheckInService(runtime: Runtime): DeskServices['checkIn'] 
       });
       const after = { ...reg, checkedInAt: null };
       return { person: toPerson(after), warnings: warningsFor(after), checkedInNow: false };
+    },
+    async takePayment(caller, input) {
+      // The desk takes the fee and lets the person in: the payment is recorded as staff's
+      // setPayment records it (a late one only while a place is free), audited with the
+      // amount and method, then the person is checked in as at the desk's check-in.
+      const before = await registrationOfEvent(runtime, caller.eventId, input.registrationId);
+      await inTransaction(runtime, (uow) =>
+        recordPayment(
+          runtime,
+          uow,
+          caller,
+          { ...input, paymentStatus: 'paid', paymentReference: input.reference },
+          before,
+          { amount: input.amount, method: input.method },
+        ),
+      );
+      const reg = await requireRegistration(runtime, caller, input.registrationId);
+      if (!input.checkIn) return { person: toPerson(reg), warnings: warningsFor(reg), checkedInNow: false };
+      return checkInRegistration(runtime, caller, reg);
     },
     summary: (caller) => countCheckIns(runtime.db, caller.eventId),
   };

@@ -93,6 +93,8 @@ export function createDelegationService(runtime: Runtime): Services['delegations
           emailVerified: true,
           approve: false,
           consents: [],
+          // What each delegate told staff they accept (members[].consents): the portal's rule.
+          consentsGiven: [],
           ignoreOpeningDates: true,
         }),
       );

@@ -139,7 +139,7 @@ describe('a fee category waits for payment (item 10)', () => {
     expect(w.status).toBe('waitlisted');
   });
 
-  it('a waived fee confirms too; an unpaid mark after the deadline is refused', async () => {
+  it('a waived fee confirms too', async () => {
     const e = await feeEvent('fee-waived');
     const a = await e.register('a@waived.example');
     const waived = await h.caller(admin).registrations.setPayment({
@@ -149,10 +149,36 @@ describe('a fee category waits for payment (item 10)', () => {
       paymentReference: null,
     });
     expect(waived.status).toBe('confirmed');
+  });
 
+  // Item 4 of the open list: a payment marked after the deadline (before the expiry job has
+  // released the place) is accepted when the place is still free, checked under the locks.
+  it('a payment marked after the deadline is accepted while a place is free', async () => {
     const f = await feeEvent('fee-late');
     const late = await f.register('late@fee.example');
     h.advanceClock(4 * DAY);
+    const paid = await h.caller(admin).registrations.setPayment({
+      eventId: f.eventId,
+      registrationId: late.id,
+      paymentStatus: 'paid',
+      paymentReference: 'IBK 0042',
+    });
+    expect([paid.status, paid.paymentStatus, paid.paymentReference]).toEqual(['confirmed', 'paid', 'IBK 0042']);
+    const audits = await h.runtime.db
+      .select({ action: schema.auditLog.action })
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.objectId, late.id))
+      .orderBy(schema.auditLog.id);
+    expect(audits.map((x) => x.action).slice(-2)).toEqual(['registration.payment', 'registration.paymentConfirmed']);
+  });
+
+  it('a payment marked after the deadline is refused when the place has gone to someone else', async () => {
+    const f = await feeEvent('fee-late-full');
+    const late = await f.register('late@full.example');
+    h.advanceClock(4 * DAY);
+    // The lapsed place no longer counts: the next registrant takes it.
+    const next = await f.register('next@full.example');
+    expect(next.status).toBe('awaiting_payment');
     const err = await domainErrorOf(
       h.caller(admin).registrations.setPayment({
         eventId: f.eventId,
@@ -163,7 +189,9 @@ describe('a fee category waits for payment (item 10)', () => {
     );
     expect([err.code, err.message]).toEqual([
       'INVALID_STATE',
-      'The payment deadline has passed and the place was released',
+      'The payment deadline has passed and no place is free now: the payment was not recorded',
     ]);
+    const [row] = await h.runtime.db.select().from(schema.registrations).where(eq(schema.registrations.id, late.id));
+    expect([row!.status, row!.paymentStatus]).toEqual(['awaiting_payment', 'unpaid']);
   });
 });

@@ -124,8 +124,8 @@ interface Checked {
  * issue 8, item 9): each text given must be the current version, and each
  * required one must be given. Staff registering one person confirm, text by
  * text, what the person accepted (`consentsGiven`) and meet the same rule.
- * Staff paths that pass no `consentsGiven` (a delegation entered in one go,
- * which has no consent step yet) record what they pass and are not refused.
+ * Staff delegations confirm each member's consents the same way (`consentsGiven`
+ * per member); a staff path that passes none records what it passes.
  */
 function consentsOf(
   current: PlacementContext['consents'],
@@ -528,7 +528,8 @@ export async function placeDelegation(
         answers: member.answers,
         locale: request.locale,
       },
-      origin,
+      // A member's own consents (staff confirm them delegate by delegate) decide for them.
+      origin: member.consents ? { ...origin, consentsGiven: member.consents } : origin,
       delegationId: delegation.id,
     })),
   );
@@ -538,7 +539,10 @@ export async function placeDelegation(
       // All or nothing: the first member at fault fails the group, named as members.3.participant.email.
       const fields = Object.fromEntries(
         Object.entries(result.fieldErrors).map(([k, v]) => [
-          k === 'categoryId' || k === 'invitationCode' || k === 'optionIds' || k.startsWith('consents.')
+          k === 'categoryId' ||
+          k === 'invitationCode' ||
+          k === 'optionIds' ||
+          (k.startsWith('consents.') && !request.members[index]?.consents)
             ? k
             : `members.${index}.${k}`,
           v,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, localeSchema } from '../common';
-import { participantFields, personName, registrationStatuses } from './registrations';
+import { acceptedConsentInput, participantFields, personName, registrationStatuses } from './registrations';
 import { answersInput } from './form';
 
 /** A group registered in one go; every member gets the same category and options. */
@@ -13,7 +13,19 @@ export const delegationRequest = z.object({
   optionIds: z.array(idSchema).max(30).default([]),
   locale: localeSchema.default('en'),
   members: z
-    .array(z.object({ participant: participantFields, answers: answersInput.default({}) }))
+    .array(
+      z.object({
+        participant: participantFields,
+        answers: answersInput.default({}),
+        /**
+         * The consent texts this delegate accepted, as staff confirm them for one person
+         * (issue 8, item 3 of reg8): checked and recorded as on the portal, required ones
+         * enforced. Staff send them for every member; a partner's `consents` cover its
+         * members when it sends none here.
+         */
+        consents: z.array(acceptedConsentInput).max(10).optional(),
+      }),
+    )
     .min(1)
     .max(200)
     .refine((m) => new Set(m.map((x) => x.participant.email)).size === m.length, {

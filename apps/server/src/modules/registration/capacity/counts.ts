@@ -4,11 +4,15 @@ import { selectRows, sqlArray } from '../../../core/sql';
 import type { EventLimitRule, LimitsSnapshot, ReservedPlaces, WaitingList } from './types';
 
 /**
- * The only SQL that reads limits and counts places. Places are counted from the
- * registration rows, never kept in a counter (a counter can drift, the rows
- * cannot); the indexes of migration `capacity_counts` keep each count to the
- * rows of one category, option or code. Counts and limits are exact only while
- * their locks are held (locks.ts); read without them, they are a display.
+ * The only SQL that reads limits and counts places. The counts are kept in
+ * `capacity_counters` by the database's triggers on every write of a
+ * registration or a choice (migration capacity_counters), so a read costs the
+ * same whatever the event's size; the few places whose offer or payment
+ * deadline has passed but that the expiry job has not released yet are
+ * subtracted here (a deadline passes without a write). recount.ts counts the
+ * same from the rows: the tests hold the counters to it after every kind of
+ * write. Counts and limits are exact only while their locks are held
+ * (locks.ts); read without them, they are a display.
  */
 
 /**
@@ -21,9 +25,9 @@ export function holdsPlace(now: Date): SQL {
     or (r.status = 'awaiting_payment' and r.payment_due_at > ${t}))`;
 }
 
-/** A code's uses: registrations made with it that hold or wait for a place. */
+/** A code's uses: registrations made with it that hold or wait for a place (kept by the counters). */
 const codeUses = (codeId: SQL) =>
-  sql`(select count(*) from registrations r where r.invitation_code_id = ${codeId} and r.status not in ('cancelled','rejected'))`;
+  sql`coalesce((select u.uses from capacity_counters u where u.object_id = ${codeId}), 0)`;
 
 /** Live, unexpired codes of an event that reserve places: id, category and unused uses. */
 export function reservingCodes(eventId: string, now: Date): SQL {
@@ -49,10 +53,11 @@ export type LimitScope =
     }
   | 'whole event';
 
-const within = (column: SQL, scope: LimitScope, pick: (s: Exclude<LimitScope, 'whole event'>) => string[]) =>
+export const within = (column: SQL, scope: LimitScope, pick: (s: Exclude<LimitScope, 'whole event'>) => string[]) =>
   scope === 'whole event' ? sql`true` : sql`${column} = any(${sqlArray(pick(scope), 'uuid')})`;
 
-interface Row {
+/** One row of the limits query (counts.ts or recount.ts). */
+export interface LimitsRow {
   categories: Array<{
     id: string;
     capacity: number | null;
@@ -94,18 +99,28 @@ export async function readLimits(
   scope: LimitScope,
 ): Promise<LimitsSnapshot> {
   const eventWide = scope === 'whole event' || scope.eventBinds;
-  const [row] = await selectRows<Row>(
+  const [row] = await selectRows<LimitsRow>(
     db,
-    sql`select
+    sql`with lapsed as (
+        -- Offers and payments past their deadline: still counted by the counters until the
+        -- expiry job releases them, never more than a period's worth (the event_count index).
+        select r.id, r.category_id from registrations r
+        where r.event_id = ${eventId} and r.status in ('offered','awaiting_payment') and not coalesce(${holdsPlace(now)}, false))
+    select
       (select json_agg(json_build_object('id', k.id, 'capacity', k.capacity,
-                  'taken', x.taken, 'waiting', x.waiting, 'last_rank', x.last_rank))
-       from registration_categories k
-       cross join lateral (select count(*) filter (where ${holdsPlace(now)}) as taken,
-                                  count(*) filter (where r.status = 'waitlisted') as waiting,
-                                  max(r.waitlist_rank) filter (where r.status = 'waitlisted') as last_rank
-                           from registrations r where r.category_id = k.id) x
+                  'taken', coalesce(n.held, 0) - (select count(*) from lapsed l where l.category_id = k.id),
+                  'waiting', coalesce(n.waiting, 0),
+                  'last_rank', (select max(r.waitlist_rank) from registrations r
+                                where r.category_id = k.id and r.status = 'waitlisted')))
+       from registration_categories k left join capacity_counters n on n.object_id = k.id
        where k.event_id = ${eventId} and ${within(sql`k.id`, scope, (s) => s.categoryIds)}) as categories,
-      ${eventWide ? sql`(select count(*) from registrations r where r.event_id = ${eventId} and ${holdsPlace(now)})::int` : sql`0`} as event_taken,
+      ${
+        eventWide
+          ? sql`((select coalesce(sum(n.held), 0) from registration_categories k
+                  join capacity_counters n on n.object_id = k.id where k.event_id = ${eventId})
+                 - (select count(*) from lapsed))::int`
+          : sql`0`
+      } as event_taken,
       (select json_agg(x) from (${reservingCodes(eventId, now)}) x
        where ${eventWide ? sql`true` : within(sql`x.category_id`, scope, (s) => s.categoryIds)}) as reserving,
       (select json_agg(json_build_object('id', i.id, 'category_id', i.category_id, 'max_uses', i.max_uses,
@@ -113,17 +128,22 @@ export async function readLimits(
                   'revoked_at', i.revoked_at, 'expires_at', i.expires_at))
        from invitation_codes i where i.event_id = ${eventId} and ${within(sql`i.id`, scope, (s) => s.codeIds)}) as codes,
       (select json_agg(json_build_object('id', o.id, 'capacity', o.capacity,
-                  'booked', x.booked, 'waiting', x.waiting, 'last_rank', x.last_rank))
-       from registration_options o
-       cross join lateral (select count(*) filter (where ch.status = 'booked' and ${holdsPlace(now)}) as booked,
-                                  count(*) filter (where ch.status = 'waitlisted' and r.status not in ('cancelled','rejected')) as waiting,
-                                  max(ch.waitlist_rank) filter (where ch.status = 'waitlisted') as last_rank
-                           from registration_choices ch join registrations r on r.id = ch.registration_id
-                           where ch.option_id = o.id) x
+                  'booked', coalesce(n.held, 0) - (select count(*) from registration_choices ch join lapsed l
+                                                    on l.id = ch.registration_id
+                                                    where ch.option_id = o.id and ch.status = 'booked'),
+                  'waiting', coalesce(n.waiting, 0),
+                  'last_rank', (select max(ch.waitlist_rank) from registration_choices ch
+                                where ch.option_id = o.id and ch.status = 'waitlisted')))
+       from registration_options o left join capacity_counters n on n.object_id = o.id
        where o.event_id = ${eventId} and ${within(sql`o.id`, scope, (s) => s.optionIds)}) as options,
       ${eventRuleColumns(eventId)}`,
   );
   if (!row) throw new Error('limits snapshot returned nothing');
+  return snapshotOf(row);
+}
+
+/** The snapshot the pure functions of availability.ts and decide.ts read. */
+export function snapshotOf(row: LimitsRow): LimitsSnapshot {
   const date = (v: string | null) => (v ? new Date(v) : null);
   return {
     event: {
