@@ -488,7 +488,7 @@ async function changeOptions(
   const offered = optionIds.length ? await optionLimits(uow.tx, registration.eventId) : [];
   const wanted = offered.filter((o) => optionIds.includes(o.id));
   if (wanted.length !== new Set(optionIds).size)
-    throw new DomainError('INVALID_INPUT', 'An option is not offered at this event', {
+    throw new DomainError('INVALID_INPUT', { key: 'optionNotOffered' }, {
       optionIds: ['Unknown option'],
     });
   const current = await choicesOf(uow.tx, registration.id);
