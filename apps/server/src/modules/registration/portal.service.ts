@@ -218,6 +218,7 @@ async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRe
       startsAt: event.startsAt.toISOString(),
       endsAt: event.endsAt.toISOString(),
       timeZone: event.timeZone,
+      country: event.country,
       venueName: event.venueName,
     },
     category: { id: dto.category.id, label: dto.category.label },
