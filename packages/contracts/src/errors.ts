@@ -1,6 +1,7 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import {
   domainMessage,
+  isDomainMessageKey,
   type DomainMessage,
   type DomainMessageKey,
   type DomainMessageParams,
@@ -43,27 +44,31 @@ export const trpcCodeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
 };
 
 /**
- * A service's refusal. The message is a key of domain-messages.ts with its
- * parameters (worded in the person's language by the clients, in English for
- * the API), or, for sentences not yet given a key, English text.
+ * A service's refusal. The message is always a key of domain-messages.ts with
+ * its parameters, worded in the person's language by the clients and in English
+ * for the API (the type takes no bare text, so no English-only sentence can
+ * reach a Korean screen; domain-messages.test.ts holds the same line in a test).
  */
 export class DomainError extends Error {
-  /** The key of the sentence in domain-messages.ts, or null for English text only. */
-  readonly messageKey: DomainMessageKey | null;
+  /** The key of the sentence in domain-messages.ts. */
+  readonly messageKey: DomainMessageKey;
   readonly messageParams: DomainMessageParams;
 
   constructor(
     readonly code: DomainErrorCode,
-    message: string | DomainMessage,
+    message: DomainMessage,
     /** Field path (dotted) -> messages, for errors that belong to an input field. */
     readonly fieldErrors: Record<string, string[]> = {},
     /** Seconds until a throttled caller may try again. */
     readonly retryAfterSeconds?: number,
   ) {
-    super(typeof message === 'string' ? message : domainMessage(message.key, message.params, 'en'));
+    // Text cast past the type would reach a Korean screen in English: refuse it here too.
+    if (!isDomainMessageKey((message as Partial<DomainMessage> | null)?.key))
+      throw new TypeError(`A DomainError needs a key of domain-messages.ts, not ${JSON.stringify(message)}`);
+    super(domainMessage(message.key, message.params, 'en'));
     this.name = 'DomainError';
-    this.messageKey = typeof message === 'string' ? null : message.key;
-    this.messageParams = typeof message === 'string' ? {} : (message.params ?? {});
+    this.messageKey = message.key;
+    this.messageParams = message.params ?? {};
   }
 }
 

@@ -82,7 +82,7 @@ const t = initTRPC
     },
   });
 
-function refuse(code: DomainErrorCode, message: string | DomainMessage): never {
+function refuse(code: DomainErrorCode, message: DomainMessage): never {
   const cause = new DomainError(code, message);
   throw new TRPCError({ code: trpcCodeFor[code], message: cause.message, cause });
 }
@@ -120,7 +120,7 @@ async function resolveAccess(
   getRawInput: () => Promise<unknown>,
 ): Promise<Resolved> {
   const access = meta?.access;
-  if (!access) return refuse('FORBIDDEN', `The procedure ${path} declares no access rule`);
+  if (!access) return refuse('FORBIDDEN', { key: 'procedureWithoutAccessRule', params: { path } });
   if (access.kind === 'public') return none;
   if (access.kind === 'participant') {
     const link = ctx.linkToken ? await ctx.services.access.registrationLink(ctx.linkToken) : null;
@@ -134,8 +134,8 @@ async function resolveAccess(
   }
   if (access.kind === 'person') {
     if (ctx.personCsrfRefused)
-      return refuse('FORBIDDEN', 'Missing or wrong CSRF token: reload the page and try again');
-    if (!ctx.person) return refuse('UNAUTHENTICATED', 'Sign in with your email first');
+      return refuse('FORBIDDEN', { key: 'csrfTokenWrong' });
+    if (!ctx.person) return refuse('UNAUTHENTICATED', { key: 'signInWithEmailFirst' });
     return { ...none, personCaller: { person: ctx.person, request: ctx.request } };
   }
   if (access.kind === 'partner') {
@@ -235,7 +235,7 @@ async function enforceObjects(
   const rules = objectRulesOf(meta?.object);
   if (rules.length === 0) return;
   const owner = ownerOf(resolved);
-  if (!owner) return refuse('FORBIDDEN', `The procedure ${path} has an object rule but no caller to own it`);
+  if (!owner) return refuse('FORBIDDEN', { key: 'procedureWithoutOwner', params: { path } });
   const raw = await getRawInput();
   for (const rule of rules) {
     const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[rule.from] : undefined;
@@ -256,12 +256,11 @@ function findUnstorable(
   value: unknown,
   path: string[] = [],
   depth = 0,
-): { field: string; text: string } | null {
+): { field: string; words: DomainMessage } | null {
   if (typeof value === 'string') {
     const field = path.join('.') || '_';
-    if (value.includes('\u0000')) return { field, text: 'Text must not contain NUL characters' };
-    if (unpairedSurrogate.test(value))
-      return { field, text: 'Text must be valid Unicode (it holds a broken character)' };
+    if (value.includes('\u0000')) return { field, words: { key: 'textHasNul' } };
+    if (unpairedSurrogate.test(value)) return { field, words: { key: 'textBrokenUnicode' } };
     return null;
   }
   if (depth > 20 || value === null || typeof value !== 'object') return null;
@@ -323,12 +322,12 @@ async function enforceLimits(ctx: Context, hits: RateLimitHit[]): Promise<void> 
   const refused = await ctx.services.rateLimits.hit(hits);
   if (!refused) return;
   const seconds = refused.retryAfterSeconds;
-  const message = `Too many requests: try again in ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}`;
-  throw new TRPCError({
-    code: 'TOO_MANY_REQUESTS',
-    message,
-    cause: new DomainError('TOO_MANY_ATTEMPTS', message, {}, seconds),
-  });
+  const words: DomainMessage =
+    seconds < 120
+      ? { key: 'tooManyRequests', params: { seconds } }
+      : { key: 'tooManyRequestsMinutes', params: { minutes: Math.ceil(seconds / 60) } };
+  const cause = new DomainError('TOO_MANY_ATTEMPTS', words, {}, seconds);
+  throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
 }
 
 /**
@@ -347,11 +346,9 @@ const guard = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
   await enforceObjects(ctx, meta, path, resolved, getRawInput);
   const found = findUnstorable(await getRawInput());
   if (found) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: found.text,
-      cause: new DomainError('INVALID_INPUT', found.text, { [found.field]: [found.text] }),
-    });
+    const text = domainMessage(found.words.key);
+    const cause = new DomainError('INVALID_INPUT', found.words, { [found.field]: [text] });
+    throw new TRPCError({ code: 'BAD_REQUEST', message: text, cause });
   }
   const result = await next({ ctx: resolved });
   if (!result.ok && result.error.cause instanceof DomainError) {

@@ -182,6 +182,8 @@ export const en: Messages = {
       timesIn: 'Time in {zone}',
       timeZone: 'Time zone',
       timeZoneHint: 'All of the event’s times are entered and shown in this zone.',
+      country: 'Country of the venue',
+      countryHint: 'Visa invitation letters invite to this country; its nationals are not offered one.',
       requireTwoFactor: 'Require two-factor sign-in for the team',
       requireTwoFactorHint: 'When on, team members without two-factor sign-in cannot open this event.',
       ownerOnly: 'Only the owner can change this.',

@@ -182,6 +182,8 @@ export const ko = {
       timesIn: '{zone} 기준 시각',
       timeZone: '시간대',
       timeZoneHint: '행사 시각은 모두 이 시간대로 입력하고 표시합니다.',
+      country: '개최 국가',
+      countryHint: '비자 초청장은 이 나라로 초청합니다. 이 나라 국민에게는 초청장을 안내하지 않습니다.',
       requireTwoFactor: '팀원에게 2단계 인증 요구',
       requireTwoFactorHint: '켜면 2단계 인증을 설정하지 않은 팀원은 이 행사를 열 수 없습니다.',
       ownerOnly: '소유자만 바꿀 수 있습니다.',

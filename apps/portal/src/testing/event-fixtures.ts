@@ -21,6 +21,7 @@ export const tci2015: PublicEventDto = {
   startsAt: '2015-11-02T15:00:00.000Z',
   endsAt: '2015-11-06T09:00:00.000Z',
   timeZone: 'Asia/Seoul',
+  country: 'KR',
   status: 'published',
 };
 

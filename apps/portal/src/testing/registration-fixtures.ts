@@ -133,6 +133,7 @@ export const offeredRegistration: MyRegistrationDto = {
     startsAt: tci2015.startsAt,
     endsAt: tci2015.endsAt,
     timeZone: tci2015.timeZone,
+    country: 'KR',
     venueName: tci2015.venueName,
   },
   category: { id: ids.general, label: { ko: '일반 참가자', en: 'General participant' } },

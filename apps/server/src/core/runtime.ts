@@ -129,7 +129,7 @@ export async function inTransaction<T>(runtime: Runtime, fn: (uow: UnitOfWork) =
 }
 
 /** The subjects notFound is called with, each worded by key (the same English). */
-const notFoundWords: Record<string, DomainMessage> = {
+const notFoundWords = {
   'The registration': { key: 'theRegistrationWasNotFound' },
   'A registration': { key: 'aRegistrationWasNotFound' },
   'The event': { key: 'theEventWasNotFound' },
@@ -137,9 +137,9 @@ const notFoundWords: Record<string, DomainMessage> = {
   'The visa letter request': { key: 'visaRequestNotFound' },
   'The webhook subscription': { key: 'webhookNotFound' },
   'The delivery': { key: 'webhookDeliveryNotFound' },
-};
+} as const satisfies Record<string, DomainMessage>;
 
-/** "X was not found"; by key when X is one of the subjects above, else in English only. */
-export function notFound(what: string): DomainError {
-  return new DomainError('NOT_FOUND', notFoundWords[what] ?? `${what} was not found`);
+/** "X was not found", by key (a subject without one is a type error, not English-only words). */
+export function notFound(what: keyof typeof notFoundWords): DomainError {
+  return new DomainError('NOT_FOUND', notFoundWords[what]);
 }

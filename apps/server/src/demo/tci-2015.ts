@@ -115,6 +115,7 @@ export const demoEvents: DemoEvent[] = [
       startsAt: '2015-11-03T09:00:00+09:00',
       endsAt: '2015-11-06T18:00:00+09:00',
       timeZone: 'Asia/Seoul',
+      country: 'KR',
     },
     publish: true,
     registration: true,
@@ -142,6 +143,7 @@ export const demoEvents: DemoEvent[] = [
       startsAt: '2016-10-25T09:00:00+02:00',
       endsAt: '2016-10-27T18:00:00+02:00',
       timeZone: 'Europe/Amsterdam',
+      country: 'NL',
     },
     publish: false,
     team: [

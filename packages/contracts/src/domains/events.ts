@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, localizedText, requiredLocalizedText, timeZoneSchema } from './common';
 import { msg } from '../messages';
+import { countrySchema } from './registration/registrations';
 
 export const eventStatuses = ['draft', 'published', 'closed', 'archived'] as const;
 export const eventStatusSchema = z.enum(eventStatuses);
@@ -24,6 +25,8 @@ const eventFields = {
   startsAt: isoDateTime,
   endsAt: isoDateTime,
   timeZone: timeZoneSchema,
+  /** The venue's country (ISO 3166-1 alpha-2): the host country of visa letters. */
+  country: countrySchema.default('KR'),
 };
 
 function endsAfterStart(v: { startsAt?: string | undefined; endsAt?: string | undefined }) {
@@ -46,6 +49,7 @@ export const updateEventInput = z
     startsAt: isoDateTime.optional(),
     endsAt: isoDateTime.optional(),
     timeZone: timeZoneSchema.optional(),
+    country: countrySchema.optional(),
     requireTwoFactor: z.boolean().optional(),
   })
   .refine(endsAfterStart, endsAfterStartRule);
@@ -88,6 +92,7 @@ export const eventDto = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   timeZone: z.string(),
+  country: z.string(),
   status: eventStatusSchema,
   requireTwoFactor: z.boolean(),
   publishedAt: z.string().nullable(),
@@ -108,6 +113,7 @@ export const publicEventDto = eventDto.pick({
   startsAt: true,
   endsAt: true,
   timeZone: true,
+  country: true,
   status: true,
 }).extend({
   /** The description per language as safe HTML (a Markdown subset rendered by the server). */

@@ -34,6 +34,12 @@ export const events = pgTable(
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     /** IANA zone; every time of the event is shown in it, e.g. Asia/Seoul. */
     timeZone: text('time_zone').notNull(),
+    /**
+     * ISO 3166-1 alpha-2 code of the venue's country, e.g. KR: the country a visa
+     * letter invites to (its nationals are offered none). Every event before this
+     * column was held in Korea, hence the default.
+     */
+    country: text('country').notNull().default('KR'),
     status: text('status').$type<EventStatus>().notNull().default('draft'),
     requireTwoFactor: boolean('require_two_factor').notNull().default(false),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -13,6 +13,7 @@ const event: EventDto = {
   startsAt: '2015-11-02T15:00:00.000Z',
   endsAt: '2015-11-06T09:00:00.000Z',
   timeZone: 'Asia/Seoul',
+  country: 'NL',
   status: 'draft',
   requireTwoFactor: true,
   publishedAt: null,
@@ -38,6 +39,7 @@ describe('event form', () => {
       startsAt: '2015-11-02T15:00:00.000Z',
       endsAt: '2015-11-06T09:00:00.000Z',
       timeZone: 'Asia/Seoul',
+      country: 'NL',
     });
   });
 

@@ -22,6 +22,8 @@ export interface EventFormModel extends Record<LocalizedField, TextPair> {
   startsAt: Date | null;
   endsAt: Date | null;
   timeZone: string;
+  /** The venue's country (ISO 3166-1 alpha-2): the host country of visa letters. */
+  country: string;
   requireTwoFactor: boolean;
 }
 
@@ -41,6 +43,7 @@ export function emptyEventForm(): EventFormModel {
     startsAt: null,
     endsAt: null,
     timeZone: defaultTimeZone,
+    country: 'KR',
     requireTwoFactor: false,
   };
 }
@@ -56,6 +59,7 @@ export function eventFormFrom(event: EventDto): EventFormModel {
     startsAt: isoToWallTime(event.startsAt, event.timeZone),
     endsAt: isoToWallTime(event.endsAt, event.timeZone),
     timeZone: event.timeZone,
+    country: event.country,
     requireTwoFactor: event.requireTwoFactor,
   };
 }
@@ -76,6 +80,7 @@ export function createInputFrom(model: EventFormModel): CreateEventInput {
     startsAt: instant(model.startsAt, model.timeZone),
     endsAt: instant(model.endsAt, model.timeZone),
     timeZone: model.timeZone,
+    country: model.country,
   };
 }
 

@@ -29,6 +29,19 @@ describe('events', () => {
     expect(err.message).toBe('Another event already uses this slug');
   });
 
+  it('keeps the venue country (KR when not given), changes it, shows it on the portal, refuses an unknown code', async () => {
+    const event = await h.caller(admin).events.create({ ...tciEvent, slug: 'tci-country' });
+    expect(event.country).toBe('KR');
+    const moved = await h.caller(admin).events.update({ eventId: event.id, country: 'nl' });
+    expect(moved.country).toBe('NL');
+    expect((await h.caller(admin).events.get({ eventId: event.id })).country).toBe('NL');
+    await h.caller(admin).events.transition({ eventId: event.id, to: 'publish' });
+    expect((await h.caller(null).portal.event({ slug: 'tci-country' })).country).toBe('NL');
+    const err = await errorOf(h.caller(admin).events.update({ eventId: event.id, country: 'XX' }));
+    expect(err.code).toBe('BAD_REQUEST');
+    expect((await h.caller(admin).events.get({ eventId: event.id })).country).toBe('NL');
+  });
+
   it('rejects bad input with field errors and writes nothing', async () => {
     const before = await h.caller(admin).events.listMine({});
     const err = await errorOf(

@@ -17,6 +17,7 @@ function toDto(r: repo.EventRow): EventDto {
     startsAt: r.startsAt.toISOString(),
     endsAt: r.endsAt.toISOString(),
     timeZone: r.timeZone,
+    country: r.country,
     status: r.status,
     requireTwoFactor: r.requireTwoFactor,
     publishedAt: r.publishedAt?.toISOString() ?? null,

@@ -114,9 +114,8 @@ async function nestFieldErrors<T>(under: 'registration' | 'delegation', work: Pr
     const fields = Object.fromEntries(
       Object.entries(err.fieldErrors).map(([k, v]) => [k.startsWith('consents.') ? k : `${under}.${k}`, v]),
     );
-    // The key travels on, so a keyed error stays keyed under its nested fields.
-    const words = err.messageKey ? { key: err.messageKey, params: err.messageParams } : err.message;
-    throw new DomainError(err.code, words, fields, err.retryAfterSeconds);
+    // The key travels on, so the error stays keyed under its nested fields.
+    throw new DomainError(err.code, { key: err.messageKey, params: err.messageParams }, fields, err.retryAfterSeconds);
   }
 }
 

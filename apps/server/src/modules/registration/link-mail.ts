@@ -1,5 +1,10 @@
 import { and, eq, notInArray, schema } from '@plenary/db';
-import { DomainError, type RegistrationReceiptDto, type RegistrationRequest } from '@plenary/contracts';
+import {
+  DomainError,
+  domainMessage,
+  type RegistrationReceiptDto,
+  type RegistrationRequest,
+} from '@plenary/contracts';
 import type { JobHandlerOptions } from '../../core/jobs';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { decidePlacements, readAvailability } from './capacity';
@@ -117,7 +122,9 @@ export async function lookalikeReceipt(
   if (!decision) throw new Error('no decision for one candidate');
   // As placement refuses it (a full invitation code, say): the same error, field and words.
   if (!decision.ok)
-    throw new DomainError('INVALID_INPUT', decision.message, { [decision.field]: [decision.message] });
+    throw new DomainError('INVALID_INPUT', decision.message, {
+      [decision.field]: [domainMessage(decision.message.key, decision.message.params)],
+    });
   return {
     id: crypto.randomUUID(),
     reference: `${randomCode(4)}-${randomCode(4)}`,

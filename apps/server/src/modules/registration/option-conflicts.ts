@@ -1,4 +1,11 @@
-import { checkOptionChoice, DomainError, pickLocale, type OptionSlot } from '@plenary/contracts';
+import {
+  checkOptionChoice,
+  DomainError,
+  optionClashes,
+  pickLocale,
+  type OptionClash,
+  type OptionSlot,
+} from '@plenary/contracts';
 import { and, eq, inArray, schema, type Executor } from '@plenary/db';
 
 const { registrationOptions: o } = schema;
@@ -27,10 +34,12 @@ async function optionSlots(db: Executor, eventId: string, ids: string[]) {
   }));
 }
 
-function refusal(errors: Record<string, string[]>): DomainError {
+/** The first clash words the error (by key, in the person's language); the field lists them all. */
+function refusal({ kind, a, b }: OptionClash, errors: Record<string, string[]>): DomainError {
+  const params = { a, b };
   return new DomainError(
     'INVALID_INPUT',
-    errors.optionIds?.[0] ?? 'These options cannot be held together',
+    kind === 'time' ? { key: 'optionsAtTheSameTime', params } : { key: 'optionsAtMostOne', params },
     errors,
   );
 }
@@ -52,8 +61,9 @@ export async function optionConflictsOf(
   const labels = new Map(slots.map((s) => [s.slot.id, s.label]));
   const all = slots.map((s) => s.slot);
   choices.forEach((ids, index) => {
-    const errors = checkOptionChoice(all, ids, (id) => labels.get(id));
-    if (Object.keys(errors).length) out.set(index, refusal(errors));
+    const label = (id: string) => labels.get(id);
+    const [first] = optionClashes(all, ids, label);
+    if (first) out.set(index, refusal(first, checkOptionChoice(all, ids, label)));
   });
   return out;
 }

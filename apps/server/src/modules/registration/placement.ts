@@ -5,10 +5,12 @@ import type { AcceptedConsent } from '@plenary/db/schema';
 import {
   checkAnswers,
   DomainError,
+  domainMessage,
   standardFieldNames,
   standardFieldRuleOf,
   type Caller,
   type DelegationRequest,
+  type DomainMessage,
   type FormQuestion,
   type RegistrationRequest,
   type StandardFieldRules,
@@ -61,8 +63,9 @@ function randomCode(length: number): string {
   return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
-function invalid(field: string, message: string): DomainError {
-  return new DomainError('INVALID_INPUT', message, { [field]: [message] });
+/** A refusal that belongs to one field; the field carries the English words (the API's). */
+function invalid(field: string, message: DomainMessage): DomainError {
+  return new DomainError('INVALID_INPUT', message, { [field]: [domainMessage(message.key, message.params)] });
 }
 
 /** Checks the standard fields the organiser made required, and the custom answers. */
@@ -150,8 +153,8 @@ function consentsOf(
   return accepted;
 }
 
-export const codeNotValid = 'This invitation code is not valid';
-export const codeExpired = 'This invitation code has expired: ask the organisers for a new one';
+const codeNotValid: DomainMessage = { key: 'invitationCodeNotValid' };
+const codeExpired: DomainMessage = { key: 'invitationCodeExpired' };
 
 /** The checks that need no lock: the event, category, code, options, form and duplicates. */
 function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Checked, 'index' | 'item'> {
@@ -164,7 +167,7 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
     throw new DomainError('INVALID_STATE', { key: 'registrationClosed' });
   }
   const category = ctx.categories.get(request.categoryId);
-  if (!category) throw invalid('categoryId', 'No such category in this event');
+  if (!category) throw invalid('categoryId', { key: 'categoryNotInEvent' });
   const code = request.invitationCode ? (ctx.codes.get(request.invitationCode) ?? null) : null;
   if (request.invitationCode) {
     // The form check's answers (portal.service.ts form), under the same guessing budget
@@ -176,7 +179,7 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
     if (!code || code.revokedAt || code.categoryId !== category.id) throw invalid('invitationCode', codeNotValid);
   }
   if (category.visibility === 'invitation' && !code && !staff)
-    throw invalid('categoryId', 'This category is by invitation: enter your invitation code');
+    throw invalid('categoryId', { key: 'categoryByInvitation' });
   if (!origin.ignoreOpeningDates) {
     if (category.opensAt && now < category.opensAt)
       throw new DomainError('INVALID_STATE', { key: 'categoryNotOpenYet' }, {
@@ -189,7 +192,7 @@ function check(ctx: PlacementContext, item: PlacementItem, now: Date): Omit<Chec
   }
   const chosen = request.optionIds.map((id) => ctx.options.get(id));
   if (chosen.some((o) => o === undefined))
-    throw invalid('optionIds', 'An option is not offered at this event');
+    throw invalid('optionIds', { key: 'optionNotOffered' });
   const answers = checkForm(request, ctx.standardFields, ctx.questions as FormQuestion[]);
   // Duplicates are refused with a clear message; the partial unique index is the backstop.
   if (ctx.registeredEmails.has(request.participant.email)) {
@@ -550,7 +553,10 @@ export async function placeDelegation(
       );
       throw new DomainError(
         result.code,
-        `Delegate ${index + 1}: ${result.message}`,
+        {
+          key: 'delegateRefused',
+          params: { ...result.messageParams, delegate: index + 1, reason: result.messageKey },
+        },
         fields,
         result.retryAfterSeconds,
       );

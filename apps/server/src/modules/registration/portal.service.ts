@@ -218,6 +218,7 @@ async function myView(runtime: Runtime, caller: ParticipantCaller): Promise<MyRe
       startsAt: event.startsAt.toISOString(),
       endsAt: event.endsAt.toISOString(),
       timeZone: event.timeZone,
+      country: event.country,
       venueName: event.venueName,
     },
     category: { id: dto.category.id, label: dto.category.label },
@@ -488,7 +489,7 @@ async function changeOptions(
   const offered = optionIds.length ? await optionLimits(uow.tx, registration.eventId) : [];
   const wanted = offered.filter((o) => optionIds.includes(o.id));
   if (wanted.length !== new Set(optionIds).size)
-    throw new DomainError('INVALID_INPUT', 'An option is not offered at this event', {
+    throw new DomainError('INVALID_INPUT', { key: 'optionNotOffered' }, {
       optionIds: ['Unknown option'],
     });
   const current = await choicesOf(uow.tx, registration.id);

@@ -27,32 +27,51 @@ function clash(a: OptionSlot, b: OptionSlot): 'time' | 'group' | null {
   return null;
 }
 
+/** A pair of chosen options that cannot be held together, named by label (or id), earlier first. */
+export interface OptionClash {
+  kind: 'time' | 'group';
+  a: string;
+  b: string;
+}
+
 /**
  * The one rule for options held together, booked or waiting: the portal form,
- * placement and the self-service option change all call it. Returns field errors
- * under `optionIds` (empty when the choice is fine), naming each clashing pair by
- * its label (or id) in the current validation locale, earlier option first.
+ * placement and the self-service option change all call it (through
+ * checkOptionChoice, or here for the pairs themselves).
+ */
+export function optionClashes(
+  options: OptionSlot[],
+  chosenIds: string[],
+  label: (id: string) => string | undefined = () => undefined,
+): OptionClash[] {
+  const byId = new Map(options.map((o) => [o.id, o]));
+  const chosen = [...new Set(chosenIds)]
+    .map((id) => byId.get(id))
+    .filter((o): o is OptionSlot => o !== undefined)
+    .sort((a, b) => (instant(a.startsAt) ?? Infinity) - (instant(b.startsAt) ?? Infinity));
+  const clashes: OptionClash[] = [];
+  for (let i = 0; i < chosen.length; i++) {
+    for (let j = i + 1; j < chosen.length; j++) {
+      const a = chosen[i]!;
+      const b = chosen[j]!;
+      const kind = clash(a, b);
+      if (kind) clashes.push({ kind, a: label(a.id) ?? a.id, b: label(b.id) ?? b.id });
+    }
+  }
+  return clashes;
+}
+
+/**
+ * Field errors under `optionIds` (empty when the choice is fine), naming each
+ * clashing pair in the current validation locale, earlier option first.
  */
 export function checkOptionChoice(
   options: OptionSlot[],
   chosenIds: string[],
   label: (id: string) => string | undefined = () => undefined,
 ): Record<string, string[]> {
-  const byId = new Map(options.map((o) => [o.id, o]));
-  const chosen = [...new Set(chosenIds)]
-    .map((id) => byId.get(id))
-    .filter((o): o is OptionSlot => o !== undefined)
-    .sort((a, b) => (instant(a.startsAt) ?? Infinity) - (instant(b.startsAt) ?? Infinity));
-  const errors: string[] = [];
-  for (let i = 0; i < chosen.length; i++) {
-    for (let j = i + 1; j < chosen.length; j++) {
-      const a = chosen[i]!;
-      const b = chosen[j]!;
-      const kind = clash(a, b);
-      if (!kind) continue;
-      const params = { a: label(a.id) ?? a.id, b: label(b.id) ?? b.id };
-      errors.push(message(kind === 'time' ? 'optionsOverlap' : 'optionsExclusive', params));
-    }
-  }
+  const errors = optionClashes(options, chosenIds, label).map(({ kind, a, b }) =>
+    message(kind === 'time' ? 'optionsOverlap' : 'optionsExclusive', { a, b }),
+  );
   return errors.length ? { optionIds: errors } : {};
 }

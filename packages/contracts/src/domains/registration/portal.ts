@@ -77,6 +77,8 @@ export const myRegistrationDto = z.object({
     startsAt: z.string(),
     endsAt: z.string(),
     timeZone: z.string(),
+    /** The venue's country (ISO 3166-1 alpha-2): the country a visa letter invites to. */
+    country: z.string(),
     venueName: text,
   }),
   category: z.object({ id: z.uuid(), label: text }),

@@ -126,22 +126,22 @@ describe('decidePlacements (pure)', () => {
     expect(refused({ revokedAt: now })).toEqual({
       ok: false,
       field: 'invitationCode',
-      message: 'This invitation code is not valid',
+      message: { key: 'invitationCodeNotValid' },
     });
     expect(refused({ expiresAt: now })).toEqual({
       ok: false,
       field: 'invitationCode',
-      message: 'This invitation code has expired: ask the organisers for a new one',
+      message: { key: 'invitationCodeExpired' },
     });
     expect(refused({}, 'A')).toEqual({
       ok: false,
       field: 'invitationCode',
-      message: 'This invitation code is not valid',
+      message: { key: 'invitationCodeNotValid' },
     });
     expect(refused({ uses: 5 })).toEqual({
       ok: false,
       field: 'invitationCode',
-      message: 'This invitation code is not valid',
+      message: { key: 'invitationCodeNotValid' },
     });
   });
 
@@ -153,7 +153,7 @@ describe('decidePlacements (pure)', () => {
     );
     expect(d.map((x) => (x.ok ? x.status : x.message))).toEqual([
       'confirmed',
-      'This invitation code is not valid',
+      { key: 'invitationCodeNotValid' },
     ]);
   });
 
@@ -164,8 +164,8 @@ describe('decidePlacements (pure)', () => {
       now,
     );
     expect(d).toEqual([
-      { ok: false, field: 'categoryId', message: 'No such category in this event' },
-      { ok: false, field: 'optionIds', message: 'An option is not offered at this event' },
+      { ok: false, field: 'categoryId', message: { key: 'categoryNotInEvent' } },
+      { ok: false, field: 'optionIds', message: { key: 'optionNotOffered' } },
     ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   takePlace,
   useCode,
 } from './availability';
+import type { DomainMessage } from '@plenary/contracts';
 import type { LimitsSnapshot } from './types';
 
 /** One registration to decide, as checked before the locks (form, dates, duplicates). */
@@ -21,7 +22,7 @@ export interface Candidate {
 export type Wait = { rank: number; position: number };
 
 export type Decision =
-  | { ok: false; field: 'categoryId' | 'invitationCode' | 'optionIds'; message: string }
+  | { ok: false; field: 'categoryId' | 'invitationCode' | 'optionIds'; message: DomainMessage }
   | {
       ok: true;
       status: 'pending' | 'confirmed' | 'waitlisted';
@@ -30,14 +31,14 @@ export type Decision =
     };
 
 /** The checks of a code that depend on what is read under its lock (revocation, expiry, uses). */
-function codeRefusal(snap: LimitsSnapshot, c: Candidate, now: Date): string | null {
+function codeRefusal(snap: LimitsSnapshot, c: Candidate, now: Date): DomainMessage | null {
   if (!c.codeId) return null;
   const code = snap.codes.get(c.codeId);
   // The same answers as the checks before the locks (placement.ts): only expiry is told apart.
   if (code && !code.revokedAt && code.expiresAt && code.expiresAt <= now)
-    return 'This invitation code has expired: ask the organisers for a new one';
+    return { key: 'invitationCodeExpired' };
   if (!code || code.revokedAt || code.categoryId !== c.categoryId || code.uses >= code.maxUses)
-    return 'This invitation code is not valid';
+    return { key: 'invitationCodeNotValid' };
   return null;
 }
 
@@ -52,11 +53,11 @@ function codeRefusal(snap: LimitsSnapshot, c: Candidate, now: Date): string | nu
 export function decidePlacements(snap: LimitsSnapshot, candidates: Candidate[], now: Date): Decision[] {
   return candidates.map((c): Decision => {
     const category = snap.categories.get(c.categoryId);
-    if (!category) return { ok: false, field: 'categoryId', message: 'No such category in this event' };
+    if (!category) return { ok: false, field: 'categoryId', message: { key: 'categoryNotInEvent' } };
     const refused = codeRefusal(snap, c, now);
     if (refused) return { ok: false, field: 'invitationCode', message: refused };
     if (c.optionIds.some((id) => !snap.options.has(id)))
-      return { ok: false, field: 'optionIds', message: 'An option is not offered at this event' };
+      return { ok: false, field: 'optionIds', message: { key: 'optionNotOffered' } };
 
     const placed = categoryHasRoom(snap, c.categoryId, c.codeId);
     const status = !placed ? 'waitlisted' : c.confirmAtOnce ? 'confirmed' : 'pending';

@@ -13,7 +13,7 @@
  *
  * The lock order is written once, in locks.ts.
  */
-import { DomainError } from '@plenary/contracts';
+import { DomainError, domainMessage, type DomainMessage } from '@plenary/contracts';
 import type { Executor } from '@plenary/db';
 import { RetryTransaction, type Runtime, type UnitOfWork } from '../../../core/runtime';
 import { readLimits } from './counts';
@@ -121,12 +121,20 @@ export async function changeLimit(
         ? (snap.categories.get(change.id)?.taken ?? 0)
         : (snap.options.get(change.id)?.booked ?? 0);
   if (change.capacity >= taken) return snap;
-  const held =
+  const params = { taken };
+  const one = taken === 1;
+  // Written out key by key, so domain-messages.test.ts sees each one.
+  const words: DomainMessage =
     change.kind === 'event'
-      ? `${taken} ${taken === 1 ? 'place is' : 'places are'} already taken in the event`
+      ? one
+        ? { key: 'eventCapacityBelowTakenOne', params }
+        : { key: 'eventCapacityBelowTaken', params }
       : change.kind === 'category'
-        ? `${taken} ${taken === 1 ? 'place is' : 'places are'} already taken`
-        : `${taken} ${taken === 1 ? 'seat is' : 'seats are'} already booked`;
-  const text = `${held}; the capacity cannot be lower than ${taken}`;
-  throw new DomainError('INVALID_INPUT', text, { capacity: [text] });
+        ? one
+          ? { key: 'categoryCapacityBelowTakenOne', params }
+          : { key: 'categoryCapacityBelowTaken', params }
+        : one
+          ? { key: 'optionCapacityBelowBookedOne', params }
+          : { key: 'optionCapacityBelowBooked', params };
+  throw new DomainError('INVALID_INPUT', words, { capacity: [domainMessage(words.key, params)] });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD COLUMN "country" text DEFAULT 'KR' NOT NULL;
