@@ -5,6 +5,7 @@ CREATE TABLE "capacity_counters" (
 	"uses" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "events" ADD COLUMN "country" text DEFAULT 'KR' NOT NULL;--> statement-breakpoint
 ALTER TABLE "registration_choices" ADD COLUMN "registration_status" text;--> statement-breakpoint
 CREATE INDEX "registration_choices_waitlist_idx" ON "registration_choices" USING btree ("option_id","waitlist_rank") WHERE "registration_choices"."status" = 'waitlisted';--> statement-breakpoint
 CREATE INDEX "registrations_category_waitlist_idx" ON "registrations" USING btree ("category_id","waitlist_rank") WHERE "registrations"."status" = 'waitlisted';--> statement-breakpoint

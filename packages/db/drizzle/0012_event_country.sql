@@ -1,1 +1,0 @@
-ALTER TABLE "events" ADD COLUMN "country" text DEFAULT 'KR' NOT NULL;
