@@ -21,6 +21,7 @@ import { loadB2bFair } from './tci-2015-b2b';
 import { DEMO_PASSWORD, demoEvents, demoPeople, type DemoEvent, type DemoPerson } from './tci-2015';
 // agreements (issue 13)
 import { loadAgreements } from './tci-2015-agreements';
+import { loadPapers } from './tci-2015-papers';
 
 export interface DemoReport {
   /** What this run added; empty when the demo was already loaded. */
@@ -217,6 +218,9 @@ export async function loadDemo(base: Runtime): Promise<DemoReport> {
     if (spec.registration) await loadB2bFair(await asOwner(), eventId);
     // agreements (issue 13): the reference event's MOU and joint declaration.
     if (spec.registration) await loadAgreements(runtime, services, eventId, await asOwner(), request);
+    // papers (issue 11): the reference event's call for papers and its 90 submissions.
+    if (spec.registration)
+      await loadPapers(runtime, services, { actor: await ownerActor(), request, eventId, role: 'owner' });
   }
 
   async function addToTeam(eventId: string, slug: string, person: DemoPerson, role: EventRole) {

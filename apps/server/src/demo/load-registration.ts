@@ -144,9 +144,14 @@ export async function loadRegistration(
     report.consents += 1;
   }
 
+  // The demo's people accepted the current texts when they phoned in: the desk ticks them.
+  const accepted = (await (await asOwner()).registrationSetup.consents({ eventId }))
+    .filter((c) => c.current)
+    .map((c) => ({ kind: c.kind, version: c.version }));
   // The desk's part: the delegation first (it registered early), then everyone else.
   const { individuals, delegates } = demoParticipants();
   let delegateIds: string[] = [];
+  const added: Array<{ id: string; person: DemoParticipant }> = [];
   if (!have.delegations.has(setup.delegation.name)) {
     const delegation = await (
       await asDesk()
@@ -159,16 +164,11 @@ export async function loadRegistration(
       invitationCode: setup.delegationCode.code,
       optionIds: optionsOf(setup.delegation.optionCodes),
       locale: 'en',
-      members: delegates.map((d) => ({ participant: d.participant, answers: d.answers })),
+      members: delegates.map((d) => ({ participant: d.participant, answers: d.answers, consents: accepted })),
     });
     report.delegations = 1;
     delegateIds = delegation.members.map((m) => m.registrationId);
   }
-  const added: Array<{ id: string; person: DemoParticipant }> = [];
-  // The demo's people accepted the current texts when they phoned in: the desk ticks them.
-  const accepted = (await (await asOwner()).registrationSetup.consents({ eventId }))
-    .filter((c) => c.current)
-    .map((c) => ({ kind: c.kind, version: c.version }));
   for (const person of individuals) {
     if (have.emails.has(person.participant.email)) continue;
     const registration = await (
