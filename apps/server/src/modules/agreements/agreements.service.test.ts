@@ -364,7 +364,7 @@ describe('database', () => {
     const rows = await h.runtime.db.execute(
       sql`select count(*)::int as n from pg_trigger where tgname = 'agreement_versions_no_update'`,
     );
-    const n = (rows as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+    const n = (rows as { rows: Array<{ n: number }> }).rows[0]!.n;
     expect(n).toBe(1);
   });
 });
