@@ -244,6 +244,10 @@ export const domainMessages = {
     en: 'Another organisation has this name: merge the two instead',
     ko: '이 이름을 쓰는 다른 기관이 있습니다. 대신 두 기관을 합치세요',
   },
+  organisationsMergeClash: {
+    en: 'Both organisations are parties to one agreement, or have a profile on the same side at one fair: settle that first',
+    ko: '두 기관이 한 협약의 당사자이거나 한 상담회에서 같은 쪽 프로필을 가지고 있습니다. 먼저 정리하세요',
+  },
   organisationsToMergeMissing: {
     en: 'One of these organisations does not exist or was merged already',
     ko: '이 기관 가운데 없거나 이미 합쳐진 기관이 있습니다',

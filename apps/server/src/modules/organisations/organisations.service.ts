@@ -190,6 +190,9 @@ export function createOrganisationsService(runtime: Runtime): OrganisationServic
           const message = 'One of these organisations does not exist or was merged already';
           throw new DomainError('NOT_FOUND', { key: 'organisationsToMergeMissing' }, { duplicateIds: [message] });
         }
+        const clashes = await repo.mergeClashes(tx, ids);
+        if (clashes.length)
+          throw new DomainError('CONFLICT', { key: 'organisationsMergeClash' });
         const at = runtime.now();
         await repo.moveReferences(
           tx,
