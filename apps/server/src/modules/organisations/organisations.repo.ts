@@ -2,7 +2,17 @@ import { and, eq, inArray, isNull, schema, sql, type Executor } from '@plenary/d
 import type { OrganisationType } from '@plenary/contracts';
 import { selectRows, sqlArray } from '../../core/sql';
 
-const { organisations, organisationNames, registrations, partners, persons, agreementParties, declarationEndorsements, b2bProfiles, submissionAuthors } = schema;
+const {
+  organisations,
+  organisationNames,
+  registrations,
+  partners,
+  persons,
+  agreementParties,
+  declarationEndorsements,
+  b2bProfiles,
+  submissionAuthors,
+} = schema;
 export type OrganisationRow = typeof organisations.$inferSelect;
 
 /** A name's row key: the match key and the organisation's country ('' for none). */
@@ -128,7 +138,10 @@ export async function rekeyNames(db: Executor, organisationId: string, countryKe
  * What a merge would put twice where once is the rule: an agreement with both as
  * parties, a fair where both have a profile on the same side. Staff settle those first.
  */
-export async function mergeClashes(db: Executor, ids: readonly string[]): Promise<Array<'agreement' | 'fair'>> {
+export async function mergeClashes(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Array<'agreement' | 'fair'>> {
   const all = sqlArray([...ids], 'uuid');
   const rows = await selectRows<{ what: 'agreement' | 'fair' }>(
     db,
@@ -156,13 +169,22 @@ export async function moveReferences(
   await db.update(persons).set({ organisationId: survivorId }).where(inArray(persons.organisationId, ids));
   await db.update(partners).set({ organisationId: survivorId }).where(inArray(partners.organisationId, ids));
   // The later modules' references: parties and endorsers, fair profiles, authors' affiliations.
-  await db.update(agreementParties).set({ organisationId: survivorId }).where(inArray(agreementParties.organisationId, ids));
+  await db
+    .update(agreementParties)
+    .set({ organisationId: survivorId })
+    .where(inArray(agreementParties.organisationId, ids));
   await db
     .update(declarationEndorsements)
     .set({ organisationId: survivorId })
     .where(inArray(declarationEndorsements.organisationId, ids));
-  await db.update(b2bProfiles).set({ organisationId: survivorId }).where(inArray(b2bProfiles.organisationId, ids));
-  await db.update(submissionAuthors).set({ organisationId: survivorId }).where(inArray(submissionAuthors.organisationId, ids));
+  await db
+    .update(b2bProfiles)
+    .set({ organisationId: survivorId })
+    .where(inArray(b2bProfiles.organisationId, ids));
+  await db
+    .update(submissionAuthors)
+    .set({ organisationId: survivorId })
+    .where(inArray(submissionAuthors.organisationId, ids));
   // Taken out first, then put back under the survivor: a duplicate's name holds its own key
   // until it is deleted, so copying before deleting would skip every one.
   const moved = await db

@@ -258,13 +258,27 @@ describe('managing organisations (platform admin)', () => {
     const b = await register('Brainport Development N.V.', 'NL');
     const c = await register('Brainport Dev.', 'NL');
     const [survivor, duplicate, third] = [a.organisationId!, b.organisationId!, c.organisationId!];
-    const mou = await staff.agreements.create({ eventId: e.eventId, kind: 'mou', title: { en: 'Cluster exchange' } });
+    const mou = await staff.agreements.create({
+      eventId: e.eventId,
+      kind: 'mou',
+      title: { en: 'Cluster exchange' },
+    });
     await staff.agreements.setParties({
       eventId: e.eventId,
       agreementId: mou.id,
-      parties: [{ organisationId: duplicate, signatories: [] }, { organisationId: third, signatories: [] }],
+      parties: [
+        { organisationId: duplicate, signatories: [] },
+        { organisationId: third, signatories: [] },
+      ],
     });
-    await staff.b2b.setUpFair({ eventId: e.eventId, date: '2015-11-04', startTime: '10:00', endTime: '11:00', slotMinutes: 30, tables: ['A1'] });
+    await staff.b2b.setUpFair({
+      eventId: e.eventId,
+      date: '2015-11-04',
+      startTime: '10:00',
+      endTime: '11:00',
+      slotMinutes: 30,
+      tables: ['A1'],
+    });
     const profile = await staff.b2b.saveProfile({
       eventId: e.eventId,
       side: 'buyer',
@@ -274,17 +288,27 @@ describe('managing organisations (platform admin)', () => {
       languages: ['en'],
     });
     const partiesOf = async () =>
-      (await h.runtime.db.select({ id: schema.agreementParties.organisationId }).from(schema.agreementParties).where(eq(schema.agreementParties.agreementId, mou.id)))
+      (
+        await h.runtime.db
+          .select({ id: schema.agreementParties.organisationId })
+          .from(schema.agreementParties)
+          .where(eq(schema.agreementParties.agreementId, mou.id))
+      )
         .map((r) => r.id)
         .sort();
 
     // The duplicate and the third are parties to one agreement: merging them would name it twice.
-    expect(await domainErrorOf(staff.organisations.merge({ survivorId: third, duplicateIds: [duplicate] }))).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      await domainErrorOf(staff.organisations.merge({ survivorId: third, duplicateIds: [duplicate] })),
+    ).toMatchObject({ code: 'CONFLICT' });
     expect(await partiesOf()).toEqual([duplicate, third].sort());
 
     await staff.organisations.merge({ survivorId: survivor, duplicateIds: [duplicate] });
     expect(await partiesOf()).toEqual([survivor, third].sort());
-    const [moved] = await h.runtime.db.select({ id: schema.b2bProfiles.organisationId }).from(schema.b2bProfiles).where(eq(schema.b2bProfiles.id, profile.id));
+    const [moved] = await h.runtime.db
+      .select({ id: schema.b2bProfiles.organisationId })
+      .from(schema.b2bProfiles)
+      .where(eq(schema.b2bProfiles.id, profile.id));
     expect(moved?.id).toBe(survivor);
     // The migration test below starts from organisations nothing else points to.
     await h.runtime.db.delete(schema.agreementParties).where(eq(schema.agreementParties.agreementId, mou.id));

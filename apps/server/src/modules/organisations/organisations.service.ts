@@ -188,11 +188,14 @@ export function createOrganisationsService(runtime: Runtime): OrganisationServic
         const live = rows.filter((r) => r.id !== survivor.id && !r.mergedInto);
         if (live.length !== ids.length - 1) {
           const message = 'One of these organisations does not exist or was merged already';
-          throw new DomainError('NOT_FOUND', { key: 'organisationsToMergeMissing' }, { duplicateIds: [message] });
+          throw new DomainError(
+            'NOT_FOUND',
+            { key: 'organisationsToMergeMissing' },
+            { duplicateIds: [message] },
+          );
         }
         const clashes = await repo.mergeClashes(tx, ids);
-        if (clashes.length)
-          throw new DomainError('CONFLICT', { key: 'organisationsMergeClash' });
+        if (clashes.length) throw new DomainError('CONFLICT', { key: 'organisationsMergeClash' });
         const at = runtime.now();
         await repo.moveReferences(
           tx,
