@@ -116,7 +116,7 @@ export const en: Messages = {
     menu: 'Menu',
     open: 'Open the menu',
     pickEvent: 'Pick an event.',
-    sections: { event: 'Event', registration: 'Registration', platform: 'Platform' },
+    sections: { event: 'Event', registration: 'Registration', programme: 'Programme', b2b: 'B2B fair', agreements: 'Agreements', platform: 'Platform' },
     overview: 'Overview & settings',
     team: 'Team',
     audit: 'Audit log',

@@ -117,7 +117,7 @@ export const ko = {
     menu: '메뉴',
     open: '메뉴 열기',
     pickEvent: '행사를 고르세요.',
-    sections: { event: '행사', registration: '등록', platform: '플랫폼' },
+    sections: { event: '행사', registration: '등록', programme: '프로그램', b2b: 'B2B 수출상담회', agreements: '협약', platform: '플랫폼' },
     overview: '개요 및 설정',
     team: '팀',
     audit: '감사 기록',

@@ -66,6 +66,7 @@ describe('useFormErrors().validate', () => {
     expect(errors.validate(createEventInput, { ...event, slug: ' GCF-2015 ' })).toEqual({
       ...event,
       slug: 'gcf-2015',
+      country: 'KR',
     });
     expect(errors.message.value).toBeNull();
     expect(errors.field('slug')).toBeUndefined();

@@ -163,7 +163,8 @@ export const registrationEn: RegistrationMessages = {
   visa: {
     heading: 'Visa invitation letter',
     intro:
-      'If you need a visa to enter {country}, ask for an invitation letter. Your passport details are used for the letter only.',
+      'If you need a visa to enter the country where the event takes place, ask for an invitation letter. Your passport details are used for the letter only.',
+    hostCountry: 'Host country',
     start: 'Ask for a letter',
     passportName: 'Name as in passport',
     passportNameHint: 'Exactly as printed in your passport.',

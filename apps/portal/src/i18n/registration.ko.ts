@@ -161,7 +161,8 @@ export const registrationKo = {
   },
   visa: {
     heading: '비자 초청장',
-    intro: '{country} 입국에 비자가 필요하면 초청장을 요청하세요. 여권 정보는 초청장 발급에만 쓰입니다.',
+    intro: '행사가 열리는 나라에 입국하는 데 비자가 필요하면 초청장을 요청하세요. 여권 정보는 초청장 발급에만 쓰입니다.',
+    hostCountry: '개최국',
     start: '초청장 요청하기',
     passportName: '여권상 성명',
     passportNameHint: '여권에 적힌 그대로 입력하세요.',

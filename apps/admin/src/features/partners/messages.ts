@@ -26,6 +26,7 @@ export const ko = {
     registrationsRead: '등록 조회',
     registrationsWrite: '등록·취소',
     webhooksManage: '웹훅 관리',
+    agreementsRead: '공개 협약 목록 조회',
   },
   create: {
     open: '키 발급',
@@ -116,6 +117,7 @@ export const en: typeof ko = {
     registrationsRead: 'Read registrations',
     registrationsWrite: 'Register and cancel',
     webhooksManage: 'Manage webhooks',
+    agreementsRead: 'Read the public registry of agreements',
   },
   create: {
     open: 'Issue a key',
