@@ -83,7 +83,7 @@ function answersRefusal(answers: unknown): string | null {
 export function registrationRefusal(
   arg: unknown,
   world: FuzzWorld,
-  /** 'delegation': staff entering a group, which has no consent step yet. */
+  /** 'delegation': staff entering a group, each delegate with their own consents. */
   by: 'participant' | 'staff' | 'delegation',
 ): string | null {
   if (!isObj(arg)) return 'not an object';
@@ -108,10 +108,9 @@ export function registrationRefusal(
       return 'optionIds: not an option of this event';
     if (new Set(ids).size !== ids.length) return 'optionIds: twice the same option';
   }
-  // The one consent rule (item 9): staff entering a person confirm the texts too.
-  if (by === 'participant' || by === 'staff') {
-    const consents = by === 'staff' && !has(arg, 'consents') ? [] : arg.consents;
-    // (a delegation has no consent step yet: placement.ts consentsOf)
+  // The one consent rule (item 9): staff entering a person, or each delegate of a group, confirm the texts too.
+  {
+    const consents = by !== 'participant' && !has(arg, 'consents') ? [] : arg.consents;
     if (!Array.isArray(consents)) return 'consents: not a list';
     const privacy = consents.find((c): c is Obj => isObj(c) && c.kind === 'privacy');
     if (!privacy || privacy.version !== 1)

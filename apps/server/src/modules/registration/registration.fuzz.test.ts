@@ -213,9 +213,15 @@ function delegationRefusal(arg: unknown, w: FuzzWorld): string | null {
     const member = (typeof m === 'object' && m !== null ? m : {}) as {
       participant?: unknown;
       answers?: unknown;
+      consents?: unknown;
     };
     const why = registrationRefusal(
-      { ...group, participant: member.participant, answers: member.answers },
+      {
+        ...group,
+        participant: member.participant,
+        answers: member.answers,
+        ...('consents' in member ? { consents: member.consents } : {}),
+      },
       { ...w, registeredEmails: emails },
       'delegation',
     );
@@ -643,7 +649,7 @@ describe('registration under generated input', () => {
   it('delegations.create: the whole group or nothing', async () => {
     const p = plausible();
     const member = fc.record(
-      { participant: p.person, answers: p.answers },
+      { participant: p.person, answers: p.answers, consents: p.consents },
       { requiredKeys: ['participant'] },
     );
     const input = corrupted(
@@ -675,7 +681,11 @@ describe('registration under generated input', () => {
         ['members', 0, 'answers'],
       ],
     );
-    const valid = (email: string) => ({ participant: participant({ email }), answers: {} });
+    const valid = (email: string) => ({
+      participant: participant({ email }),
+      answers: {},
+      consents: [{ kind: 'privacy', version: 1 }],
+    });
     const group = { eventId: '', name: 'Ministry of Planning and Investment', contactName: 'Nguyễn Thị Lan' };
     await fc.assert(
       fc.asyncProperty(input, async (arg) => {
