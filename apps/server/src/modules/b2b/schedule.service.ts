@@ -3,7 +3,7 @@ import type { Executor } from '@plenary/db';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './b2b.repo';
-import { announce, meetingView } from './meetings.service';
+import { announce } from './meetings.service';
 import { scheduleMeetings, type SchedulerInput } from './scheduler';
 import { requireFair } from './shared';
 
@@ -143,14 +143,10 @@ export function createB2bScheduleService(runtime: Runtime): S {
           objectId: fair.id,
           after: { seed, placed: placed.length, kept, unplaced: unplaced.length },
         });
+        // One read of the fair's meetings for every announcement, not one per meeting.
+        const views = new Map((await repo.meetingsOf(tx, fair.id)).map((v) => [v.meeting.id, v]));
         for (const id of placed)
-          await announce(
-            runtime,
-            uow,
-            'meeting.scheduled',
-            await meetingView(tx, fair.id, id),
-            caller.eventId,
-          );
+          await announce(runtime, uow, 'meeting.scheduled', views.get(id)!, caller.eventId);
         return {
           placed: placed.length,
           kept,
@@ -169,6 +165,11 @@ export function createB2bScheduleService(runtime: Runtime): S {
         const at = runtime.now();
         for (const m of scheduled)
           await repo.updateMeeting(tx, m.meeting.id, { status: 'published', updatedAt: at });
+        // The rows read above with what was just written: one read, not one per meeting.
+        const published = scheduled.map((m) => ({
+          ...m,
+          meeting: { ...m.meeting, status: 'published' as const, updatedAt: at },
+        }));
         await recordAudit(tx, caller, {
           eventId: caller.eventId,
           action: 'b2b.schedule.publish',
@@ -176,14 +177,7 @@ export function createB2bScheduleService(runtime: Runtime): S {
           objectId: fair.id,
           after: { published: scheduled.length },
         });
-        for (const m of scheduled)
-          await announce(
-            runtime,
-            uow,
-            'meeting.changed',
-            await meetingView(tx, fair.id, m.meeting.id),
-            caller.eventId,
-          );
+        for (const m of published) await announce(runtime, uow, 'meeting.changed', m, caller.eventId);
         return { published: scheduled.length };
       }),
   };
