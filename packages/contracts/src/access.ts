@@ -53,6 +53,11 @@ export const roles = {
   own: ['owner'] as const,
   /** Anyone on the event's team. */
   team: eventRoles,
+  /**
+   * The team without its reviewers: the people who run the event's relations.
+   * Reviewers are often outside academics; drafts of MOUs are not theirs to read.
+   */
+  organisers: ['owner', 'admin', 'staff', 'program_chair', 'b2b_coordinator'] as const,
   /** Run registration day to day: the participant list, approvals, the check-in desk. */
   desk: ['owner', 'admin', 'staff'] as const,
   /** See passport data and decide visa letters. */

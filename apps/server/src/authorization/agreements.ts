@@ -1,6 +1,7 @@
 import type { Expected } from './expected';
 
-const team = ['owner', 'admin', 'staff', 'program_chair', 'reviewer', 'b2b_coordinator'] as const;
+// Reviewers are left out: drafts of MOUs are not an outside academic's to read.
+const team = ['owner', 'admin', 'staff', 'program_chair', 'b2b_coordinator'] as const;
 
 /** Who may call each procedure of the agreements domain (issue 13), written by hand. */
 export const agreementAccess: Record<string, Expected> = {

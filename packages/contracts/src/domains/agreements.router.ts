@@ -5,18 +5,19 @@ import { anyCaller, eventCaller, partnerCaller, personCaller, procedure, router 
 import * as s from './agreements';
 
 /**
- * An event's agreements in the console: anyone on the team reads them; the desk
+ * An event's agreements in the console: the organisers (the team but its reviewers,
+ * who are often outside academics) read and comment on them; the desk
  * roles (owner, admin, staff) draft texts, parties and follow-ups; the managers
  * (owner, admin) move the life cycle and choose what the public registry shows.
  */
 export const agreementsRouter = router({
   list: procedure
-    .meta({ access: { kind: 'event', roles: roles.team }, summary: "The event's MOUs and declarations" })
+    .meta({ access: { kind: 'event', roles: roles.organisers }, summary: "The event's MOUs and declarations" })
     .input(s.listAgreementsInput)
     .output(s.agreementSummaryDto.array())
     .query(({ ctx, input }) => ctx.services.agreements.list(eventCaller(ctx), input)),
   get: procedure
-    .meta({ access: { kind: 'event', roles: roles.team } })
+    .meta({ access: { kind: 'event', roles: roles.organisers } })
     .input(s.agreementIdInput)
     .output(s.agreementDto)
     .query(({ ctx, input }) => ctx.services.agreements.get(eventCaller(ctx), input)),
@@ -51,27 +52,27 @@ export const agreementsRouter = router({
     .output(s.agreementDto)
     .mutation(({ ctx, input }) => ctx.services.agreements.setPublished(eventCaller(ctx), input)),
   versions: procedure
-    .meta({ access: { kind: 'event', roles: roles.team } })
+    .meta({ access: { kind: 'event', roles: roles.organisers } })
     .input(s.agreementIdInput)
     .output(s.versionSummaryDto.array())
     .query(({ ctx, input }) => ctx.services.agreements.versions(eventCaller(ctx), input)),
   version: procedure
-    .meta({ access: { kind: 'event', roles: roles.team } })
+    .meta({ access: { kind: 'event', roles: roles.organisers } })
     .input(s.versionInput)
     .output(s.versionDto)
     .query(({ ctx, input }) => ctx.services.agreements.version(eventCaller(ctx), input)),
   redline: procedure
-    .meta({ access: { kind: 'event', roles: roles.team }, summary: 'What changed between two versions' })
+    .meta({ access: { kind: 'event', roles: roles.organisers }, summary: 'What changed between two versions' })
     .input(s.redlineInput)
     .output(s.redlineOutput)
     .query(({ ctx, input }) => ctx.services.agreements.redline(eventCaller(ctx), input)),
   comments: procedure
-    .meta({ access: { kind: 'event', roles: roles.team } })
+    .meta({ access: { kind: 'event', roles: roles.organisers } })
     .input(s.agreementIdInput)
     .output(s.commentDto.array())
     .query(({ ctx, input }) => ctx.services.agreements.comments(eventCaller(ctx), input)),
   addComment: procedure
-    .meta({ access: { kind: 'event', roles: roles.team }, summary: 'Comment on a clause' })
+    .meta({ access: { kind: 'event', roles: roles.organisers }, summary: 'Comment on a clause' })
     .input(s.addCommentInput)
     .output(s.commentDto)
     .mutation(({ ctx, input }) => ctx.services.agreements.addComment(eventCaller(ctx), input)),
@@ -86,7 +87,7 @@ export const agreementsRouter = router({
     .output(s.agreementDto)
     .mutation(({ ctx, input }) => ctx.services.agreements.updateAction(eventCaller(ctx), input)),
   endorsements: procedure
-    .meta({ access: { kind: 'event', roles: roles.team } })
+    .meta({ access: { kind: 'event', roles: roles.organisers } })
     .input(s.agreementIdInput)
     .output(s.endorsementDto.array())
     .query(({ ctx, input }) => ctx.services.agreements.endorsements(eventCaller(ctx), input)),
