@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    // A page's first visit loads dozens of chunks; on a busy 2-core machine that takes
+    // longer than expect.poll's default second, so a slow page read as a broken one.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
