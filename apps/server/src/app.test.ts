@@ -47,6 +47,12 @@ describe('HTTP surface', () => {
     const forbidden = await reviewer.mutate('events.update', { eventId, slug: 'hijack' });
     expect(forbidden.status).toBe(403);
     expect(forbidden.json.error?.data.domainCode).toBe('FORBIDDEN');
+    // The sentence goes out worded in both languages beside its key: the browsers word
+    // errors from it and carry no catalogue of every module's sentences.
+    expect([forbidden.json.error?.data.messageKey, forbidden.json.error?.data.messageWords]).toEqual([
+      'roleRefused',
+      { en: 'Your role in this event does not allow this', ko: '이 행사에서 맡은 역할로는 할 수 없습니다' },
+    ]);
 
     const admin = new HttpClient(server.url);
     await admin.login('admin@kicox.example', TEST_PASSWORD);

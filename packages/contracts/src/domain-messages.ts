@@ -827,3 +827,12 @@ export function domainMessage(
     return String(value ?? `{${nested}${name}}`);
   });
 }
+
+/**
+ * A keyed sentence in every language the interfaces speak, as the error formatter
+ * sends it beside the key: the browsers word an error from these, so the catalogue
+ * (which grows with every module) never ships in their bundles.
+ */
+export function domainMessageWords(key: DomainMessageKey, params: DomainMessageParams = {}): Record<Locale, string> {
+  return { en: domainMessage(key, params, 'en'), ko: domainMessage(key, params, 'ko') };
+}

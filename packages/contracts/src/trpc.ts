@@ -20,6 +20,7 @@ import type {
 import { DomainError, domainErrorStatus, trpcCodeFor, type DomainErrorCode } from './errors';
 import {
   domainMessage,
+  domainMessageWords,
   type DomainMessage,
   type DomainMessageKey,
   type DomainMessageParams,
@@ -77,7 +78,16 @@ const t = initTRPC
       return {
         ...shape,
         message,
-        data: { ...data, domainCode: code, fieldErrors, retryAfterSeconds, messageKey, messageParams },
+        data: {
+          ...data,
+          domainCode: code,
+          fieldErrors,
+          retryAfterSeconds,
+          messageKey,
+          messageParams,
+          // The sentence worded in each language, so no client carries the catalogue.
+          messageWords: messageKey ? domainMessageWords(messageKey, messageParams) : null,
+        },
       };
     },
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { domainMessageWords } from '@plenary/contracts/domain-messages';
 import { createApiClient, localizedFieldErrors, setCsrfToken } from './trpc-client';
 
 /** A stand-in for the network: records each request's headers and answers an empty list. */
@@ -57,6 +58,8 @@ describe('localizedFieldErrors', () => {
     },
     messageKey: 'emailAlreadyRegistered',
     messageParams: {},
+    // As the server's error formatter words it (contracts/src/trpc.ts).
+    messageWords: domainMessageWords('emailAlreadyRegistered'),
   };
 
   it('words a keyed error’s fields in the page’s language', () => {

@@ -1,6 +1,5 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@plenary/contracts';
-import { domainMessage, isDomainMessageKey } from '@plenary/contracts/domain-messages';
 import type { Locale } from '@plenary/contracts/localized';
 
 let csrfToken: string | null = null;
@@ -46,7 +45,15 @@ export interface ApiErrorInfo {
   /** The key of the server's sentence (domain-messages.ts) and its parameters, when it has one. */
   messageKey?: string;
   messageParams?: Record<string, string | number>;
+  /**
+   * That sentence worded in each language by the server, so the browsers word errors
+   * without carrying the catalogue of every module's sentences in their bundles.
+   */
+  messageWords?: Record<Locale, string>;
 }
+
+/** Under a field of a Korean page, for an error the server sent without a key. */
+const checkField: Record<Locale, string> = { en: 'Check this field', ko: '이 항목을 확인하세요' };
 
 /** What a form needs from any error the API returns. */
 export function apiErrorInfo(err: unknown): ApiErrorInfo {
@@ -58,6 +65,7 @@ export function apiErrorInfo(err: unknown): ApiErrorInfo {
       httpStatus?: number;
       messageKey?: string | null;
       messageParams?: Record<string, string | number>;
+      messageWords?: Record<Locale, string> | null;
     };
     return {
       code: data.domainCode ?? 'INTERNAL',
@@ -66,6 +74,7 @@ export function apiErrorInfo(err: unknown): ApiErrorInfo {
       ...(data.retryAfterSeconds !== undefined ? { retryAfterSeconds: data.retryAfterSeconds } : {}),
       ...(data.httpStatus !== undefined ? { httpStatus: data.httpStatus } : {}),
       ...(data.messageKey ? { messageKey: data.messageKey, messageParams: data.messageParams ?? {} } : {}),
+      ...(data.messageWords ? { messageWords: data.messageWords } : {}),
     };
   }
   return { code: 'NETWORK', message: err instanceof Error ? err.message : String(err), fieldErrors: {} };
@@ -78,7 +87,8 @@ export function apiErrorInfo(err: unknown): ApiErrorInfo {
  * Korean page).
  */
 export function serverSentence(info: ApiErrorInfo, locale: Locale): string | null {
-  if (isDomainMessageKey(info.messageKey)) return domainMessage(info.messageKey, info.messageParams, locale);
+  const worded = info.messageWords?.[locale];
+  if (worded) return worded;
   return locale === 'en' && info.message ? info.message : null;
 }
 
@@ -88,10 +98,8 @@ export function serverSentence(info: ApiErrorInfo, locale: Locale): string | nul
  * without a key becomes "check this field" rather than English.
  */
 export function localizedFieldErrors(info: ApiErrorInfo, locale: Locale): Record<string, string[]> {
-  const keyed = isDomainMessageKey(info.messageKey)
-    ? domainMessage(info.messageKey, info.messageParams, locale)
-    : null;
+  const keyed = info.messageWords?.[locale] ?? null;
   if (!keyed && locale === 'en') return info.fieldErrors;
-  const text = keyed ?? domainMessage('checkField', {}, locale);
+  const text = keyed ?? checkField[locale];
   return Object.fromEntries(Object.keys(info.fieldErrors).map((field) => [field, [text]]));
 }

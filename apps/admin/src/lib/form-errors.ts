@@ -1,7 +1,6 @@
 import { computed, onScopeDispose, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { z } from 'zod';
-import { isDomainMessageKey } from '@plenary/contracts/domain-messages';
 import { apiErrorInfo, localizedFieldErrors, serverSentence, type ApiErrorInfo, type Locale } from '@plenary/ui';
 import { useSessionLoss } from './session';
 
@@ -140,7 +139,7 @@ export function useFormErrors() {
     const local = info.code === 'INVALID_INPUT' ? browserFieldErrors() : {};
     const locale = interfaceLocale();
     const worded =
-      locale !== 'en' && isDomainMessageKey(info.messageKey) ? localizedFieldErrors(info, locale) : info.fieldErrors;
+      locale !== 'en' && info.messageWords ? localizedFieldErrors(info, locale) : info.fieldErrors;
     return Object.fromEntries(
       Object.entries(info.fieldErrors).map(([path, list]) => [path, local[path] ?? worded[path] ?? list]),
     );

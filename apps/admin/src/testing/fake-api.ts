@@ -1,5 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import type { DomainErrorCode } from '@plenary/contracts/schemas';
+import { domainMessageWords, isDomainMessageKey } from '@plenary/contracts/domain-messages';
 import type { ApiClient } from '../api';
 
 /**
@@ -84,6 +85,9 @@ export function apiError(
         httpStatus: extra.httpStatus,
         messageKey: extra.messageKey ?? null,
         messageParams: extra.messageParams ?? {},
+        messageWords: isDomainMessageKey(extra.messageKey)
+          ? domainMessageWords(extra.messageKey, extra.messageParams)
+          : null,
       },
     },
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { domainMessageWords } from '@plenary/contracts/domain-messages';
 import type { ApiErrorInfo } from '@plenary/ui';
 import { describeApiError } from './errors';
 
@@ -13,6 +14,8 @@ const keyed: ApiErrorInfo = {
   fieldErrors: {},
   messageKey: 'emailAlreadyRegistered',
   messageParams: {},
+  // As the server's error formatter words it (contracts/src/trpc.ts).
+  messageWords: domainMessageWords('emailAlreadyRegistered'),
 };
 const unkeyed: ApiErrorInfo = { code: 'INVALID_STATE', message: 'Some English sentence', fieldErrors: {} };
 
