@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { EventCaller } from '../context';
+import { idSchema } from './common';
+import { conflictTypes } from './papers';
+
+// Peer review (issue 11 §3): reviewers' expertise, conflicts, assignments.
+
+export const reviewConflictSources = ['author', 'reviewer', 'detected'] as const;
+export const reviewConflictStatuses = ['detected', 'confirmed', 'dismissed'] as const;
+
+const text = z.object({ ko: z.string().optional(), en: z.string().optional() });
+
+export const reviewEventInput = z.object({ eventId: idSchema });
+
+export const reviewerDto = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  email: z.string(),
+  topics: z.array(z.string()),
+  affiliation: z.string().nullable(),
+});
+
+export const saveReviewerInput = z.object({
+  eventId: idSchema,
+  userId: idSchema,
+  topics: z.array(z.string().trim().min(1).max(80)).max(30),
+  affiliation: z.string().trim().max(200).nullable(),
+});
+
+export const detectConflictsOutput = z.object({
+  /** Conflicts found now (declared and detected), after the run. */
+  total: z.number().int(),
+  /** New rows written by this run. */
+  added: z.number().int(),
+  /** Detected rows no longer found (and never decided), removed. */
+  removed: z.number().int(),
+});
+
+export const conflictListInput = z.object({
+  eventId: idSchema,
+  status: z.enum(reviewConflictStatuses).optional(),
+  submissionId: idSchema.optional(),
+});
+
+export const conflictDto = z.object({
+  id: z.uuid(),
+  submissionId: z.uuid(),
+  submissionTitle: text,
+  userId: z.uuid(),
+  reviewerName: z.string(),
+  source: z.enum(reviewConflictSources),
+  type: z.enum(conflictTypes),
+  reason: z.string(),
+  status: z.enum(reviewConflictStatuses),
+  decidedAt: z.date().nullable(),
+});
+
+export const decideConflictInput = z.object({
+  eventId: idSchema,
+  conflictId: idSchema,
+  status: z.enum(['confirmed', 'dismissed']),
+});
+
+type Out<T extends z.ZodType> = z.output<T>;
+type Parsed<T extends z.ZodType> = z.output<T>;
+
+export interface ReviewServices {
+  review: {
+    reviewers(caller: EventCaller): Promise<Out<typeof reviewerDto>[]>;
+    saveReviewer(
+      caller: EventCaller,
+      input: Parsed<typeof saveReviewerInput>,
+    ): Promise<Out<typeof reviewerDto>>;
+    detectConflicts(caller: EventCaller): Promise<Out<typeof detectConflictsOutput>>;
+    conflicts(
+      caller: EventCaller,
+      input: Parsed<typeof conflictListInput>,
+    ): Promise<Out<typeof conflictDto>[]>;
+    decideConflict(
+      caller: EventCaller,
+      input: Parsed<typeof decideConflictInput>,
+    ): Promise<Out<typeof conflictDto>>;
+  };
+}
