@@ -33,8 +33,14 @@ const manageAreas = ['audit', 'mail', 'partners', 'webhooks'];
 
 describe('auth.permissions', () => {
   it.each([
-    ['owner', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers', 'review']],
-    ['admin', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers', 'review']],
+    [
+      'owner',
+      [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers', 'review'],
+    ],
+    [
+      'admin',
+      [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers', 'review'],
+    ],
     ['staff', [...teamAreas, ...deskAreas, 'agreements', 'b2b']],
     ['program_chair', [...teamAreas, 'agreements', 'papers', 'review']],
     // Reviewers see no agreements: MOU drafts are not an outside academic's to read.
