@@ -9,4 +9,8 @@ export const reviewAccess: Record<string, Expected> = {
   'review.detectConflicts': chairs,
   'review.conflicts': chairs,
   'review.decideConflict': chairs,
+  'review.assign': chairs,
+  'review.unassign': chairs,
+  'reviewing.assignments': ['reviewer'],
+  'reviewing.submission': ['reviewer'],
 };

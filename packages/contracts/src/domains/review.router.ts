@@ -4,6 +4,8 @@ import * as s from './review';
 
 /** Who runs review: the event's managers and its programme chairs. */
 const chairs = ['owner', 'admin', 'program_chair'] as const satisfies readonly EventRole[];
+const reviewers = ['reviewer'] as const satisfies readonly EventRole[];
+const submission = { kind: 'submission', from: 'submissionId' } as const;
 
 /** The chairs' side of review: reviewers' expertise, conflicts. */
 export const reviewRouter = router({
@@ -38,4 +40,43 @@ export const reviewRouter = router({
     .input(s.decideConflictInput)
     .output(s.conflictDto)
     .mutation(({ ctx, input }) => ctx.services.review.decideConflict(eventCaller(ctx), input)),
+  assign: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      object: submission,
+      summary: 'Assign a reviewer to a submission (refused for a conflicted pair)',
+    })
+    .input(s.assignInput)
+    .output(s.assignmentDto)
+    .mutation(({ ctx, input }) => ctx.services.review.assign(eventCaller(ctx), input)),
+  unassign: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      object: submission,
+      summary: 'Take a reviewer off a submission',
+    })
+    .input(s.assignInput)
+    .output(s.assignmentDto)
+    .mutation(({ ctx, input }) => ctx.services.review.unassign(eventCaller(ctx), input)),
+});
+
+/**
+ * The reviewer's side. Every procedure naming a submission carries the object rule
+ * (assigned and not conflicted, else 404 as if it did not exist).
+ */
+export const reviewingRouter = router({
+  assignments: procedure
+    .meta({ access: { kind: 'event', roles: reviewers }, summary: 'The submissions I review' })
+    .input(s.reviewEventInput)
+    .output(s.reviewerSubmissionDto.array())
+    .query(({ ctx }) => ctx.services.reviewing.assignments(eventCaller(ctx))),
+  submission: procedure
+    .meta({
+      access: { kind: 'event', roles: reviewers },
+      object: submission,
+      summary: 'One submission I review, blinded as the event says',
+    })
+    .input(s.reviewerSubmissionInput)
+    .output(s.reviewerSubmissionDto)
+    .query(({ ctx, input }) => ctx.services.reviewing.submission(eventCaller(ctx), input)),
 });

@@ -61,6 +61,29 @@ export const decideConflictInput = z.object({
   status: z.enum(['confirmed', 'dismissed']),
 });
 
+export const assignInput = z.object({ eventId: idSchema, submissionId: idSchema, userId: idSchema });
+export const assignmentDto = z.object({ submissionId: z.uuid(), userId: z.uuid(), assigned: z.boolean() });
+
+export const reviewerSubmissionInput = z.object({ eventId: idSchema, submissionId: idSchema });
+
+/**
+ * A submission as its reviewers see it: on a double-blind event no author at all
+ * (names, emails, affiliations) and never the history or the submitter.
+ */
+export const reviewerSubmissionDto = z.object({
+  id: z.uuid(),
+  title: text,
+  abstract: text,
+  keywords: z.array(z.string()),
+  track: text.nullable(),
+  kind: z.string().nullable(),
+  pageCount: z.number().int().nullable(),
+  blindMode: z.enum(['single', 'double', 'open']),
+  authors: z.array(
+    z.object({ givenName: z.string(), familyName: z.string(), affiliation: z.string(), country: z.string() }),
+  ),
+});
+
 type Out<T extends z.ZodType> = z.output<T>;
 type Parsed<T extends z.ZodType> = z.output<T>;
 
@@ -80,5 +103,14 @@ export interface ReviewServices {
       caller: EventCaller,
       input: Parsed<typeof decideConflictInput>,
     ): Promise<Out<typeof conflictDto>>;
+    assign(caller: EventCaller, input: Parsed<typeof assignInput>): Promise<Out<typeof assignmentDto>>;
+    unassign(caller: EventCaller, input: Parsed<typeof assignInput>): Promise<Out<typeof assignmentDto>>;
+  };
+  reviewing: {
+    assignments(caller: EventCaller): Promise<Out<typeof reviewerSubmissionDto>[]>;
+    submission(
+      caller: EventCaller,
+      input: Parsed<typeof reviewerSubmissionInput>,
+    ): Promise<Out<typeof reviewerSubmissionDto>>;
   };
 }

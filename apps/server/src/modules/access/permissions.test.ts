@@ -44,7 +44,7 @@ describe('auth.permissions', () => {
     ['staff', [...teamAreas, ...deskAreas, 'agreements', 'b2b']],
     ['program_chair', [...teamAreas, 'agreements', 'papers', 'review']],
     // Reviewers see no agreements: MOU drafts are not an outside academic's to read.
-    ['reviewer', teamAreas],
+    ['reviewer', [...teamAreas, 'reviewing']],
     ['b2b_coordinator', [...teamAreas, 'agreements', 'b2b', 'b2bSchedule']],
   ])('%s sees exactly its areas', async (role, areas) => {
     const got = await h.caller(members.get(role)!).auth.permissions({ eventId });

@@ -2,6 +2,7 @@ import { DomainError, type EventCaller, type ReviewServices } from '@plenary/con
 import { and, eq, inArray, ne, schema, sql, type Executor } from '@plenary/db';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
+import { createAssignmentServices } from './assignments.service';
 import {
   detectConflicts,
   type CoAuthorship,
@@ -184,8 +185,12 @@ async function conflictRows(db: Executor, eventId: string, where?: ReturnType<ty
 export function createReviewServices(runtime: Runtime): ReviewServices {
   const audit = (caller: EventCaller, action: string, objectId: string, after: Record<string, unknown>) =>
     ({ eventId: caller.eventId, action, objectType: 'review', objectId, after }) as const;
+  const { assign, unassign, reviewing } = createAssignmentServices(runtime);
   return {
+    reviewing,
     review: {
+      assign,
+      unassign,
       async reviewers(caller) {
         const rows = await reviewersOf(runtime.db, caller.eventId);
         return rows.map(({ personId: _p, ...r }) => ({
