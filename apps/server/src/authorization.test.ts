@@ -22,6 +22,8 @@ import { b2bAccess } from './authorization/b2b';
 import { b2bScheduleAccess } from './authorization/b2b-schedule';
 // papers (issue 11)
 import { paperAccess } from './authorization/papers';
+// review (issue 11 §3)
+import { reviewAccess } from './authorization/review';
 // agreements (issue 13)
 import { agreementAccess } from './authorization/agreements';
 
@@ -46,6 +48,8 @@ const expectedAccess: Record<string, Expected> = {
   ...b2bScheduleAccess,
   // papers (issue 11)
   ...paperAccess,
+  // review (issue 11 §3)
+  ...reviewAccess,
   // agreements (issue 13)
   ...agreementAccess,
 };

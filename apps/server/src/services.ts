@@ -32,6 +32,8 @@ import { createB2bServices } from './modules/b2b/b2b.service';
 import { createB2bScheduleService } from './modules/b2b/schedule.service';
 // papers (issue 11)
 import { createPaperServices } from './modules/papers/papers.service';
+// review (issue 11 §3)
+import { createReviewServices } from './modules/review/conflicts.service';
 // agreements (issue 13)
 import { createAgreementsService } from './modules/agreements/agreements.service';
 import { createPublicAgreementServices } from './modules/agreements/agreements.public';
@@ -71,6 +73,8 @@ export function createServices(runtime: Runtime): Services {
     b2bSchedule: createB2bScheduleService(runtime),
     // papers (issue 11)
     ...createPaperServices(runtime),
+    // review (issue 11 §3)
+    ...createReviewServices(runtime),
     // agreements (issue 13)
     agreements: createAgreementsService(runtime),
     ...createPublicAgreementServices(runtime),

@@ -76,6 +76,8 @@ export const objectKinds = [
   'invitationCode',
   'webhook',
   'webhookDelivery',
+  // review (issue 11 §3): a submission; a reviewer's only if assigned and not conflicted.
+  'submission',
 ] as const;
 export type ObjectKind = (typeof objectKinds)[number];
 

@@ -635,6 +635,21 @@ export const domainMessages = {
     ko: '마감은 시작 뒤여야 합니다',
   },
   submissionNotFound: { en: 'No such submission', ko: '제출물을 찾을 수 없습니다' },
+  // review (issue 11 §3)
+  reviewerNotFound: { en: 'No such reviewer in this event', ko: '이 행사에 그런 심사위원이 없습니다' },
+  reviewConflictNotFound: { en: 'No such conflict', ko: '그런 이해관계가 없습니다' },
+  reviewAssignConflicted: {
+    en: 'This reviewer has a conflict with this submission and cannot be assigned',
+    ko: '이 심사위원은 이 제출물과 이해관계가 있어 배정할 수 없습니다',
+  },
+  reviewAssignNotSubmitted: {
+    en: 'Only submitted papers can be assigned to reviewers',
+    ko: '제출된 논문만 심사위원에게 배정할 수 있습니다',
+  },
+  reviewConflictDeclared: {
+    en: 'A declared conflict cannot be dismissed: only the one who declared it can withdraw it',
+    ko: '밝힌 이해관계는 기각할 수 없습니다. 밝힌 사람만 철회할 수 있습니다',
+  },
   submissionWithdrawn: {
     en: 'This submission was withdrawn and cannot change',
     ko: '철회된 제출물은 바꿀 수 없습니다',

@@ -25,6 +25,8 @@ import { b2bRouter } from './domains/b2b.router';
 import { b2bScheduleRouter } from './domains/b2b-schedule.router';
 // papers (issue 11)
 import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.router';
+// review (issue 11 §3)
+import { reviewingRouter, reviewRouter } from './domains/review.router';
 // agreements (issue 13)
 import { agreementsApiRouter, agreementsRouter, portalAgreementsRouter } from './domains/agreements.router';
 
@@ -69,6 +71,9 @@ export const appRouter = router({
   papers: papersRouter,
   cfp: cfpRouter,
   mySubmissions: mySubmissionsRouter,
+  // review (issue 11 §3): reviewers, conflicts.
+  review: reviewRouter,
+  reviewing: reviewingRouter,
   // agreements (issue 13): the console, the public registry, the partner API's read.
   agreements: agreementsRouter,
   portalAgreements: portalAgreementsRouter,

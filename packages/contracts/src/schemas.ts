@@ -27,5 +27,7 @@ export * from './domains/b2b';
 export * from './domains/b2b-schedule';
 // papers (issue 11)
 export * from './domains/papers';
+// review (issue 11 §3)
+export * from './domains/review';
 // agreements (issue 13)
 export * from './domains/agreements';

@@ -217,6 +217,7 @@ const objectNotFound: Record<ObjectKind, DomainMessageKey> = {
   invitationCode: 'invitationCodeNotFound',
   webhook: 'webhookNotFound',
   webhookDelivery: 'webhookDeliveryNotFound',
+  submission: 'submissionNotFound',
 };
 
 const objectId = z.uuid();

@@ -17,6 +17,22 @@ export interface ObjectCase {
 
 const registration = 'registration:registrationId';
 export const objectCases: Record<string, ObjectCase> = {
+  // review (issue 11 §3): a submission of event B is nobody's in event A.
+  'review.assign': {
+    rule: 'submission:submissionId',
+    caller: 'role:program_chair',
+    input: ({ eventId, other: o }) => ({ eventId, submissionId: o.submissionId, userId: o.submissionId }),
+  },
+  'review.unassign': {
+    rule: 'submission:submissionId',
+    caller: 'role:admin',
+    input: ({ eventId, other: o }) => ({ eventId, submissionId: o.submissionId, userId: o.submissionId }),
+  },
+  'reviewing.submission': {
+    rule: 'submission:submissionId',
+    caller: 'role:reviewer',
+    input: ({ eventId, other: o }) => ({ eventId, submissionId: o.submissionId }),
+  },
   'registrationSetup.updateCategory': {
     rule: 'category:categoryId',
     caller: 'role:admin',

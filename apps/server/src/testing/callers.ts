@@ -62,6 +62,8 @@ export interface ForeignObjects {
   codeId: string;
   subscriptionId: string;
   deliveryId: string;
+  /** A submission of event B (review, issue 11). */
+  submissionId: string;
 }
 
 export interface CallerUniverse {
@@ -212,7 +214,21 @@ async function foreignObjects(
     .insert(schema.webhookDeliveries)
     .values({ subscriptionId: subscription!.id, eventType: 'registration.created', payload: {} })
     .returning({ id: schema.webhookDeliveries.id });
+  const [author] = await h.runtime.db
+    .insert(schema.persons)
+    .values({ email: 'author.elsewhere@example.org', givenName: 'Other', familyName: 'Author' })
+    .returning({ id: schema.persons.id });
+  const [submission] = await h.runtime.db
+    .insert(schema.submissions)
+    .values({
+      eventId: b.eventId,
+      submitterPersonId: author!.id,
+      status: 'submitted',
+      title: { en: 'Elsewhere' },
+    })
+    .returning({ id: schema.submissions.id });
   return {
+    submissionId: submission!.id,
     eventId: b.eventId,
     registrationId: registration.id,
     delegationId: delegation.id,

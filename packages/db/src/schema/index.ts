@@ -17,3 +17,5 @@ export * from './b2b';
 export * from './papers';
 // agreements (issue 13)
 export * from './agreements';
+// review (issue 11 §3): reviewers, conflicts, assignments
+export * from './review';

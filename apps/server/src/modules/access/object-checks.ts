@@ -1,6 +1,7 @@
 import { eq, schema, type Executor } from '@plenary/db';
 import type { ObjectKind, ObjectOwner, Services } from '@plenary/contracts';
 import type { Runtime } from '../../core/runtime';
+import { submissionAllowed } from '../review/visibility';
 
 /**
  * The server's half of the contracts' object rules: one check per kind of
@@ -93,6 +94,9 @@ export const objectChecks: Record<ObjectKind, ObjectCheck> = {
       .where(eq(webhookDeliveries.id, id));
     return row;
   }),
+  // review (issue 11 §3): the reviewer rule lives in review/visibility.ts.
+  submission: async (db, owner, id) =>
+    owner.kind === 'event' && (await submissionAllowed(db, owner.caller, id)),
 };
 
 export function createObjectAccess(runtime: Runtime): Pick<Services['access'], 'objectAllowed'> {

@@ -33,12 +33,18 @@ const manageAreas = ['audit', 'mail', 'partners', 'webhooks'];
 
 describe('auth.permissions', () => {
   it.each([
-    ['owner', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers']],
-    ['admin', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers']],
+    [
+      'owner',
+      [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers', 'review'],
+    ],
+    [
+      'admin',
+      [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers', 'review'],
+    ],
     ['staff', [...teamAreas, ...deskAreas, 'agreements', 'b2b']],
-    ['program_chair', [...teamAreas, 'agreements', 'papers']],
+    ['program_chair', [...teamAreas, 'agreements', 'papers', 'review']],
     // Reviewers see no agreements: MOU drafts are not an outside academic's to read.
-    ['reviewer', teamAreas],
+    ['reviewer', [...teamAreas, 'reviewing']],
     ['b2b_coordinator', [...teamAreas, 'agreements', 'b2b', 'b2bSchedule']],
   ])('%s sees exactly its areas', async (role, areas) => {
     const got = await h.caller(members.get(role)!).auth.permissions({ eventId });

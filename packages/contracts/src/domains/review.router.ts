@@ -1,0 +1,82 @@
+import type { EventRole } from '../access';
+import { eventCaller, procedure, router } from '../trpc';
+import * as s from './review';
+
+/** Who runs review: the event's managers and its programme chairs. */
+const chairs = ['owner', 'admin', 'program_chair'] as const satisfies readonly EventRole[];
+const reviewers = ['reviewer'] as const satisfies readonly EventRole[];
+const submission = { kind: 'submission', from: 'submissionId' } as const;
+
+/** The chairs' side of review: reviewers' expertise, conflicts. */
+export const reviewRouter = router({
+  reviewers: procedure
+    .meta({ access: { kind: 'event', roles: chairs }, summary: "The event's reviewers with their topics" })
+    .input(s.reviewEventInput)
+    .output(s.reviewerDto.array())
+    .query(({ ctx }) => ctx.services.review.reviewers(eventCaller(ctx))),
+  saveReviewer: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: "A reviewer's expertise topics and affiliation",
+    })
+    .input(s.saveReviewerInput)
+    .output(s.reviewerDto)
+    .mutation(({ ctx, input }) => ctx.services.review.saveReviewer(eventCaller(ctx), input)),
+  detectConflicts: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: 'Find conflicts: declared, same institution or mail domain, co-authorship',
+    })
+    .input(s.reviewEventInput)
+    .output(s.detectConflictsOutput)
+    .mutation(({ ctx }) => ctx.services.review.detectConflicts(eventCaller(ctx))),
+  conflicts: procedure
+    .meta({ access: { kind: 'event', roles: chairs }, summary: 'Conflicts with why each exists' })
+    .input(s.conflictListInput)
+    .output(s.conflictDto.array())
+    .query(({ ctx, input }) => ctx.services.review.conflicts(eventCaller(ctx), input)),
+  decideConflict: procedure
+    .meta({ access: { kind: 'event', roles: chairs }, summary: 'Confirm or dismiss a detected conflict' })
+    .input(s.decideConflictInput)
+    .output(s.conflictDto)
+    .mutation(({ ctx, input }) => ctx.services.review.decideConflict(eventCaller(ctx), input)),
+  assign: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      object: submission,
+      summary: 'Assign a reviewer to a submission (refused for a conflicted pair)',
+    })
+    .input(s.assignInput)
+    .output(s.assignmentDto)
+    .mutation(({ ctx, input }) => ctx.services.review.assign(eventCaller(ctx), input)),
+  unassign: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      object: submission,
+      summary: 'Take a reviewer off a submission',
+    })
+    .input(s.assignInput)
+    .output(s.assignmentDto)
+    .mutation(({ ctx, input }) => ctx.services.review.unassign(eventCaller(ctx), input)),
+});
+
+/**
+ * The reviewer's side. Every procedure naming a submission carries the object rule
+ * (assigned and not conflicted, else 404 as if it did not exist).
+ */
+export const reviewingRouter = router({
+  assignments: procedure
+    .meta({ access: { kind: 'event', roles: reviewers }, summary: 'The submissions I review' })
+    .input(s.reviewEventInput)
+    .output(s.reviewerSubmissionDto.array())
+    .query(({ ctx }) => ctx.services.reviewing.assignments(eventCaller(ctx))),
+  submission: procedure
+    .meta({
+      access: { kind: 'event', roles: reviewers },
+      object: submission,
+      summary: 'One submission I review, blinded as the event says',
+    })
+    .input(s.reviewerSubmissionInput)
+    .output(s.reviewerSubmissionDto)
+    .query(({ ctx, input }) => ctx.services.reviewing.submission(eventCaller(ctx), input)),
+});

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { EventCaller } from '../context';
+import { idSchema } from './common';
+import { conflictTypes } from './papers';
+
+// Peer review (issue 11 §3): reviewers' expertise, conflicts, assignments.
+
+export const reviewConflictSources = ['author', 'reviewer', 'detected'] as const;
+export const reviewConflictStatuses = ['detected', 'confirmed', 'dismissed'] as const;
+
+const text = z.object({ ko: z.string().optional(), en: z.string().optional() });
+
+export const reviewEventInput = z.object({ eventId: idSchema });
+
+export const reviewerDto = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  email: z.string(),
+  topics: z.array(z.string()),
+  affiliation: z.string().nullable(),
+});
+
+export const saveReviewerInput = z.object({
+  eventId: idSchema,
+  userId: idSchema,
+  topics: z.array(z.string().trim().min(1).max(80)).max(30),
+  affiliation: z.string().trim().max(200).nullable(),
+});
+
+export const detectConflictsOutput = z.object({
+  /** Conflicts found now (declared and detected), after the run. */
+  total: z.number().int(),
+  /** New rows written by this run. */
+  added: z.number().int(),
+  /** Detected rows no longer found (and never decided), removed. */
+  removed: z.number().int(),
+});
+
+export const conflictListInput = z.object({
+  eventId: idSchema,
+  status: z.enum(reviewConflictStatuses).optional(),
+  submissionId: idSchema.optional(),
+});
+
+export const conflictDto = z.object({
+  id: z.uuid(),
+  submissionId: z.uuid(),
+  submissionTitle: text,
+  userId: z.uuid(),
+  reviewerName: z.string(),
+  source: z.enum(reviewConflictSources),
+  type: z.enum(conflictTypes),
+  reason: z.string(),
+  status: z.enum(reviewConflictStatuses),
+  decidedAt: z.date().nullable(),
+});
+
+export const decideConflictInput = z.object({
+  eventId: idSchema,
+  conflictId: idSchema,
+  status: z.enum(['confirmed', 'dismissed']),
+});
+
+export const assignInput = z.object({ eventId: idSchema, submissionId: idSchema, userId: idSchema });
+export const assignmentDto = z.object({ submissionId: z.uuid(), userId: z.uuid(), assigned: z.boolean() });
+
+export const reviewerSubmissionInput = z.object({ eventId: idSchema, submissionId: idSchema });
+
+/**
+ * A submission as its reviewers see it: on a double-blind event no author at all
+ * (names, emails, affiliations) and never the history or the submitter.
+ */
+export const reviewerSubmissionDto = z.object({
+  id: z.uuid(),
+  title: text,
+  abstract: text,
+  keywords: z.array(z.string()),
+  track: text.nullable(),
+  kind: z.string().nullable(),
+  pageCount: z.number().int().nullable(),
+  blindMode: z.enum(['single', 'double', 'open']),
+  authors: z.array(
+    z.object({ givenName: z.string(), familyName: z.string(), affiliation: z.string(), country: z.string() }),
+  ),
+});
+
+type Out<T extends z.ZodType> = z.output<T>;
+type Parsed<T extends z.ZodType> = z.output<T>;
+
+export interface ReviewServices {
+  review: {
+    reviewers(caller: EventCaller): Promise<Out<typeof reviewerDto>[]>;
+    saveReviewer(
+      caller: EventCaller,
+      input: Parsed<typeof saveReviewerInput>,
+    ): Promise<Out<typeof reviewerDto>>;
+    detectConflicts(caller: EventCaller): Promise<Out<typeof detectConflictsOutput>>;
+    conflicts(
+      caller: EventCaller,
+      input: Parsed<typeof conflictListInput>,
+    ): Promise<Out<typeof conflictDto>[]>;
+    decideConflict(
+      caller: EventCaller,
+      input: Parsed<typeof decideConflictInput>,
+    ): Promise<Out<typeof conflictDto>>;
+    assign(caller: EventCaller, input: Parsed<typeof assignInput>): Promise<Out<typeof assignmentDto>>;
+    unassign(caller: EventCaller, input: Parsed<typeof assignInput>): Promise<Out<typeof assignmentDto>>;
+  };
+  reviewing: {
+    assignments(caller: EventCaller): Promise<Out<typeof reviewerSubmissionDto>[]>;
+    submission(
+      caller: EventCaller,
+      input: Parsed<typeof reviewerSubmissionInput>,
+    ): Promise<Out<typeof reviewerSubmissionDto>>;
+  };
+}
