@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { count, schema } from '@plenary/db';
 import type { Actor, ApiB2bMeetingDto, MeetingDto, ProfileDto } from '@plenary/contracts';
 import { createHarness, type TestHarness } from '../../testing/harness';
 import { startTestServer, type TestServer } from '../../testing/http';
@@ -279,5 +281,83 @@ describe('B2B partner API: BOLA, scopes', () => {
       if (p.includes('/b2b/'))
         for (const op of Object.values(item))
           expect([op.security, op.tags]).toEqual([[{ apiKey: [] }], ['B2B fair']]);
+  });
+});
+
+describe('B2B partner API: no input makes a 500', () => {
+  const nasty = fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\ud800',
+    '세계',
+    '../../etc',
+    "'; drop table b2b_profiles; --",
+    'x'.repeat(3000),
+  );
+  const text = fc.oneof(fc.string({ maxLength: 80 }), nasty);
+  const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+  /** Bodies that are often almost right: the valid one with some fields replaced by anything. */
+  const body = (valid: Record<string, unknown>) =>
+    fc.oneof(
+      fc.anything(),
+      fc
+        .dictionary(
+          fc.constantFrom(...Object.keys(valid), 'eventId', 'profileId', 'partnerId'),
+          fc.oneof(scalar, fc.array(scalar)),
+        )
+        .map((broken) => ({ ...valid, ...broken })),
+    );
+  const id = fc.oneof(fc.uuid(), text, fc.constantFrom('00000000-0000-4000-8000-000000000000'));
+  function encode(t: string): string {
+    return [...Buffer.from(t, 'utf8')].map((b) => '%' + b.toString(16).padStart(2, '0')).join('');
+  }
+  function expectJsonError(status: number, json: unknown) {
+    expect(status).toBeLessThan(500);
+    if (status < 400) return;
+    const error = (json as { error?: { code?: unknown; message?: unknown } }).error;
+    expect([typeof error?.code, typeof error?.message]).toEqual(['string', 'string']);
+  }
+  const profiles = async () => (await h.runtime.db.select({ n: count() }).from(schema.b2bProfiles))[0]!.n;
+
+  it('answers every generated profile write with a 2xx or a JSON 4xx; a refused one writes nothing', async () => {
+    const { side: _s, organisationName: _n, ...fields } = buyerBody('x');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.oneof(fc.constant(kotraBuyer.id), id),
+        body(buyerBody('Fuzz Trading')),
+        body(fields),
+        async (create, profileId, createBody, putBody) => {
+          const before = await profiles();
+          const res = create
+            ? await as('kotra').post(`/events/${eventId}/b2b/profiles`, createBody)
+            : await as('kotra').put(`/events/${eventId}/b2b/profiles/${encode(profileId)}`, putBody);
+          expectJsonError(res.status, res.json);
+          if (res.status >= 400) expect(await profiles()).toBe(before);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('answers every generated outcome and read with a 2xx or a JSON 4xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constant(meeting.id), id),
+        fc.oneof(fc.constant(eventId), fc.constant('b2b-api-a'), text),
+        body(outcomeBody),
+        async (meetingId, event, outcome) => {
+          const put = await as('kotra').put(
+            `/events/${encode(event)}/b2b/meetings/${encode(meetingId)}/outcome`,
+            outcome,
+          );
+          expectJsonError(put.status, put.json);
+          const get = await as('kotra').get(`/events/${encode(event)}/b2b/meetings/${encode(meetingId)}`);
+          expectJsonError(get.status, get.json);
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });
