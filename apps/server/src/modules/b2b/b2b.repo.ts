@@ -271,6 +271,8 @@ export async function meetingsOf(db: Executor, fairId: string, id?: string, part
       sellerName: sellerOrg.name,
       buyerOrganisationId: buyerProfile.organisationId,
       sellerOrganisationId: sellerProfile.organisationId,
+      buyerPartnerId: buyerProfile.partnerId,
+      sellerPartnerId: sellerProfile.partnerId,
       slotIndex: b2bSlots.index,
       startsAt: b2bSlots.startsAt,
       tableName: b2bTables.name,

@@ -113,7 +113,10 @@ export async function announce(
     eventId,
     subject: { kind: 'b2bMeeting', id: v.meeting.id },
     data: {
-      partnerId: null,
+      // A meeting has two companies, each perhaps a different partner's: both are told.
+      partnerIds: [...new Set([v.buyerPartnerId, v.sellerPartnerId])].filter(
+        (id): id is string => id !== null,
+      ),
       meeting: {
         id: v.meeting.id,
         eventId,

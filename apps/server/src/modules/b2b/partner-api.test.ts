@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { count, schema } from '@plenary/db';
+import { count, eq, schema } from '@plenary/db';
+import { dispatchDomainEvents } from '../domain-events/dispatcher';
 import type { Actor, ApiB2bMeetingDto, MeetingDto, ProfileDto } from '@plenary/contracts';
 import { createHarness, type TestHarness } from '../../testing/harness';
 import { startTestServer, type TestServer } from '../../testing/http';
@@ -24,6 +25,7 @@ let staffSeller: ProfileDto;
 let meeting: MeetingDto;
 let otherProfileId: string;
 let otherMeetingId: string;
+const partnerIds = {} as Record<'kotra' | 'kicox', string>;
 
 const buyerBody = (organisationName: string) => ({
   side: 'buyer',
@@ -55,8 +57,10 @@ beforeAll(async () => {
   otherEventId = b.eventId;
   for (const id of [eventId, otherEventId]) await a.staff.events.transition({ eventId: id, to: 'publish' });
   const both = ['b2b:read', 'b2b:write'] as const;
-  keys.kotra = (await partnerWithKey(h, { name: 'KOTRA Hanoi', eventId, scopes: [...both] })).key;
-  keys.kicox = (await partnerWithKey(h, { name: 'KICOX', eventId, scopes: [...both] })).key;
+  const kotra = await partnerWithKey(h, { name: 'KOTRA Hanoi', eventId, scopes: [...both] });
+  const kicox = await partnerWithKey(h, { name: 'KICOX', eventId, scopes: [...both] });
+  [keys.kotra, keys.kicox] = [kotra.key, kicox.key];
+  [partnerIds.kotra, partnerIds.kicox] = [kotra.partnerId, kicox.partnerId];
   const otherPartner = await partnerWithKey(h, {
     name: 'TCI Network',
     eventId: otherEventId,
@@ -281,6 +285,56 @@ describe('B2B partner API: BOLA, scopes', () => {
       if (p.includes('/b2b/'))
         for (const op of Object.values(item))
           expect([op.security, op.tags]).toEqual([[{ apiKey: [] }], ['B2B fair']]);
+  });
+});
+
+describe('B2B webhooks', () => {
+  it("tell each partner about its own companies' meetings, and no other partner", async () => {
+    const staff = h.caller(admin);
+    const subscribe = (partnerId: string, host: string) =>
+      staff.webhooks.create({
+        eventId,
+        partnerId,
+        url: `https://${host}/plenary`,
+        eventTypes: ['meeting.scheduled', 'meeting.changed', 'meeting.outcome_recorded'],
+      });
+    const kotraHook = await subscribe(partnerIds.kotra, 'hooks.kotra.example');
+    const kicoxHook = await subscribe(partnerIds.kicox, 'hooks.kicox.example');
+    const fair = (await staff.b2b.fair({ eventId }))!;
+    const seller = await staff.b2b.saveProfile({
+      eventId,
+      side: 'seller',
+      organisationName: 'Gumi Electronics',
+      country: 'KR',
+      products: [{ hsCode: '8708', description: 'parts', keywords: [] }],
+      languages: ['en'],
+      submit: true,
+    });
+    await staff.b2b.setProfileStatus({ eventId, profileId: seller.id, status: 'validated' });
+    const m = await staff.b2b.scheduleMeeting({
+      eventId,
+      buyerProfileId: kotraBuyer.id,
+      sellerProfileId: seller.id,
+      slotId: fair.slots[1]!.id,
+      tableId: fair.tables[1]!.id,
+    });
+    await staff.b2b.setMeetingStatus({ eventId, meetingId: m.id, status: 'published' });
+    await dispatchDomainEvents(h.runtime);
+    const deliveries = async (subscriptionId: string) =>
+      h.runtime.db
+        .select({ type: schema.webhookDeliveries.eventType, payload: schema.webhookDeliveries.payload })
+        .from(schema.webhookDeliveries)
+        .where(eq(schema.webhookDeliveries.subscriptionId, subscriptionId))
+        .orderBy(schema.webhookDeliveries.createdAt);
+    // Events recorded before it subscribed (the first meeting's) are dispatched now too: look at this one's.
+    const mine = (await deliveries(kotraHook.id)).filter(
+      (d) => (d.payload as { data: { meeting: { id: string } } }).data.meeting.id === m.id,
+    );
+    expect(mine.map((d) => d.type).sort()).toEqual(['meeting.changed', 'meeting.scheduled']);
+    const data = (mine[0]!.payload as { data: Record<string, unknown> }).data;
+    expect(Object.keys(data)).toEqual(['meeting']);
+    expect(data.meeting).toMatchObject({ id: m.id, eventId, table: 'A2', slotIndex: 1 });
+    expect(await deliveries(kicoxHook.id)).toEqual([]);
   });
 });
 
