@@ -42,6 +42,9 @@ export const apiScopes = [
   'webhooks:manage',
   // agreements (issue 13): the public registry of an event.
   'agreements:read',
+  // B2B fair (issue 14): a partner's own companies' profiles and meetings.
+  'b2b:read',
+  'b2b:write',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 

@@ -566,6 +566,10 @@ export const domainMessages = {
     en: 'No such company profile at this fair',
     ko: '이 상담회에 그런 기업 프로필이 없습니다',
   },
+  b2bProfileTaken: {
+    en: 'This company already has a {side} profile at the fair, entered by someone else',
+    ko: '이 기업은 다른 곳에서 등록한 {side} 프로필이 이미 있습니다',
+  },
   b2bProfileNotValidated: {
     en: 'The {side} profile is not validated yet',
     ko: '{side} 프로필이 아직 승인되지 않았습니다',

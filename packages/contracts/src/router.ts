@@ -23,6 +23,7 @@ import { peopleRouter } from './domains/people.router';
 // B2B export fair (issue 14).
 import { b2bRouter } from './domains/b2b.router';
 import { b2bScheduleRouter } from './domains/b2b-schedule.router';
+import { b2bApiRouter } from './domains/b2b-api.router';
 // papers (issue 11)
 import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.router';
 // review (issue 11 §3)
@@ -67,6 +68,8 @@ export const appRouter = router({
   b2b: b2bRouter,
   /** The fair's scheduler: wanted meetings into slots, tables and interpreters; publishing. */
   b2bSchedule: b2bScheduleRouter,
+  /** The fair over the partner API: a partner's own companies' profiles, meetings and outcomes. */
+  b2bApi: b2bApiRouter,
   // papers (issue 11): staff set the call up, the public reads it, authors submit.
   papers: papersRouter,
   cfp: cfpRouter,

@@ -25,6 +25,7 @@ export * from './domains/people';
 // B2B export fair (issue 14).
 export * from './domains/b2b';
 export * from './domains/b2b-schedule';
+export * from './domains/b2b-api';
 // papers (issue 11)
 export * from './domains/papers';
 // review (issue 11 §3)

@@ -22,6 +22,7 @@ import type { PeopleServices } from './domains/people';
 // B2B export fair (issue 14).
 import type { B2bServices } from './domains/b2b';
 import type { B2bScheduleServices } from './domains/b2b-schedule';
+import type { B2bApiServices } from './domains/b2b-api';
 import type { PaperServices } from './domains/papers';
 import type { ReviewServices } from './domains/review';
 // agreements (issue 13)
@@ -50,6 +51,7 @@ export interface Services
     PeopleServices,
     B2bServices,
     B2bScheduleServices,
+    B2bApiServices,
     PaperServices,
     ReviewServices,
     AgreementServices {

@@ -24,4 +24,12 @@ export const b2bAccess: Record<string, Expected> = {
   'b2b.rates': see,
   'b2b.setRates': run,
   'b2b.dashboard': see,
+  // The partner API (issue 14, item 10).
+  'b2bApi.profiles': 'partner:b2b:read',
+  'b2bApi.profile': 'partner:b2b:read',
+  'b2bApi.createProfile': 'partner:b2b:write',
+  'b2bApi.updateProfile': 'partner:b2b:write',
+  'b2bApi.meetings': 'partner:b2b:read',
+  'b2bApi.meeting': 'partner:b2b:read',
+  'b2bApi.recordOutcome': 'partner:b2b:write',
 };

@@ -18,4 +18,7 @@ export type Expected =
   | 'partner:webhooks:manage'
   // agreements (issue 13)
   | 'partner:agreements:read'
+  // B2B fair (issue 14)
+  | 'partner:b2b:read'
+  | 'partner:b2b:write'
   | readonly TeamRole[];

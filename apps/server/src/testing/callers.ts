@@ -26,6 +26,9 @@ export const partnerScopes = [
   'webhooks:manage',
   // agreements (issue 13)
   'agreements:read',
+  // B2B fair (issue 14)
+  'b2b:read',
+  'b2b:write',
 ] as const;
 export type PartnerScope = (typeof partnerScopes)[number];
 

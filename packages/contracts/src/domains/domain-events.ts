@@ -36,7 +36,8 @@ const registrationEventData = z.object({
 
 /** What a meeting event says about the meeting (B2B export fair, issue 14). */
 export const meetingEventData = z.object({
-  partnerId: z.string().nullable(),
+  /** The partners whose profiles are in the meeting (webhooks go to each of them, none when empty). */
+  partnerIds: z.array(z.string()),
   meeting: z.object({
     id: z.string(),
     eventId: z.string(),

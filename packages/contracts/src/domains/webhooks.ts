@@ -12,6 +12,10 @@ export const webhookEventTypes = [
   'registration.promoted',
   'registration.cancelled',
   'registration.checked_in',
+  // B2B fair (issue 14): meetings of a partner's own companies.
+  'meeting.scheduled',
+  'meeting.changed',
+  'meeting.outcome_recorded',
 ] as const;
 export const webhookEventTypeSchema = z.enum(webhookEventTypes);
 export type WebhookEventTypeName = z.infer<typeof webhookEventTypeSchema>;

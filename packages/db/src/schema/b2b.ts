@@ -17,6 +17,7 @@ import {
 import { events } from './events';
 import { files } from './files';
 import { organisations } from './organisations';
+import { partners } from './partners';
 import { persons } from './people';
 
 /**
@@ -101,11 +102,17 @@ export const b2bProfiles = pgTable(
     exportMarkets: text('export_markets').array().notNull(),
     capacity: text('capacity').notNull().default(''),
     catalogueFileId: uuid('catalogue_file_id').references(() => files.id, { onDelete: 'set null' }),
+    /**
+     * The partner whose API key created it (a delegation's organiser): only that
+     * partner's keys see it, its meetings and their outcomes over the API.
+     */
+    partnerId: uuid('partner_id').references(() => partners.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('b2b_profiles_company_key').on(t.fairId, t.organisationId, t.side),
+    index('b2b_profiles_partner_idx').on(t.partnerId),
     check('b2b_profiles_side_check', sql`${t.side} in ('buyer','seller')`),
     check('b2b_profiles_status_check', sql`${t.status} in ('draft','submitted','validated','rejected')`),
   ],

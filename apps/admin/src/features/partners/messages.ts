@@ -27,6 +27,8 @@ export const ko = {
     registrationsWrite: '등록·취소',
     webhooksManage: '웹훅 관리',
     agreementsRead: '공개 협약 목록 조회',
+    b2bRead: '상담회: 자사 기업 프로필·상담 조회',
+    b2bWrite: '상담회: 기업 프로필 등록·수정, 상담 결과 기록',
   },
   create: {
     open: '키 발급',
@@ -118,6 +120,8 @@ export const en: typeof ko = {
     registrationsWrite: 'Register and cancel',
     webhooksManage: 'Manage webhooks',
     agreementsRead: 'Read the public registry of agreements',
+    b2bRead: "B2B fair: read its companies' profiles and meetings",
+    b2bWrite: "B2B fair: create and change company profiles, record outcomes",
   },
   create: {
     open: 'Issue a key',

@@ -22,6 +22,9 @@ export const ko = {
     promoted: '대기자 확정',
     cancelled: '등록 취소',
     checked_in: '현장 체크인',
+    meeting_scheduled: '상담 배정',
+    meeting_changed: '상담 변경',
+    meeting_outcome_recorded: '상담 결과 기록',
   },
   create: {
     open: '구독 추가',
@@ -99,6 +102,9 @@ export const en: typeof ko = {
     promoted: 'Promoted from the waiting list',
     cancelled: 'Registration cancelled',
     checked_in: 'Checked in',
+    meeting_scheduled: 'B2B meeting scheduled',
+    meeting_changed: 'B2B meeting changed',
+    meeting_outcome_recorded: 'B2B meeting outcome recorded',
   },
   create: {
     open: 'Add subscription',

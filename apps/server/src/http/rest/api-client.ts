@@ -34,6 +34,7 @@ export function apiClient(base: string, key: string | null) {
     get: (path: string) => send('GET', path),
     post: (path: string, body: unknown, headers?: Record<string, string>) =>
       send('POST', path, body, headers),
+    put: (path: string, body: unknown) => send('PUT', path, body),
     delete: (path: string) => send('DELETE', path),
     send,
   };

@@ -1,5 +1,5 @@
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, inArray, ne, schema, sql, type Executor } from '@plenary/db';
+import { and, asc, eq, inArray, ne, or, schema, sql, type Executor } from '@plenary/db';
 
 const {
   b2bFairs,
@@ -76,7 +76,12 @@ export async function anyMeeting(db: Executor, fairId: string): Promise<boolean>
 export async function profilesOf(
   db: Executor,
   fairId: string,
-  filter: { side?: 'buyer' | 'seller'; status?: ProfileRow['status']; ids?: readonly string[] } = {},
+  filter: {
+    side?: 'buyer' | 'seller';
+    status?: ProfileRow['status'];
+    ids?: readonly string[];
+    partnerId?: string;
+  } = {},
 ) {
   return db
     .select({ profile: b2bProfiles, name: organisations.name })
@@ -88,6 +93,7 @@ export async function profilesOf(
         filter.side ? eq(b2bProfiles.side, filter.side) : undefined,
         filter.status ? eq(b2bProfiles.status, filter.status) : undefined,
         filter.ids ? inArray(b2bProfiles.id, [...filter.ids]) : undefined,
+        filter.partnerId ? eq(b2bProfiles.partnerId, filter.partnerId) : undefined,
       ),
     )
     .orderBy(sql`coalesce(${organisations.name}->>'en', ${organisations.name}->>'ko')`, b2bProfiles.id);
@@ -256,7 +262,8 @@ export async function decidePrematch(
 
 // ---- Meetings ----
 
-export async function meetingsOf(db: Executor, fairId: string, id?: string) {
+/** The fair's meetings (or one); with partnerId, only those one of the partner's profiles is in. */
+export async function meetingsOf(db: Executor, fairId: string, id?: string, partnerId?: string) {
   return db
     .select({
       meeting: b2bMeetings,
@@ -264,6 +271,8 @@ export async function meetingsOf(db: Executor, fairId: string, id?: string) {
       sellerName: sellerOrg.name,
       buyerOrganisationId: buyerProfile.organisationId,
       sellerOrganisationId: sellerProfile.organisationId,
+      buyerPartnerId: buyerProfile.partnerId,
+      sellerPartnerId: sellerProfile.partnerId,
       slotIndex: b2bSlots.index,
       startsAt: b2bSlots.startsAt,
       tableName: b2bTables.name,
@@ -280,7 +289,15 @@ export async function meetingsOf(db: Executor, fairId: string, id?: string) {
     .innerJoin(b2bTables, eq(b2bTables.id, b2bMeetings.tableId))
     .leftJoin(b2bInterpreters, eq(b2bInterpreters.id, b2bMeetings.interpreterId))
     .leftJoin(b2bOutcomes, eq(b2bOutcomes.meetingId, b2bMeetings.id))
-    .where(and(eq(b2bMeetings.fairId, fairId), id ? eq(b2bMeetings.id, id) : undefined))
+    .where(
+      and(
+        eq(b2bMeetings.fairId, fairId),
+        id ? eq(b2bMeetings.id, id) : undefined,
+        partnerId
+          ? or(eq(buyerProfile.partnerId, partnerId), eq(sellerProfile.partnerId, partnerId))
+          : undefined,
+      ),
+    )
     .orderBy(b2bSlots.index, b2bTables.position, b2bMeetings.id);
 }
 export type MeetingView = Awaited<ReturnType<typeof meetingsOf>>[number];
@@ -406,4 +423,9 @@ export async function meetingsWithOutcomes(db: Executor, fairId: string) {
     .leftJoin(b2bOutcomes, eq(b2bOutcomes.meetingId, b2bMeetings.id))
     .where(eq(b2bMeetings.fairId, fairId))
     .orderBy(b2bMeetings.id);
+}
+
+export async function findOutcome(db: Executor, meetingId: string) {
+  const [row] = await db.select().from(b2bOutcomes).where(eq(b2bOutcomes.meetingId, meetingId));
+  return row;
 }

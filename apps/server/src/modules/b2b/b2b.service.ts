@@ -1,12 +1,13 @@
-import type { B2bServices } from '@plenary/contracts';
+import type { B2bApiServices, B2bServices } from '@plenary/contracts';
 import type { Runtime } from '../../core/runtime';
 import { createDashboardService } from './dashboard.service';
 import { createFairService } from './fair.service';
 import { createMeetingsService } from './meetings.service';
 import { createPairsService } from './pairs.service';
+import { createB2bApiService } from './partner-api.service';
 
 /** The B2B export fair (issue 14), one file per part: set-up and profiles, pairs, meetings, figures. */
-export function createB2bServices(runtime: Runtime): B2bServices {
+export function createB2bServices(runtime: Runtime): B2bServices & B2bApiServices {
   return {
     b2b: {
       ...createFairService(runtime),
@@ -14,5 +15,6 @@ export function createB2bServices(runtime: Runtime): B2bServices {
       ...createMeetingsService(runtime),
       ...createDashboardService(runtime),
     },
+    b2bApi: createB2bApiService(runtime),
   };
 }

@@ -1,8 +1,14 @@
-import type { B2bServices, DomainMessageKey, MeetingStatus, MoveMeetingInput } from '@plenary/contracts';
+import type {
+  B2bServices,
+  DomainMessageKey,
+  MeetingStatus,
+  MoveMeetingInput,
+  RecordOutcomeInput,
+} from '@plenary/contracts';
 import type { Executor } from '@plenary/db';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { sqlState } from '../../core/unique-violations';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, type AuditCaller } from '../audit/audit.service';
 import { recordDomainEvent } from '../domain-events/record';
 import type { DomainEventType, EventCaller } from '@plenary/contracts';
 import * as repo from './b2b.repo';
@@ -107,7 +113,10 @@ export async function announce(
     eventId,
     subject: { kind: 'b2bMeeting', id: v.meeting.id },
     data: {
-      partnerId: null,
+      // A meeting has two companies, each perhaps a different partner's: both are told.
+      partnerIds: [...new Set([v.buyerPartnerId, v.sellerPartnerId])].filter(
+        (id): id is string => id !== null,
+      ),
       meeting: {
         id: v.meeting.id,
         eventId,
@@ -121,6 +130,51 @@ export async function announce(
       },
     },
   });
+}
+
+type OutcomeFields = Omit<RecordOutcomeInput, 'eventId' | 'meetingId'>;
+
+/**
+ * Records what came of a locked meeting (the coordinator's and a partner's
+ * path both end here): only a meeting that took place has an outcome.
+ */
+export async function writeOutcome(
+  runtime: Runtime,
+  uow: UnitOfWork,
+  caller: AuditCaller,
+  eventId: string,
+  meeting: repo.MeetingRow,
+  input: OutcomeFields,
+) {
+  const { tx } = uow;
+  if (meeting.status !== 'held')
+    throw refuse('CONFLICT', 'b2bMeetingClosed', 'meetingId', { status: meeting.status });
+  const outcome = {
+    meetingId: meeting.id,
+    productsDiscussed: input.productsDiscussed,
+    interest: input.interest,
+    stage: input.stage,
+    estimatedValue: input.estimatedValue,
+    currency: input.currency,
+    signedAmount: input.signedAmount,
+    signedOn: input.signedOn,
+  };
+  await repo.upsertOutcome(tx, { ...outcome, recordedAt: runtime.now() });
+  await recordAudit(tx, caller, {
+    eventId,
+    action: 'b2b.meeting.outcome',
+    objectType: 'b2bMeeting',
+    objectId: meeting.id,
+    after: { ...outcome, meetingId: undefined },
+  });
+  await announce(
+    runtime,
+    uow,
+    'meeting.outcome_recorded',
+    await meetingView(tx, meeting.fairId, meeting.id),
+    eventId,
+  );
+  return outcome;
 }
 
 /**
@@ -248,39 +302,10 @@ export function createMeetingsService(
 
     recordOutcome: (caller, input) =>
       inTransaction(runtime, async (uow) => {
-        const { tx } = uow;
-        const fair = await requireFair(tx, caller.eventId);
-        const meeting = await repo.lockMeeting(tx, fair.id, input.meetingId);
+        const fair = await requireFair(uow.tx, caller.eventId);
+        const meeting = await repo.lockMeeting(uow.tx, fair.id, input.meetingId);
         if (!meeting) throw refuse('NOT_FOUND', 'b2bMeetingNotFound', 'meetingId');
-        // An outcome is what came of a meeting that took place.
-        if (meeting.status !== 'held')
-          throw refuse('CONFLICT', 'b2bMeetingClosed', 'meetingId', { status: meeting.status });
-        const outcome = {
-          meetingId: meeting.id,
-          productsDiscussed: input.productsDiscussed,
-          interest: input.interest,
-          stage: input.stage,
-          estimatedValue: input.estimatedValue,
-          currency: input.currency,
-          signedAmount: input.signedAmount,
-          signedOn: input.signedOn,
-        };
-        await repo.upsertOutcome(tx, { ...outcome, recordedAt: runtime.now() });
-        await recordAudit(tx, caller, {
-          eventId: caller.eventId,
-          action: 'b2b.meeting.outcome',
-          objectType: 'b2bMeeting',
-          objectId: meeting.id,
-          after: { ...outcome, meetingId: undefined },
-        });
-        await announce(
-          runtime,
-          uow,
-          'meeting.outcome_recorded',
-          await meetingView(tx, fair.id, meeting.id),
-          caller.eventId,
-        );
-        return outcome;
+        return writeOutcome(runtime, uow, caller, caller.eventId, meeting, input);
       }),
   };
 }

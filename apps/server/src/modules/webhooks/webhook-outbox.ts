@@ -19,8 +19,9 @@ export interface WebhookPayload {
 /**
  * Webhooks are a subscriber of the domain events: for each event a partner may
  * subscribe to, one delivery per active subscription of the partner that owns
- * the subject (the event data's `partnerId`; events nobody's partner created
- * send nothing) that wants the type, written in the dispatcher's transaction and
+ * the subject (the event data's `partnerId`, or each of its `partnerIds` for a
+ * subject with several owners, such as a B2B meeting of two partners' companies;
+ * events nobody's partner created send nothing) that wants the type, written in the dispatcher's transaction and
  * handed to the delivery queue after it commits. The payload is the event's data
  * as its contract declares it, so this module knows no other module's rows.
  */
@@ -28,12 +29,16 @@ export const webhookSubscriber: DomainEventSubscriber = {
   name: 'webhooks',
   types: webhookEventTypes,
   async handle(runtime, uow, event) {
-    const { partnerId, ...data } = event.data as { partnerId?: string | null } & Record<string, unknown>;
-    if (!partnerId || !event.eventId) return;
-    // Domain events of other kinds (papers' submission.*, agreements' agreement.* and declaration.*, the fair's meeting.* until partners may subscribe to them) are not webhook types: they send nothing.
+    const { partnerId, partnerIds, ...data } = event.data as {
+      partnerId?: string | null;
+      partnerIds?: string[];
+    } & Record<string, unknown>;
+    const owners = partnerIds ?? (partnerId ? [partnerId] : []);
+    if (owners.length === 0 || !event.eventId) return;
+    // Domain events of other kinds (papers' submission.*, agreements' agreement.* and declaration.*) are not webhook types: they send nothing.
     if (!(webhookEventTypes as readonly string[]).includes(event.type)) return;
     const type = event.type as WebhookEventType;
-    const subscribers = await findSubscribers(uow.tx, { partnerIds: [partnerId], eventId: event.eventId });
+    const subscribers = await findSubscribers(uow.tx, { partnerIds: owners, eventId: event.eventId });
     const now = runtime.now();
     const rows = subscribers
       .filter((s) => s.eventTypes.includes(type))
