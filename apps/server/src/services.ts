@@ -35,6 +35,7 @@ import { createPaperServices } from './modules/papers/papers.service';
 // agreements (issue 13)
 import { createAgreementsService } from './modules/agreements/agreements.service';
 import { createPublicAgreementServices } from './modules/agreements/agreements.public';
+import { createSigningServices } from './modules/agreements/signing/signing.service';
 
 /** The server's implementation of the contracts' Services, one module per domain. */
 export function createServices(runtime: Runtime): Services {
@@ -74,5 +75,6 @@ export function createServices(runtime: Runtime): Services {
     // agreements (issue 13)
     agreements: createAgreementsService(runtime),
     ...createPublicAgreementServices(runtime),
+    ...createSigningServices(runtime),
   };
 }

@@ -29,3 +29,4 @@ export * from './domains/b2b-schedule';
 export * from './domains/papers';
 // agreements (issue 13)
 export * from './domains/agreements';
+export * from './domains/agreement-signing';

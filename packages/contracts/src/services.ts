@@ -25,6 +25,7 @@ import type { B2bScheduleServices } from './domains/b2b-schedule';
 import type { PaperServices } from './domains/papers';
 // agreements (issue 13)
 import type { AgreementServices } from './domains/agreements';
+import type { AgreementSigningServices } from './domains/agreement-signing';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -50,7 +51,8 @@ export interface Services
     B2bServices,
     B2bScheduleServices,
     PaperServices,
-    AgreementServices {
+    AgreementServices,
+    AgreementSigningServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

@@ -17,3 +17,4 @@ export * from './b2b';
 export * from './papers';
 // agreements (issue 13)
 export * from './agreements';
+export * from './agreement-signing';

@@ -33,13 +33,14 @@ const manageAreas = ['audit', 'mail', 'partners', 'webhooks'];
 
 describe('auth.permissions', () => {
   it.each([
-    ['owner', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers']],
-    ['admin', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers']],
-    ['staff', [...teamAreas, ...deskAreas, 'agreements', 'b2b']],
-    ['program_chair', [...teamAreas, 'agreements', 'papers']],
+    ['owner', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'agreementSigning', 'b2b', 'b2bSchedule', 'papers']],
+    ['admin', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'agreementSigning', 'b2b', 'b2bSchedule', 'papers']],
+    ['staff', [...teamAreas, ...deskAreas, 'agreements', 'agreementSigning', 'b2b']],
+    // The organisers who read agreements follow their signing too (agreementSigning.envelope).
+    ['program_chair', [...teamAreas, 'agreements', 'agreementSigning', 'papers']],
     // Reviewers see no agreements: MOU drafts are not an outside academic's to read.
     ['reviewer', teamAreas],
-    ['b2b_coordinator', [...teamAreas, 'agreements', 'b2b', 'b2bSchedule']],
+    ['b2b_coordinator', [...teamAreas, 'agreements', 'agreementSigning', 'b2b', 'b2bSchedule']],
   ])('%s sees exactly its areas', async (role, areas) => {
     const got = await h.caller(members.get(role)!).auth.permissions({ eventId });
     expect({ role: got.role, isPlatformAdmin: got.isPlatformAdmin, areas: got.areas }).toEqual({
