@@ -49,6 +49,8 @@ const messages = {
     en: 'The drawn signature is too large: clear the pad and sign again',
     ko: '그린 서명이 너무 큽니다. 지우고 다시 서명하세요',
   },
+  documentCode: { en: 'A document code looks like PLN-XXXX-XXXX-XXXX', ko: '문서 코드는 PLN-XXXX-XXXX-XXXX 형식입니다' },
+  codeOrFile: { en: 'Give either the document code or the PDF file', ko: '문서 코드나 PDF 파일 가운데 하나를 주세요' },
   signatureNotPng: { en: 'A drawn signature must be a PNG image', ko: '그린 서명은 PNG 이미지여야 합니다' },
   endBeforeStart: { en: 'The end must not be before the start', ko: '종료가 시작보다 앞설 수 없습니다' },
   name: { en: 'Enter a name', ko: '이름을 입력하세요' },

@@ -9,6 +9,10 @@ CREATE TABLE "signing_envelopes" (
 	"sent_at" timestamp with time zone NOT NULL,
 	"completed_at" timestamp with time zone,
 	"declined_reason" text,
+	"document_code" text NOT NULL,
+	"sealed_file_id" uuid,
+	"sealed_sha256" text,
+	"sealed_at" timestamp with time zone,
 	CONSTRAINT "signing_envelopes_order_check" CHECK ("signing_envelopes"."signing_order" in ('sequential','parallel')),
 	CONSTRAINT "signing_envelopes_status_check" CHECK ("signing_envelopes"."status" in ('out','completed','declined','cancelled'))
 );
@@ -60,6 +64,8 @@ ALTER TABLE "signing_recipients" ADD CONSTRAINT "signing_recipients_organisation
 ALTER TABLE "signing_signatures" ADD CONSTRAINT "signing_signatures_recipient_id_signing_recipients_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."signing_recipients"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signing_trail" ADD CONSTRAINT "signing_trail_envelope_id_signing_envelopes_id_fk" FOREIGN KEY ("envelope_id") REFERENCES "public"."signing_envelopes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "signing_envelopes_agreement_idx" ON "signing_envelopes" USING btree ("agreement_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "signing_envelopes_code_key" ON "signing_envelopes" USING btree ("document_code");--> statement-breakpoint
+CREATE INDEX "signing_envelopes_sealed_sha_idx" ON "signing_envelopes" USING btree ("sealed_sha256");--> statement-breakpoint
 CREATE UNIQUE INDEX "signing_envelopes_open_key" ON "signing_envelopes" USING btree ("agreement_id") WHERE "signing_envelopes"."status" = 'out';--> statement-breakpoint
 CREATE INDEX "signing_recipients_envelope_idx" ON "signing_recipients" USING btree ("envelope_id","step");--> statement-breakpoint
 CREATE INDEX "signing_recipients_person_idx" ON "signing_recipients" USING btree ("person_id");--> statement-breakpoint

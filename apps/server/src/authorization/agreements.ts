@@ -29,6 +29,7 @@ export const agreementAccess: Record<string, Expected> = {
   'portalSigning.request': 'person',
   'portalSigning.sign': 'person',
   'portalSigning.decline': 'person',
+  'portalSigning.verify': 'public',
   'portalAgreements.registry': 'public',
   'portalAgreements.agreement': 'public',
   'portalAgreements.endorse': 'person',

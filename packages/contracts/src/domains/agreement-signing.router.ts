@@ -1,6 +1,6 @@
 import { roles } from '../access';
 import { rateLimits, type RateLimitRule } from '../rate-limits';
-import { eventCaller, personCaller, procedure, router } from '../trpc';
+import { anyCaller, eventCaller, personCaller, procedure, router } from '../trpc';
 import * as s from './agreement-signing';
 
 /**
@@ -28,6 +28,9 @@ export const agreementSigningRouter = router({
 /** A signature is a deliberate act: a few a minute from one client is plenty, and caps retries of a stale hash. */
 const signLimits: readonly RateLimitRule[] = [{ per: 'ip', max: 20, windowSeconds: 600 }];
 
+/** Verification answers anyone: few enough an hour that document codes (60 random bits) cannot be walked. */
+const verifyLimits: readonly RateLimitRule[] = [{ per: 'ip', max: 30, windowSeconds: 600 }];
+
 /** The signatory's side, on the portal: only the envelope's own recipients, signed in. */
 export const portalSigningRouter = router({
   request: procedure
@@ -45,4 +48,9 @@ export const portalSigningRouter = router({
     .input(s.declineInput)
     .output(s.signOutput)
     .mutation(({ ctx, input }) => ctx.services.portalSigning.decline(personCaller(ctx), input)),
+  verify: procedure
+    .meta({ access: { kind: 'public' }, limits: verifyLimits, summary: 'Is this a sealed document of a registered agreement?' })
+    .input(s.verifyDocumentInput)
+    .output(s.verifyDocumentOutput)
+    .mutation(({ ctx, input }) => ctx.services.portalSigning.verify(anyCaller(ctx), input)),
 });

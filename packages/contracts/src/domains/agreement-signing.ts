@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventCaller, PersonCaller } from '../context';
+import type { Caller, EventCaller, PersonCaller } from '../context';
 import { msg } from '../messages';
 import { idSchema, localizedText } from './common';
 
@@ -136,6 +136,41 @@ export type SigningRequestDto = z.infer<typeof signingRequestDto>;
 
 export const signOutput = z.object({ status: z.enum(recipientStatuses), envelopeStatus: z.enum(envelopeStatuses) });
 
+/**
+ * Anyone may check a document: by its file (hashed on the server) or by the code
+ * printed on it. 14 MB of base64 holds a 10 MB PDF, far beyond a sealed agreement.
+ */
+export const verifyDocumentInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^PLN-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, { error: msg('documentCode') })
+      .optional(),
+    pdfBase64: z.string().max(14_000_000).optional(),
+  })
+  .refine((v) => Boolean(v.code) !== Boolean(v.pdfBase64), { error: msg('codeOrFile') });
+
+export const verifyDocumentOutput = z.object({
+  /** sealed: the file is, byte for byte, a document the platform sealed; registered: the code is known. */
+  result: z.enum(['sealed', 'registered', 'unknown']),
+  document: z
+    .object({
+      code: z.string(),
+      sha256: z.string(),
+      sealedAt: z.string(),
+      title: localized,
+      versionNumber: z.number().int(),
+      versionSha256: z.string(),
+      signatories: z.array(
+        z.object({ role: z.enum(recipientRoles), name: z.string(), title: localized, organisation: localized, signedAt: z.string() }),
+      ),
+    })
+    .nullable(),
+});
+export type VerifyDocumentOutput = z.infer<typeof verifyDocumentOutput>;
+
 type Out<T extends z.ZodType> = z.output<T>;
 
 export interface AgreementSigningServices {
@@ -148,5 +183,6 @@ export interface AgreementSigningServices {
     request(caller: PersonCaller, input: Out<typeof signingRequestInput>): Promise<SigningRequestDto>;
     sign(caller: PersonCaller, input: Out<typeof signInput>): Promise<Out<typeof signOutput>>;
     decline(caller: PersonCaller, input: Out<typeof declineInput>): Promise<Out<typeof signOutput>>;
+    verify(caller: Caller, input: Out<typeof verifyDocumentInput>): Promise<VerifyDocumentOutput>;
   };
 }

@@ -27,9 +27,17 @@ export const signingEnvelopes = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     declinedReason: text('declined_reason'),
+    /** Printed on every page of the sealed PDF; anyone can type it on the verification page. */
+    documentCode: text('document_code').notNull(),
+    /** The sealed PDF (through the file service) and its SHA-256, set once by the sealing job. */
+    sealedFileId: uuid('sealed_file_id'),
+    sealedSha256: text('sealed_sha256'),
+    sealedAt: timestamp('sealed_at', { withTimezone: true }),
   },
   (t) => [
     index('signing_envelopes_agreement_idx').on(t.agreementId),
+    uniqueIndex('signing_envelopes_code_key').on(t.documentCode),
+    index('signing_envelopes_sealed_sha_idx').on(t.sealedSha256),
     uniqueIndex('signing_envelopes_open_key').on(t.agreementId).where(sql`${t.status} = 'out'`),
     check('signing_envelopes_order_check', sql`${t.signingOrder} in ('sequential','parallel')`),
     check('signing_envelopes_status_check', sql`${t.status} in ('out','completed','declined','cancelled')`),

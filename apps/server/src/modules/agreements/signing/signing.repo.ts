@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, schema, type Executor } from '@plenary/db';
+import { and, asc, desc, eq, isNull, schema, type Executor } from '@plenary/db';
 
 const { signingEnvelopes, signingRecipients, signingSignatures, signingTrail, agreements, agreementVersions, organisations, persons } =
   schema;
@@ -131,3 +131,53 @@ export async function agreementById(db: Executor, id: string) {
   return row;
 }
 
+
+/** The signatures of an envelope, with what the sealed PDF prints of each signatory. */
+export async function signaturesFor(db: Executor, envelopeId: string) {
+  return db
+    .select({
+      role: signingRecipients.role,
+      name: signingRecipients.printedName,
+      title: signingRecipients.title,
+      onBehalfOf: signingRecipients.onBehalfOf,
+      organisation: organisations.name,
+      signedAt: signingSignatures.signedAt,
+      typedName: signingSignatures.typedName,
+      pngBase64: signingSignatures.pngBase64,
+    })
+    .from(signingSignatures)
+    .innerJoin(signingRecipients, eq(signingRecipients.id, signingSignatures.recipientId))
+    .innerJoin(organisations, eq(organisations.id, signingRecipients.organisationId))
+    .where(eq(signingRecipients.envelopeId, envelopeId))
+    .orderBy(asc(signingRecipients.step), asc(signingSignatures.signedAt), asc(signingRecipients.id));
+}
+
+/** Completed envelopes still waiting for their sealed PDF (the sealing job's work). */
+export async function unsealedEnvelopes(db: Executor, limit = 20) {
+  return db
+    .select({ id: signingEnvelopes.id })
+    .from(signingEnvelopes)
+    .where(and(eq(signingEnvelopes.status, 'completed'), isNull(signingEnvelopes.sealedFileId)))
+    .orderBy(asc(signingEnvelopes.completedAt))
+    .limit(limit);
+}
+
+/** Records the sealed PDF once: false when another sealer was first. */
+export async function claimSeal(db: Executor, id: string, seal: { fileId: string; sha256: string; at: Date }) {
+  const rows = await db
+    .update(signingEnvelopes)
+    .set({ sealedFileId: seal.fileId, sealedSha256: seal.sha256, sealedAt: seal.at })
+    .where(and(eq(signingEnvelopes.id, id), isNull(signingEnvelopes.sealedFileId)))
+    .returning({ id: signingEnvelopes.id });
+  return rows.length === 1;
+}
+
+export async function envelopeBySealedSha(db: Executor, sha256: string) {
+  const [row] = await db.select().from(signingEnvelopes).where(eq(signingEnvelopes.sealedSha256, sha256));
+  return row;
+}
+
+export async function envelopeByCode(db: Executor, code: string) {
+  const [row] = await db.select().from(signingEnvelopes).where(eq(signingEnvelopes.documentCode, code));
+  return row;
+}

@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Clause, PersonActor } from '@plenary/contracts';
 import { and, eq, inArray, schema } from '@plenary/db';
 import { createHarness, errorOf, tciEvent, type TestHarness } from '../../../testing/harness';
 import { signInPerson } from '../../../testing/persons';
+import { findFile, readFileBytes } from '../../files/files.service';
 import { insertMember } from '../../team/team.repo';
+import { sealCompletedEnvelopes, sealEnvelope } from './sealing';
 
 let h: TestHarness;
 let owner: Actor;
@@ -280,5 +284,53 @@ describe('concurrency', () => {
     const row = { recipientId: r!.id, kind: 'typed' as const, typedName: 'X', sha256: envelope.versionSha256, signedAt: new Date() };
     await h.runtime.db.insert(schema.signingSignatures).values(row);
     await expect(h.runtime.db.insert(schema.signingSignatures).values(row)).rejects.toThrow();
+  });
+});
+
+describe('sealed PDF and verification', () => {
+  it('seals a completed envelope once, stores it with its hash, and verifies the file (one changed byte fails) and the code', async () => {
+    const { mou, v, envelope } = await sendMou('parallel');
+    const anon = h.caller(null);
+    // What the earlier tests completed is sealed first; an envelope still out is not sealed.
+    await sealCompletedEnvelopes(h.runtime);
+    expect(await sealEnvelope(h.runtime, envelope.id)).toBeNull();
+    await portal(ceo).portalSigning.sign({ envelopeId: envelope.id, sha256: v.sha256, signature: { kind: 'drawn', dataUrl: dataUrl(png(300, 100)) } });
+    await portal(secretary).portalSigning.sign({ envelopeId: envelope.id, sha256: v.sha256, signature: { kind: 'typed', name: 'Jay Williams' } });
+
+    expect(await sealCompletedEnvelopes(h.runtime)).toBe(1);
+    expect(await sealCompletedEnvelopes(h.runtime)).toBe(0);
+    const [row] = await h.runtime.db.select().from(schema.signingEnvelopes).where(eq(schema.signingEnvelopes.id, envelope.id));
+    const file = (await findFile(h.runtime.db, row!.sealedFileId!))!;
+    expect(file).toMatchObject({ ownerKind: 'signingEnvelope', ownerId: envelope.id, contentType: 'application/pdf' });
+    const bytes = (await readFileBytes(h.runtime.db, file))!;
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(row!.sealedSha256);
+    const doc = await PDFDocument.load(bytes);
+    // Texts, signatures, audit trail.
+    expect(doc.getPageCount()).toBe(3);
+    expect(doc.getKeywords()).toContain(row!.documentCode);
+    expect(doc.getKeywords()).toContain(v.sha256);
+
+    const verified = await anon.portalSigning.verify({ pdfBase64: bytes.toString('base64') });
+    expect(verified.result).toBe('sealed');
+    expect(verified.document).toMatchObject({ code: row!.documentCode, sha256: row!.sealedSha256, versionNumber: 1, versionSha256: v.sha256, title: { en: 'MOU on Cooperation' } });
+    expect(verified.document!.signatories.map((s) => [s.role, s.name, s.organisation.en])).toEqual([
+      ['signer', 'Hyung-pyo Test', 'Korea Industrial Complex Corporation (KICOX)'],
+      ['signer', 'Jay Test', 'U.S. Economic Development Administration'],
+    ]);
+
+    const changed = Buffer.from(bytes);
+    changed[Math.floor(changed.length / 2)]! ^= 0x01;
+    expect(await anon.portalSigning.verify({ pdfBase64: changed.toString('base64') })).toEqual({ result: 'unknown', document: null });
+
+    const byCode = await anon.portalSigning.verify({ code: row!.documentCode.toLowerCase() });
+    expect(byCode.result).toBe('registered');
+    expect(byCode.document!.sha256).toBe(row!.sealedSha256);
+    expect(await anon.portalSigning.verify({ code: 'PLN-0000-0000-0000' })).toEqual({ result: 'unknown', document: null });
+    const neither = await errorOf(anon.portalSigning.verify({}));
+    expect(neither.code).toBe('BAD_REQUEST');
+    expect((await h.caller(staff).agreementSigning.envelope({ eventId, agreementId: mou.id }))!.trail.at(-1)).toMatchObject({
+      action: 'sealed',
+      detail: `PDF SHA-256 ${row!.sealedSha256}`,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DomainError, type EnvelopeDto, type Services } from '@plenary/contracts';
 import type { EventCaller, PersonCaller, RequestInfo } from '@plenary/contracts';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../../core/runtime';
@@ -7,8 +8,20 @@ import { sendTemplatedMails } from '../../mail/mail.service';
 import { findOrCreatePersons } from '../../people/people.service';
 import * as agreementsRepo from '../agreements.repo';
 import { lockAgreement, readAgreement } from '../agreements.service';
+import { verifyDocument } from './sealing';
 import { checkSignaturePng } from './signature-image';
 import * as repo from './signing.repo';
+
+const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/**
+ * The document code printed on the sealed PDF: 60 random bits in Crockford base32
+ * (no I, L, O, U to misread), so a code cannot be guessed to browse the registry.
+ */
+export function newDocumentCode(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => codeAlphabet[b % 32]).join('');
+  return `PLN-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
 
 /** How a signing request mail names the part asked of the recipient. */
 const roleLabels = {
@@ -198,6 +211,7 @@ export function createSigningServices(runtime: Runtime): Pick<Services, 'agreeme
             versionId: latest.id,
             versionSha256: latest.sha256,
             signingOrder: input.order,
+            documentCode: newDocumentCode(),
             sentByUserId: caller.actor.userId,
             sentAt: runtime.now(),
           });
@@ -386,6 +400,10 @@ export function createSigningServices(runtime: Runtime): Pick<Services, 'agreeme
           });
           return { status: 'declined' as const, envelopeStatus: 'declined' as const };
         });
+      },
+
+      async verify(_caller, input) {
+        return verifyDocument(runtime, input);
       },
     },
   };
