@@ -334,3 +334,23 @@ describe('sealed PDF and verification', () => {
     });
   });
 });
+
+describe('leaving signature by hand', () => {
+  it('withdraws the open envelope when staff reopen the text, so its link stops working and the next send goes out', async () => {
+    const { mou, v, envelope } = await sendMou('parallel');
+    await h.caller(owner).agreements.transition({ eventId, agreementId: mou.id, to: 'negotiate' });
+    const stale = await errorOf(portal(ceo).portalSigning.sign({ envelopeId: envelope.id, sha256: v.sha256, signature: { kind: 'typed', name: 'Kang' } }));
+    expect(stale.message).toBe('This signing is closed (cancelled): nothing more can be signed');
+    await h.caller(owner).agreements.transition({ eventId, agreementId: mou.id, to: 'approve' });
+    const again = await h.caller(staff).agreementSigning.send({
+      eventId,
+      agreementId: mou.id,
+      versionNumber: v.number,
+      versionSha256: v.sha256,
+      order: 'parallel',
+      recipients: [recipient(kicox, 'ceo@kicox.example', 'Hyung-pyo', 'signer', 1, 'CEO'), recipient(eda, 'as@eda.example', 'Jay', 'signer', 1, 'AS')],
+    });
+    expect(again.status).toBe('out');
+    expect(again.id).not.toBe(envelope.id);
+  });
+});
