@@ -54,6 +54,8 @@ export interface PortalApi {
   >;
   /** agreements (issue 13): optional, so the server's read-only API and test fakes need not carry it. */
   portalAgreements?: Procedures<'portalAgreements', 'registry' | 'agreement' | 'endorse'>;
+  /** Signing an agreement and verifying a sealed one (issue 13); optional for the same reason. */
+  portalSigning?: Procedures<'portalSigning', 'request' | 'sign' | 'decline' | 'verify'>;
   /** Files streamed over plain HTTP (lib/file-upload.ts), not tRPC. */
   files: { uploadAnswer(input: AnswerUpload): Promise<UploadedFile> };
 }

@@ -9,6 +9,7 @@ import { registrationRoutes } from './features/registration/routes';
 import { paperRoutes } from './features/papers/routes';
 // agreements (issue 13)
 import { agreementRoutes } from './features/agreements/routes';
+import { signingRoutes } from './features/signing/routes';
 
 export function createPortalRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   return createRouter({
@@ -24,6 +25,7 @@ export function createPortalRouter(history: RouterHistory = createWebHistory(imp
       ...paperRoutes,
       // agreements (issue 13)
       ...agreementRoutes,
+      ...signingRoutes,
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
     scrollBehavior(_to, _from, saved) {

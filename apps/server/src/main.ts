@@ -14,6 +14,7 @@ import { fileJobs } from './modules/files/files.jobs';
 import { accountJobs } from './modules/accounts/accounts.jobs';
 // agreements (issue 13)
 import { agreementJobs } from './modules/agreements/agreements.jobs';
+import { signingJobs } from './modules/agreements/signing/sealing';
 import { startLinkMails } from './modules/registration/link-mail';
 import { startResetMails } from './modules/identity/reset-mail';
 import { createServices } from './services';
@@ -36,7 +37,7 @@ async function main() {
   const stopDomainEvents = await startDomainEventDispatch(runtime);
   // Lapsed waiting-list offers pass on; passport data is erased after the event: scheduled
   // jobs that run once per period however many server processes share the database.
-  const stopSchedule = await startSchedule(runtime, [...registrationJobs, ...fileJobs, ...accountJobs, ...agreementJobs], {
+  const stopSchedule = await startSchedule(runtime, [...registrationJobs, ...fileJobs, ...accountJobs, ...agreementJobs, ...signingJobs], {
     everySeconds: env.PLENARY_SCHEDULE_EVERY_SECONDS,
   });
   // Mails that public calls only queue, so their answer says nothing about an address.

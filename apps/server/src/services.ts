@@ -37,6 +37,7 @@ import { createReviewServices } from './modules/review/conflicts.service';
 // agreements (issue 13)
 import { createAgreementsService } from './modules/agreements/agreements.service';
 import { createPublicAgreementServices } from './modules/agreements/agreements.public';
+import { createSigningServices } from './modules/agreements/signing/signing.service';
 
 /** The server's implementation of the contracts' Services, one module per domain. */
 export function createServices(runtime: Runtime): Services {
@@ -78,5 +79,6 @@ export function createServices(runtime: Runtime): Services {
     // agreements (issue 13)
     agreements: createAgreementsService(runtime),
     ...createPublicAgreementServices(runtime),
+    ...createSigningServices(runtime),
   };
 }

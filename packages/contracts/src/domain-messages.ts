@@ -737,6 +737,50 @@ export const domainMessages = {
   },
   agreementActionNotFound: { en: 'No such follow-up action', ko: '후속 조치를 찾을 수 없습니다' },
   agreementUnknownClause: { en: 'No clause {key} in the latest version', ko: '최신 버전에 {key} 조항이 없습니다' },
+  // agreement signing (issue 13)
+  signingAlreadyOut: {
+    en: 'This agreement is already out for signature: cancel that envelope first',
+    ko: '이미 서명 요청 중인 협약입니다. 먼저 그 요청을 취소하세요',
+  },
+  signingNotSendable: {
+    en: 'Only an approved MOU can be sent for signature',
+    ko: '내부 승인된 양해각서만 서명 요청할 수 있습니다',
+  },
+  signingVersionChanged: {
+    en: 'The text changed meanwhile (the latest is version {latest}): review it and send again',
+    ko: '그사이 본문이 바뀌었습니다(최신 {latest}번째 버전). 다시 검토하고 보내세요',
+  },
+  signingRecipientNotParty: {
+    en: 'A signatory must sign on behalf of one of the parties',
+    ko: '서명자는 협약 당사자 기관 가운데 하나를 대표해야 합니다',
+  },
+  signingNeedsSigners: {
+    en: 'Every party needs at least one signer',
+    ko: '모든 당사자 기관에 서명자가 한 명 이상 있어야 합니다',
+  },
+  signingNoEnvelope: { en: 'No signing envelope is open for this agreement', ko: '이 협약에 진행 중인 서명 요청이 없습니다' },
+  signingRequestNotFound: {
+    en: 'No signing request for you here (it may be for another account)',
+    ko: '이 서명 요청은 내 계정의 것이 아닙니다(다른 계정으로 보냈을 수 있습니다)',
+  },
+  signingClosed: {
+    en: 'This signing is closed ({status}): nothing more can be signed',
+    ko: '이 서명 요청은 종료되었습니다({status}). 더 서명할 수 없습니다',
+  },
+  signingNotYourTurn: {
+    en: 'The signatories before you have not all signed yet: you will get a mail when it is your turn',
+    ko: '앞 순서의 서명자가 아직 모두 서명하지 않았습니다. 차례가 되면 메일로 알려 드립니다',
+  },
+  signingHashMismatch: {
+    en: 'The text you reviewed is not the one out for signature: reload it and review the current text',
+    ko: '검토한 본문이 서명 대상 본문과 다릅니다. 새로 고쳐 현재 본문을 검토하세요',
+  },
+  signingAlreadyDone: { en: 'You have already acted on this request ({status})', ko: '이미 처리한 서명 요청입니다({status})' },
+  signingCcCannotSign: { en: 'A copy recipient does not sign', ko: '참조 수신자는 서명하지 않습니다' },
+  signingSignatureNotPng: {
+    en: 'The drawn signature is not a readable PNG image of a sensible size',
+    ko: '그린 서명이 올바른 크기의 PNG 이미지가 아닙니다',
+  },
   endorsementNotFound: { en: 'No such endorsement', ko: '지지 서명을 찾을 수 없습니다' },
   endorsementNotOpen: {
     en: 'Only adopted declarations can be endorsed',

@@ -43,6 +43,15 @@ const messages = {
     en: 'An organisation cannot be merged into itself',
     ko: '같은 기관끼리는 합칠 수 없습니다',
   },
+  // agreement signing (issue 13)
+  sha256Hex: { en: 'A SHA-256 is 64 lower-case hex digits', ko: 'SHA-256 값은 64자리 소문자 16진수입니다' },
+  signatureTooLarge: {
+    en: 'The drawn signature is too large: clear the pad and sign again',
+    ko: '그린 서명이 너무 큽니다. 지우고 다시 서명하세요',
+  },
+  documentCode: { en: 'A document code looks like PLN-XXXX-XXXX-XXXX', ko: '문서 코드는 PLN-XXXX-XXXX-XXXX 형식입니다' },
+  codeOrFile: { en: 'Give either the document code or the PDF file', ko: '문서 코드나 PDF 파일 가운데 하나를 주세요' },
+  signatureNotPng: { en: 'A drawn signature must be a PNG image', ko: '그린 서명은 PNG 이미지여야 합니다' },
   endBeforeStart: { en: 'The end must not be before the start', ko: '종료가 시작보다 앞설 수 없습니다' },
   name: { en: 'Enter a name', ko: '이름을 입력하세요' },
   personName: { en: 'Enter the name without control characters', ko: '이름에 쓸 수 없는 문자가 있습니다' },

@@ -30,6 +30,7 @@ import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.r
 import { reviewingRouter, reviewRouter } from './domains/review.router';
 // agreements (issue 13)
 import { agreementsApiRouter, agreementsRouter, portalAgreementsRouter } from './domains/agreements.router';
+import { agreementSigningRouter, portalSigningRouter } from './domains/agreement-signing.router';
 
 export const appRouter = router({
   auth: authRouter,
@@ -81,6 +82,9 @@ export const appRouter = router({
   agreements: agreementsRouter,
   portalAgreements: portalAgreementsRouter,
   agreementsApi: agreementsApiRouter,
+  // agreement signing (issue 13): staff send and follow; signatories sign on the portal.
+  agreementSigning: agreementSigningRouter,
+  portalSigning: portalSigningRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,3 +32,4 @@ export * from './domains/papers';
 export * from './domains/review';
 // agreements (issue 13)
 export * from './domains/agreements';
+export * from './domains/agreement-signing';

@@ -27,6 +27,7 @@ import type { PaperServices } from './domains/papers';
 import type { ReviewServices } from './domains/review';
 // agreements (issue 13)
 import type { AgreementServices } from './domains/agreements';
+import type { AgreementSigningServices } from './domains/agreement-signing';
 import type * as auth from './domains/auth';
 import type * as events from './domains/events';
 import type * as team from './domains/team';
@@ -54,7 +55,8 @@ export interface Services
     B2bApiServices,
     PaperServices,
     ReviewServices,
-    AgreementServices {
+    AgreementServices,
+    AgreementSigningServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */
     eventAccess(

@@ -85,6 +85,18 @@ export const domainEventSchemas = {
   // agreements (issue 13): what the public registry would show of the instrument.
   'agreement.signed': agreementEventData,
   'declaration.adopted': agreementEventData,
+  // agreement signing: each signature and each decline (the last signature is agreement.signed).
+  'agreement.signature_recorded': z.object({
+    agreement: agreementEventAgreement,
+    envelopeId: z.string(),
+    recipient: z.object({ id: z.string(), role: z.string(), organisationId: z.string() }),
+  }),
+  'agreement.signing_declined': z.object({
+    agreement: agreementEventAgreement,
+    envelopeId: z.string(),
+    recipient: z.object({ id: z.string(), role: z.string(), organisationId: z.string() }),
+    reason: z.string(),
+  }),
   'declaration.endorsed': z.object({
     agreement: agreementEventAgreement,
     endorsement: z.object({ id: z.string(), organisation: z.string(), country: z.string().nullable() }),

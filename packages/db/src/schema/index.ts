@@ -19,3 +19,4 @@ export * from './papers';
 export * from './agreements';
 // review (issue 11 §3): reviewers, conflicts, assignments
 export * from './review';
+export * from './agreement-signing';

@@ -29,23 +29,19 @@ const teamAreas = ['auth', 'events', 'registrationSetup', 'team'];
 const deskAreas = ['checkIn', 'delegations', 'documents', 'exports', 'registrations', 'visa'];
 // The mail log is the platform admin's; an event's owners and admins word its mails
 // (mail.eventTemplates, previewOverride, saveOverride, ...), so "mail" is an area of theirs.
+const organiserAreas = ['agreements', 'agreementSigning', 'b2b'];
 const manageAreas = ['audit', 'mail', 'partners', 'webhooks'];
 
 describe('auth.permissions', () => {
   it.each([
-    [
-      'owner',
-      [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers', 'review'],
-    ],
-    [
-      'admin',
-      [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers', 'review'],
-    ],
-    ['staff', [...teamAreas, ...deskAreas, 'agreements', 'b2b']],
-    ['program_chair', [...teamAreas, 'agreements', 'papers', 'review']],
+    ['owner', [...teamAreas, ...deskAreas, ...manageAreas, ...organiserAreas, 'b2bSchedule', 'papers', 'review']],
+    ['admin', [...teamAreas, ...deskAreas, ...manageAreas, ...organiserAreas, 'b2bSchedule', 'papers', 'review']],
+    ['staff', [...teamAreas, ...deskAreas, ...organiserAreas]],
+    // The organisers who read agreements follow their signing too (agreementSigning.envelope).
+    ['program_chair', [...teamAreas, 'agreements', 'agreementSigning', 'papers', 'review']],
     // Reviewers see no agreements: MOU drafts are not an outside academic's to read.
     ['reviewer', [...teamAreas, 'reviewing']],
-    ['b2b_coordinator', [...teamAreas, 'agreements', 'b2b', 'b2bSchedule']],
+    ['b2b_coordinator', [...teamAreas, ...organiserAreas, 'b2bSchedule']],
   ])('%s sees exactly its areas', async (role, areas) => {
     const got = await h.caller(members.get(role)!).auth.permissions({ eventId });
     expect({ role: got.role, isPlatformAdmin: got.isPlatformAdmin, areas: got.areas }).toEqual({

@@ -16,6 +16,7 @@ import * as repo from './agreements.repo';
 import { loadAgreementDto, toSummary, toVersionSummary } from './agreements.dto';
 import { createAgreementFollowUps } from './agreements.followups';
 import { redlineOf, versionOf, versionsOf } from './agreements.versions';
+import { withdrawOpenEnvelope } from './signing/withdraw';
 
 const notFound = () => new DomainError('NOT_FOUND', { key: 'agreementNotFound' });
 
@@ -284,6 +285,9 @@ export function createAgreementsService(runtime: Runtime): Services['agreements'
           patch.adoptedAt = new Date(input.adoptedAt);
         }
         const after = await repo.updateAgreement(uow.tx, before.id, patch);
+        // Leaving signature by hand (reopened, or signed on paper) withdraws the open envelope,
+        // so its links stop working and a later send is not refused as "already out".
+        if (before.status === 'out_for_signature') await withdrawOpenEnvelope(uow, caller, before.id, `agreement.${input.to}`, runtime.now());
         if (input.to === 'renew') await createRenewal(uow, caller, after, latest);
         await audit(
           uow,
