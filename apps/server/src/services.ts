@@ -32,6 +32,7 @@ import { createB2bServices } from './modules/b2b/b2b.service';
 import { createB2bScheduleService } from './modules/b2b/schedule.service';
 // papers (issue 11)
 import { createPaperServices } from './modules/papers/papers.service';
+import { createDecisionServices } from './modules/papers/decisions.service';
 // agreements (issue 13)
 import { createAgreementsService } from './modules/agreements/agreements.service';
 import { createPublicAgreementServices } from './modules/agreements/agreements.public';
@@ -71,6 +72,7 @@ export function createServices(runtime: Runtime): Services {
     b2bSchedule: createB2bScheduleService(runtime),
     // papers (issue 11)
     ...createPaperServices(runtime),
+    ...createDecisionServices(runtime),
     // agreements (issue 13)
     agreements: createAgreementsService(runtime),
     ...createPublicAgreementServices(runtime),

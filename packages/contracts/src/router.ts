@@ -25,6 +25,8 @@ import { b2bRouter } from './domains/b2b.router';
 import { b2bScheduleRouter } from './domains/b2b-schedule.router';
 // papers (issue 11)
 import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.router';
+// decisions (issue 11 §4)
+import { decisionsRouter, myDecisionsRouter } from './domains/decisions.router';
 // agreements (issue 13)
 import { agreementsApiRouter, agreementsRouter, portalAgreementsRouter } from './domains/agreements.router';
 
@@ -69,6 +71,9 @@ export const appRouter = router({
   papers: papersRouter,
   cfp: cfpRouter,
   mySubmissions: mySubmissionsRouter,
+  // decisions (issue 11 §4): pending, released together; authors read them after release.
+  decisions: decisionsRouter,
+  myDecisions: myDecisionsRouter,
   // agreements (issue 13): the console, the public registry, the partner API's read.
   agreements: agreementsRouter,
   portalAgreements: portalAgreementsRouter,

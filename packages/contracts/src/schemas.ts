@@ -27,5 +27,6 @@ export * from './domains/b2b';
 export * from './domains/b2b-schedule';
 // papers (issue 11)
 export * from './domains/papers';
+export * from './domains/decisions';
 // agreements (issue 13)
 export * from './domains/agreements';

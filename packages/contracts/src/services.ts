@@ -23,6 +23,7 @@ import type { PeopleServices } from './domains/people';
 import type { B2bServices } from './domains/b2b';
 import type { B2bScheduleServices } from './domains/b2b-schedule';
 import type { PaperServices } from './domains/papers';
+import type { DecisionServices } from './domains/decisions';
 // agreements (issue 13)
 import type { AgreementServices } from './domains/agreements';
 import type * as auth from './domains/auth';
@@ -50,6 +51,7 @@ export interface Services
     B2bServices,
     B2bScheduleServices,
     PaperServices,
+    DecisionServices,
     AgreementServices {
   access: {
     /** The actor's standing in one event, or null when the event does not exist. */

@@ -22,4 +22,11 @@ export const paperAccess: Record<string, Expected> = {
   'mySubmissions.uploadPdf': 'person',
   'mySubmissions.submit': 'person',
   'mySubmissions.withdraw': 'person',
+  // decisions (issue 11 §4): the chairs record and release; reviewers neither see nor decide.
+  'decisions.kinds': chairs,
+  'decisions.saveKind': chairs,
+  'decisions.list': chairs,
+  'decisions.record': chairs,
+  'decisions.release': chairs,
+  'myDecisions.get': 'person',
 };

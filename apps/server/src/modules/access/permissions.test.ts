@@ -33,10 +33,10 @@ const manageAreas = ['audit', 'mail', 'partners', 'webhooks'];
 
 describe('auth.permissions', () => {
   it.each([
-    ['owner', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers']],
-    ['admin', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'papers']],
+    ['owner', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'decisions', 'papers']],
+    ['admin', [...teamAreas, ...deskAreas, ...manageAreas, 'agreements', 'b2b', 'b2bSchedule', 'decisions', 'papers']],
     ['staff', [...teamAreas, ...deskAreas, 'agreements', 'b2b']],
-    ['program_chair', [...teamAreas, 'agreements', 'papers']],
+    ['program_chair', [...teamAreas, 'agreements', 'decisions', 'papers']],
     // Reviewers see no agreements: MOU drafts are not an outside academic's to read.
     ['reviewer', teamAreas],
     ['b2b_coordinator', [...teamAreas, 'agreements', 'b2b', 'b2bSchedule']],

@@ -1,0 +1,57 @@
+import type { EventRole } from '../access';
+import { rateLimits } from '../rate-limits';
+import { eventCaller, personCaller, procedure, router } from '../trpc';
+import * as s from './decisions';
+
+/** Decisions are the programme chairs' and the event's managers', as the call for papers. */
+const chairs = ['owner', 'admin', 'program_chair'] as const satisfies readonly EventRole[];
+
+export const decisionsRouter = router({
+  kinds: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: 'Decision kinds: built-in and the event’s own',
+    })
+    .input(s.decisionKindsInput)
+    .output(s.decisionKindDto.array())
+    .query(({ ctx }) => ctx.services.decisions.kinds(eventCaller(ctx))),
+  saveKind: procedure
+    .meta({ access: { kind: 'event', roles: chairs }, summary: 'Add or rename a custom decision kind' })
+    .input(s.saveDecisionKindInput)
+    .output(s.decisionKindDto)
+    .mutation(({ ctx, input }) => ctx.services.decisions.saveKind(eventCaller(ctx), input)),
+  list: procedure
+    .meta({ access: { kind: 'event', roles: chairs }, summary: 'Submitted papers with their decision' })
+    .input(s.decisionKindsInput)
+    .output(s.decisionListOutput)
+    .query(({ ctx }) => ctx.services.decisions.list(eventCaller(ctx))),
+  record: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: 'Record a pending decision on one or many submissions',
+    })
+    .input(s.recordDecisionsInput)
+    .output(s.recordDecisionsOutput)
+    .mutation(({ ctx, input }) => ctx.services.decisions.record(eventCaller(ctx), input)),
+  release: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: 'Release every pending decision of the event together',
+    })
+    .input(s.releaseDecisionsInput)
+    .output(s.releaseDecisionsOutput)
+    .mutation(({ ctx }) => ctx.services.decisions.release(eventCaller(ctx))),
+});
+
+/** The author's side: a decision shows only once released. */
+export const myDecisionsRouter = router({
+  get: procedure
+    .meta({
+      access: { kind: 'person' },
+      limits: rateLimits.personHolder,
+      summary: 'The released decision on one of my submissions',
+    })
+    .input(s.myDecisionInput)
+    .output(s.myDecisionOutput)
+    .query(({ ctx, input }) => ctx.services.myDecisions.get(personCaller(ctx), input)),
+});

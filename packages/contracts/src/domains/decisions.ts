@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { EventCaller, PersonCaller } from '../context';
+import { idSchema, localizedText } from './common';
+
+// Decisions (issue 11 §4): recorded as pending by the chairs, released together.
+// Authors see nothing of a decision (not even that one is pending) before release.
+
+/** The kinds every event has; an event adds its own (e.g. "accept as short talk"). */
+export const builtInDecisionKinds = ['accept_oral', 'accept_poster', 'reject'] as const;
+export const decisionStates = ['pending', 'released'] as const;
+
+const text = z.object({ ko: z.string().optional(), en: z.string().optional() });
+
+/** A code staff type for a custom kind: lower case, digits and underscores. */
+const kindCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'Use 2 to 40 lower-case letters, digits or underscores' });
+
+export const decisionKindDto = z.object({
+  code: z.string(),
+  name: text,
+  /** Whether the kind accepts the paper (camera-ready, programme, partner API). */
+  accepted: z.boolean(),
+  builtIn: z.boolean(),
+});
+
+export const saveDecisionKindInput = z.object({
+  eventId: idSchema,
+  code: kindCode,
+  name: localizedText(120),
+  accepted: z.boolean(),
+});
+
+export const decisionKindsInput = z.object({ eventId: idSchema });
+
+export const decisionRowDto = z.object({
+  submissionId: z.string(),
+  title: text,
+  status: z.string(),
+  trackId: z.string().nullable(),
+  typeId: z.string().nullable(),
+  decision: z
+    .object({
+      kind: z.string(),
+      state: z.enum(decisionStates),
+      recordedAt: z.string(),
+      releasedAt: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export const decisionListOutput = z.object({
+  rows: decisionRowDto.array(),
+  pending: z.number().int(),
+  released: z.number().int(),
+});
+
+/** One submission or many (bulk): the same kind for each, all or none saved. */
+export const recordDecisionsInput = z.object({
+  eventId: idSchema,
+  submissionIds: z.array(idSchema).min(1).max(1000),
+  kind: kindCode,
+});
+
+export const recordDecisionsOutput = z.object({ recorded: z.number().int() });
+
+export const releaseDecisionsInput = z.object({ eventId: idSchema });
+export const releaseDecisionsOutput = z.object({
+  released: z.number().int(),
+  accepted: z.number().int(),
+});
+
+/** The released decision on one of my submissions; null before release (pending or none alike). */
+export const myDecisionInput = z.object({ submissionId: idSchema });
+export const myDecisionOutput = z
+  .object({
+    kind: z.string(),
+    name: text,
+    accepted: z.boolean(),
+    releasedAt: z.string(),
+  })
+  .nullable();
+
+type Out<T extends z.ZodType> = z.output<T>;
+type Parsed<T extends z.ZodType> = z.output<T>;
+
+export interface DecisionServices {
+  decisions: {
+    kinds(caller: EventCaller): Promise<Out<typeof decisionKindDto>[]>;
+    saveKind(
+      caller: EventCaller,
+      input: Parsed<typeof saveDecisionKindInput>,
+    ): Promise<Out<typeof decisionKindDto>>;
+    list(caller: EventCaller): Promise<Out<typeof decisionListOutput>>;
+    record(
+      caller: EventCaller,
+      input: Parsed<typeof recordDecisionsInput>,
+    ): Promise<Out<typeof recordDecisionsOutput>>;
+    release(caller: EventCaller): Promise<Out<typeof releaseDecisionsOutput>>;
+  };
+  myDecisions: {
+    get(caller: PersonCaller, input: Parsed<typeof myDecisionInput>): Promise<Out<typeof myDecisionOutput>>;
+  };
+}
