@@ -637,6 +637,10 @@ export const domainMessages = {
     en: 'The decision on this submission was released and cannot change',
     ko: '이 제출물의 결정은 이미 발표되어 바꿀 수 없습니다',
   },
+  decisionNone: {
+    en: 'This submission has no decision yet',
+    ko: '이 제출물에는 아직 결정이 없습니다',
+  },
   decisionNonePending: {
     en: 'There are no pending decisions to release',
     ko: '발표할 대기 중인 결정이 없습니다',

@@ -27,6 +27,7 @@ export const paperAccess: Record<string, Expected> = {
   'decisions.saveKind': chairs,
   'decisions.list': chairs,
   'decisions.record': chairs,
+  'decisions.previewMail': chairs,
   'decisions.release': chairs,
   'myDecisions.get': 'person',
 };

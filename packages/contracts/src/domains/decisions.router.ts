@@ -33,6 +33,14 @@ export const decisionsRouter = router({
     .input(s.recordDecisionsInput)
     .output(s.recordDecisionsOutput)
     .mutation(({ ctx, input }) => ctx.services.decisions.record(eventCaller(ctx), input)),
+  previewMail: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: 'The notices release would send for one submission, before sending',
+    })
+    .input(s.previewDecisionMailInput)
+    .output(s.previewDecisionMailOutput)
+    .query(({ ctx, input }) => ctx.services.decisions.previewMail(eventCaller(ctx), input)),
   release: procedure
     .meta({
       access: { kind: 'event', roles: chairs },

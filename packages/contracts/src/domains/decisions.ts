@@ -69,6 +69,8 @@ export const releaseDecisionsInput = z.object({ eventId: idSchema });
 export const releaseDecisionsOutput = z.object({
   released: z.number().int(),
   accepted: z.number().int(),
+  /** Notices put on the mail queue, one per confirmed author. */
+  mails: z.number().int(),
 });
 
 /** The released decision on one of my submissions; null before release (pending or none alike). */
@@ -81,6 +83,21 @@ export const myDecisionOutput = z
     releasedAt: z.string(),
   })
   .nullable();
+
+/** The notices release would send for one submission's decision, one per confirmed author. */
+export const previewDecisionMailInput = z.object({ eventId: idSchema, submissionId: idSchema });
+export const previewDecisionMailOutput = z.object({
+  mails: z
+    .object({
+      to: z.string(),
+      locale: z.enum(['ko', 'en']),
+      template: z.string(),
+      subject: z.string(),
+      text: z.string(),
+      html: z.string(),
+    })
+    .array(),
+});
 
 type Out<T extends z.ZodType> = z.output<T>;
 type Parsed<T extends z.ZodType> = z.output<T>;
@@ -97,6 +114,10 @@ export interface DecisionServices {
       caller: EventCaller,
       input: Parsed<typeof recordDecisionsInput>,
     ): Promise<Out<typeof recordDecisionsOutput>>;
+    previewMail(
+      caller: EventCaller,
+      input: Parsed<typeof previewDecisionMailInput>,
+    ): Promise<Out<typeof previewDecisionMailOutput>>;
     release(caller: EventCaller): Promise<Out<typeof releaseDecisionsOutput>>;
   };
   myDecisions: {

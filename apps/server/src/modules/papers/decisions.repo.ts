@@ -164,3 +164,16 @@ export async function releasedDecision(db: Executor, submissionId: string) {
     .where(and(eq(paperDecisions.submissionId, submissionId), eq(paperDecisions.state, 'released')));
   return row ?? null;
 }
+
+/** A submission's decision in any state, or null. */
+export async function decisionOf(db: Executor, submissionId: string) {
+  const [row] = await db
+    .select({
+      submissionId: paperDecisions.submissionId,
+      eventId: paperDecisions.eventId,
+      kind: paperDecisions.kind,
+    })
+    .from(paperDecisions)
+    .where(eq(paperDecisions.submissionId, submissionId));
+  return row ?? null;
+}

@@ -245,7 +245,7 @@ describe('release', () => {
 
   it('releases every pending decision together, with a domain event each and programme.published', async () => {
     const startedAt = h.runtime.now().getTime();
-    expect(await h.caller(chair).decisions.release({ eventId })).toEqual({ released: 3, accepted: 3 });
+    expect(await h.caller(chair).decisions.release({ eventId })).toEqual({ released: 3, accepted: 3, mails: 3 });
     const list = await h.caller(chair).decisions.list({ eventId });
     expect(list).toMatchObject({ pending: 0, released: 3 });
     // One instant for the whole release.

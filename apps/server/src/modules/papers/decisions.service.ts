@@ -7,7 +7,9 @@ import {
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { recordDomainEvents } from '../domain-events/record';
+import { sendTemplatedMails } from '../mail/mail.service';
 import * as repo from './decisions.repo';
+import { decisionMails, renderDecisionMails } from './decisions.mail';
 import { findSubmission, isAuthorOf } from './submission-queries';
 
 const submissionNotFound = () => new DomainError('NOT_FOUND', { key: 'submissionNotFound' });
@@ -96,6 +98,18 @@ export function createDecisionServices(runtime: Runtime): DecisionServices {
           return { recorded: ids.length };
         });
       },
+      async previewMail(caller, input) {
+        const decision = await repo.decisionOf(runtime.db, input.submissionId);
+        // Another event's submission answers as missing, as in record.
+        if (!decision || decision.eventId !== caller.eventId) {
+          const [found] = await repo.submissionsByIds(runtime.db, [input.submissionId]);
+          if (!found || found.eventId !== caller.eventId) throw submissionNotFound();
+          throw new DomainError('INVALID_STATE', { key: 'decisionNone' });
+        }
+        const kinds = await repo.kindsOf(runtime.db, caller.eventId);
+        const mails = await decisionMails(runtime, runtime.db, caller.eventId, [decision], kinds);
+        return { mails: await renderDecisionMails(runtime.db, caller.eventId, mails) };
+      },
       release(caller) {
         return inTransaction(runtime, async (uow) => {
           const { tx } = uow;
@@ -103,9 +117,12 @@ export function createDecisionServices(runtime: Runtime): DecisionServices {
           const now = runtime.now();
           const released = await repo.releasePending(tx, caller.eventId, now);
           if (!released.length) throw new DomainError('INVALID_STATE', { key: 'decisionNonePending' });
-          const acceptedKinds = new Set(
-            (await repo.kindsOf(tx, caller.eventId)).filter((k) => k.accepted).map((k) => k.code),
-          );
+          const kinds = await repo.kindsOf(tx, caller.eventId);
+          const acceptedKinds = new Set(kinds.filter((k) => k.accepted).map((k) => k.code));
+          // In the release's transaction: the notices exist if and only if the release
+          // commits, and go to the mail queue after it.
+          const mails = await decisionMails(runtime, tx, caller.eventId, released, kinds);
+          await sendTemplatedMails(runtime, uow, mails);
           const accepted = released.filter((r) => acceptedKinds.has(r.kind)).length;
           await recordDomainEvents(runtime, uow, [
             ...released.map((r) => ({
@@ -134,9 +151,13 @@ export function createDecisionServices(runtime: Runtime): DecisionServices {
           await recordAudit(
             tx,
             caller,
-            audit(caller, 'decision.release', caller.eventId, { released: released.length, accepted }),
+            audit(caller, 'decision.release', caller.eventId, {
+              released: released.length,
+              accepted,
+              mails: mails.length,
+            }),
           );
-          return { released: released.length, accepted };
+          return { released: released.length, accepted, mails: mails.length };
         });
       },
     },
