@@ -641,6 +641,10 @@ export const domainMessages = {
     en: 'This submission has no decision yet',
     ko: '이 제출물에는 아직 결정이 없습니다',
   },
+  decisionNotAccepted: {
+    en: 'Only an accepted paper, once the decisions are out, takes a camera-ready version',
+    ko: '결정이 발표된 채택 논문만 최종본을 올릴 수 있습니다',
+  },
   decisionNonePending: {
     en: 'There are no pending decisions to release',
     ko: '발표할 대기 중인 결정이 없습니다',

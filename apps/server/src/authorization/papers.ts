@@ -28,6 +28,9 @@ export const paperAccess: Record<string, Expected> = {
   'decisions.list': chairs,
   'decisions.record': chairs,
   'decisions.previewMail': chairs,
+  'decisions.presenters': chairs,
   'decisions.release': chairs,
   'myDecisions.get': 'person',
+  'myDecisions.uploadCameraReady': 'person',
+  'myDecisions.confirmPresenter': 'person',
 };

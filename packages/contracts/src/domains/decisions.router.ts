@@ -41,6 +41,14 @@ export const decisionsRouter = router({
     .input(s.previewDecisionMailInput)
     .output(s.previewDecisionMailOutput)
     .query(({ ctx, input }) => ctx.services.decisions.previewMail(eventCaller(ctx), input)),
+  presenters: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: "Accepted papers' presenting authors and their registration for the event",
+    })
+    .input(s.decisionKindsInput)
+    .output(s.presenterRowDto.array())
+    .query(({ ctx }) => ctx.services.decisions.presenters(eventCaller(ctx))),
   release: procedure
     .meta({
       access: { kind: 'event', roles: chairs },
@@ -62,4 +70,22 @@ export const myDecisionsRouter = router({
     .input(s.myDecisionInput)
     .output(s.myDecisionOutput)
     .query(({ ctx, input }) => ctx.services.myDecisions.get(personCaller(ctx), input)),
+  uploadCameraReady: procedure
+    .meta({
+      access: { kind: 'person' },
+      limits: rateLimits.upload,
+      summary: "An accepted paper's camera-ready PDF (checked as the submission's)",
+    })
+    .input(s.uploadCameraReadyInput)
+    .output(s.myDecisionDto)
+    .mutation(({ ctx, input }) => ctx.services.myDecisions.uploadCameraReady(personCaller(ctx), input)),
+  confirmPresenter: procedure
+    .meta({
+      access: { kind: 'person' },
+      limits: rateLimits.personHolder,
+      summary: 'Confirm the presenting author of my accepted paper will register',
+    })
+    .input(s.myDecisionInput)
+    .output(s.myDecisionDto)
+    .mutation(({ ctx, input }) => ctx.services.myDecisions.confirmPresenter(personCaller(ctx), input)),
 });

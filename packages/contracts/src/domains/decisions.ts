@@ -75,14 +75,37 @@ export const releaseDecisionsOutput = z.object({
 
 /** The released decision on one of my submissions; null before release (pending or none alike). */
 export const myDecisionInput = z.object({ submissionId: idSchema });
-export const myDecisionOutput = z
-  .object({
-    kind: z.string(),
-    name: text,
-    accepted: z.boolean(),
-    releasedAt: z.string(),
-  })
-  .nullable();
+export const myDecisionDto = z.object({
+  kind: z.string(),
+  name: text,
+  accepted: z.boolean(),
+  releasedAt: z.string(),
+  /** The final PDF an accepted paper's author uploaded (null: not yet, or not accepted). */
+  cameraReady: z
+    .object({ filename: z.string(), pageCount: z.number().int(), uploadedAt: z.string() })
+    .nullable(),
+  /** When an author confirmed the presenting author will register. */
+  presenterConfirmedAt: z.string().nullable(),
+});
+export const myDecisionOutput = myDecisionDto.nullable();
+
+/** The camera-ready PDF: the same checks as the submission's PDF (type's size and pages). */
+export const uploadCameraReadyInput = z.object({
+  submissionId: idSchema,
+  filename: z.string().trim().min(1).max(200),
+  contentBase64: z.string().max(14_000_000),
+});
+
+/** Each accepted paper's presenting author and whether they registered for the event (the chairs' view). */
+export const presenterRowDto = z.object({
+  submissionId: z.string(),
+  title: text,
+  kind: z.string(),
+  presenter: z.object({ givenName: z.string(), familyName: z.string(), email: z.string() }).nullable(),
+  cameraReady: z.boolean(),
+  presenterConfirmedAt: z.string().nullable(),
+  registration: z.object({ reference: z.string(), status: z.string() }).nullable(),
+});
 
 /** The notices release would send for one submission's decision, one per confirmed author. */
 export const previewDecisionMailInput = z.object({ eventId: idSchema, submissionId: idSchema });
@@ -118,9 +141,18 @@ export interface DecisionServices {
       caller: EventCaller,
       input: Parsed<typeof previewDecisionMailInput>,
     ): Promise<Out<typeof previewDecisionMailOutput>>;
+    presenters(caller: EventCaller): Promise<Out<typeof presenterRowDto>[]>;
     release(caller: EventCaller): Promise<Out<typeof releaseDecisionsOutput>>;
   };
   myDecisions: {
     get(caller: PersonCaller, input: Parsed<typeof myDecisionInput>): Promise<Out<typeof myDecisionOutput>>;
+    uploadCameraReady(
+      caller: PersonCaller,
+      input: Parsed<typeof uploadCameraReadyInput>,
+    ): Promise<Out<typeof myDecisionDto>>;
+    confirmPresenter(
+      caller: PersonCaller,
+      input: Parsed<typeof myDecisionInput>,
+    ): Promise<Out<typeof myDecisionDto>>;
   };
 }

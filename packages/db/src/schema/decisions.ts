@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { events, type LocalizedText } from './events';
 import { users } from './identity';
+import { files } from './files';
 import { submissions } from './papers';
 
 export const decisionStates = ['pending', 'released'] as const;
@@ -53,6 +54,12 @@ export const paperDecisions = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     releasedAt: timestamp('released_at', { withTimezone: true }),
+    /** The accepted paper's final PDF (checked as the submission's), its pages, when. */
+    cameraReadyFileId: uuid('camera_ready_file_id').references(() => files.id),
+    cameraReadyPageCount: integer('camera_ready_page_count'),
+    cameraReadyAt: timestamp('camera_ready_at', { withTimezone: true }),
+    /** An author confirmed the presenting author will register for the event. */
+    presenterConfirmedAt: timestamp('presenter_confirmed_at', { withTimezone: true }),
   },
   (t) => [
     index('paper_decisions_event_idx').on(t.eventId, t.state),

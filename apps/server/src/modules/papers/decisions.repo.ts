@@ -177,3 +177,75 @@ export async function decisionOf(db: Executor, submissionId: string) {
     .where(eq(paperDecisions.submissionId, submissionId));
   return row ?? null;
 }
+
+/** A released decision with its camera-ready state, as its authors read it. */
+export async function authorDecision(db: Executor, submissionId: string) {
+  const [row] = await db
+    .select({
+      kind: paperDecisions.kind,
+      eventId: paperDecisions.eventId,
+      releasedAt: paperDecisions.releasedAt,
+      cameraReadyAt: paperDecisions.cameraReadyAt,
+      cameraReadyPageCount: paperDecisions.cameraReadyPageCount,
+      cameraReadyFilename: schema.files.filename,
+      presenterConfirmedAt: paperDecisions.presenterConfirmedAt,
+    })
+    .from(paperDecisions)
+    .leftJoin(schema.files, eq(schema.files.id, paperDecisions.cameraReadyFileId))
+    .where(and(eq(paperDecisions.submissionId, submissionId), eq(paperDecisions.state, 'released')));
+  return row ?? null;
+}
+
+export async function setCameraReady(
+  db: Executor,
+  submissionId: string,
+  file: { fileId: string; pages: number },
+  at: Date,
+): Promise<void> {
+  await db
+    .update(paperDecisions)
+    .set({ cameraReadyFileId: file.fileId, cameraReadyPageCount: file.pages, cameraReadyAt: at })
+    .where(eq(paperDecisions.submissionId, submissionId));
+}
+
+export async function setPresenterConfirmed(db: Executor, submissionId: string, at: Date): Promise<void> {
+  await db
+    .update(paperDecisions)
+    .set({
+      presenterConfirmedAt: sql`coalesce(${paperDecisions.presenterConfirmedAt}, ${at.toISOString()}::timestamptz)`,
+    })
+    .where(eq(paperDecisions.submissionId, submissionId));
+}
+
+/**
+ * Each released decision's paper with its presenting author and that person's
+ * registration for the event (the newest, when there are several).
+ */
+export async function presenterRows(db: Executor, eventId: string) {
+  const a = schema.submissionAuthors;
+  const p = schema.persons;
+  const r = schema.registrations;
+  return db
+    .select({
+      submissionId: submissions.id,
+      title: submissions.title,
+      kind: paperDecisions.kind,
+      givenName: a.givenName,
+      familyName: a.familyName,
+      email: p.email,
+      cameraReadyAt: paperDecisions.cameraReadyAt,
+      presenterConfirmedAt: paperDecisions.presenterConfirmedAt,
+      reference: sql<
+        string | null
+      >`(select ${r.reference} from ${r} where ${r.personId} = ${a.personId} and ${r.eventId} = ${eventId} order by ${r.createdAt} desc limit 1)`,
+      registrationStatus: sql<
+        string | null
+      >`(select ${r.status} from ${r} where ${r.personId} = ${a.personId} and ${r.eventId} = ${eventId} order by ${r.createdAt} desc limit 1)`,
+    })
+    .from(paperDecisions)
+    .innerJoin(submissions, eq(submissions.id, paperDecisions.submissionId))
+    .leftJoin(a, and(eq(a.submissionId, submissions.id), eq(a.presenting, true)))
+    .leftJoin(p, eq(p.id, a.personId))
+    .where(and(eq(paperDecisions.eventId, eventId), eq(paperDecisions.state, 'released')))
+    .orderBy(asc(submissions.submittedAt), asc(submissions.id));
+}

@@ -5,6 +5,8 @@ import { createHarness, errorOf, type TestHarness } from '../../testing/harness'
 import { registrationEvent } from '../../testing/registration-fixtures';
 import { signInPerson } from '../../testing/persons';
 import { insertMember } from '../team/team.repo';
+import { PDFDocument } from 'pdf-lib';
+import { participant } from '../../testing/registration-fixtures';
 import { instantToWallClock } from './zoned-time';
 
 let h: TestHarness;
@@ -22,6 +24,7 @@ let carol: PersonActor;
 const papers: string[] = [];
 let draftId: string;
 let otherEventPaper: string;
+let openCategory: string;
 
 const HOUR = 3_600_000;
 const local = (ms: number) => instantToWallClock(new Date(h.runtime.now().getTime() + ms), 'Asia/Seoul');
@@ -88,7 +91,9 @@ async function submitPaper(
 beforeAll(async () => {
   h = await createHarness();
   admin = await h.signUp('admin@plenary.test', { platformAdmin: true });
-  eventId = (await registrationEvent(h, admin, { categories: [{ code: 'OPEN' }] })).eventId;
+  const setup = await registrationEvent(h, admin, { categories: [{ code: 'OPEN' }] });
+  eventId = setup.eventId;
+  openCategory = setup.categories.OPEN!;
   otherEventId = (await registrationEvent(h, admin, { slug: 'other-2015', categories: [{ code: 'OPEN' }] }))
     .eventId;
   chair = await h.signUp('chair@plenary.test');
@@ -124,6 +129,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h.close());
 
+async function pdfOf(pages: number): Promise<string> {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawText(`Page ${i + 1}`);
+  return Buffer.from(await doc.save({ useObjectStreams: false })).toString('base64');
+}
+
 /** What an author's procedures show of their submissions (the portal's whole view of them). */
 async function authorView(person: PersonActor) {
   const me = as(person);
@@ -136,9 +147,13 @@ async function authorView(person: PersonActor) {
 
 describe('decisions while pending', () => {
   let before: Awaited<ReturnType<typeof authorView>>;
+  let undecidedRefusal: string;
 
   it('lists the submitted papers without a decision, and the built-in kinds', async () => {
     before = await authorView(alice);
+    undecidedRefusal = JSON.stringify(
+      await errorOf(as(alice).myDecisions.confirmPresenter({ submissionId: papers[0]! })),
+    );
     expect(before.decisions).toEqual([null, null]);
     const list = await h.caller(chair).decisions.list({ eventId });
     expect(list.rows.map((r) => [r.submissionId, r.decision])).toEqual(papers.map((id) => [id, null]));
@@ -229,6 +244,14 @@ describe('decisions while pending', () => {
     const json = JSON.stringify([now.list, now.details, now.conference]);
     for (const word of ['accept', 'pending', 'decision']) expect(json).not.toContain(word);
     expect(await as(bob).myDecisions.get({ submissionId: papers[0]! })).toBeNull();
+    // The camera-ready upload refuses a pending acceptance exactly as a paper without a decision.
+    const refusal = (id: string) => errorOf(as(alice).myDecisions.confirmPresenter({ submissionId: id }));
+    const pending = await refusal(papers[0]!);
+    expect([pending.code, pending.message]).toEqual([
+      'CONFLICT',
+      'Only an accepted paper, once the decisions are out, takes a camera-ready version',
+    ]);
+    expect(JSON.stringify(pending)).toBe(undecidedRefusal);
     expect(await as(carol).myDecisions.get({ submissionId: papers[2]! })).toBeNull();
   });
 
@@ -245,7 +268,11 @@ describe('release', () => {
 
   it('releases every pending decision together, with a domain event each and programme.published', async () => {
     const startedAt = h.runtime.now().getTime();
-    expect(await h.caller(chair).decisions.release({ eventId })).toEqual({ released: 3, accepted: 3, mails: 3 });
+    expect(await h.caller(chair).decisions.release({ eventId })).toEqual({
+      released: 3,
+      accepted: 3,
+      mails: 3,
+    });
     const list = await h.caller(chair).decisions.list({ eventId });
     expect(list).toMatchObject({ pending: 0, released: 3 });
     // One instant for the whole release.
@@ -280,6 +307,8 @@ describe('release', () => {
       name: { en: 'Accepted as oral presentation', ko: '구두 발표 채택' },
       accepted: true,
       releasedAt,
+      cameraReady: null,
+      presenterConfirmedAt: null,
     });
     expect((await as(bob).myDecisions.get({ submissionId: papers[0]! }))?.kind).toBe('accept_oral');
     expect((await as(carol).myDecisions.get({ submissionId: papers[2]! }))?.name).toEqual({
@@ -303,5 +332,61 @@ describe('release', () => {
       .from(schema.paperDecisions)
       .where(and(eq(schema.paperDecisions.submissionId, papers[0]!)));
     expect(row?.kind).toBe('accept_oral');
+  });
+});
+
+describe('camera-ready', () => {
+  it('takes an accepted paper’s final PDF from an author, checked as the submission’s', async () => {
+    const notPdf = await errorOf(
+      as(alice).myDecisions.uploadCameraReady({
+        submissionId: papers[0]!,
+        filename: 'final.pdf',
+        contentBase64: Buffer.from('hello, not a pdf').toString('base64'),
+      }),
+    );
+    expect(notPdf.code).toBe('BAD_REQUEST');
+    const got = await as(alice).myDecisions.uploadCameraReady({
+      submissionId: papers[0]!,
+      filename: 'final.pdf',
+      contentBase64: await pdfOf(2),
+    });
+    expect(got.cameraReady).toMatchObject({ filename: 'final.pdf', pageCount: 2 });
+    // Nothing kept of the refused upload: one camera-ready file for the event.
+    const kept = await h.runtime.db
+      .select({ id: schema.files.id, owner: schema.files.ownerId })
+      .from(schema.files)
+      .where(eq(schema.files.purpose, 'submission.cameraReady'));
+    expect(kept.map((f) => f.owner)).toEqual([papers[0]]);
+    const stranger = await errorOf(
+      as(carol).myDecisions.uploadCameraReady({
+        submissionId: papers[0]!,
+        filename: 'final.pdf',
+        contentBase64: await pdfOf(1),
+      }),
+    );
+    expect(stranger.code).toBe('NOT_FOUND');
+  });
+
+  it('records a co-author’s promise that the presenter registers; the chair sees each presenter’s registration', async () => {
+    const confirmed = await as(bob).myDecisions.confirmPresenter({ submissionId: papers[0]! });
+    expect(confirmed.presenterConfirmedAt).not.toBeNull();
+    let rows = await h.caller(chair).decisions.presenters({ eventId });
+    expect(rows.map((r) => [r.submissionId, r.presenter?.email, r.cameraReady, r.registration])).toEqual([
+      [papers[0], 'alice@example.org', true, null],
+      [papers[1], 'alice@example.org', false, null],
+      [papers[2], 'carol@example.org', false, null],
+    ]);
+    const registered = await h.caller(null).portalRegistration.register({
+      eventId,
+      categoryId: openCategory,
+      participant: participant({ email: 'alice@example.org', givenName: 'Alice', familyName: 'Kim' }),
+    });
+    rows = await h.caller(chair).decisions.presenters({ eventId });
+    expect(rows.map((r) => r.registration)).toEqual([
+      { reference: registered.reference, status: 'confirmed' },
+      { reference: registered.reference, status: 'confirmed' },
+      null,
+    ]);
+    expect((await errorOf(h.caller(reviewer).decisions.presenters({ eventId }))).code).toBe('FORBIDDEN');
   });
 });

@@ -10,7 +10,7 @@ import { recordDomainEvents } from '../domain-events/record';
 import { sendTemplatedMails } from '../mail/mail.service';
 import * as repo from './decisions.repo';
 import { decisionMails, renderDecisionMails } from './decisions.mail';
-import { findSubmission, isAuthorOf } from './submission-queries';
+import { createMyDecisionServices } from './decisions.author';
 
 const submissionNotFound = () => new DomainError('NOT_FOUND', { key: 'submissionNotFound' });
 
@@ -20,9 +20,11 @@ const submissionNotFound = () => new DomainError('NOT_FOUND', { key: 'submission
  * transaction; an author reads a decision only once it is released.
  */
 export function createDecisionServices(runtime: Runtime): DecisionServices {
+  const { myDecisions } = createMyDecisionServices(runtime);
   const audit = (caller: EventCaller, action: string, objectId: string, after: Record<string, unknown>) =>
     ({ eventId: caller.eventId, action, objectType: 'decision', objectId, after }) as const;
   return {
+    myDecisions,
     decisions: {
       kinds(caller) {
         return repo.kindsOf(runtime.db, caller.eventId);
@@ -110,6 +112,29 @@ export function createDecisionServices(runtime: Runtime): DecisionServices {
         const mails = await decisionMails(runtime, runtime.db, caller.eventId, [decision], kinds);
         return { mails: await renderDecisionMails(runtime.db, caller.eventId, mails) };
       },
+      async presenters(caller) {
+        const rows = await repo.presenterRows(runtime.db, caller.eventId);
+        const accepted = new Set(
+          (await repo.kindsOf(runtime.db, caller.eventId)).filter((k) => k.accepted).map((k) => k.code),
+        );
+        return rows
+          .filter((r) => accepted.has(r.kind))
+          .map((r) => ({
+            submissionId: r.submissionId,
+            title: r.title,
+            kind: r.kind,
+            presenter:
+              r.givenName !== null && r.familyName !== null && r.email !== null
+                ? { givenName: r.givenName, familyName: r.familyName, email: r.email }
+                : null,
+            cameraReady: r.cameraReadyAt !== null,
+            presenterConfirmedAt: r.presenterConfirmedAt?.toISOString() ?? null,
+            registration:
+              r.reference && r.registrationStatus
+                ? { reference: r.reference, status: r.registrationStatus }
+                : null,
+          }));
+      },
       release(caller) {
         return inTransaction(runtime, async (uow) => {
           const { tx } = uow;
@@ -159,21 +184,6 @@ export function createDecisionServices(runtime: Runtime): DecisionServices {
           );
           return { released: released.length, accepted, mails: mails.length };
         });
-      },
-    },
-    myDecisions: {
-      async get(caller, input) {
-        const row = await findSubmission(runtime.db, input.submissionId);
-        if (!row || !(await isAuthorOf(runtime.db, row, caller.person.personId))) throw submissionNotFound();
-        const decision = await repo.releasedDecision(runtime.db, row.id);
-        if (!decision?.releasedAt) return null;
-        const kind = (await repo.kindsOf(runtime.db, row.eventId)).find((k) => k.code === decision.kind);
-        return {
-          kind: decision.kind,
-          name: kind?.name ?? {},
-          accepted: kind?.accepted ?? false,
-          releasedAt: decision.releasedAt.toISOString(),
-        };
       },
     },
   };
