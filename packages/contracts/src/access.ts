@@ -42,6 +42,8 @@ export const apiScopes = [
   'webhooks:manage',
   // agreements (issue 13): the public registry of an event.
   'agreements:read',
+  // decisions (issue 11 §5): the accepted papers once released.
+  'programme:read',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 

@@ -26,7 +26,7 @@ import { b2bScheduleRouter } from './domains/b2b-schedule.router';
 // papers (issue 11)
 import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.router';
 // decisions (issue 11 §4)
-import { decisionsRouter, myDecisionsRouter } from './domains/decisions.router';
+import { decisionsRouter, myDecisionsRouter, programmeApiRouter } from './domains/decisions.router';
 // agreements (issue 13)
 import { agreementsApiRouter, agreementsRouter, portalAgreementsRouter } from './domains/agreements.router';
 
@@ -74,6 +74,7 @@ export const appRouter = router({
   // decisions (issue 11 §4): pending, released together; authors read them after release.
   decisions: decisionsRouter,
   myDecisions: myDecisionsRouter,
+  programmeApi: programmeApiRouter,
   // agreements (issue 13): the console, the public registry, the partner API's read.
   agreements: agreementsRouter,
   portalAgreements: portalAgreementsRouter,

@@ -18,4 +18,6 @@ export type Expected =
   | 'partner:webhooks:manage'
   // agreements (issue 13)
   | 'partner:agreements:read'
+  // decisions (issue 11 §5)
+  | 'partner:programme:read'
   | readonly TeamRole[];

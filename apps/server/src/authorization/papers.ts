@@ -31,6 +31,7 @@ export const paperAccess: Record<string, Expected> = {
   'decisions.presenters': chairs,
   'decisions.release': chairs,
   'myDecisions.get': 'person',
+  'programmeApi.acceptedPapers': 'partner:programme:read',
   'myDecisions.uploadCameraReady': 'person',
   'myDecisions.confirmPresenter': 'person',
 };

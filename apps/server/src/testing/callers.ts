@@ -26,6 +26,8 @@ export const partnerScopes = [
   'webhooks:manage',
   // agreements (issue 13)
   'agreements:read',
+  // decisions (issue 11 §5)
+  'programme:read',
 ] as const;
 export type PartnerScope = (typeof partnerScopes)[number];
 

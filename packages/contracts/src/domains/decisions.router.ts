@@ -1,6 +1,6 @@
 import type { EventRole } from '../access';
 import { rateLimits } from '../rate-limits';
-import { eventCaller, personCaller, procedure, router } from '../trpc';
+import { eventCaller, partnerCaller, personCaller, procedure, router } from '../trpc';
 import * as s from './decisions';
 
 /** Decisions are the programme chairs' and the event's managers', as the call for papers. */
@@ -88,4 +88,31 @@ export const myDecisionsRouter = router({
     .input(s.myDecisionInput)
     .output(s.myDecisionDto)
     .mutation(({ ctx, input }) => ctx.services.myDecisions.confirmPresenter(personCaller(ctx), input)),
+});
+
+/** The partner API's read of the programme (also at /api/v1 from the OpenAPI meta). */
+export const programmeApiRouter = router({
+  acceptedPapers: procedure
+    .meta({
+      access: { kind: 'partner', scope: 'programme:read' },
+      limits: rateLimits.partner,
+      summary: "The event's accepted papers, once the decisions are released",
+      openapi: {
+        method: 'GET',
+        path: '/events/{eventId}/programme/papers',
+        protect: true,
+        tags: ['Programme'],
+        summary: "The event's accepted papers, once the decisions are released (an empty list before)",
+        errorResponses: {
+          400: 'Not valid: error.fields names each field at fault',
+          401: 'No API key, or an unknown or revoked one',
+          403: 'The API key lacks the scope',
+          404: "No such event, or not this key's",
+          429: 'Too many requests for this key: wait for Retry-After seconds',
+        },
+      },
+    })
+    .input(s.apiProgrammeInput)
+    .output(s.apiAcceptedPaperDto.array())
+    .query(({ ctx }) => ctx.services.programmeApi.acceptedPapers(partnerCaller(ctx))),
 });

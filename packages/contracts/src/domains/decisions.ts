@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventCaller, PersonCaller } from '../context';
+import type { EventCaller, PartnerCaller, PersonCaller } from '../context';
 import { idSchema, localizedText } from './common';
 
 // Decisions (issue 11 §4): recorded as pending by the chairs, released together.
@@ -122,6 +122,31 @@ export const previewDecisionMailOutput = z.object({
     .array(),
 });
 
+// Partner REST (issue 11 §5) -------------------------------------------------------
+
+/** The event by id or slug, as the partner's key allows. */
+export const apiProgrammeInput = z.object({ eventId: z.string().trim().min(1).max(64) });
+
+/** An accepted paper as a partner reads it: no emails, no review, nothing before release. */
+export const apiAcceptedPaperDto = z.object({
+  id: z.string(),
+  title: text,
+  abstract: text,
+  track: z.object({ code: z.string(), name: text }).nullable(),
+  type: z.object({ kind: z.string(), name: text }).nullable(),
+  decision: z.object({ kind: z.string(), name: text }),
+  authors: z
+    .object({
+      position: z.number().int(),
+      givenName: z.string(),
+      familyName: z.string(),
+      affiliation: z.string(),
+      country: z.string(),
+      presenting: z.boolean(),
+    })
+    .array(),
+});
+
 type Out<T extends z.ZodType> = z.output<T>;
 type Parsed<T extends z.ZodType> = z.output<T>;
 
@@ -143,6 +168,9 @@ export interface DecisionServices {
     ): Promise<Out<typeof previewDecisionMailOutput>>;
     presenters(caller: EventCaller): Promise<Out<typeof presenterRowDto>[]>;
     release(caller: EventCaller): Promise<Out<typeof releaseDecisionsOutput>>;
+  };
+  programmeApi: {
+    acceptedPapers(caller: PartnerCaller): Promise<Out<typeof apiAcceptedPaperDto>[]>;
   };
   myDecisions: {
     get(caller: PersonCaller, input: Parsed<typeof myDecisionInput>): Promise<Out<typeof myDecisionOutput>>;

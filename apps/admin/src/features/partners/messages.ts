@@ -27,6 +27,7 @@ export const ko = {
     registrationsWrite: '등록·취소',
     webhooksManage: '웹훅 관리',
     agreementsRead: '공개 협약 목록 조회',
+    programmeRead: '채택 논문 목록 조회 (결정 발표 후)',
   },
   create: {
     open: '키 발급',
@@ -118,6 +119,7 @@ export const en: typeof ko = {
     registrationsWrite: 'Register and cancel',
     webhooksManage: 'Manage webhooks',
     agreementsRead: 'Read the public registry of agreements',
+    programmeRead: 'Read the accepted papers (once decisions are released)',
   },
   create: {
     open: 'Issue a key',

@@ -10,6 +10,7 @@ import { recordDomainEvents } from '../domain-events/record';
 import { sendTemplatedMails } from '../mail/mail.service';
 import * as repo from './decisions.repo';
 import { decisionMails, renderDecisionMails } from './decisions.mail';
+import { createProgrammeApi } from './decisions.api';
 import { createMyDecisionServices } from './decisions.author';
 
 const submissionNotFound = () => new DomainError('NOT_FOUND', { key: 'submissionNotFound' });
@@ -25,6 +26,7 @@ export function createDecisionServices(runtime: Runtime): DecisionServices {
     ({ eventId: caller.eventId, action, objectType: 'decision', objectId, after }) as const;
   return {
     myDecisions,
+    ...createProgrammeApi(runtime),
     decisions: {
       kinds(caller) {
         return repo.kindsOf(runtime.db, caller.eventId);
