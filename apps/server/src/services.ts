@@ -34,6 +34,7 @@ import { createB2bScheduleService } from './modules/b2b/schedule.service';
 import { createPaperServices } from './modules/papers/papers.service';
 // review (issue 11 §3)
 import { createReviewServices } from './modules/review/conflicts.service';
+import { createDecisionServices } from './modules/papers/decisions.service';
 // agreements (issue 13)
 import { createAgreementsService } from './modules/agreements/agreements.service';
 import { createPublicAgreementServices } from './modules/agreements/agreements.public';
@@ -76,6 +77,7 @@ export function createServices(runtime: Runtime): Services {
     ...createPaperServices(runtime),
     // review (issue 11 §3)
     ...createReviewServices(runtime),
+    ...createDecisionServices(runtime),
     // agreements (issue 13)
     agreements: createAgreementsService(runtime),
     ...createPublicAgreementServices(runtime),

@@ -45,6 +45,8 @@ export const apiScopes = [
   // B2B fair (issue 14): a partner's own companies' profiles and meetings.
   'b2b:read',
   'b2b:write',
+  // decisions (issue 11 §5): the accepted papers once released.
+  'programme:read',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 

@@ -624,6 +624,35 @@ export const domainMessages = {
   b2bPairMet: { en: 'These two companies already have a meeting', ko: '두 기업의 상담이 이미 있습니다' },
   b2bFileNotFound: { en: 'No such uploaded file for this event', ko: '이 행사에 그런 파일이 없습니다' },
   b2bPersonNotFound: { en: 'No such person', ko: '그런 사람이 없습니다' },
+  // decisions (issue 11 §4): pending, then released together.
+  decisionKindUnknown: {
+    en: 'No such decision kind for this event: {kind}',
+    ko: '이 행사에 그런 결정 유형이 없습니다: {kind}',
+  },
+  decisionKindBuiltIn: {
+    en: 'The built-in decision kinds cannot be changed',
+    ko: '기본 결정 유형은 바꿀 수 없습니다',
+  },
+  decisionSubmissionNotSubmitted: {
+    en: 'Only submitted papers get a decision (this one is a draft or withdrawn)',
+    ko: '제출된 논문에만 결정을 내릴 수 있습니다 (초안이거나 철회됨)',
+  },
+  decisionAlreadyReleased: {
+    en: 'The decision on this submission was released and cannot change',
+    ko: '이 제출물의 결정은 이미 발표되어 바꿀 수 없습니다',
+  },
+  decisionNone: {
+    en: 'This submission has no decision yet',
+    ko: '이 제출물에는 아직 결정이 없습니다',
+  },
+  decisionNotAccepted: {
+    en: 'Only an accepted paper, once the decisions are out, takes a camera-ready version',
+    ko: '결정이 발표된 채택 논문만 최종본을 올릴 수 있습니다',
+  },
+  decisionNonePending: {
+    en: 'There are no pending decisions to release',
+    ko: '발표할 대기 중인 결정이 없습니다',
+  },
   // papers (issue 11): the call for papers and submissions.
   cfpNotOpen: {
     en: 'The call for papers is not open yet (it opens {opens}, {zone} time)',

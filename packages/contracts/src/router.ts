@@ -28,6 +28,8 @@ import { b2bApiRouter } from './domains/b2b-api.router';
 import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.router';
 // review (issue 11 §3)
 import { reviewingRouter, reviewRouter } from './domains/review.router';
+// decisions (issue 11 §4)
+import { decisionsRouter, myDecisionsRouter, programmeApiRouter } from './domains/decisions.router';
 // agreements (issue 13)
 import { agreementsApiRouter, agreementsRouter, portalAgreementsRouter } from './domains/agreements.router';
 import { agreementSigningRouter, portalSigningRouter } from './domains/agreement-signing.router';
@@ -78,6 +80,10 @@ export const appRouter = router({
   // review (issue 11 §3): reviewers, conflicts.
   review: reviewRouter,
   reviewing: reviewingRouter,
+  // decisions (issue 11 §4): pending, released together; authors read them after release.
+  decisions: decisionsRouter,
+  myDecisions: myDecisionsRouter,
+  programmeApi: programmeApiRouter,
   // agreements (issue 13): the console, the public registry, the partner API's read.
   agreements: agreementsRouter,
   portalAgreements: portalAgreementsRouter,

@@ -30,6 +30,7 @@ export * from './domains/b2b-api';
 export * from './domains/papers';
 // review (issue 11 §3)
 export * from './domains/review';
+export * from './domains/decisions';
 // agreements (issue 13)
 export * from './domains/agreements';
 export * from './domains/agreement-signing';

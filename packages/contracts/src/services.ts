@@ -25,6 +25,7 @@ import type { B2bScheduleServices } from './domains/b2b-schedule';
 import type { B2bApiServices } from './domains/b2b-api';
 import type { PaperServices } from './domains/papers';
 import type { ReviewServices } from './domains/review';
+import type { DecisionServices } from './domains/decisions';
 // agreements (issue 13)
 import type { AgreementServices } from './domains/agreements';
 import type { AgreementSigningServices } from './domains/agreement-signing';
@@ -55,6 +56,7 @@ export interface Services
     B2bApiServices,
     PaperServices,
     ReviewServices,
+    DecisionServices,
     AgreementServices,
     AgreementSigningServices {
   access: {

@@ -21,4 +21,6 @@ export type Expected =
   // B2B fair (issue 14)
   | 'partner:b2b:read'
   | 'partner:b2b:write'
+  // decisions (issue 11 §5)
+  | 'partner:programme:read'
   | readonly TeamRole[];

@@ -22,4 +22,16 @@ export const paperAccess: Record<string, Expected> = {
   'mySubmissions.uploadPdf': 'person',
   'mySubmissions.submit': 'person',
   'mySubmissions.withdraw': 'person',
+  // decisions (issue 11 §4): the chairs record and release; reviewers neither see nor decide.
+  'decisions.kinds': chairs,
+  'decisions.saveKind': chairs,
+  'decisions.list': chairs,
+  'decisions.record': chairs,
+  'decisions.previewMail': chairs,
+  'decisions.presenters': chairs,
+  'decisions.release': chairs,
+  'myDecisions.get': 'person',
+  'programmeApi.acceptedPapers': 'partner:programme:read',
+  'myDecisions.uploadCameraReady': 'person',
+  'myDecisions.confirmPresenter': 'person',
 };

@@ -29,6 +29,8 @@ export const partnerScopes = [
   // B2B fair (issue 14)
   'b2b:read',
   'b2b:write',
+  // decisions (issue 11 §5)
+  'programme:read',
 ] as const;
 export type PartnerScope = (typeof partnerScopes)[number];
 

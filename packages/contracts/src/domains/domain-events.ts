@@ -57,6 +57,19 @@ const submissionEventData = z.object({
   version: z.number().int(),
   title: z.object({ ko: z.string().optional(), en: z.string().optional() }),
 });
+// decisions (issue 11 §4): one per released decision, and the release itself.
+const decisionEventData = z.object({
+  submissionId: z.string(),
+  kind: z.string(),
+  accepted: z.boolean(),
+  title: z.object({ ko: z.string().optional(), en: z.string().optional() }),
+});
+const programmePublishedData = z.object({
+  eventId: z.string(),
+  released: z.number().int(),
+  accepted: z.number().int(),
+  releasedAt: z.string(),
+});
 // agreements (issue 13)
 const agreementEventAgreement = z.object({
   id: z.string(),
@@ -82,6 +95,8 @@ export const domainEventSchemas = {
   // papers (issue 11)
   'submission.submitted': submissionEventData,
   'submission.withdrawn': submissionEventData,
+  'decision.released': decisionEventData,
+  'programme.published': programmePublishedData,
   // agreements (issue 13): what the public registry would show of the instrument.
   'agreement.signed': agreementEventData,
   'declaration.adopted': agreementEventData,

@@ -15,6 +15,8 @@ export * from './files';
 export * from './b2b';
 // papers (issue 11): call for papers and submissions
 export * from './papers';
+// decisions (issue 11 §4)
+export * from './decisions';
 // agreements (issue 13)
 export * from './agreements';
 // review (issue 11 §3): reviewers, conflicts, assignments

@@ -29,6 +29,7 @@ export const ko = {
     agreementsRead: '공개 협약 목록 조회',
     b2bRead: '상담회: 자사 기업 프로필·상담 조회',
     b2bWrite: '상담회: 기업 프로필 등록·수정, 상담 결과 기록',
+    programmeRead: '채택 논문 목록 조회 (결정 발표 후)',
   },
   create: {
     open: '키 발급',
@@ -122,6 +123,7 @@ export const en: typeof ko = {
     agreementsRead: 'Read the public registry of agreements',
     b2bRead: "B2B fair: read its companies' profiles and meetings",
     b2bWrite: "B2B fair: create and change company profiles, record outcomes",
+    programmeRead: 'Read the accepted papers (once decisions are released)',
   },
   create: {
     open: 'Issue a key',

@@ -29,16 +29,17 @@ const teamAreas = ['auth', 'events', 'registrationSetup', 'team'];
 const deskAreas = ['checkIn', 'delegations', 'documents', 'exports', 'registrations', 'visa'];
 // The mail log is the platform admin's; an event's owners and admins word its mails
 // (mail.eventTemplates, previewOverride, saveOverride, ...), so "mail" is an area of theirs.
+const programmeAreas = ['decisions', 'papers', 'review'];
 const organiserAreas = ['agreements', 'agreementSigning', 'b2b'];
 const manageAreas = ['audit', 'mail', 'partners', 'webhooks'];
 
 describe('auth.permissions', () => {
   it.each([
-    ['owner', [...teamAreas, ...deskAreas, ...manageAreas, ...organiserAreas, 'b2bSchedule', 'papers', 'review']],
-    ['admin', [...teamAreas, ...deskAreas, ...manageAreas, ...organiserAreas, 'b2bSchedule', 'papers', 'review']],
+    ['owner', [...teamAreas, ...deskAreas, ...manageAreas, ...organiserAreas, ...programmeAreas, 'b2bSchedule']],
+    ['admin', [...teamAreas, ...deskAreas, ...manageAreas, ...organiserAreas, ...programmeAreas, 'b2bSchedule']],
     ['staff', [...teamAreas, ...deskAreas, ...organiserAreas]],
     // The organisers who read agreements follow their signing too (agreementSigning.envelope).
-    ['program_chair', [...teamAreas, 'agreements', 'agreementSigning', 'papers', 'review']],
+    ['program_chair', [...teamAreas, 'agreements', 'agreementSigning', ...programmeAreas]],
     // Reviewers see no agreements: MOU drafts are not an outside academic's to read.
     ['reviewer', [...teamAreas, 'reviewing']],
     ['b2b_coordinator', [...teamAreas, ...organiserAreas, 'b2bSchedule']],

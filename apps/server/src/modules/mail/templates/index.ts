@@ -6,6 +6,7 @@ import { staffTemplates } from './staff';
 import { visaTemplates } from './visa';
 // papers (issue 11)
 import { paperTemplates } from './papers';
+import { decisionTemplates } from './decisions';
 // agreements (issue 13)
 import { agreementTemplates } from './agreements';
 
@@ -22,6 +23,7 @@ export const mailTemplates = {
   ...accountTemplates,
   // papers (issue 11)
   ...paperTemplates,
+  ...decisionTemplates,
   // agreements (issue 13)
   ...agreementTemplates,
 };
