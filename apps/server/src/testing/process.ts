@@ -43,7 +43,12 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const { child, exited, output } = spawnServer(env, options.entry ?? 'source');
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output()}`)), options.timeoutMs ?? 60_000);
+    // A server that did not start is killed, not left running to load the machine (and
+    // hold an embedded data dir) after its test has failed.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time:\n${output()}`));
+    }, options.timeoutMs ?? 60_000);
     child.stdout.on('data', () => {
       const m = /"port":(\d+).*"msg":"Plenary is running"/.exec(output());
       if (m) {
