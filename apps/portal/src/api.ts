@@ -52,6 +52,8 @@ export interface PortalApi {
     'mySubmissions',
     'list' | 'get' | 'reviewers' | 'create' | 'update' | 'uploadPdf' | 'submit' | 'withdraw'
   >;
+  /** The released decision on an author's paper, its camera-ready PDF and the presenter's confirmation. */
+  myDecisions: Procedures<'myDecisions', 'get' | 'uploadCameraReady' | 'confirmPresenter'>;
   /** agreements (issue 13): optional, so the server's read-only API and test fakes need not carry it. */
   portalAgreements?: Procedures<'portalAgreements', 'registry' | 'agreement' | 'endorse'>;
   /** Signing an agreement and verifying a sealed one (issue 13); optional for the same reason. */

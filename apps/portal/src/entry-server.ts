@@ -120,6 +120,11 @@ function readOnly(api: PortalReadApi): PortalApi {
       submit: { mutate: refuse },
       withdraw: { mutate: refuse },
     },
+    myDecisions: {
+      get: { query: refuse },
+      uploadCameraReady: { mutate: refuse },
+      confirmPresenter: { mutate: refuse },
+    },
   };
 }
 

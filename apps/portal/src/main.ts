@@ -29,6 +29,7 @@ setPortalApi({
   // papers (issue 11)
   cfp: client.cfp,
   mySubmissions: client.mySubmissions,
+  myDecisions: client.myDecisions,
   // agreements (issue 13)
   portalAgreements: client.portalAgreements,
   portalSigning: client.portalSigning,

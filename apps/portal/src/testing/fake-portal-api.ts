@@ -71,7 +71,14 @@ export interface FakeServerOptions {
   /** The delegation behind the contact link `linkToken`. */
   delegation?: DelegationDto;
   linkToken?: string;
+  /** The signed-in author's submission (papers, issue 11): mySubmissions.get answers it by id. */
+  submission?: FakeSubmission;
+  /** Its decision as myDecisions.get answers it: null (the default) until released. */
+  decision?: FakeDecision;
 }
+
+export type FakeSubmission = Awaited<ReturnType<PortalApi['mySubmissions']['get']['query']>>;
+export type FakeDecision = Awaited<ReturnType<PortalApi['myDecisions']['get']['query']>>;
 
 export interface FakePortalApi extends PortalApi {
   /** The slugs asked for, in order. */
@@ -82,6 +89,7 @@ export interface FakePortalApi extends PortalApi {
     registration: MyRegistrationDto | null;
     delegation: DelegationDto | null;
     signedIn: boolean;
+    decision: FakeDecision;
   };
 }
 
@@ -97,6 +105,7 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
     registration: options.registration ? structuredClone(options.registration) : null,
     delegation: options.delegation ? structuredClone(options.delegation) : null,
     signedIn: options.signedIn ?? false,
+    decision: options.decision ? structuredClone(options.decision) : null,
   };
   const person = options.person ?? null;
   const signedInPersonDto = () =>
@@ -141,6 +150,20 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
     return state.delegation;
   }
   const copy = <T>(value: T): T => structuredClone(value);
+  /** Like the server: the author's own submission, or 404 as if there were none. */
+  function mySubmission(procedure: string, input: { submissionId: string }): FakeSubmission {
+    me(procedure, input);
+    if (!options.submission || options.submission.id !== input.submissionId)
+      throw apiError('NOT_FOUND', 'No such submission');
+    return options.submission;
+  }
+  /** The released decision of an accepted paper, or the server's refusal. */
+  function acceptedDecision(procedure: string, input: { submissionId: string }) {
+    mySubmission(procedure, input);
+    if (!state.decision?.accepted)
+      throw apiError('INVALID_STATE', 'Only an accepted paper takes a camera-ready version');
+    return state.decision;
+  }
 
   return {
     askedSlugs,
@@ -432,13 +455,38 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
     },
     mySubmissions: {
       list: { query: async () => [] },
-      get: { query: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
+      get: { query: async (input) => copy(mySubmission('mySubmissions.get', input)) },
       reviewers: { query: async () => [] },
       create: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No open call')) },
       update: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
       uploadPdf: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
       submit: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
       withdraw: { mutate: () => Promise.reject(apiError('NOT_FOUND', 'No such submission')) },
+    },
+    myDecisions: {
+      get: {
+        query: async (input) => (mySubmission('myDecisions.get', input), copy(state.decision)),
+      },
+      uploadCameraReady: {
+        mutate: async (input) => {
+          const decision = acceptedDecision('myDecisions.uploadCameraReady', input);
+          if (!input.contentBase64.startsWith('JVBERi0'))
+            throw apiError('INVALID_INPUT', 'This file is not a PDF');
+          decision.cameraReady = {
+            filename: input.filename,
+            pageCount: 8,
+            uploadedAt: '2026-12-02T03:00:00.000Z',
+          };
+          return copy(decision);
+        },
+      },
+      confirmPresenter: {
+        mutate: async (input) => {
+          const decision = acceptedDecision('myDecisions.confirmPresenter', input);
+          decision.presenterConfirmedAt = '2026-12-02T03:05:00.000Z';
+          return copy(decision);
+        },
+      },
     },
   };
 }

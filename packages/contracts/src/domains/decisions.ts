@@ -54,6 +54,8 @@ export const decisionListOutput = z.object({
   rows: decisionRowDto.array(),
   pending: z.number().int(),
   released: z.number().int(),
+  /** The notices releasing now would send (one per confirmed author of a pending paper), for the confirmation. */
+  pendingMails: z.number().int(),
 });
 
 /** One submission or many (bulk): the same kind for each, all or none saved. */

@@ -16,6 +16,8 @@ export const webhookEventTypes = [
   'meeting.scheduled',
   'meeting.changed',
   'meeting.outcome_recorded',
+  // Papers (issue 11 §5): decisions released. Event-wide: every subscribed partner of the event.
+  'programme.published',
 ] as const;
 export const webhookEventTypeSchema = z.enum(webhookEventTypes);
 export type WebhookEventTypeName = z.infer<typeof webhookEventTypeSchema>;

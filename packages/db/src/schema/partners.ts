@@ -109,6 +109,8 @@ export const webhookEventTypes = [
   'meeting.scheduled',
   'meeting.changed',
   'meeting.outcome_recorded',
+  // Papers (issue 11 §5): decisions released. Event-wide: every subscribed partner of the event.
+  'programme.published',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

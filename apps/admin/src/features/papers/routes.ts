@@ -15,6 +15,12 @@ export const papersFeature: Feature = {
       component: () => import('./SubmissionsView.vue'),
       meta: { titleKey: 'papers.submissionsTitle' },
     },
+    {
+      path: 'papers/decisions',
+      name: 'event-papers-decisions',
+      component: () => import('./DecisionsView.vue'),
+      meta: { titleKey: 'papers.decisions.title' },
+    },
   ],
   nav: [
     {
@@ -32,6 +38,15 @@ export const papersFeature: Feature = {
       icon: 'pi pi-file-pdf',
       audience: 'eventTeam',
       needs: 'papers.list',
+    },
+    {
+      // Shown to the roles with the decisions area: the chairs and the event's managers.
+      section: 'programme',
+      routeName: 'event-papers-decisions',
+      labelKey: 'papers.decisions.nav',
+      icon: 'pi pi-check-square',
+      audience: 'eventTeam',
+      needs: 'decisions.list',
     },
   ],
 };

@@ -25,6 +25,7 @@ export const ko = {
     meeting_scheduled: '상담 배정',
     meeting_changed: '상담 변경',
     meeting_outcome_recorded: '상담 결과 기록',
+    programme_published: '논문 심사 결과 발표',
   },
   create: {
     open: '구독 추가',
@@ -105,6 +106,7 @@ export const en: typeof ko = {
     meeting_scheduled: 'B2B meeting scheduled',
     meeting_changed: 'B2B meeting changed',
     meeting_outcome_recorded: 'B2B meeting outcome recorded',
+    programme_published: 'Paper decisions released',
   },
   create: {
     open: 'Add subscription',

@@ -6,6 +6,8 @@ import { portalApi, type PortalApi } from '../../api';
 type Call = NonNullable<Awaited<ReturnType<PortalApi['cfp']['openCall']['query']>>>;
 export type Submission = Awaited<ReturnType<PortalApi['mySubmissions']['get']['query']>>;
 type Fields = Omit<Parameters<PortalApi['mySubmissions']['create']['mutate']>[0], 'eventId'>;
+/** Null before the decisions are released (pending or none alike). */
+export type MyDecision = Awaited<ReturnType<PortalApi['myDecisions']['get']['query']>>;
 type Reviewer = Awaited<ReturnType<PortalApi['mySubmissions']['reviewers']['query']>>[number];
 
 /** The author's form: the open call, the submission being written, and each action's error. */
@@ -13,6 +15,7 @@ export const useSubmissionStore = defineStore('paper-submission', () => {
   const call = ref<Call | null>(null);
   const submission = ref<Submission | null>(null);
   const reviewers = ref<Reviewer[]>([]);
+  const decision = ref<MyDecision>(null);
   const busy = ref<string | null>(null);
   const error = ref<ApiErrorInfo | null>(null);
 
@@ -37,6 +40,12 @@ export const useSubmissionStore = defineStore('paper-submission', () => {
   }
   async function loadSubmission(submissionId: string) {
     submission.value = await portalApi().mySubmissions.get.query({ submissionId });
+  }
+  /** The released decision: a draft or withdrawn paper has none to ask for. */
+  async function loadDecision() {
+    const s = submission.value;
+    decision.value =
+      s && s.status === 'submitted' ? await portalApi().myDecisions.get.query({ submissionId: s.id }) : null;
   }
   const refresh = async (id: string) => {
     await loadSubmission(id);
@@ -72,17 +81,38 @@ export const useSubmissionStore = defineStore('paper-submission', () => {
       return refresh(saved.id);
     });
 
+  const uploadCameraReady = (filename: string, contentBase64: string) =>
+    run('cameraReady', async () => {
+      decision.value = await portalApi().myDecisions.uploadCameraReady.mutate({
+        submissionId: submission.value!.id,
+        filename,
+        contentBase64,
+      });
+      return decision.value;
+    });
+  const confirmPresenter = () =>
+    run('presenter', async () => {
+      decision.value = await portalApi().myDecisions.confirmPresenter.mutate({
+        submissionId: submission.value!.id,
+      });
+      return decision.value;
+    });
+
   return {
     call,
     submission,
     reviewers,
+    decision,
     busy,
     error,
     loadCall,
     loadSubmission,
+    loadDecision,
     save,
     upload,
     submit,
     withdraw,
+    uploadCameraReady,
+    confirmPresenter,
   };
 });

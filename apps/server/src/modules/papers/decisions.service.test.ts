@@ -157,7 +157,7 @@ describe('decisions while pending', () => {
     expect(before.decisions).toEqual([null, null]);
     const list = await h.caller(chair).decisions.list({ eventId });
     expect(list.rows.map((r) => [r.submissionId, r.decision])).toEqual(papers.map((id) => [id, null]));
-    expect(list).toMatchObject({ pending: 0, released: 0 });
+    expect(list).toMatchObject({ pending: 0, released: 0, pendingMails: 0 });
     expect((await h.caller(chair).decisions.kinds({ eventId })).map((k) => [k.code, k.accepted])).toEqual([
       ['accept_oral', true],
       ['accept_poster', true],
@@ -214,7 +214,8 @@ describe('decisions while pending', () => {
       ['accept_poster', 'pending'],
       ['accept_short', 'pending'],
     ]);
-    expect(list).toMatchObject({ pending: 3, released: 0 });
+    // One notice per confirmed author, as release sends (below).
+    expect(list).toMatchObject({ pending: 3, released: 0, pendingMails: 3 });
   });
 
   it('refuses a draft, another event’s paper, an unknown kind, and saves none of a refused batch', async () => {
@@ -274,7 +275,7 @@ describe('release', () => {
       mails: 3,
     });
     const list = await h.caller(chair).decisions.list({ eventId });
-    expect(list).toMatchObject({ pending: 0, released: 3 });
+    expect(list).toMatchObject({ pending: 0, released: 3, pendingMails: 0 });
     // One instant for the whole release.
     expect(new Set(list.rows.map((r) => r.decision?.releasedAt)).size).toBe(1);
     releasedAt = list.rows[0]!.decision!.releasedAt!;

@@ -53,6 +53,19 @@ export function createDecisionServices(runtime: Runtime): DecisionServices {
       },
       async list(caller) {
         const rows = await repo.decisionRows(runtime.db, caller.eventId);
+        const pendingRows = rows.flatMap((r) =>
+          r.state === 'pending' && r.kind ? [{ submissionId: r.submissionId, kind: r.kind }] : [],
+        );
+        // The same recipients release would mail, so the chair's confirmation states what will go out.
+        const pendingMails = (
+          await decisionMails(
+            runtime,
+            runtime.db,
+            caller.eventId,
+            pendingRows,
+            await repo.kindsOf(runtime.db, caller.eventId),
+          )
+        ).length;
         return {
           rows: rows.map((r) => ({
             submissionId: r.submissionId,
@@ -72,6 +85,7 @@ export function createDecisionServices(runtime: Runtime): DecisionServices {
           })),
           pending: rows.filter((r) => r.state === 'pending').length,
           released: rows.filter((r) => r.state === 'released').length,
+          pendingMails,
         };
       },
       record(caller, input) {

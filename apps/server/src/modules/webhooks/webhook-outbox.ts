@@ -17,11 +17,21 @@ export interface WebhookPayload {
 }
 
 /**
+ * Types about the whole event rather than a partner's own subject: each goes to
+ * every partner subscribed to it for that event (never to another event's).
+ */
+export const eventWideWebhookTypes: ReadonlySet<WebhookEventType> = new Set<WebhookEventType>([
+  'programme.published',
+]);
+
+/**
  * Webhooks are a subscriber of the domain events: for each event a partner may
  * subscribe to, one delivery per active subscription of the partner that owns
  * the subject (the event data's `partnerId`, or each of its `partnerIds` for a
  * subject with several owners, such as a B2B meeting of two partners' companies;
- * events nobody's partner created send nothing) that wants the type, written in the dispatcher's transaction and
+ * events nobody's partner created send nothing) that wants the type, or, for an
+ * event-wide type (eventWideWebhookTypes), of every partner of the event that
+ * wants it; written in the dispatcher's transaction and
  * handed to the delivery queue after it commits. The payload is the event's data
  * as its contract declares it, so this module knows no other module's rows.
  */
@@ -33,12 +43,16 @@ export const webhookSubscriber: DomainEventSubscriber = {
       partnerId?: string | null;
       partnerIds?: string[];
     } & Record<string, unknown>;
-    const owners = partnerIds ?? (partnerId ? [partnerId] : []);
-    if (owners.length === 0 || !event.eventId) return;
     // Domain events of other kinds (papers' submission.*, agreements' agreement.* and declaration.*) are not webhook types: they send nothing.
-    if (!(webhookEventTypes as readonly string[]).includes(event.type)) return;
+    if (!event.eventId || !(webhookEventTypes as readonly string[]).includes(event.type)) return;
     const type = event.type as WebhookEventType;
-    const subscribers = await findSubscribers(uow.tx, { partnerIds: owners, eventId: event.eventId });
+    const eventWide = eventWideWebhookTypes.has(type);
+    const owners = partnerIds ?? (partnerId ? [partnerId] : []);
+    if (!eventWide && owners.length === 0) return;
+    const subscribers = await findSubscribers(uow.tx, {
+      partnerIds: eventWide ? 'all' : owners,
+      eventId: event.eventId,
+    });
     const now = runtime.now();
     const rows = subscribers
       .filter((s) => s.eventTypes.includes(type))

@@ -34,13 +34,16 @@ export interface SubscriptionRow {
 /** Active subscriptions of these partners for an event, with the types of event each wants. */
 export async function findSubscribers(
   db: Executor,
-  f: { partnerIds: string[]; eventId: string },
+  /** 'all': every partner's subscriptions to the event (an event-wide type). */
+  f: { partnerIds: string[] | 'all'; eventId: string },
 ): Promise<Array<{ id: string; partnerId: string; eventTypes: WebhookEventType[] }>> {
-  if (!f.partnerIds.length) return [];
+  if (f.partnerIds !== 'all' && !f.partnerIds.length) return [];
+  const conditions = [eq(subs.eventId, f.eventId), eq(subs.active, true)];
+  if (f.partnerIds !== 'all') conditions.push(inArray(subs.partnerId, f.partnerIds));
   return db
     .select({ id: subs.id, partnerId: subs.partnerId, eventTypes: subs.eventTypes })
     .from(subs)
-    .where(and(inArray(subs.partnerId, f.partnerIds), eq(subs.eventId, f.eventId), eq(subs.active, true)));
+    .where(and(...conditions));
 }
 
 export async function insertDeliveries(db: Executor, rows: NewDeliveryRow[]): Promise<void> {

@@ -281,6 +281,60 @@ describe('the outbox', () => {
     ).toBe(false);
   });
 
+  it('sends programme.published to every partner subscribed to it for that event, and to no other', async () => {
+    const eventD = (await h.caller(admin).events.create({ ...tciEvent, slug: 'tci-programme' })).id;
+    const elsewhere = await insertPartner('Busan TP');
+    // Its key and subscription are for another event: the control, whose own event does get the type.
+    await insertKey(elsewhere, otherEventId);
+    const make = (partnerId: string, path: string, types: WebhookEventType[], inEvent = eventD) =>
+      h.caller(admin).webhooks.create({
+        eventId: inEvent,
+        partnerId,
+        url: `https://hooks.example/${path}`,
+        eventTypes: types,
+      });
+    const kcnHook = await make(kcn, 'kcn', ['programme.published']);
+    const oecdHook = await make(oecd, 'oecd', ['registration.created', 'programme.published']);
+    const registrationsOnly = await make(oecd, 'oecd-reg', ['registration.created']);
+    const otherEvent = await make(elsewhere, 'busan', ['programme.published'], otherEventId);
+    const published = (inEvent: string) =>
+      inTransaction(h.runtime, (uow) =>
+        recordDomainEvent(h.runtime, uow, {
+          type: 'programme.published',
+          eventId: inEvent,
+          subject: { kind: 'event', id: inEvent },
+          data: { eventId: inEvent, released: 70, accepted: 68, releasedAt: '2026-12-02T03:00:00.000Z' },
+        }),
+      );
+    await published(eventD);
+    await dispatchDomainEvents(h.runtime);
+
+    const { deliveries } = await h.caller(admin).webhooks.deliveries({ eventId: eventD });
+    const bySubscription = (id: string) =>
+      deliveries.filter((d) => d.subscriptionId === id).map((d) => d.eventType);
+    expect(bySubscription(kcnHook.id)).toEqual(['programme.published']);
+    expect(bySubscription(oecdHook.id)).toEqual(['programme.published']);
+    expect(bySubscription(registrationsOnly.id)).toEqual([]);
+    expect(deliveries).toHaveLength(2);
+    const otherLog = () =>
+      h.caller(admin).webhooks.deliveries({ eventId: otherEventId, subscriptionId: otherEvent.id });
+    expect((await otherLog()).total).toBe(0);
+    const { webhookDeliveries: rows } = schema;
+    const [row] = await h.runtime.db
+      .select({ payload: rows.payload })
+      .from(rows)
+      .where(eq(rows.subscriptionId, kcnHook.id));
+    expect(row?.payload).toMatchObject({
+      type: 'programme.published',
+      data: { eventId: eventD, released: 70, accepted: 68 },
+    });
+
+    // Control: the other event's release does reach that partner.
+    await published(otherEventId);
+    await dispatchDomainEvents(h.runtime);
+    expect((await otherLog()).deliveries.map((d) => d.eventType)).toEqual(['programme.published']);
+  });
+
   it('keeps only the registration fields of the payload, even when handed a whole row', async () => {
     const eventC = (await h.caller(admin).events.create({ ...tciEvent, slug: 'tci-payload' })).id;
     await h.caller(admin).webhooks.create({
