@@ -11,6 +11,8 @@ export const reviewAccess: Record<string, Expected> = {
   'review.decideConflict': chairs,
   'review.assign': chairs,
   'review.unassign': chairs,
+  'review.proposeAssignment': chairs,
+  'review.acceptAssignment': chairs,
   'reviewing.assignments': ['reviewer'],
   'reviewing.submission': ['reviewer'],
 };

@@ -58,6 +58,22 @@ export const reviewRouter = router({
     .input(s.assignInput)
     .output(s.assignmentDto)
     .mutation(({ ctx, input }) => ctx.services.review.unassign(eventCaller(ctx), input)),
+  proposeAssignment: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: 'Propose reviewers for every submitted paper (min-cost flow); writes nothing',
+    })
+    .input(s.proposeAssignmentInput)
+    .output(s.assignmentProposalDto)
+    .query(({ ctx, input }) => ctx.services.review.proposeAssignment(eventCaller(ctx), input)),
+  acceptAssignment: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: "Write a proposal's pairs at once (409 and nothing written if one is no longer valid)",
+    })
+    .input(s.acceptAssignmentInput)
+    .output(s.acceptAssignmentOutput)
+    .mutation(({ ctx, input }) => ctx.services.review.acceptAssignment(eventCaller(ctx), input)),
 });
 
 /**

@@ -84,6 +84,63 @@ export const reviewerSubmissionDto = z.object({
   ),
 });
 
+// Automatic assignment (issue 11 §3): a proposal computed from the event's state, accepted by staff.
+
+export const proposeAssignmentInput = z.object({
+  eventId: idSchema,
+  /** Reviews each submitted paper should have in the end, existing ones included. */
+  reviewsPerSubmission: z.number().int().min(1).max(20).default(3),
+});
+
+const pair = { submissionId: z.uuid(), userId: z.uuid() };
+
+export const assignmentProposalDto = z.object({
+  reviewsPerSubmission: z.number().int(),
+  pairs: z.array(
+    z.object({
+      ...pair,
+      /** Already assigned before the run: kept, not written again. */
+      kept: z.boolean(),
+      bid: z.number().int(),
+      topicMatches: z.number().int(),
+    }),
+  ),
+  /** Every reviewer's load in the proposal (kept and new). */
+  loads: z.array(z.object({ userId: z.uuid(), displayName: z.string(), load: z.number().int() })),
+  /** Papers that cannot get N reviews, and why. */
+  shortfalls: z.array(
+    z.object({
+      submissionId: z.uuid(),
+      assigned: z.number().int(),
+      missing: z.number().int(),
+      reason: z.enum(['too_few_eligible_reviewers', 'eligible_reviewers_at_capacity']),
+    }),
+  ),
+  /** Existing assignments a standing conflict makes void (shown; acceptance does not remove them). */
+  droppedConflicted: z.array(z.object(pair)),
+  objective: z.object({
+    /** Sum of bids and topic scores over new pairs (maximised once the load is balanced). */
+    preference: z.number(),
+    /** Sum of squared loads (minimised first: smaller is more even). */
+    loadSquares: z.number(),
+    meanLoad: z.number(),
+    minLoad: z.number().int(),
+    maxLoad: z.number().int(),
+  }),
+});
+
+export const acceptAssignmentInput = z.object({
+  eventId: idSchema,
+  pairs: z
+    .array(z.object({ submissionId: idSchema, userId: idSchema }))
+    .min(1)
+    .max(20_000),
+});
+export const acceptAssignmentOutput = z.object({
+  /** Pairs written now (pairs already assigned are not counted). */
+  written: z.number().int(),
+});
+
 type Out<T extends z.ZodType> = z.output<T>;
 type Parsed<T extends z.ZodType> = z.output<T>;
 
@@ -105,6 +162,14 @@ export interface ReviewServices {
     ): Promise<Out<typeof conflictDto>>;
     assign(caller: EventCaller, input: Parsed<typeof assignInput>): Promise<Out<typeof assignmentDto>>;
     unassign(caller: EventCaller, input: Parsed<typeof assignInput>): Promise<Out<typeof assignmentDto>>;
+    proposeAssignment(
+      caller: EventCaller,
+      input: Parsed<typeof proposeAssignmentInput>,
+    ): Promise<Out<typeof assignmentProposalDto>>;
+    acceptAssignment(
+      caller: EventCaller,
+      input: Parsed<typeof acceptAssignmentInput>,
+    ): Promise<Out<typeof acceptAssignmentOutput>>;
   };
   reviewing: {
     assignments(caller: EventCaller): Promise<Out<typeof reviewerSubmissionDto>[]>;

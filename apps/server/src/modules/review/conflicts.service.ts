@@ -3,6 +3,7 @@ import { and, eq, inArray, ne, schema, sql, type Executor } from '@plenary/db';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { createAssignmentServices } from './assignments.service';
+import { createAutoAssignmentServices } from './auto-assignment.service';
 import {
   detectConflicts,
   type CoAuthorship,
@@ -191,6 +192,7 @@ export function createReviewServices(runtime: Runtime): ReviewServices {
     review: {
       assign,
       unassign,
+      ...createAutoAssignmentServices(runtime),
       async reviewers(caller) {
         const rows = await reviewersOf(runtime.db, caller.eventId);
         return rows.map(({ personId: _p, ...r }) => ({
