@@ -13,6 +13,10 @@ export const reviewAccess: Record<string, Expected> = {
   'review.unassign': chairs,
   'review.proposeAssignment': chairs,
   'review.acceptAssignment': chairs,
+  'review.phases': chairs,
+  'review.savePhases': chairs,
   'reviewing.assignments': ['reviewer'],
   'reviewing.submission': ['reviewer'],
+  'reviewing.bids': ['reviewer'],
+  'reviewing.bid': ['reviewer'],
 };

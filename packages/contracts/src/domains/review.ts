@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EventCaller } from '../context';
 import { idSchema } from './common';
-import { conflictTypes } from './papers';
+import { conflictTypes, localDateTime } from './papers';
 
 // Peer review (issue 11 §3): reviewers' expertise, conflicts, assignments.
 
@@ -141,6 +141,47 @@ export const acceptAssignmentOutput = z.object({
   written: z.number().int(),
 });
 
+// Review phases and bidding (issue 11 §3).
+
+export const reviewPhases = ['bidding', 'reviewing', 'discussion', 'decision'] as const;
+
+const phaseDates = z.object({
+  phase: z.enum(reviewPhases),
+  /** Wall-clock times in the event's zone; open from the start (inclusive) to the end (exclusive). */
+  startsAt: localDateTime,
+  endsAt: localDateTime,
+});
+
+export const reviewPhasesDto = z.object({
+  timeZone: z.string(),
+  /** The phases set, in the order above. */
+  phases: z.array(phaseDates),
+  /** The phases open now (they may overlap). */
+  open: z.array(z.enum(reviewPhases)),
+});
+
+export const savePhasesInput = z.object({
+  eventId: idSchema,
+  /** Every phase the event has (phases left out are removed). */
+  phases: z
+    .array(phaseDates)
+    .max(reviewPhases.length)
+    .refine((ps) => new Set(ps.map((p) => p.phase)).size === ps.length, {
+      error: 'Each phase once',
+    }),
+});
+
+/** A paper a reviewer may bid on, blinded as for review, with their own bid (null: none yet). */
+export const biddableSubmissionDto = reviewerSubmissionDto.extend({ bid: z.number().int().nullable() });
+
+export const bidInput = z.object({
+  eventId: idSchema,
+  submissionId: idSchema,
+  /** -20 (do not want) .. 20 (want), as HotCRP's preferences; 0 clears the wish. */
+  bid: z.number().int().min(-20).max(20),
+});
+export const bidDto = z.object({ submissionId: z.uuid(), bid: z.number().int() });
+
 type Out<T extends z.ZodType> = z.output<T>;
 type Parsed<T extends z.ZodType> = z.output<T>;
 
@@ -170,6 +211,11 @@ export interface ReviewServices {
       caller: EventCaller,
       input: Parsed<typeof acceptAssignmentInput>,
     ): Promise<Out<typeof acceptAssignmentOutput>>;
+    phases(caller: EventCaller): Promise<Out<typeof reviewPhasesDto>>;
+    savePhases(
+      caller: EventCaller,
+      input: Parsed<typeof savePhasesInput>,
+    ): Promise<Out<typeof reviewPhasesDto>>;
   };
   reviewing: {
     assignments(caller: EventCaller): Promise<Out<typeof reviewerSubmissionDto>[]>;
@@ -177,5 +223,7 @@ export interface ReviewServices {
       caller: EventCaller,
       input: Parsed<typeof reviewerSubmissionInput>,
     ): Promise<Out<typeof reviewerSubmissionDto>>;
+    bids(caller: EventCaller): Promise<Out<typeof biddableSubmissionDto>[]>;
+    bid(caller: EventCaller, input: Parsed<typeof bidInput>): Promise<Out<typeof bidDto>>;
   };
 }

@@ -55,14 +55,12 @@ beforeAll(async () => {
     .insert(schema.submissionReviewerConflicts)
     .values({ submissionId: papers[1]!, userId: reviewers[1]!.userId, type: 'collaborator' });
   // Reviewer 2 wants paper 0: a bid is not there yet, a topic is.
-  await h
-    .caller(chair)
-    .review.saveReviewer({
-      eventId,
-      userId: reviewers[2]!.userId,
-      topics: ['cluster policy'],
-      affiliation: null,
-    });
+  await h.caller(chair).review.saveReviewer({
+    eventId,
+    userId: reviewers[2]!.userId,
+    topics: ['cluster policy'],
+    affiliation: null,
+  });
 }, 120_000);
 afterAll(() => h.close());
 

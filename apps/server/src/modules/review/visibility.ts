@@ -36,6 +36,14 @@ export function visibleToReviewer(userId: string): SQL {
 }
 
 /**
+ * What a reviewer may bid on: any submitted paper of the event with no conflict standing
+ * between them (assignment not needed: bidding comes before it). The same conflict words.
+ */
+export function biddableByReviewer(userId: string): SQL {
+  return and(eq(submissions.status, 'submitted'), sql`not ${conflictStands(submissions.id, userId)}`)!;
+}
+
+/**
  * Every standing conflict between the event's submitted papers and its reviewers, as pairs
  * (optionally only for some papers): what the automatic assignment must never propose.
  */
