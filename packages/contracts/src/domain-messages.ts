@@ -679,6 +679,18 @@ export const domainMessages = {
     en: 'Only submitted papers can be assigned to reviewers',
     ko: '제출된 논문만 심사위원에게 배정할 수 있습니다',
   },
+  reviewProposalStale: {
+    en: 'The proposal is out of date: a pair is now conflicted or a paper is no longer submitted. Propose again',
+    ko: '제안이 오래되었습니다. 이해관계가 생겼거나 제출 상태가 아닌 논문이 있습니다. 다시 제안하세요',
+  },
+  reviewBiddingClosed: {
+    en: 'Bidding is closed: bids are taken only during the bidding phase',
+    ko: '입찰 기간이 아닙니다. 입찰은 입찰 단계에만 받습니다',
+  },
+  reviewPhaseEndsBeforeStart: {
+    en: 'A phase must end after it starts',
+    ko: '단계의 끝은 시작 뒤여야 합니다',
+  },
   reviewConflictDeclared: {
     en: 'A declared conflict cannot be dismissed: only the one who declared it can withdraw it',
     ko: '밝힌 이해관계는 기각할 수 없습니다. 밝힌 사람만 철회할 수 있습니다',

@@ -1,6 +1,8 @@
 import { en as registrationSetupEN } from '../features/registration-setup/messages';
 // papers (issue 11)
 import { en as papersEN } from '../features/papers/messages';
+// review (issue 11 §3)
+import { en as reviewEN } from '../features/review/messages';
 import { en as participantsEN } from '../features/participants/messages';
 import { en as partnersEN } from '../features/partners/messages';
 import { en as organisationsEN } from '../features/organisations/messages';
@@ -116,7 +118,14 @@ export const en: Messages = {
     menu: 'Menu',
     open: 'Open the menu',
     pickEvent: 'Pick an event.',
-    sections: { event: 'Event', registration: 'Registration', programme: 'Programme', b2b: 'B2B fair', agreements: 'Agreements', platform: 'Platform' },
+    sections: {
+      event: 'Event',
+      registration: 'Registration',
+      programme: 'Programme',
+      b2b: 'B2B fair',
+      agreements: 'Agreements',
+      platform: 'Platform',
+    },
     overview: 'Overview & settings',
     team: 'Team',
     audit: 'Audit log',
@@ -339,7 +348,8 @@ export const en: Messages = {
   },
   mailTemplates: {
     title: 'Mail wording',
-    intro: 'Change the wording of the mails this event sends, per language. The placeholders listed below the form are replaced by the participant’s details; a language without its own wording uses the default.',
+    intro:
+      'Change the wording of the mails this event sends, per language. The placeholders listed below the form are replaced by the participant’s details; a language without its own wording uses the default.',
     kind: 'Mail',
     language: 'Language',
     ko: 'Korean',
@@ -359,9 +369,11 @@ export const en: Messages = {
     resetDone: 'The default wording is back.',
     testSent: 'A test has been sent to {email}.',
     defaultsTitle: 'Mail templates',
-    defaultsIntro: 'Every mail the platform sends, with its placeholders and the default wording in Korean and English (sample values, times in Asia/Seoul).',
+    defaultsIntro:
+      'Every mail the platform sends, with its placeholders and the default wording in Korean and English (sample values, times in Asia/Seoul).',
     suppressions: 'Suppressed addresses',
-    suppressionsIntro: 'Their server refused a mail permanently. Mail to them is held, not sent, until you lift the suppression.',
+    suppressionsIntro:
+      'Their server refused a mail permanently. Mail to them is held, not sent, until you lift the suppression.',
     noSuppressions: 'No suppressed address.',
     reason: 'Server reply',
     unsuppress: 'Lift',
@@ -386,7 +398,8 @@ export const en: Messages = {
   },
   jobs: {
     title: 'Scheduled jobs',
-    intro: 'Work the servers do on a schedule, once per period however many servers run. Each row is the last run.',
+    intro:
+      'Work the servers do on a schedule, once per period however many servers run. Each row is the last run.',
     empty: 'No job has run yet.',
     name: 'Job',
     startedAt: 'Last started',
@@ -416,6 +429,8 @@ export const en: Messages = {
   registrationSetup: registrationSetupEN,
   // papers (issue 11)
   papers: papersEN,
+  // review (issue 11 §3)
+  review: reviewEN,
   participants: participantsEN,
   partners: partnersEN,
   organisations: organisationsEN,

@@ -1,6 +1,8 @@
 import { ko as registrationSetupKO } from '../features/registration-setup/messages';
 // papers (issue 11)
 import { ko as papersKO } from '../features/papers/messages';
+// review (issue 11 §3)
+import { ko as reviewKO } from '../features/review/messages';
 import { ko as participantsKO } from '../features/participants/messages';
 import { ko as partnersKO } from '../features/partners/messages';
 import { ko as organisationsKO } from '../features/organisations/messages';
@@ -117,7 +119,14 @@ export const ko = {
     menu: '메뉴',
     open: '메뉴 열기',
     pickEvent: '행사를 고르세요.',
-    sections: { event: '행사', registration: '등록', programme: '프로그램', b2b: 'B2B 수출상담회', agreements: '협약', platform: '플랫폼' },
+    sections: {
+      event: '행사',
+      registration: '등록',
+      programme: '프로그램',
+      b2b: 'B2B 수출상담회',
+      agreements: '협약',
+      platform: '플랫폼',
+    },
     overview: '개요 및 설정',
     team: '팀',
     audit: '감사 기록',
@@ -329,11 +338,18 @@ export const ko = {
     body: '본문',
     empty: '메일이 없습니다.',
     view: '{subject} 보기',
-    statuses: { queued: '대기', sent: '보냄', failed: '실패', captured: '보관(미발송)', held: '보류(발송 중지 주소)' },
+    statuses: {
+      queued: '대기',
+      sent: '보냄',
+      failed: '실패',
+      captured: '보관(미발송)',
+      held: '보류(발송 중지 주소)',
+    },
   },
   mailTemplates: {
     title: '메일 문구',
-    intro: '이 행사가 보내는 메일의 문구를 언어별로 바꿉니다. 양식 아래 자리표시자는 참가자 정보로 바뀝니다. 따로 정하지 않은 언어는 기본 문구를 씁니다.',
+    intro:
+      '이 행사가 보내는 메일의 문구를 언어별로 바꿉니다. 양식 아래 자리표시자는 참가자 정보로 바뀝니다. 따로 정하지 않은 언어는 기본 문구를 씁니다.',
     kind: '메일',
     language: '언어',
     ko: '한국어',
@@ -353,9 +369,11 @@ export const ko = {
     resetDone: '기본 문구로 되돌렸습니다.',
     testSent: '{email}(으)로 테스트 메일을 보냈습니다.',
     defaultsTitle: '메일 템플릿',
-    defaultsIntro: '플랫폼이 보내는 모든 메일의 자리표시자와 한국어·영어 기본 문구입니다 (예시 값, 시각은 Asia/Seoul 기준).',
+    defaultsIntro:
+      '플랫폼이 보내는 모든 메일의 자리표시자와 한국어·영어 기본 문구입니다 (예시 값, 시각은 Asia/Seoul 기준).',
     suppressions: '발송 중지 주소',
-    suppressionsIntro: '수신 서버가 메일을 영구적으로 거부한 주소입니다. 중지를 풀 때까지 이 주소로 가는 메일은 보내지 않고 보류합니다.',
+    suppressionsIntro:
+      '수신 서버가 메일을 영구적으로 거부한 주소입니다. 중지를 풀 때까지 이 주소로 가는 메일은 보내지 않고 보류합니다.',
     noSuppressions: '발송 중지된 주소가 없습니다.',
     reason: '서버 응답',
     unsuppress: '중지 해제',
@@ -380,7 +398,8 @@ export const ko = {
   },
   jobs: {
     title: '예약 작업',
-    intro: '서버가 정해진 주기마다 하는 작업입니다. 서버가 몇 대이든 주기마다 한 번만 실행됩니다. 각 줄은 마지막 실행입니다.',
+    intro:
+      '서버가 정해진 주기마다 하는 작업입니다. 서버가 몇 대이든 주기마다 한 번만 실행됩니다. 각 줄은 마지막 실행입니다.',
     empty: '아직 실행된 작업이 없습니다.',
     name: '작업',
     startedAt: '마지막 시작',
@@ -410,6 +429,8 @@ export const ko = {
   registrationSetup: registrationSetupKO,
   // papers (issue 11)
   papers: papersKO,
+  // review (issue 11 §3)
+  review: reviewKO,
   participants: participantsKO,
   partners: partnersKO,
   organisations: organisationsKO,

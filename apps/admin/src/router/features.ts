@@ -17,6 +17,8 @@ import { usersFeature } from '../features/users/routes';
 import { b2bFeature } from '../features/b2b/routes';
 // papers (issue 11)
 import { papersFeature } from '../features/papers/routes';
+// review (issue 11 §3)
+import { reviewFeature } from '../features/review/routes';
 // agreements (issue 13)
 import { agreementsFeature } from '../features/agreements/routes';
 import type { Feature } from './feature';
@@ -42,6 +44,7 @@ export const features: readonly Feature[] = [
   b2bFeature,
   // papers (issue 11)
   papersFeature,
+  reviewFeature,
   // agreements (issue 13)
   agreementsFeature,
 ];

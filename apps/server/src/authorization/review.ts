@@ -11,6 +11,12 @@ export const reviewAccess: Record<string, Expected> = {
   'review.decideConflict': chairs,
   'review.assign': chairs,
   'review.unassign': chairs,
+  'review.proposeAssignment': chairs,
+  'review.acceptAssignment': chairs,
+  'review.phases': chairs,
+  'review.savePhases': chairs,
   'reviewing.assignments': ['reviewer'],
   'reviewing.submission': ['reviewer'],
+  'reviewing.bids': ['reviewer'],
+  'reviewing.bid': ['reviewer'],
 };

@@ -58,6 +58,35 @@ export const reviewRouter = router({
     .input(s.assignInput)
     .output(s.assignmentDto)
     .mutation(({ ctx, input }) => ctx.services.review.unassign(eventCaller(ctx), input)),
+  proposeAssignment: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: 'Propose reviewers for every submitted paper (min-cost flow); writes nothing',
+    })
+    .input(s.proposeAssignmentInput)
+    .output(s.assignmentProposalDto)
+    .query(({ ctx, input }) => ctx.services.review.proposeAssignment(eventCaller(ctx), input)),
+  acceptAssignment: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: "Write a proposal's pairs at once (409 and nothing written if one is no longer valid)",
+    })
+    .input(s.acceptAssignmentInput)
+    .output(s.acceptAssignmentOutput)
+    .mutation(({ ctx, input }) => ctx.services.review.acceptAssignment(eventCaller(ctx), input)),
+  phases: procedure
+    .meta({
+      access: { kind: 'event', roles: chairs },
+      summary: "The review phases' dates, in the event's zone",
+    })
+    .input(s.reviewEventInput)
+    .output(s.reviewPhasesDto)
+    .query(({ ctx }) => ctx.services.review.phases(eventCaller(ctx))),
+  savePhases: procedure
+    .meta({ access: { kind: 'event', roles: chairs }, summary: "Set the review phases' dates" })
+    .input(s.savePhasesInput)
+    .output(s.reviewPhasesDto)
+    .mutation(({ ctx, input }) => ctx.services.review.savePhases(eventCaller(ctx), input)),
 });
 
 /**
@@ -79,4 +108,25 @@ export const reviewingRouter = router({
     .input(s.reviewerSubmissionInput)
     .output(s.reviewerSubmissionDto)
     .query(({ ctx, input }) => ctx.services.reviewing.submission(eventCaller(ctx), input)),
+  /*
+   * Bidding names papers the reviewer is not assigned to, so it cannot carry the submission
+   * object rule (assigned and not conflicted): its own rule is "submitted and not
+   * conflicted", in visibility.ts, and a conflicted paper is a 404 there too.
+   */
+  bids: procedure
+    .meta({
+      access: { kind: 'event', roles: reviewers },
+      summary: 'The papers I may bid on (not conflicted), blinded, with my bids; bidding phase only',
+    })
+    .input(s.reviewEventInput)
+    .output(s.biddableSubmissionDto.array())
+    .query(({ ctx }) => ctx.services.reviewing.bids(eventCaller(ctx))),
+  bid: procedure
+    .meta({
+      access: { kind: 'event', roles: reviewers },
+      summary: 'Bid -20..20 on a paper; bidding phase only',
+    })
+    .input(s.bidInput)
+    .output(s.bidDto)
+    .mutation(({ ctx, input }) => ctx.services.reviewing.bid(eventCaller(ctx), input)),
 });

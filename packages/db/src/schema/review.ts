@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -96,5 +97,54 @@ export const reviewAssignments = pgTable(
   (t) => [
     primaryKey({ columns: [t.submissionId, t.userId] }),
     index('review_assignments_user_idx').on(t.eventId, t.userId),
+  ],
+);
+
+export const reviewPhases = ['bidding', 'reviewing', 'discussion', 'decision'] as const;
+export type ReviewPhase = (typeof reviewPhases)[number];
+
+/**
+ * The dates of one review phase of an event (instants; chairs type them in the event's
+ * zone). A phase is open from its start (inclusive) to its end (exclusive); the server
+ * allows what a phase allows only while it is open.
+ */
+export const reviewPhaseDates = pgTable(
+  'review_phases',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    phase: text('phase').$type<ReviewPhase>().notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.phase] }),
+    check('review_phases_phase_check', sql`${t.phase} in ('bidding','reviewing','discussion','decision')`),
+    check('review_phases_order_check', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** A reviewer's preference for a submission, -20 (do not want) .. 20 (want), as HotCRP's. */
+export const reviewBids = pgTable(
+  'review_bids',
+  {
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    bid: integer('bid').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.submissionId, t.userId] }),
+    index('review_bids_event_idx').on(t.eventId, t.userId),
+    check('review_bids_range_check', sql`${t.bid} between -20 and 20`),
   ],
 );

@@ -1,5 +1,6 @@
 import { DomainError, type EventCaller, type ReviewServices } from '@plenary/contracts';
 import { and, asc, eq, inArray, schema, type Executor } from '@plenary/db';
+import type { SQL } from 'drizzle-orm';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { reviewersOf } from './conflicts.service';
@@ -8,8 +9,16 @@ import { conflicted, visibleToReviewer } from './visibility';
 const { submissions, submissionAuthors, reviewAssignments, cfpSettings, cfpTracks, cfpSubmissionTypes } =
   schema;
 
-/** The reviewer-facing view of submissions: blinded by the event's mode, only those the rule lets through. */
-async function reviewerView(db: Executor, caller: EventCaller, submissionId?: string) {
+/**
+ * The reviewer-facing view of submissions: blinded by the event's mode, only those the rule
+ * lets through (`rule`: the object rule by default; bidding passes its own).
+ */
+export async function reviewerView(
+  db: Executor,
+  caller: EventCaller,
+  submissionId?: string,
+  rule: SQL = visibleToReviewer(caller.actor.userId),
+) {
   const [settings] = await db
     .select({ blindMode: cfpSettings.blindMode })
     .from(cfpSettings)
@@ -31,7 +40,7 @@ async function reviewerView(db: Executor, caller: EventCaller, submissionId?: st
     .where(
       and(
         eq(submissions.eventId, caller.eventId),
-        visibleToReviewer(caller.actor.userId),
+        rule,
         submissionId ? eq(submissions.id, submissionId) : undefined,
       ),
     )
@@ -67,7 +76,7 @@ async function reviewerView(db: Executor, caller: EventCaller, submissionId?: st
 export function createAssignmentServices(runtime: Runtime): {
   assign: ReviewServices['review']['assign'];
   unassign: ReviewServices['review']['unassign'];
-  reviewing: ReviewServices['reviewing'];
+  reviewing: Pick<ReviewServices['reviewing'], 'assignments' | 'submission'>;
 } {
   const audit = (caller: EventCaller, action: string, objectId: string, after: Record<string, unknown>) =>
     ({ eventId: caller.eventId, action, objectType: 'review', objectId, after }) as const;

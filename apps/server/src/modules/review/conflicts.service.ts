@@ -3,6 +3,8 @@ import { and, eq, inArray, ne, schema, sql, type Executor } from '@plenary/db';
 import { inTransaction, type Runtime } from '../../core/runtime';
 import { recordAudit } from '../audit/audit.service';
 import { createAssignmentServices } from './assignments.service';
+import { createAutoAssignmentServices } from './auto-assignment.service';
+import { createPhaseServices, eventBids } from './phases.service';
 import {
   detectConflicts,
   type CoAuthorship,
@@ -186,11 +188,15 @@ export function createReviewServices(runtime: Runtime): ReviewServices {
   const audit = (caller: EventCaller, action: string, objectId: string, after: Record<string, unknown>) =>
     ({ eventId: caller.eventId, action, objectType: 'review', objectId, after }) as const;
   const { assign, unassign, reviewing } = createAssignmentServices(runtime);
+  const phases = createPhaseServices(runtime);
   return {
-    reviewing,
+    reviewing: { ...reviewing, ...phases.reviewing },
     review: {
       assign,
       unassign,
+      ...createAutoAssignmentServices(runtime, eventBids),
+      phases: phases.phases,
+      savePhases: phases.savePhases,
       async reviewers(caller) {
         const rows = await reviewersOf(runtime.db, caller.eventId);
         return rows.map(({ personId: _p, ...r }) => ({

@@ -53,6 +53,15 @@ const reviewerCallable = procedures.filter(([, p]) => {
     ((a.kind === 'event' && a.roles.includes('reviewer')) || a.kind === 'signedIn' || a.kind === 'public')
   );
 });
+/**
+ * Inputs for the procedures that take more than the shared one (event, paper, slug). Each
+ * is called as the assigned and as the conflicted reviewer, and every response scanned.
+ */
+const inputBuilders: Record<string, () => unknown> = {
+  'reviewing.bid': () => ({ eventId, submissionId: paperId, bid: 7 }),
+};
+/** The reviewer mutations the scan calls (with the builders above); any other would fail the check below. */
+const reviewerMutations = ['reviewing.bid'];
 /** Mutations on the reviewer's own account (password, second factor, sessions): no paper in them. */
 const ownAccount =
   /^auth\.(logoutEverywhere|updateProfile|changePassword|startTotpEnrolment|confirmTotpEnrolment|regenerateRecoveryCodes|disableTotp)$/;
@@ -127,6 +136,11 @@ beforeAll(async () => {
   // Assigned before anyone noticed the shared mail domain; detection then finds it.
   await h.caller(chair).review.assign({ eventId, submissionId: paperId, userId: conflictedReviewer.userId });
   await h.caller(chair).review.detectConflicts({ eventId });
+  // Bidding open, so that the bidding procedures answer with papers rather than a 409.
+  await h.caller(chair).review.savePhases({
+    eventId,
+    phases: [{ phase: 'bidding', startsAt: local(-3_600_000), endsAt: local(3_600_000) }],
+  });
 }, 120_000);
 afterAll(() => h.close());
 
@@ -192,14 +206,20 @@ describe('the double-blind leak test', () => {
   it('finds the reviewer-callable procedures in the router, the reviewer ones among them', () => {
     const paths = reviewerCallable.map(([p]) => p);
     expect(paths).toEqual(
-      expect.arrayContaining(['reviewing.assignments', 'reviewing.submission', 'events.get']),
+      expect.arrayContaining([
+        'reviewing.assignments',
+        'reviewing.submission',
+        'reviewing.bids',
+        'reviewing.bid',
+        'events.get',
+      ]),
     );
     // A reviewer-callable mutation outside their own account would have to be added to the scan's inputs.
     expect(
       reviewerCallable
         .filter(([, p]) => p._def.type === 'mutation' && p._def.meta?.access?.kind !== 'public')
         .map(([path]) => path)
-        .filter((path) => !ownAccount.test(path)),
+        .filter((path) => !ownAccount.test(path) && !reviewerMutations.includes(path)),
     ).toEqual([]);
   });
 
@@ -214,9 +234,10 @@ describe('the double-blind leak test', () => {
     const succeeded: string[] = [];
     const namingPaper: string[] = [];
     for (const [path, p] of reviewerCallable) {
-      if (p._def.type === 'mutation') continue; // public mutations (sign-ups, tokens) and own-account ones: no paper
+      // Public mutations (sign-ups, tokens) and own-account ones: no paper. Reviewer mutations: called.
+      if (p._def.type === 'mutation' && !reviewerMutations.includes(path)) continue;
       for (const who of [assigned, conflictedReviewer]) {
-        const got = await call(who, path, input);
+        const got = await call(who, path, inputBuilders[path]?.() ?? input);
         if (got.ok && who === assigned) succeeded.push(path);
         const hit = leaks(got.value);
         if (hit.length > 0) found[`${path} as ${who === assigned ? 'assigned' : 'conflicted'}`] = hit;
@@ -232,7 +253,26 @@ describe('the double-blind leak test', () => {
     }
     expect(found).toEqual({});
     // The scan saw the paper itself, not only refusals.
-    expect(succeeded).toEqual(expect.arrayContaining(['reviewing.assignments', 'reviewing.submission']));
+    expect(succeeded).toEqual(
+      expect.arrayContaining([
+        'reviewing.assignments',
+        'reviewing.submission',
+        'reviewing.bids',
+        'reviewing.bid',
+      ]),
+    );
     expect(namingPaper).toContain('reviewing.submission');
+  });
+
+  it('bidding: the conflicted reviewer does not see the paper to bid on, and a bid on it is a 404', async () => {
+    const theirs = await h.caller(conflictedReviewer).reviewing.bids({ eventId });
+    expect(theirs.map((s) => s.id)).not.toContain(paperId);
+    const err = await errorOf(
+      h.caller(conflictedReviewer).reviewing.bid({ eventId, submissionId: paperId, bid: 20 }),
+    );
+    expect([err.code, err.message]).toEqual(['NOT_FOUND', 'No such submission']);
+    // The assigned reviewer's list has the paper, blinded: the scan above read it.
+    const mine = await h.caller(assigned).reviewing.bids({ eventId });
+    expect(mine.map((s) => [s.id, s.authors, s.bid])).toEqual([[paperId, [], 7]]);
   });
 });
