@@ -191,6 +191,28 @@ describe('the b2bMeeting check itself (the guard runs it before the service)', (
   });
 });
 
+describe('My conference: the b2b section', () => {
+  it("lists the person's company's meetings on My conference", async () => {
+    const got = await as(hanoi).me.conference({ eventId });
+    expect(got.sections.find((s) => s.kind === 'b2b')).toEqual({
+      kind: 'b2b',
+      meetings: [
+        {
+          id: published.id,
+          localStart: '10:30',
+          tableName: 'A2',
+          counterpart: { en: 'Daegu Precision' },
+          status: 'published',
+        },
+      ],
+    });
+  });
+
+  it("has no b2b section for someone who is no company's contact", async () => {
+    expect((await errorOf(as(claimant).me.conference({ eventId }))).code).toBe('NOT_FOUND');
+  });
+});
+
 describe('after the fair: held and cancelled meetings', () => {
   it('is 404 once a meeting is cancelled (control: a held one stays visible)', async () => {
     const staff = h.caller(admin);
