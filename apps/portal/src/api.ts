@@ -58,6 +58,8 @@ export interface PortalApi {
   portalAgreements?: Procedures<'portalAgreements', 'registry' | 'agreement' | 'endorse'>;
   /** Signing an agreement and verifying a sealed one (issue 13); optional for the same reason. */
   portalSigning?: Procedures<'portalSigning', 'request' | 'sign' | 'decline' | 'verify'>;
+  /** A company contact's B2B meetings (issue 14); optional for the same reason. */
+  myB2b?: Procedures<'myB2b', 'meetings' | 'meeting'>;
   /** Files streamed over plain HTTP (lib/file-upload.ts), not tRPC. */
   files: { uploadAnswer(input: AnswerUpload): Promise<UploadedFile> };
 }

@@ -33,6 +33,8 @@ setPortalApi({
   // agreements (issue 13)
   portalAgreements: client.portalAgreements,
   portalSigning: client.portalSigning,
+  // B2B fair (issue 14)
+  myB2b: client.myB2b,
   // Loaded with the first upload, not with the page: the module it imports its paths from
   // also declares the files contract's zod schemas, and those calls cannot be shaken
   // out, so a static import put zod (~30 KB gzipped) in every page's first script.

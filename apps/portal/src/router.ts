@@ -10,6 +10,7 @@ import { paperRoutes } from './features/papers/routes';
 // agreements (issue 13)
 import { agreementRoutes } from './features/agreements/routes';
 import { signingRoutes } from './features/signing/routes';
+import { b2bRoutes } from './features/b2b/routes';
 
 export function createPortalRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   return createRouter({
@@ -26,6 +27,7 @@ export function createPortalRouter(history: RouterHistory = createWebHistory(imp
       // agreements (issue 13)
       ...agreementRoutes,
       ...signingRoutes,
+      ...b2bRoutes,
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
     scrollBehavior(_to, _from, saved) {

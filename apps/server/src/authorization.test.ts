@@ -20,6 +20,7 @@ import { objectCases } from './authorization/objects';
 // B2B export fair (issue 14).
 import { b2bAccess } from './authorization/b2b';
 import { b2bScheduleAccess } from './authorization/b2b-schedule';
+import { myB2bAccess } from './authorization/my-b2b';
 // papers (issue 11)
 import { paperAccess } from './authorization/papers';
 // review (issue 11 §3)
@@ -46,6 +47,7 @@ const expectedAccess: Record<string, Expected> = {
   // B2B export fair (issue 14).
   ...b2bAccess,
   ...b2bScheduleAccess,
+  ...myB2bAccess,
   // papers (issue 11)
   ...paperAccess,
   // review (issue 11 §3)

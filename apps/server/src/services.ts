@@ -30,6 +30,7 @@ import { createWebhookServices } from './modules/webhooks/webhooks.service';
 // B2B export fair (issue 14).
 import { createB2bServices } from './modules/b2b/b2b.service';
 import { createB2bScheduleService } from './modules/b2b/schedule.service';
+import { createMyB2bService } from './modules/b2b/portal/my-b2b.service';
 // papers (issue 11)
 import { createPaperServices } from './modules/papers/papers.service';
 // review (issue 11 §3)
@@ -73,6 +74,7 @@ export function createServices(runtime: Runtime): Services {
     // B2B export fair (issue 14).
     ...createB2bServices(runtime),
     b2bSchedule: createB2bScheduleService(runtime),
+    ...createMyB2bService(runtime),
     // papers (issue 11)
     ...createPaperServices(runtime),
     // review (issue 11 §3)

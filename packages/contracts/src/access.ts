@@ -83,6 +83,8 @@ export const objectKinds = [
   'webhookDelivery',
   // review (issue 11 §3): a submission; a reviewer's only if assigned and not conflicted.
   'submission',
+  // B2B fair (issue 14): a meeting; a person's only if they are the contact of one of its two companies.
+  'b2bMeeting',
 ] as const;
 export type ObjectKind = (typeof objectKinds)[number];
 
@@ -90,7 +92,8 @@ export type ObjectKind = (typeof objectKinds)[number];
  * A rule on the object a procedure touches, beside its access rule: the input
  * field `from` holds the id of an object of `kind` that must be the caller's
  * own. For an event rule: an object of the event named by eventId. For a
- * partner: its own registration. For a participant: its own registration. For
+ * partner: its own registration. For a participant: its own registration. For a
+ * signed-in person: a B2B meeting of a company they are the contact of. For
  * a delegation contact: a member of its delegation. The server checks it after
  * the access rule and before the service; an object that does not exist and one
  * that is not the caller's get the same 404, so ids cannot be probed. A missing

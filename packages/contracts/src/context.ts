@@ -110,7 +110,8 @@ export type ObjectOwner =
   | { kind: 'event'; caller: EventCaller }
   | { kind: 'partner'; caller: PartnerCaller }
   | { kind: 'participant'; caller: ParticipantCaller }
-  | { kind: 'delegationContact'; caller: DelegationCaller };
+  | { kind: 'delegationContact'; caller: DelegationCaller }
+  | { kind: 'person'; caller: PersonCaller };
 
 export interface Context {
   services: Services;

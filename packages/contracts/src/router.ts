@@ -24,6 +24,7 @@ import { peopleRouter } from './domains/people.router';
 import { b2bRouter } from './domains/b2b.router';
 import { b2bScheduleRouter } from './domains/b2b-schedule.router';
 import { b2bApiRouter } from './domains/b2b-api.router';
+import { myB2bRouter } from './domains/my-b2b.router';
 // papers (issue 11)
 import { cfpRouter, mySubmissionsRouter, papersRouter } from './domains/papers.router';
 // review (issue 11 §3)
@@ -73,6 +74,8 @@ export const appRouter = router({
   b2bSchedule: b2bScheduleRouter,
   /** The fair over the partner API: a partner's own companies' profiles, meetings and outcomes. */
   b2bApi: b2bApiRouter,
+  /** The fair on the portal: a company contact's own meetings. */
+  myB2b: myB2bRouter,
   // papers (issue 11): staff set the call up, the public reads it, authors submit.
   papers: papersRouter,
   cfp: cfpRouter,

@@ -26,6 +26,7 @@ export * from './domains/people';
 export * from './domains/b2b';
 export * from './domains/b2b-schedule';
 export * from './domains/b2b-api';
+export * from './domains/my-b2b';
 // papers (issue 11)
 export * from './domains/papers';
 // review (issue 11 §3)

@@ -23,6 +23,7 @@ import type { PeopleServices } from './domains/people';
 import type { B2bServices } from './domains/b2b';
 import type { B2bScheduleServices } from './domains/b2b-schedule';
 import type { B2bApiServices } from './domains/b2b-api';
+import type { MyB2bServices } from './domains/my-b2b';
 import type { PaperServices } from './domains/papers';
 import type { ReviewServices } from './domains/review';
 import type { DecisionServices } from './domains/decisions';
@@ -54,6 +55,7 @@ export interface Services
     B2bServices,
     B2bScheduleServices,
     B2bApiServices,
+    MyB2bServices,
     PaperServices,
     ReviewServices,
     DecisionServices,

@@ -218,6 +218,7 @@ const objectNotFound: Record<ObjectKind, DomainMessageKey> = {
   webhook: 'webhookNotFound',
   webhookDelivery: 'webhookDeliveryNotFound',
   submission: 'submissionNotFound',
+  b2bMeeting: 'b2bMeetingNotFound',
 };
 
 const objectId = z.uuid();
@@ -227,6 +228,7 @@ function ownerOf(resolved: Resolved): ObjectOwner | null {
   if (resolved.partnerCaller) return { kind: 'partner', caller: resolved.partnerCaller };
   if (resolved.participantCaller) return { kind: 'participant', caller: resolved.participantCaller };
   if (resolved.delegationCaller) return { kind: 'delegationContact', caller: resolved.delegationCaller };
+  if (resolved.personCaller) return { kind: 'person', caller: resolved.personCaller };
   return null;
 }
 

@@ -3,6 +3,7 @@ import { domainErrorStatus, type DomainErrorCode } from '@plenary/contracts/sche
 import type {
   DelegationDto,
   MyConferenceOutput,
+  MyB2bMeetingDto,
   MyEventDto,
   MyRegistrationDto,
   PublicEventDto,
@@ -75,6 +76,8 @@ export interface FakeServerOptions {
   submission?: FakeSubmission;
   /** Its decision as myDecisions.get answers it: null (the default) until released. */
   decision?: FakeDecision;
+  /** The B2B meetings of the signed-in person's companies (issue 14); any other id is missing. */
+  b2bMeetings?: MyB2bMeetingDto[];
 }
 
 export type FakeSubmission = Awaited<ReturnType<PortalApi['mySubmissions']['get']['query']>>;
@@ -451,6 +454,20 @@ export function fakePortalApi(events: PublicEventDto[], options: FakeServerOptio
       openCall: { query: async () => null },
       confirmAuthorship: {
         mutate: () => Promise.reject(apiError('TOKEN_INVALID', 'This link is not valid any more')),
+      },
+    },
+    // B2B fair (issue 14): like the server, a meeting not among the person's is missing.
+    myB2b: {
+      meetings: {
+        query: async (input) =>
+          copy((me('myB2b.meetings', input), options.b2bMeetings ?? []).filter((m) => m.eventId === input.eventId)),
+      },
+      meeting: {
+        query: async (input) => {
+          const found = (me('myB2b.meeting', input), options.b2bMeetings ?? []).find((m) => m.id === input.meetingId);
+          if (!found) throw apiError('NOT_FOUND', 'No such meeting at this fair', {}, 'myB2b.meeting');
+          return copy(found);
+        },
       },
     },
     mySubmissions: {

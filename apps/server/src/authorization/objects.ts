@@ -17,6 +17,12 @@ export interface ObjectCase {
 
 const registration = 'registration:registrationId';
 export const objectCases: Record<string, ObjectCase> = {
+  // B2B fair (issue 14): a meeting of companies the person is not the contact of.
+  'myB2b.meeting': {
+    rule: 'b2bMeeting:meetingId',
+    caller: 'person',
+    input: ({ other: o }) => ({ meetingId: o.b2bMeetingId }),
+  },
   // review (issue 11 §3): a submission of event B is nobody's in event A.
   'review.assign': {
     rule: 'submission:submissionId',

@@ -69,6 +69,8 @@ export interface ForeignObjects {
   deliveryId: string;
   /** A submission of event B (review, issue 11). */
   submissionId: string;
+  /** A published B2B meeting of event B between two companies of other contacts (issue 14). */
+  b2bMeetingId: string;
 }
 
 export interface CallerUniverse {
@@ -234,6 +236,7 @@ async function foreignObjects(
     .returning({ id: schema.submissions.id });
   return {
     submissionId: submission!.id,
+    b2bMeetingId: await foreignMeeting(h, admin, b.eventId, author!.id),
     eventId: b.eventId,
     registrationId: registration.id,
     delegationId: delegation.id,
@@ -243,6 +246,43 @@ async function foreignObjects(
     subscriptionId: subscription!.id,
     deliveryId: delivery!.id,
   };
+}
+
+/** A published meeting at event B's fair, the buyer's contact being someone else. */
+async function foreignMeeting(h: TestHarness, admin: Actor, eventId: string, contactPersonId: string) {
+  const staff = h.caller(admin);
+  const fair = await staff.b2b.setUpFair({
+    eventId,
+    date: '2016-11-04',
+    startTime: '10:00',
+    endTime: '11:00',
+    slotMinutes: 30,
+    tables: ['B1'],
+  });
+  const profile = async (organisationName: string, side: 'buyer' | 'seller', country: string) => {
+    const p = await staff.b2b.saveProfile({
+      eventId,
+      side,
+      organisationName,
+      country,
+      contactPersonId: side === 'buyer' ? contactPersonId : null,
+      products: [{ hsCode: '8708', description: 'auto parts', keywords: [] }],
+      languages: ['en'],
+      submit: true,
+    });
+    return staff.b2b.setProfileStatus({ eventId, profileId: p.id, status: 'validated' });
+  };
+  const buyerProfile = await profile('Milano Ricambi', 'buyer', 'IT');
+  const sellerProfile = await profile('Busan Parts', 'seller', 'KR');
+  const meeting = await staff.b2b.scheduleMeeting({
+    eventId,
+    buyerProfileId: buyerProfile.id,
+    sellerProfileId: sellerProfile.id,
+    slotId: fair.slots[0]!.id,
+    tableId: fair.tables[0]!.id,
+  });
+  await staff.b2b.setMeetingStatus({ eventId, meetingId: meeting.id, status: 'published' });
+  return meeting.id;
 }
 
 /** The outcome of one call: its HTTP status (200 when it succeeded) and tRPC code. */

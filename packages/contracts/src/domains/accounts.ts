@@ -4,6 +4,7 @@ import { msg } from '../messages';
 import { emailSchema, idSchema, localeSchema } from './common';
 import { registrationStatuses } from './registration/registrations';
 import { submissionSectionDto } from './papers';
+import { b2bSectionDto } from './my-b2b';
 
 const text = z.object({ ko: z.string().optional(), en: z.string().optional() });
 
@@ -88,6 +89,8 @@ export const conferenceSectionDto = z.discriminatedUnion('kind', [
   delegationSectionDto,
   // papers (issue 11)
   submissionSectionDto,
+  // B2B fair (issue 14)
+  b2bSectionDto,
 ]);
 export type ConferenceSection = z.infer<typeof conferenceSectionDto>;
 export type ConferenceSectionKind = ConferenceSection['kind'];

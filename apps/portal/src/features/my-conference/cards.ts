@@ -11,4 +11,6 @@ export const conferenceCards: Record<ConferenceSectionKind, Component> = {
   delegation: defineAsyncComponent(() => import('../delegation/DelegationCard.vue')),
   // papers (issue 11)
   submissions: defineAsyncComponent(() => import('../papers/SubmissionsCard.vue')),
+  // B2B fair (issue 14)
+  b2b: defineAsyncComponent(() => import('../b2b/B2bMeetingsCard.vue')),
 };

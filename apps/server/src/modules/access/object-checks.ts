@@ -2,6 +2,7 @@ import { eq, schema, type Executor } from '@plenary/db';
 import type { ObjectKind, ObjectOwner, Services } from '@plenary/contracts';
 import type { Runtime } from '../../core/runtime';
 import { submissionAllowed } from '../review/visibility';
+import { isContactsMeeting } from '../b2b/portal/my-b2b.repo';
 
 /**
  * The server's half of the contracts' object rules: one check per kind of
@@ -49,6 +50,8 @@ export const objectChecks: Record<ObjectKind, ObjectCheck> = {
         return id === owner.caller.registrationId;
       case 'delegationContact':
         return row.delegationId === owner.caller.delegationId && row.eventId === owner.caller.eventId;
+      case 'person':
+        return false;
     }
   },
   delegation: ofEvent(async (db, id) => {
@@ -97,6 +100,9 @@ export const objectChecks: Record<ObjectKind, ObjectCheck> = {
   // review (issue 11 §3): the reviewer rule lives in review/visibility.ts.
   submission: async (db, owner, id) =>
     owner.kind === 'event' && (await submissionAllowed(db, owner.caller, id)),
+  // B2B fair (issue 14): a person sees a meeting of a company whose profile names them as contact.
+  b2bMeeting: async (db, owner, id) =>
+    owner.kind === 'person' && (await isContactsMeeting(db, owner.caller.person.personId, id)),
 };
 
 export function createObjectAccess(runtime: Runtime): Pick<Services['access'], 'objectAllowed'> {

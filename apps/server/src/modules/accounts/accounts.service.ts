@@ -4,6 +4,7 @@ import { delegationSection, registrationSection } from '../registration/my-confe
 import { createSectionRegistry } from './conference-sections';
 // papers (issue 11)
 import { submissionsSection } from '../papers/submissions.section';
+import { b2bSection } from '../b2b/portal/my-b2b.section';
 import { createMeService } from './me.service';
 import { createSignInService } from './sign-in.service';
 
@@ -16,5 +17,6 @@ export function createAccountServices(runtime: Runtime): Pick<Services, 'account
   sections.register(registrationSection);
   sections.register(delegationSection);
   sections.register(submissionsSection);
+  sections.register(b2bSection);
   return { accounts: createSignInService(runtime), me: createMeService(runtime, sections) };
 }
