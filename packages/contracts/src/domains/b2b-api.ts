@@ -8,11 +8,12 @@ import {
   b2bProduct,
   b2bSides,
   currencyCodeSchema,
-  dealStages,
   languageSchema,
   meetingDto,
   outcomeDto,
+  outcomeFields,
   profileDto,
+  withOutcomeRules,
   type MeetingDto,
   type ProfileDto,
 } from './b2b';
@@ -78,27 +79,7 @@ export const apiB2bUpdateProfileInput = profileFields
   .refine(priceOrder, { error: msg('priceOrder'), path: ['priceMax'] });
 export type ApiB2bUpdateProfileInput = z.output<typeof apiB2bUpdateProfileInput>;
 
-export const apiB2bRecordOutcomeInput = z
-  .object({
-    eventId: eventRef,
-    meetingId: idSchema,
-    productsDiscussed: shortText(500).default(''),
-    /** 1 (none) to 5 (strong). */
-    interest: z.number().int().min(1).max(5),
-    stage: z.enum(dealStages),
-    estimatedValue: amountSchema.nullable().default(null),
-    currency: currencyCodeSchema.nullable().default(null),
-    signedAmount: amountSchema.nullable().default(null),
-    signedOn: z.iso.date().nullable().default(null),
-  })
-  .refine((v) => (v.estimatedValue === null && v.signedAmount === null) || v.currency !== null, {
-    error: msg('currency'),
-    path: ['currency'],
-  })
-  .refine((v) => v.stage !== 'signed' || (v.signedAmount !== null && v.signedOn !== null), {
-    error: msg('required'),
-    path: ['signedAmount'],
-  });
+export const apiB2bRecordOutcomeInput = withOutcomeRules(outcomeFields.extend({ eventId: eventRef }));
 export type ApiB2bRecordOutcomeInput = z.output<typeof apiB2bRecordOutcomeInput>;
 
 /** A meeting with what came of it (null before an outcome is recorded). */

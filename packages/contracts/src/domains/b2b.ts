@@ -307,27 +307,33 @@ export type MeetingDto = z.infer<typeof meetingDto>;
 
 // ---- Outcomes and the dashboard ----
 
-export const recordOutcomeInput = z
-  .object({
-    eventId: idSchema,
-    meetingId: idSchema,
-    productsDiscussed: shortText(500).default(''),
-    /** 1 (none) to 5 (strong). */
-    interest: z.number().int().min(1).max(5),
-    stage: z.enum(dealStages),
-    estimatedValue: amountSchema.nullable().default(null),
-    currency: currencyCodeSchema.nullable().default(null),
-    signedAmount: amountSchema.nullable().default(null),
-    signedOn: z.iso.date().nullable().default(null),
-  })
-  .refine((v) => (v.estimatedValue === null && v.signedAmount === null) || v.currency !== null, {
-    error: msg('currency'),
-    path: ['currency'],
-  })
-  .refine((v) => v.stage !== 'signed' || (v.signedAmount !== null && v.signedOn !== null), {
-    error: msg('required'),
-    path: ['signedAmount'],
-  });
+/** What came of a meeting, as staff or a partner record it (without the event's reference). */
+export const outcomeFields = z.object({
+  meetingId: idSchema,
+  productsDiscussed: shortText(500).default(''),
+  /** 1 (none) to 5 (strong). */
+  interest: z.number().int().min(1).max(5),
+  stage: z.enum(dealStages),
+  estimatedValue: amountSchema.nullable().default(null),
+  currency: currencyCodeSchema.nullable().default(null),
+  signedAmount: amountSchema.nullable().default(null),
+  signedOn: z.iso.date().nullable().default(null),
+});
+
+/** An outcome's two rules: an amount has a currency; a signed deal has its amount and date. */
+export function withOutcomeRules<T extends z.ZodType<z.output<typeof outcomeFields>>>(schema: T): T {
+  return schema
+    .refine((v) => (v.estimatedValue === null && v.signedAmount === null) || v.currency !== null, {
+      error: msg('currency'),
+      path: ['currency'],
+    })
+    .refine((v) => v.stage !== 'signed' || (v.signedAmount !== null && v.signedOn !== null), {
+      error: msg('required'),
+      path: ['signedAmount'],
+    });
+}
+
+export const recordOutcomeInput = withOutcomeRules(outcomeFields.extend({ eventId: idSchema }));
 export type RecordOutcomeInput = z.infer<typeof recordOutcomeInput>;
 export const outcomeDto = z.object({
   meetingId: z.uuid(),

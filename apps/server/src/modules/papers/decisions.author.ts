@@ -1,9 +1,9 @@
 import { DomainError, type DecisionServices, type PersonCaller } from '@plenary/contracts';
 import { inTransaction, type Runtime } from '../../core/runtime';
-import { attachFiles, storeFile } from '../files/files.service';
+import { attachFiles } from '../files/files.service';
 import * as cfp from './cfp.repo';
 import * as repo from './decisions.repo';
-import { checkPaperPdf } from './pdf-check';
+import { storePaperPdf } from './pdf-check';
 import { findSubmission, isAuthorOf } from './submission-queries';
 
 export const CAMERA_READY_PURPOSE = 'submission.cameraReady';
@@ -63,26 +63,16 @@ export function createMyDecisionServices(runtime: Runtime): Pick<DecisionService
         await acceptedDecision(row.id);
         const type = row.typeId ? await cfp.findType(runtime.db, row.eventId, row.typeId) : null;
         if (!type) throw new DomainError('INVALID_INPUT', { key: 'submissionTypeUnknown' });
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64))
-          throw new DomainError(
-            'INVALID_INPUT',
-            { key: 'fileNotBase64' },
-            { contentBase64: ['Not valid base64'] },
-          );
-        const data = Buffer.from(input.contentBase64, 'base64');
-        const verdict = await checkPaperPdf(data, {
-          maxBytes: type.maxMegabytes * 1024 * 1024,
-          pageLimit: type.pageLimit,
-        });
-        if (!verdict.ok) throw verdict.error;
-        const stored = await storeFile(runtime, {
-          eventId: row.eventId,
-          purpose: CAMERA_READY_PURPOSE,
-          filename: input.filename,
-          data,
-          accepted: ['application/pdf'],
-          field: 'contentBase64',
-        });
+        const { stored, pages } = await storePaperPdf(
+          runtime,
+          {
+            eventId: row.eventId,
+            purpose: CAMERA_READY_PURPOSE,
+            filename: input.filename,
+            contentBase64: input.contentBase64,
+          },
+          type,
+        );
         await inTransaction(runtime, async ({ tx }) => {
           const taken = await attachFiles(
             tx,
@@ -91,12 +81,7 @@ export function createMyDecisionServices(runtime: Runtime): Pick<DecisionService
             [stored.fileId],
           );
           if (!taken.has(stored.fileId)) throw new DomainError('INVALID_INPUT', { key: 'uploadFileAgain' });
-          await repo.setCameraReady(
-            tx,
-            row.id,
-            { fileId: stored.fileId, pages: verdict.pages },
-            runtime.now(),
-          );
+          await repo.setCameraReady(tx, row.id, { fileId: stored.fileId, pages }, runtime.now());
         });
         return acceptedDecision(row.id);
       },

@@ -1,7 +1,10 @@
 import { DomainError } from '@plenary/contracts';
 import { PDFDocument } from 'pdf-lib';
 import { checkContent } from '../files/content-check';
+import type { Runtime } from '../../core/runtime';
+import { storeFile, type StoredFile } from '../files/files.service';
 import { tooLarge } from '../registration/uploads';
+import type { TypeRow } from './cfp.repo';
 
 export type PdfVerdict = { ok: true; pages: number } | { ok: false; error: DomainError };
 
@@ -70,4 +73,33 @@ export async function checkPaperPdf(
     };
   }
   return { ok: true, pages };
+}
+
+/**
+ * A paper's PDF as sent (base64), decoded, checked against its submission type's
+ * limits and stored unattached: the submission's PDF and the camera-ready version
+ * go through the same steps, every refusal before a byte is kept.
+ */
+export async function storePaperPdf(
+  runtime: Runtime,
+  file: { eventId: string; purpose: string; filename: string; contentBase64: string },
+  type: Pick<TypeRow, 'maxMegabytes' | 'pageLimit'>,
+): Promise<{ stored: StoredFile; pages: number }> {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.contentBase64))
+    throw new DomainError('INVALID_INPUT', { key: 'fileNotBase64' }, { [field]: ['Not valid base64'] });
+  const data = Buffer.from(file.contentBase64, 'base64');
+  const verdict = await checkPaperPdf(data, {
+    maxBytes: type.maxMegabytes * 1024 * 1024,
+    pageLimit: type.pageLimit,
+  });
+  if (!verdict.ok) throw verdict.error;
+  const stored = await storeFile(runtime, {
+    eventId: file.eventId,
+    purpose: file.purpose,
+    filename: file.filename,
+    data,
+    accepted: ['application/pdf'],
+    field,
+  });
+  return { stored, pages: verdict.pages };
 }

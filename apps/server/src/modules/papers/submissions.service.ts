@@ -9,11 +9,11 @@ import { eq, schema, type Executor } from '@plenary/db';
 import type { SubmissionChange } from '@plenary/db/schema';
 import { inTransaction, type Runtime, type UnitOfWork } from '../../core/runtime';
 import { recordDomainEvent } from '../domain-events/record';
-import { attachFiles, storeFile } from '../files/files.service';
+import { attachFiles } from '../files/files.service';
 import * as cfp from './cfp.repo';
 import { assertOpen, closesAt } from './call-window';
 import { eventReviewers, writeAuthors, writeReviewerConflicts } from './authors';
-import { checkPaperPdf } from './pdf-check';
+import { storePaperPdf } from './pdf-check';
 import {
   findSubmission,
   submissionDetail,
@@ -295,26 +295,16 @@ export function createSubmissionServices(runtime: Runtime): Pick<PaperServices, 
           );
         const type = await cfp.findType(runtime.db, row.eventId, row.typeId);
         if (!type) throw new DomainError('INVALID_INPUT', { key: 'submissionTypeUnknown' });
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64))
-          throw new DomainError(
-            'INVALID_INPUT',
-            { key: 'fileNotBase64' },
-            { contentBase64: ['Not valid base64'] },
-          );
-        const data = Buffer.from(input.contentBase64, 'base64');
-        const verdict = await checkPaperPdf(data, {
-          maxBytes: type.maxMegabytes * 1024 * 1024,
-          pageLimit: type.pageLimit,
-        });
-        if (!verdict.ok) throw verdict.error;
-        const stored = await storeFile(runtime, {
-          eventId: row.eventId,
-          purpose: SUBMISSION_FILE_PURPOSE,
-          filename: input.filename,
-          data,
-          accepted: ['application/pdf'],
-          field: 'contentBase64',
-        });
+        const { stored, pages } = await storePaperPdf(
+          runtime,
+          {
+            eventId: row.eventId,
+            purpose: SUBMISSION_FILE_PURPOSE,
+            filename: input.filename,
+            contentBase64: input.contentBase64,
+          },
+          type,
+        );
         try {
           return await change(caller, row.id, 'upload', async (uow) => {
             const taken = await attachFiles(
@@ -329,7 +319,7 @@ export function createSubmissionServices(runtime: Runtime): Pick<PaperServices, 
               [stored.fileId],
             );
             if (!taken.has(stored.fileId)) throw new DomainError('INVALID_INPUT', { key: 'uploadFileAgain' });
-            return { fileId: stored.fileId, pageCount: verdict.pages };
+            return { fileId: stored.fileId, pageCount: pages };
           });
         } catch (err) {
           // The change was refused (the deadline passed while the file came in): the
